@@ -1,0 +1,49 @@
+# cachepit: the front door. `make run` serves the playground, `make test` runs every test.
+GO      ?= go
+ADDR    ?= 127.0.0.1:8000
+BASE    ?= /cachepit/
+WASMENV := GOOS=js GOARCH=wasm
+NODEPATH := PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm"
+
+.PHONY: run build wasm test fmt-check vet test-go test-wasm bench bench-web pages clean
+
+## run: build the wasm client and serve the playground on $(ADDR)
+run: wasm
+	$(GO) run ./cmd/cachepit serve --addr $(ADDR)
+
+## build: the native binary in bin/cachepit
+build:
+	$(GO) build -o bin/cachepit ./cmd/cachepit
+
+## wasm: the browser client in web/app.wasm (server code is left out by build constraints)
+wasm:
+	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./cmd/cachepit
+
+## test: formatting, vet (native and wasm), all tests with -race, the engine again as wasm under node
+test: fmt-check vet test-go test-wasm
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./sim/... ./web/... ./cmd/...
+
+test-go: wasm
+	$(GO) test -race -count=1 ./...
+
+test-wasm:
+	$(NODEPATH) $(WASMENV) $(GO) test -count=1 ./sim/...
+
+## bench: engine benchmarks natively and as wasm, and the engine/bare-LRU cost ratio
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./sim/ | tee bench.out
+	@awk '/^BenchmarkEngine\/accept-8w-zipf0.9-local/ {e=$$3} /^BenchmarkBareLRU/ {b=$$3} END {if (e && b) printf "sim/bare-lru cost ratio: %.2f\n", e/b; else {print "bench: missing benchmark lines"; exit 1}}' bench.out
+	$(NODEPATH) $(WASMENV) $(GO) test -run='^$$' -bench='Engine/accept-8w-zipf0.9-local' -benchmem -count=1 ./sim/
+
+## pages: a static site for GitHub Pages in dist/, served under $(BASE)
+pages: wasm
+	$(GO) run ./cmd/cachepit pages --base $(BASE) --out dist
+
+clean:
+	rm -rf bin dist web/app.wasm bench.out
