@@ -1,0 +1,51 @@
+package sim
+
+// Op is what a request does to its key.
+type Op uint8
+
+const (
+	Read  Op = iota // GET: read through the caches
+	Write           // PUT: change the value at the origin
+)
+
+func (o Op) String() string {
+	if o == Write {
+		return "write"
+	}
+	return "read"
+}
+
+// Tier is where a read was answered from.
+type Tier uint8
+
+const (
+	Local  Tier = iota // the worker's own cache
+	Shared             // the shared cache
+	Origin             // the origin database
+)
+
+func (t Tier) String() string {
+	switch t {
+	case Local:
+		return "local"
+	case Shared:
+		return "shared"
+	}
+	return "origin"
+}
+
+// Event is what one request did. Writes report From == Origin.
+type Event struct {
+	Seq      int64 // 1-based request number, warmup included
+	Worker   int   // the worker that served it
+	Key      int   // the key requested
+	Op       Op    // read or write
+	From     Tier  // where a read was answered from
+	Hit      bool  // answered by a cache (local or shared), not the origin
+	Stale    bool  // answered with an older version than the origin holds
+	Expired  bool  // a local entry was found but its TTL had run out
+	Evicted  int   // key evicted from a cache to make room, or -1
+	Recycled bool  // the worker reached max-requests after this request and was replaced
+	Latency  int   // modelled latency in microseconds
+	Version  uint32
+}

@@ -1,0 +1,78 @@
+package sim
+
+// WorkerStats counts what one worker did since counting started.
+type WorkerStats struct {
+	ID           int   // 0-based worker slot
+	Generation   int   // how many times this slot's process has been replaced
+	Requests     int64 // reads and writes served
+	Reads        int64 // reads served (Hits + Misses)
+	Writes       int64 // writes served
+	Hits         int64 // reads answered by a cache, local or shared
+	Misses       int64 // reads that went to the origin
+	LocalHits    int64 // reads answered by the worker's own cache
+	SharedHits   int64 // reads answered by the shared cache
+	Stale        int64 // reads answered with an older version than the origin's
+	Expired      int64 // local entries dropped because their TTL ran out
+	Evictions    int64 // local entries evicted to make room
+	Recycles     int64 // times the worker was replaced (max-requests or restart)
+	BusyMicros   int64 // modelled time spent serving
+	Currsize     int   // entries in the worker's own cache now
+	Maxsize      int   // the worker's cache maxsize (0 in shared mode)
+	RequestsLeft int64 // requests until max-requests recycles it, or -1
+}
+
+// HitRatio is Hits / Reads, or 0 before any read.
+func (w WorkerStats) HitRatio() float64 { return ratio(w.Hits, w.Reads) }
+
+// SharedStats counts the shared cache's lookups.
+type SharedStats struct {
+	Hits      int64 // lookups that found the key
+	Misses    int64 // lookups that did not
+	Evictions int64 // entries evicted to make room
+	Currsize  int   // entries held now
+	Maxsize   int   // capacity (0 when there is no shared cache)
+}
+
+// OriginStats counts the load on the origin database.
+type OriginStats struct {
+	Reads  int64 // fetches after a miss everywhere
+	Writes int64 // writes
+}
+
+// Memory describes the entries held in all caches now.
+type Memory struct {
+	Entries    int // entries in every cache, local and shared
+	Distinct   int // distinct keys among them
+	Duplicates int // Entries - Distinct: copies of a key held in another cache too
+}
+
+// Latency summarises the modelled latency of counted requests, in microseconds.
+type Latency struct {
+	P50, P95, P99 int
+	Mean          float64
+}
+
+// Stats is a snapshot of a run. It is a value: reading it never changes the Sim.
+type Stats struct {
+	Seq      int64         // requests stepped, warmup included
+	Counted  int64         // requests counted (after warmup)
+	Total    WorkerStats   // sums over workers (ID is -1)
+	Workers  []WorkerStats // one per worker
+	Shared   SharedStats
+	Origin   OriginStats
+	Memory   Memory
+	Latency  Latency
+	HitRatio float64 // Total.Hits / Total.Reads
+}
+
+// CacheInfo is what functools' cache_info() answers inside one worker.
+type CacheInfo struct {
+	Hits, Misses, Maxsize, Currsize int64
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
