@@ -1,0 +1,20 @@
+package sim
+
+import "math/rand/v2"
+
+// A balancer chooses the worker for each request.
+type balancer interface {
+	pick(key int) int
+}
+
+func newBalancer(c Config, r *rand.Rand, busy []int64) balancer {
+	switch c.Balancer {
+	case "roundrobin":
+		return &roundRobin{n: c.Workers}
+	case "leastbusy":
+		return &leastBusy{busy: busy}
+	case "keyhash":
+		return newKeyHash(c.Workers, keyHashVnodes)
+	}
+	return newAccept(c.Workers, r)
+}

@@ -1,0 +1,59 @@
+package sim
+
+import (
+	"hash/fnv"
+	"slices"
+	"strconv"
+)
+
+// keyHashVnodes is how many points each worker has on the ring.
+const keyHashVnodes = 64
+
+// keyHash routes each key to one worker by consistent hashing with virtual
+// nodes, like nginx's `hash $request_uri consistent`: a key always meets the
+// same worker's cache.
+type keyHash struct {
+	ring   []uint64 // sorted hashes of the virtual nodes
+	owners map[uint64]int
+}
+
+func newKeyHash(workers, vnodes int) *keyHash {
+	h := &keyHash{owners: make(map[uint64]int, workers*vnodes)}
+	for w := range workers {
+		for v := range vnodes {
+			x := hash64("worker-" + strconv.Itoa(w) + "#" + strconv.Itoa(v))
+			if _, taken := h.owners[x]; taken {
+				continue
+			}
+			h.owners[x] = w
+			h.ring = append(h.ring, x)
+		}
+	}
+	slices.Sort(h.ring)
+	return h
+}
+
+func (h *keyHash) pick(key int) int {
+	x := mix64(uint64(key))
+	i, _ := slices.BinarySearch(h.ring, x)
+	if i == len(h.ring) {
+		i = 0
+	}
+	return h.owners[h.ring[i]]
+}
+
+func hash64(s string) uint64 {
+	f := fnv.New64a()
+	f.Write([]byte(s))
+	return mix64(f.Sum64())
+}
+
+// mix64 is splitmix64's finaliser: it spreads nearby keys around the ring.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}

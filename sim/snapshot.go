@@ -1,0 +1,118 @@
+package sim
+
+// Stats returns a snapshot of the run so far.
+func (s *Sim) Stats() Stats {
+	st := Stats{
+		Seq:     s.seq,
+		Counted: s.seq - int64(min(s.seq, int64(s.cfg.Warmup))),
+		Total:   WorkerStats{ID: -1},
+		Workers: make([]WorkerStats, len(s.workers)),
+		Shared:  s.sharedSt,
+		Origin:  s.origin,
+		Memory:  Memory{Entries: s.entries, Distinct: s.distinct, Duplicates: s.entries - s.distinct},
+		Latency: summarize(s.costs, s.lat),
+	}
+	if s.shared != nil {
+		st.Shared.Currsize = s.shared.Len()
+	}
+	for i := range s.workers {
+		w := &s.workers[i]
+		ws := w.stats
+		ws.RequestsLeft = -1
+		if w.limit > 0 {
+			ws.RequestsLeft = w.limit - w.served
+		}
+		if w.cache != nil {
+			ws.Currsize = w.cache.Len()
+		}
+		st.Workers[i] = ws
+		st.Total.add(ws)
+	}
+	st.HitRatio = st.Total.HitRatio()
+	return st
+}
+
+func (t *WorkerStats) add(w WorkerStats) {
+	t.Generation += w.Generation
+	t.Requests += w.Requests
+	t.Reads += w.Reads
+	t.Writes += w.Writes
+	t.Hits += w.Hits
+	t.Misses += w.Misses
+	t.LocalHits += w.LocalHits
+	t.SharedHits += w.SharedHits
+	t.Stale += w.Stale
+	t.Expired += w.Expired
+	t.Evictions += w.Evictions
+	t.Recycles += w.Recycles
+	t.BusyMicros += w.BusyMicros
+	t.Currsize += w.Currsize
+	t.Maxsize += w.Maxsize
+}
+
+// Info is what functools' cache_info() answers inside worker i: its own
+// cache's counters, or in shared mode the shared cache's, which every worker
+// sees alike. Out-of-range workers get the zero CacheInfo.
+func (s *Sim) Info(i int) CacheInfo {
+	if i < 0 || i >= len(s.workers) {
+		return CacheInfo{}
+	}
+	if s.shared != nil && s.workers[i].cache == nil {
+		return CacheInfo{
+			Hits:     s.sharedSt.Hits,
+			Misses:   s.sharedSt.Misses,
+			Maxsize:  int64(s.sharedSt.Maxsize),
+			Currsize: int64(s.shared.Len()),
+		}
+	}
+	w := &s.workers[i]
+	return CacheInfo{
+		Hits:     w.stats.LocalHits,
+		Misses:   w.stats.Reads - w.stats.LocalHits,
+		Maxsize:  int64(w.stats.Maxsize),
+		Currsize: int64(w.cache.Len()),
+	}
+}
+
+// Entry is one cached key, as the UI draws it.
+type Entry struct {
+	Key     int
+	Version uint32 // the version the cache holds
+	Stale   bool   // older than the origin's version
+	Filled  int64  // request sequence number when it was stored (0: preloaded)
+}
+
+// LocalKeys lists worker i's cache from least to most recently used, without
+// changing recency. It is empty in shared mode or for an out-of-range worker.
+func (s *Sim) LocalKeys(i int) []Entry {
+	if i < 0 || i >= len(s.workers) || s.workers[i].cache == nil {
+		return nil
+	}
+	return s.entriesOf(s.workers[i].cache)
+}
+
+// SharedKeys lists the shared cache from least to most recently used.
+func (s *Sim) SharedKeys() []Entry {
+	if s.shared == nil {
+		return nil
+	}
+	return s.entriesOf(s.shared)
+}
+
+func (s *Sim) entriesOf(c *lru) []Entry {
+	keys := c.Keys()
+	out := make([]Entry, 0, len(keys))
+	for _, k := range keys {
+		e, _ := c.Peek(k)
+		out = append(out, Entry{Key: k, Version: e.version, Stale: e.version != s.versions[k], Filled: e.filled})
+	}
+	return out
+}
+
+// Version is the origin's current version of key.
+func (s *Sim) Version(key int) uint32 {
+	if key < 0 || key >= len(s.versions) {
+		return 0
+	}
+	return s.versions[key]
+}

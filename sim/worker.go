@@ -1,0 +1,29 @@
+package sim
+
+import "github.com/hashicorp/golang-lru/v2/simplelru"
+
+// entry is a cached value: the version of the key it holds and when it was stored.
+type entry struct {
+	version uint32
+	filled  int64
+}
+
+type lru = simplelru.LRU[int, entry]
+
+// worker is one worker process: its cache, counters and lifecycle.
+type worker struct {
+	cache  *lru // nil in shared mode
+	stats  WorkerStats
+	served int64 // requests since this process started
+	limit  int64 // recycle after this many requests; 0 means never
+}
+
+// newLRU makes a cache whose every departure (eviction, removal, purge) is
+// reported to gone, so the engine can count copies of each key.
+func newLRU(size int, gone func(key int)) *lru {
+	c, err := simplelru.NewLRU[int, entry](size, func(k int, _ entry) { gone(k) })
+	if err != nil { // size is validated before this point
+		panic(err)
+	}
+	return c
+}
