@@ -1,0 +1,97 @@
+package sim
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// ParseQuery never panics, always returns a valid config, and what it
+// returns encodes and parses back to itself.
+func FuzzParseQuery(f *testing.F) {
+	for _, q := range goldenConfigs {
+		f.Add(q)
+	}
+	f.Add("workers=%zz&alpha=NaN&writes=-0&seed=18446744073709551615&preload=maybe")
+	f.Fuzz(func(t *testing.T, q string) {
+		c, _ := ParseQuery(q)
+		if err := c.Validate(); err != nil {
+			t.Fatalf("ParseQuery(%q) returned an invalid config: %v", q, err)
+		}
+		back, err := ParseQuery(c.Query())
+		if err != nil || back != c {
+			t.Fatalf("round trip of %+v: got %+v, %v", c, back, err)
+		}
+	})
+}
+
+// Random configs keep the engine's invariants over many steps.
+func FuzzEngine(f *testing.F) {
+	f.Add(uint8(4), uint8(10), uint16(100), uint8(1), uint8(0), uint8(0), uint8(10), uint16(0), uint16(0), false, uint64(1))
+	f.Add(uint8(1), uint8(1), uint16(1), uint8(3), uint8(3), uint8(2), uint8(255), uint16(3), uint16(5), true, uint64(9))
+	f.Fuzz(func(t *testing.T, workers, cache uint8, keys uint16, dist, bal, mode, writes uint8, ttl, maxReq uint16, preload bool, seed uint64) {
+		c := Default()
+		c.Workers = 1 + int(workers)%16
+		c.Cache = 1 + int(cache)
+		c.Keys = 1 + int(keys)%2000
+		c.Dist = Dists[int(dist)%len(Dists)]
+		c.Balancer = Balancers[int(bal)%len(Balancers)]
+		c.Mode = Modes[int(mode)%len(Modes)]
+		c.Writes = float64(writes) / 255
+		c.TTL = int(ttl) % 50
+		c.MaxRequests = int(maxReq) % 300
+		c.MaxRequestsJitter = int(maxReq) % 7
+		c.Preload = preload
+		c.Seed = seed
+		s, err := New(c)
+		if err != nil {
+			t.Fatalf("valid config rejected: %v", err)
+		}
+		for i := range 3000 {
+			ev := s.Step()
+			if c.Mode == "shared" && ev.Stale {
+				t.Fatalf("stale read in shared mode at seq %d", ev.Seq)
+			}
+			if i%500 == 0 {
+				checkInvariants(t, s)
+			}
+		}
+		checkInvariants(t, s)
+		again, _ := New(c)
+		again.Run(3000)
+		a, _ := json.Marshal(s.Stats())
+		b, _ := json.Marshal(again.Stats())
+		if string(a) != string(b) {
+			t.Fatal("same config and seed gave different stats")
+		}
+	})
+}
+
+func checkInvariants(t *testing.T, s *Sim) {
+	t.Helper()
+	st := s.Stats()
+	entries := st.Shared.Currsize
+	for _, w := range st.Workers {
+		if w.Hits+w.Misses != w.Reads || w.Reads+w.Writes != w.Requests {
+			t.Fatalf("worker %d: hits %d + misses %d != reads %d, or reads + writes %d != requests %d", w.ID, w.Hits, w.Misses, w.Reads, w.Writes, w.Requests)
+		}
+		if w.LocalHits+w.SharedHits != w.Hits {
+			t.Fatalf("worker %d: local %d + shared %d hits != hits %d", w.ID, w.LocalHits, w.SharedHits, w.Hits)
+		}
+		if w.Currsize > w.Maxsize {
+			t.Fatalf("worker %d: currsize %d > maxsize %d", w.ID, w.Currsize, w.Maxsize)
+		}
+		if got := len(s.LocalKeys(w.ID)); got != w.Currsize {
+			t.Fatalf("worker %d: %d keys listed, currsize %d", w.ID, got, w.Currsize)
+		}
+		entries += w.Currsize
+	}
+	if st.Shared.Currsize > st.Shared.Maxsize {
+		t.Fatalf("shared currsize %d > maxsize %d", st.Shared.Currsize, st.Shared.Maxsize)
+	}
+	if st.Memory.Entries != entries || st.Memory.Duplicates < 0 || st.Memory.Distinct > s.cfg.Keys {
+		t.Fatalf("memory %+v; caches hold %d entries", st.Memory, entries)
+	}
+	if st.Origin.Reads != st.Total.Misses || st.Origin.Writes != st.Total.Writes {
+		t.Fatalf("origin %+v; total misses %d writes %d", st.Origin, st.Total.Misses, st.Total.Writes)
+	}
+}

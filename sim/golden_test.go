@@ -1,0 +1,121 @@
+package sim
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden files")
+
+// goldenConfigs cover every mode, balancer and distribution, and the
+// lifecycle features. The golden files are written natively; the same test
+// run as wasm under node checks that the engine gives the same bits there.
+var goldenConfigs = map[string]string{
+	"default":        "",
+	"shared":         "mode=shared",
+	"tiered-ttl":     "mode=tiered&ttl=500&writes=0.05",
+	"roundrobin":     "balancer=roundrobin&dist=uniform",
+	"leastbusy":      "balancer=leastbusy&dist=hotset",
+	"keyhash-scan":   "balancer=keyhash&dist=scan&keys=300",
+	"recycle":        "max-requests=2000&max-requests-jitter=500&preload=true&writes=0.05",
+	"warmup-alpha":   "warmup=5000&alpha=1.3&workers=16&cache=20&seed=42",
+	"one-worker-all": "workers=1&cache=1000&keys=1000",
+}
+
+type golden struct {
+	Stats  Stats
+	Series []Point
+	Last   Event
+	Keys   []Entry
+}
+
+func TestGolden(t *testing.T) {
+	for name, q := range goldenConfigs {
+		t.Run(name, func(t *testing.T) {
+			c, err := ParseQuery(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Requests = 30_000
+			s, err := New(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Run(c.Requests - 1)
+			g := golden{Last: s.Step()}
+			g.Stats, g.Series, g.Keys = s.Stats(), s.Series(), s.LocalKeys(0)
+			got, err := json.MarshalIndent(g, "", " ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", name+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./sim -run Golden -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("run differs from %s; rerun with -update if the change is intended", path)
+			}
+		})
+	}
+}
+
+// The same config and seed give the same run; another seed, another run.
+func TestDeterminism(t *testing.T) {
+	run := func(seed uint64) []byte {
+		c := Default()
+		c.Seed, c.Balancer, c.Writes, c.MaxRequests, c.MaxRequestsJitter = seed, "accept", 0.05, 3000, 100
+		s, _ := New(c)
+		var evs []Event
+		for range 5000 {
+			evs = append(evs, s.Step())
+		}
+		b, _ := json.Marshal([]any{evs, s.Stats(), s.Series()})
+		return b
+	}
+	if !bytes.Equal(run(7), run(7)) {
+		t.Fatal("two runs with seed 7 differ")
+	}
+	if bytes.Equal(run(7), run(8)) {
+		t.Fatal("seeds 7 and 8 gave the same run")
+	}
+}
+
+// Switching the balancer or the mode keeps the request stream.
+func TestStreamsAreSeparate(t *testing.T) {
+	trace := func(edit func(*Config)) []int {
+		c := Default()
+		edit(&c)
+		s, _ := New(c)
+		out := make([]int, 0, 2000)
+		for range 1000 {
+			ev := s.Step()
+			out = append(out, ev.Key, int(ev.Op))
+		}
+		return out
+	}
+	base := trace(func(*Config) {})
+	for _, edit := range []func(*Config){
+		func(c *Config) { c.Balancer = "keyhash" },
+		func(c *Config) { c.Mode = "shared" },
+		func(c *Config) { c.Workers = 9 },
+		func(c *Config) { c.MaxRequests = 10 },
+	} {
+		if got := trace(edit); !slices.Equal(got, base) {
+			t.Error("request stream changed with a non-workload setting")
+		}
+	}
+}
