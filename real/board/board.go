@@ -1,0 +1,138 @@
+// Package board keeps the whole server's counters, one row per worker slot,
+// in the master process, in the engine's own statistics types.
+package board
+
+import (
+	"sync"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// Settings are the server's flags that a prediction needs.
+type Settings struct {
+	Mode              string // local, shared or tiered
+	Workers           int    // worker slots
+	Cache             int    // each worker's LRU maxsize (0 in shared mode)
+	Shared            string // memcached://HOST:PORT, or "" in local mode
+	MaxRequests       int    // recycle a worker after this many requests; 0 means never
+	MaxRequestsJitter int    // add 0..jitter to each worker's MaxRequests
+	OriginDelayMicros int    // time an origin read or write takes
+}
+
+// Worker is one slot's counters and the process now serving it.
+type Worker struct {
+	sim.WorkerStats
+	PID int // process id of the slot's current worker
+}
+
+// Stats is what /stats answers: a value, summed over every process each slot has had.
+type Stats struct {
+	Settings Settings
+	Total    sim.WorkerStats // sums over workers (ID is -1)
+	Workers  []Worker
+	Origin   sim.OriginStats
+	HitRatio float64 // Total.Hits / Total.Reads
+}
+
+// Outcome is one request as a worker reports it.
+type Outcome struct {
+	Slot     int
+	Op       sim.Op
+	From     sim.Tier // where a read was answered from
+	Stale    bool     // answered with an older version than the origin's
+	Currsize int      // entries in the worker's own cache after the request
+	Left     int64    // requests until the worker recycles, or -1
+}
+
+// Board is safe for concurrent use.
+type Board struct {
+	settings Settings
+	mu       sync.Mutex
+	workers  []Worker
+}
+
+// New returns a board with one empty row per worker slot.
+func New(s Settings) *Board {
+	b := &Board{settings: s, workers: make([]Worker, s.Workers)}
+	for i := range b.workers {
+		b.workers[i].ID = i
+		b.workers[i].Maxsize = s.Cache
+		b.workers[i].RequestsLeft = -1
+	}
+	return b
+}
+
+// Record counts one request. Outcomes for unknown slots are ignored.
+func (b *Board) Record(o Outcome) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if o.Slot < 0 || o.Slot >= len(b.workers) {
+		return
+	}
+	w := &b.workers[o.Slot].WorkerStats
+	w.Requests++
+	w.Currsize = o.Currsize
+	w.RequestsLeft = o.Left
+	if o.Op == sim.Write {
+		w.Writes++
+		return
+	}
+	w.Reads++
+	switch o.From {
+	case sim.Local:
+		w.Hits++
+		w.LocalHits++
+	case sim.Shared:
+		w.Hits++
+		w.SharedHits++
+	default:
+		w.Misses++
+	}
+	if o.Stale {
+		w.Stale++
+	}
+}
+
+// Started records that pid now serves slot; replaced says it took over from
+// an earlier process, which counts as a recycle.
+func (b *Board) Started(slot, pid int, replaced bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	w := &b.workers[slot]
+	w.PID = pid
+	w.Currsize = 0 // a new process starts with an empty cache
+	if replaced {
+		w.Generation++
+		w.Recycles++
+	}
+}
+
+// Snapshot returns the counters now; reads and writes come from the origin.
+func (b *Board) Snapshot(originReads, originWrites int64) Stats {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := Stats{
+		Settings: b.settings,
+		Workers:  append([]Worker(nil), b.workers...),
+		Origin:   sim.OriginStats{Reads: originReads, Writes: originWrites},
+	}
+	t := &s.Total
+	t.ID = -1
+	t.RequestsLeft = -1
+	for _, w := range b.workers {
+		t.Generation += w.Generation
+		t.Requests += w.Requests
+		t.Reads += w.Reads
+		t.Writes += w.Writes
+		t.Hits += w.Hits
+		t.Misses += w.Misses
+		t.LocalHits += w.LocalHits
+		t.SharedHits += w.SharedHits
+		t.Stale += w.Stale
+		t.Recycles += w.Recycles
+		t.Currsize += w.Currsize
+		t.Maxsize += w.Maxsize
+	}
+	s.HitRatio = t.HitRatio()
+	return s
+}

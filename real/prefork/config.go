@@ -1,0 +1,79 @@
+// Package prefork is a pre-fork HTTP server like gunicorn's: the master opens
+// one listening socket and starts worker processes that all accept on it, so
+// the kernel decides which worker gets each connection.
+//
+//	m, err := prefork.Start(prefork.Config{Addr: "127.0.0.1:8000", Workers: 2, ...})
+//	if err != nil { ... } // nothing was left running
+//	err = m.Serve(ctx)    // restarts dead workers until ctx is done
+//
+// The master also plays the origin database and keeps the scoreboard, so
+// that versions, and so stale reads, are the same for every worker.
+package prefork
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/cachepit/cachepit/real/worker"
+	"github.com/cachepit/cachepit/sim"
+)
+
+// Config describes the server.
+type Config struct {
+	Addr        string         // TCP address to listen on, e.g. 127.0.0.1:8000
+	Workers     int            // worker processes, 1..sim.MaxWorkers
+	Worker      worker.Options // every worker's settings; Slot, Control and Prefix are filled in
+	OriginDelay time.Duration  // how long an origin read or write takes
+	BootTimeout time.Duration  // how long a worker may take to start; 0 means 10 s
+	Log         io.Writer      // the master's and the workers' log lines; nil means os.Stderr
+
+	// Command returns the command that runs one worker with args; nil means
+	// this executable's hidden "real-worker" subcommand.
+	Command func(args []string) *exec.Cmd
+}
+
+// WorkerCommand is the default Config.Command.
+func WorkerCommand(args []string) *exec.Cmd {
+	exe, err := os.Executable()
+	if err != nil {
+		exe = os.Args[0]
+	}
+	return exec.Command(exe, append([]string{"real-worker"}, args...)...)
+}
+
+func (c *Config) check() error {
+	if c.Workers < 1 || c.Workers > sim.MaxWorkers {
+		return fmt.Errorf("--workers must be between 1 and %d, got %d", sim.MaxWorkers, c.Workers)
+	}
+	switch c.Worker.Mode {
+	case "local", "tiered":
+		if c.Worker.Cache < 1 || c.Worker.Cache > sim.MaxCache {
+			return fmt.Errorf("--cache must be between 1 and %d, got %d", sim.MaxCache, c.Worker.Cache)
+		}
+	case "shared":
+	default:
+		return fmt.Errorf("--mode must be local, shared or tiered, got %q", c.Worker.Mode)
+	}
+	if c.Worker.Mode != "local" && c.Worker.Shared == "" {
+		return fmt.Errorf("--mode %s needs --shared memcached://HOST:PORT", c.Worker.Mode)
+	}
+	if c.OriginDelay < 0 || c.OriginDelay > 10*time.Second {
+		return fmt.Errorf("--origin-delay must be between 0s and 10s, got %v", c.OriginDelay)
+	}
+	if c.Log == nil {
+		c.Log = os.Stderr
+	}
+	if c.Command == nil {
+		c.Command = WorkerCommand
+	}
+	if c.BootTimeout <= 0 {
+		c.BootTimeout = 10 * time.Second
+	}
+	if c.Worker.Grace <= 0 {
+		c.Worker.Grace = 10 * time.Second
+	}
+	return nil
+}
