@@ -3,15 +3,20 @@ package sim
 import "math/rand/v2"
 
 // alias draws an index with given weights in O(1) per draw (Vose's alias method).
-type alias struct {
-	prob  []float64 // chance of keeping column i rather than taking alias[i]
-	alias []uint32
+type alias struct{ cols []column }
+
+// column i keeps i when the low 32 random bits fall below keep, else gives alias.
+// A column that always keeps has itself as alias, so no special case is needed.
+type column struct {
+	keep  uint32
+	alias uint32
 }
 
 // newAlias builds the table for weights, which must be positive.
 func newAlias(weights []float64) alias {
 	n := len(weights)
-	a := alias{prob: make([]float64, n), alias: make([]uint32, n)}
+	prob := make([]float64, n)
+	a := alias{cols: make([]column, n)}
 	sum := 0.0
 	for _, w := range weights {
 		sum += w
@@ -30,18 +35,23 @@ func newAlias(weights []float64) alias {
 	for len(small) > 0 && len(large) > 0 {
 		s, l := small[len(small)-1], large[len(large)-1]
 		small = small[:len(small)-1]
-		a.prob[s], a.alias[s] = scaled[s], l
+		prob[s] = scaled[s]
+		a.cols[s].alias = l
 		scaled[l] = scaled[l] + scaled[s] - 1
 		if scaled[l] < 1 {
 			large = large[:len(large)-1]
 			small = append(small, l)
 		}
 	}
-	for _, i := range large {
-		a.prob[i] = 1
+	for _, i := range append(large, small...) { // small is left over only through rounding
+		prob[i] = 1
 	}
-	for _, i := range small { // left over only through rounding
-		a.prob[i] = 1
+	for i, p := range prob {
+		if p >= 1 {
+			a.cols[i] = column{keep: 1<<32 - 1, alias: uint32(i)}
+		} else {
+			a.cols[i].keep = uint32(p * (1 << 32))
+		}
 	}
 	return a
 }
@@ -50,9 +60,9 @@ func newAlias(weights []float64) alias {
 // the column, the low half decides between it and its alias.
 func (a alias) draw(r *rand.Rand) int {
 	u := r.Uint64()
-	i := int((u >> 32) * uint64(len(a.prob)) >> 32)
-	if float64(u&0xffffffff)*(1.0/(1<<32)) < a.prob[i] {
-		return i
+	i := int((u >> 32) * uint64(len(a.cols)) >> 32)
+	if c := a.cols[i]; uint32(u) >= c.keep {
+		return int(c.alias)
 	}
-	return int(a.alias[i])
+	return i
 }

@@ -1,0 +1,111 @@
+package sim
+
+import (
+	"runtime"
+	"testing"
+
+	"github.com/hashicorp/golang-lru/v2/simplelru"
+)
+
+// benchConfig is the configuration make bench compares with a bare LRU.
+func benchConfig() Config {
+	c := Default()
+	c.Workers, c.Alpha, c.Writes = 8, 0.9, 0
+	return c
+}
+
+func BenchmarkEngine(b *testing.B) {
+	b.Run("accept-8w-zipf0.9-local", func(b *testing.B) { benchmarkEngine(b, benchConfig()) })
+	c := benchConfig()
+	c.Mode = "shared"
+	b.Run("accept-8w-zipf0.9-shared", func(b *testing.B) { benchmarkEngine(b, c) })
+	c = benchConfig()
+	c.Balancer, c.Workers, c.Writes = "keyhash", 16, 0.05
+	b.Run("keyhash-16w-zipf0.9-writes", func(b *testing.B) { benchmarkEngine(b, c) })
+}
+
+func benchmarkEngine(b *testing.B, c Config) {
+	s, err := New(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Run(100_000) // warm
+	b.ReportAllocs()
+	b.ResetTimer()
+	s.Run(b.N)
+}
+
+// BenchmarkBareLRU is the floor: one golang-lru cache of the same size, Get
+// then Add on a miss, over a precomputed key stream from the same workload.
+func BenchmarkBareLRU(b *testing.B) {
+	c := benchConfig()
+	w := newWorkload(c)
+	keys := make([]int, 1<<20)
+	for i := range keys {
+		keys[i], _ = w.Next()
+	}
+	cache, _ := simplelru.NewLRU[int, entry](c.Cache, nil)
+	for _, k := range keys[:100_000] {
+		if _, ok := cache.Get(k); !ok {
+			cache.Add(k, entry{})
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		k := keys[i&(len(keys)-1)]
+		if _, ok := cache.Get(k); !ok {
+			cache.Add(k, entry{})
+		}
+	}
+}
+
+// Stepping allocates nothing of its own: with every key cached there are no
+// allocations at all; with misses, only golang-lru's one list element per
+// insert (it has no way to reuse an evicted element).
+func TestStepAllocations(t *testing.T) {
+	for _, tc := range []struct {
+		q       string
+		perMiss bool
+	}{
+		{"workers=8&cache=1000&keys=1000&writes=0", false},
+		{"workers=8&cache=1000&keys=1000&writes=0&mode=shared&balancer=leastbusy", false},
+		{"workers=8&writes=0.05", true},
+		{"workers=8&writes=0.05&mode=tiered&balancer=keyhash&ttl=100", true},
+	} {
+		s := newTest(t, tc.q)
+		s.Run(200_000)
+		before := s.Stats()
+		allocs := testing.AllocsPerRun(10_000, func() { s.Run(1) })
+		after := s.Stats()
+		inserts := float64(after.Total.Misses-before.Total.Misses+after.Total.SharedHits-before.Total.SharedHits) / float64(after.Seq-before.Seq)
+		if s.cfg.HasShared() && s.cfg.HasLocal() {
+			inserts *= 2 // a miss fills both levels
+		}
+		limit := 0.0
+		if tc.perMiss {
+			limit = inserts + 0.01
+		}
+		if allocs > limit {
+			t.Errorf("%s: %.3f allocations per request; want at most %.3f", tc.q, allocs, limit)
+		}
+	}
+}
+
+// The heap stays flat over a long run: the series is bounded and caches are full.
+func TestMemoryFlat(t *testing.T) {
+	s := newTest(t, "workers=8")
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	s.Run(1_000_000)
+	a := heap()
+	s.Run(9_000_000)
+	b := heap()
+	if b > a+256<<10 {
+		t.Errorf("heap grew from %d to %d bytes between 1M and 10M requests", a, b)
+	}
+}
