@@ -1,0 +1,46 @@
+package prefork
+
+import (
+	"testing"
+
+	"github.com/cachepit/cachepit/real/internal/memd"
+	"github.com/cachepit/cachepit/real/worker"
+)
+
+// The post: after one "/", the worker that served it has one entry and one
+// miss; the other worker has never seen a request.
+func TestCacheInfoDiffersWithLocalCaches(t *testing.T) {
+	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2}})
+	var stored struct{ Message string }
+	do(t, "GET", base+"/", &stored)
+	if stored.Message != "Stored" {
+		t.Fatalf(`GET /: got message %q; want "Stored"`, stored.Message)
+	}
+	seen := infoByWorker(t, base, 2, 200)
+	want := map[string]int{"Currsize 1 Hits 0 Maxsize 2 Misses 1": 1, "Currsize 0 Hits 0 Maxsize 2 Misses 0": 1}
+	for w, ci := range seen {
+		if want[ci.counts()] != 1 {
+			t.Errorf("worker %d: got %s; want one worker with each of %v", w, ci.counts(), want)
+		}
+		want[ci.counts()]--
+	}
+	if seen[0].PID == seen[1].PID {
+		t.Errorf("workers 0 and 1 share pid %d; want separate processes", seen[0].PID)
+	}
+}
+
+// With Memcached every worker reports the same cache: the pitfall is gone.
+func TestCacheInfoSameWithMemcached(t *testing.T) {
+	mc := memd.Start(t)
+	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "shared", Shared: mc}})
+	do(t, "GET", base+"/", nil)
+	seen := infoByWorker(t, base, 2, 200)
+	if seen[0].PID == seen[1].PID {
+		t.Fatalf("workers 0 and 1 share pid %d; want separate processes", seen[0].PID)
+	}
+	for w, ci := range seen {
+		if ci.Currsize != 1 || ci.Hits != 0 || ci.Misses != 1 {
+			t.Errorf("worker %d: got %s; want Currsize 1 Hits 0 Misses 1 from Memcached", w, ci.counts())
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package prefork
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os/exec"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/cachepit/cachepit/real/worker"
+)
+
+func TestKilledWorkerIsReplaced(t *testing.T) {
+	m, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2}})
+	old := m.PID(1)
+	if err := syscall.Kill(old, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 10*time.Second, "worker 1 was not replaced", func() bool { return m.PID(1) != old })
+	seen := infoByWorker(t, base, 2, 200)
+	if seen[1].PID != m.PID(1) || seen[1].PID == old {
+		t.Errorf("worker 1 answered from pid %d; want the replacement %d, not %d", seen[1].PID, m.PID(1), old)
+	}
+	if w := stats(t, base).Workers[1]; w.Generation != 1 || w.PID != m.PID(1) {
+		t.Errorf("/stats worker 1: generation %d pid %d; want generation 1 pid %d", w.Generation, w.PID, m.PID(1))
+	}
+}
+
+func TestRecycleAfterMaxRequests(t *testing.T) {
+	m, base := serve(t, Config{Workers: 1, Worker: worker.Options{Mode: "local", Cache: 2, MaxRequests: 3}})
+	first := m.PID(0)
+	for i := 0; i < 3; i++ {
+		do(t, "GET", base+"/", nil) // 1 miss, then 2 hits; the third request recycles
+	}
+	eventually(t, 10*time.Second, "worker 0 was not recycled after 3 requests", func() bool { return m.PID(0) != first })
+	var ci cacheInfo
+	do(t, "GET", base+"/get_cache_info", &ci)
+	if ci.PID == first || ci.counts() != "Currsize 0 Hits 0 Maxsize 2 Misses 0" {
+		t.Errorf("after recycling: pid %d %s; want a new process with an empty cache", ci.PID, ci.counts())
+	}
+	if w := stats(t, base).Workers[0]; w.Recycles != 1 || w.Requests != 3 || w.Hits != 2 {
+		t.Errorf("/stats: %d recycles, %d requests, %d hits; want 1, 3, 2", w.Recycles, w.Requests, w.Hits)
+	}
+}
+
+// countingCommand counts the workers the master tried to start.
+func countingCommand(n *atomic.Int32) func([]string) *exec.Cmd {
+	return func(args []string) *exec.Cmd { n.Add(1); return testCommand(args) }
+}
+
+func TestStartFailsCleanly(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	closed := freeAddr(t)
+	tests := []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"port taken", Config{Addr: taken.Addr().String(), Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2}}, "already in use"},
+		{"memcached unreachable", Config{Addr: "127.0.0.1:0", Workers: 2, Worker: worker.Options{Mode: "shared", Shared: closed}}, "memcached at " + closed + " is unreachable"},
+		{"workers out of range", Config{Addr: "127.0.0.1:0", Workers: 0, Worker: worker.Options{Mode: "local", Cache: 2}}, "--workers must be between 1 and 256, got 0"},
+		{"shared without address", Config{Addr: "127.0.0.1:0", Workers: 1, Worker: worker.Options{Mode: "tiered", Cache: 2}}, "needs --shared"},
+	}
+	for _, tt := range tests {
+		var started atomic.Int32
+		tt.cfg.Command, tt.cfg.Log = countingCommand(&started), testLog{t}
+		_, err := Start(tt.cfg)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got error %v; want one containing %q", tt.name, err, tt.want)
+		}
+		if n := started.Load(); n != 0 {
+			t.Errorf("%s: %d workers started; want none", tt.name, n)
+		}
+	}
+}
+
+// A worker that cannot boot stops the whole start: the workers already
+// running are stopped and the port is free again.
+func TestBootFailureLeavesNothingRunning(t *testing.T) {
+	var booted []*exec.Cmd
+	cfg := Config{Addr: "127.0.0.1:0", Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2, Grace: time.Second}, Log: testLog{t}}
+	cfg.Command = func(args []string) *exec.Cmd {
+		if len(booted) == 1 {
+			args = append(args, "--mode=bogus") // the second worker fails to boot
+		}
+		cmd := testCommand(args)
+		booted = append(booted, cmd)
+		return cmd
+	}
+	_, err := Start(cfg)
+	if err == nil || !errors.Is(err, errBoot) {
+		t.Fatalf("got error %v; want a boot failure", err)
+	}
+	if len(booted) != 2 || booted[0].ProcessState == nil {
+		t.Errorf("the first worker is still running after the failed start")
+	}
+}
+
+func TestShutdownFinishesRequests(t *testing.T) {
+	cfg := Config{Addr: "127.0.0.1:0", Workers: 1, OriginDelay: 500 * time.Millisecond,
+		Worker: worker.Options{Mode: "local", Cache: 2, Grace: 5 * time.Second}, Command: testCommand, Log: testLog{t}}
+	m, err := Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + m.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Serve(ctx) }()
+	answered := make(chan worker.Answer, 1)
+	go func() {
+		var a worker.Answer
+		do(t, "GET", base+"/item/1", &a) // a miss: the origin takes 500 ms
+		answered <- a
+	}()
+	eventually(t, 5*time.Second, "the request never reached the origin", func() bool {
+		return m.board.Snapshot(0, 0).Total.Requests == 1
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Serve: %v", err)
+	}
+	select {
+	case a := <-answered:
+		if a.From != "origin" {
+			t.Errorf("in-flight request answered %+v; want a read from the origin", a)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the in-flight request never got its answer")
+	}
+	if c, err := net.Dial("tcp", m.Addr().String()); err == nil {
+		c.Close()
+		t.Errorf("%v still accepts connections after shutdown", m.Addr())
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
