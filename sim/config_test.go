@@ -61,7 +61,7 @@ func TestParseQueryBadValues(t *testing.T) {
 	if c.Cache != 50 || c.Mode != "shared" {
 		t.Errorf("good values lost: cache=%d mode=%s", c.Cache, c.Mode)
 	}
-	for _, want := range []string{"workers must be between 1 and 256, got 0", `dist must be one of`, `alpha: must be a number`, `unknown setting "bogus"`} {
+	for _, want := range []string{"workers must be between 1 and 256, got 0", `dist must be one of`, `alpha must be a number`, `unknown setting "bogus"`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}

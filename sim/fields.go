@@ -25,7 +25,7 @@ func (f Field) Get(c Config) string { return f.get(c) }
 func (f Field) Set(c *Config, s string) error {
 	old := *c
 	if err := f.set(c, s); err != nil {
-		return fmt.Errorf("%s: %w", f.Name, err)
+		return fmt.Errorf("%s %w", f.Name, err)
 	}
 	if err := f.check(*c); err != nil {
 		*c = old
@@ -65,7 +65,7 @@ var Fields = []Field{
 		check: func(Config) error { return nil },
 	},
 	intField("warmup", "requests run before counting starts", func(c *Config) *int { return &c.Warmup }, 0, MaxRequests),
-	intField("requests", "requests in a run", func(c *Config) *int { return &c.Requests }, 1, MaxRequests),
+	intField("requests", "requests counted in a run, after the warmup", func(c *Config) *int { return &c.Requests }, 1, MaxRequests),
 	intField("cost-local", "latency of a local cache lookup, µs", func(c *Config) *int { return &c.Cost.Local }, 0, 10_000_000),
 	intField("cost-shared", "latency of a shared cache round trip, µs", func(c *Config) *int { return &c.Cost.Shared }, 0, 10_000_000),
 	intField("cost-origin", "latency of an origin fetch, µs", func(c *Config) *int { return &c.Cost.Origin }, 0, 10_000_000),

@@ -1,0 +1,159 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/cachepit/cachepit/real/simflag"
+	"github.com/cachepit/cachepit/report"
+	"github.com/cachepit/cachepit/sim"
+)
+
+func init() {
+	register("sim", "run the simulation headless and print cache_info per worker", runSim)
+}
+
+func runSim(args []string, stdout, stderr io.Writer) int {
+	c := sim.Default()
+	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	names := make([]string, len(sim.Fields))
+	for i, f := range sim.Fields {
+		names[i] = f.Name
+	}
+	simflag.Register(fs, &c, names...)
+	asJSON := fs.Bool("json", false, "print the results as JSON")
+	trace := fs.String("trace", "", "write one CSV row per request to this file")
+	compare := fs.Bool("compare", false, "run local and shared on the identical request stream, side by side")
+	scenario := fs.String("scenario", "", "replay a scenario instead: blog (the post's three requests)")
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	switch {
+	case *scenario != "" && *scenario != "blog":
+		fmt.Fprintf(stderr, "cachepit sim: invalid value %q for flag -scenario: the only scenario is blog\n", *scenario)
+		return 2
+	case *scenario == "blog":
+		return simBlog(c.Mode, *asJSON, stdout, stderr)
+	case *compare:
+		return simCompare(c, *asJSON, stdout, stderr)
+	}
+	s, err := sim.New(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+		return 2
+	}
+	if err := runTraced(s, *trace); err != nil {
+		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+		return 1
+	}
+	r := report.New(c, s.Stats())
+	if *asJSON {
+		return writeJSON(stdout, stderr, r)
+	}
+	report.WriteTable(stdout, r)
+	return 0
+}
+
+// parseFlags parses args into fs. On -h it prints the usage; on an error, one
+// line naming the flag. ok is false when the caller should return code.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == flag.ErrHelp:
+		fmt.Fprintf(stdout, "usage: cachepit %s [flags]\n\nflags:\n", fs.Name())
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return 0, false
+	case err != nil:
+		fmt.Fprintf(stderr, "cachepit %s: %v\n", fs.Name(), err)
+		return 2, false
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "cachepit %s: unexpected argument %q (flags start with --)\n", fs.Name(), fs.Arg(0))
+		return 2, false
+	}
+	return 0, true
+}
+
+// runTraced runs the warmup and the counted requests, writing each request
+// to a CSV trace when path is not empty.
+func runTraced(s *sim.Sim, path string) error {
+	c := s.Config()
+	n := c.Warmup + c.Requests
+	if path == "" {
+		s.Run(n)
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	t := report.NewTrace(f)
+	for range n {
+		t.Add(s.Step())
+	}
+	if err := t.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func simCompare(c sim.Config, asJSON bool, stdout, stderr io.Writer) int {
+	runs := make([]report.Run, 2)
+	for i, mode := range []string{"local", "shared"} {
+		c.Mode = mode
+		s, err := sim.New(c)
+		if err != nil {
+			fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+			return 2
+		}
+		s.Run(c.Warmup + c.Requests)
+		runs[i] = report.New(c, s.Stats())
+	}
+	if asJSON {
+		return writeJSON(stdout, stderr, map[string]report.Run{"local": runs[0], "shared": runs[1]})
+	}
+	report.WriteCompare(stdout, runs[0], runs[1])
+	return 0
+}
+
+func simBlog(mode string, asJSON bool, stdout, stderr io.Writer) int {
+	steps, err := sim.Blog(mode)
+	if err != nil {
+		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+		return 2
+	}
+	if asJSON {
+		type step struct {
+			Request string          `json:"request"`
+			Worker  int             `json:"worker"`
+			Answer  json.RawMessage `json:"answer"`
+		}
+		out := make([]step, len(steps))
+		for i, s := range steps {
+			out[i] = step{s.Request, s.Worker, json.RawMessage(s.Answer)}
+		}
+		return writeJSON(stdout, stderr, out)
+	}
+	fmt.Fprintf(stdout, "# the post's app: lru_cache(maxsize=2), 2 workers, mode %s\n", mode)
+	for _, s := range steps {
+		fmt.Fprintf(stdout, "$ curl http://127.0.0.1:8000%s    # answered by worker %d\n%s\n", s.Request[len("GET "):], s.Worker, s.Answer)
+	}
+	return 0
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(stderr, "cachepit: %v\n", err)
+		return 1
+	}
+	return 0
+}
