@@ -18,7 +18,7 @@ func TestRegister(t *testing.T) {
 		{[]string{"--workers", "3", "--dist", "uniform"}, func(c sim.Config) bool { return c.Workers == 3 && c.Dist == "uniform" }, ""},
 		{[]string{"--workers=0"}, nil, "workers must be between 1 and 256, got 0"},
 		{[]string{"--dist", "pareto"}, nil, "dist must be one of uniform, zipf, hotset, scan"},
-		{[]string{"--writes", "x"}, nil, "writes: must be a number in [0, 1]"},
+		{[]string{"--writes", "x"}, nil, `must be a number in [0, 1], got "x"`},
 	}
 	for _, tt := range tests {
 		c := sim.Default()
