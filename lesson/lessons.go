@@ -1,0 +1,201 @@
+package lesson
+
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// All is the walkthrough, in order.
+var All = []Lesson{
+	{
+		Slug:  "the-post",
+		Title: "1. The post: two workers, two answers",
+		Prose: []string{
+			"A Flask app caches a function with @lru_cache(maxsize=2) and runs under gunicorn with two workers. " +
+				"GET / calls the function, so its result is stored. GET /get_cache_info returns cache_info().",
+			"gunicorn forks two worker processes. Each has its own memory, so each has its own lru_cache. " +
+				"The kernel gives every new connection to whichever worker accepts it first.",
+			"Here the first two requests reached worker 0 and the third reached worker 1, exactly as in the post.",
+		},
+		Query:    "workers=2&cache=2&keys=1&writes=0",
+		Script:   []Request{{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read}},
+		Question: "Which answer is right?",
+		Answer: "Both. Each worker reports its own cache truthfully: worker 0 stored the result, worker 1 never ran the function. " +
+			"There is no single cache to ask about.",
+		notice: func(r Run) []string {
+			return []string{
+				fmt.Sprintf("Worker 0 answers %s.", r.Infos[0].JSON()),
+				fmt.Sprintf("Worker 1 answers %s.", r.Infos[1].JSON()),
+			}
+		},
+	},
+	{
+		Slug:  "cold-misses",
+		Title: "2. One cache per worker: every worker misses every key",
+		Prose: []string{
+			"Four workers, 20 keys, and a cache big enough for all of them in every worker.",
+			"A shared cache fetches each key from the database once. Per-worker caches fetch it once in each worker " +
+				"that is asked for it: the cold misses are multiplied by the number of workers.",
+		},
+		Query:    "workers=4&cache=20&keys=20&dist=uniform&writes=0",
+		Compare:  true,
+		Requests: 400,
+		Question: "With 16 workers instead of 4, how many database reads would warming up take?",
+		Answer:   "Up to 16 per key: 320 for these 20 keys, against 20 with one shared cache.",
+		notice: func(r Run) []string {
+			st, p := r.Stats, r.Partner
+			return []string{
+				fmt.Sprintf("Per-worker caches: %d database reads for %d different keys, %.1f per key.",
+					st.Origin.Reads, st.Memory.Distinct, ratio(st.Origin.Reads, int64(st.Memory.Distinct))),
+				fmt.Sprintf("Shared cache, same requests: %d database reads.", p.Origin.Reads),
+				fmt.Sprintf("The workers hold %d entries between them for %d keys.", st.Memory.Entries, st.Memory.Distinct),
+			}
+		},
+	},
+	{
+		Slug:  "memory",
+		Title: "3. Memory: the same hot keys, held N times",
+		Prose: []string{
+			"Four workers with 50 entries each: 200 entries of memory in all. Requests follow a Zipf law: a few keys are very popular.",
+			"Every worker keeps the same popular keys, so most of those 200 entries are copies. " +
+				"The same 200 entries as one shared cache hold 200 different keys.",
+		},
+		Query:    "workers=4&cache=50&keys=1000&writes=0",
+		Compare:  true,
+		Requests: 20000,
+		Question: "Four caches of 50 behave like one cache of what size?",
+		Answer: "Of 50. Each worker sees the whole request stream, so its hit ratio is that of a single 50-entry cache, " +
+			"whatever the number of workers. Che's approximation predicts it; the measurement agrees.",
+		notice: func(r Run) []string {
+			st, p := r.Stats, r.Partner
+			c := r.Config
+			return []string{
+				fmt.Sprintf("Per-worker: %d entries hold %d different keys (%d duplicates); hit ratio %s.",
+					st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates, pct(st.HitRatio)),
+				fmt.Sprintf("Shared, same memory: %d different keys; hit ratio %s.", p.Memory.Distinct, pct(p.HitRatio)),
+				fmt.Sprintf("Che's approximation: %s for a cache of %d, %s for one of %d.",
+					pct(sim.Che(c, c.Cache)), c.Cache, pct(sim.Che(c, c.SharedSize())), c.SharedSize()),
+			}
+		},
+	},
+	{
+		Slug:  "stale-data",
+		Title: "4. Stale data: a write reaches one worker",
+		Prose: []string{
+			"Now 5% of requests change a value. The worker that handles the write updates the database and drops its own copy.",
+			"The other workers never hear of it. They keep answering from their copies, with the old value, " +
+				"until the entry is evicted, which for a popular key may be never.",
+		},
+		Query:    "workers=4&cache=50&keys=200&writes=0.05",
+		Compare:  true,
+		Requests: 5000,
+		Question: "Would a TTL on the per-worker entries fix this?",
+		Answer: "It bounds how long a stale value lives, at the price of more misses. " +
+			"It never removes stale reads; only invalidating every copy, or keeping one copy, does.",
+		notice: func(r Run) []string {
+			st, p := r.Stats, r.Partner
+			return []string{
+				fmt.Sprintf("Per-worker: %d of %d reads (%s) answered with an old value.",
+					st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads))),
+				fmt.Sprintf("Shared cache, same requests: %d stale reads.", p.Total.Stale),
+				fmt.Sprintf("%d writes reached the database.", st.Origin.Writes),
+			}
+		},
+	},
+	{
+		Slug:  "shared-cache",
+		Title: "5. The fix: one shared cache",
+		Prose: []string{
+			"The post's advice: keep the cache outside the workers, in Memcached or Redis. Every worker reads and invalidates the same copy.",
+			"It is not free: every lookup is a network round trip (here 500 µs) instead of a memory read (1 µs). " +
+				"It pays because a database fetch (5,000 µs) is far dearer, and there are fewer of them.",
+		},
+		Query:    "mode=shared&workers=4&cache=50&keys=1000",
+		Compare:  true,
+		Requests: 20000,
+		Question: "When would the per-worker cache still be faster?",
+		Answer: "When almost every request hits it and the data never changes: then a 1 µs local hit beats a 500 µs round trip. " +
+			"The next lessons look at that case.",
+		notice: func(r Run) []string {
+			st, p := r.Stats, r.Partner
+			return []string{
+				fmt.Sprintf("Shared: hit ratio %s, %d database reads, %d stale reads.", pct(st.HitRatio), st.Origin.Reads, st.Total.Stale),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %d database reads, %d stale reads.", pct(p.HitRatio), p.Origin.Reads, p.Total.Stale),
+				fmt.Sprintf("Median latency %d µs shared against %d µs per-worker; mean %.0f µs against %.0f µs.",
+					st.Latency.P50, p.Latency.P50, st.Latency.Mean, p.Latency.Mean),
+			}
+		},
+	},
+	{
+		Slug:  "route-by-key",
+		Title: "6. Another fix: route each key to one worker",
+		Prose: []string{
+			"A balancer can hash the key to choose the worker (consistent hashing, like nginx's hash $request_uri consistent). " +
+				"Each key then lives in exactly one worker's cache: no copies, no stale reads from other workers.",
+			"The price: a worker that restarts takes its keys' cache with it. Worker 1 restarts at request 10,000.",
+		},
+		Query:    "balancer=keyhash&workers=4&cache=50&keys=1000",
+		Requests: 10100,
+		Restarts: []Restart{{Seq: 10000, Worker: 1}},
+		Question: "What happens to the keys of a worker that is removed for good?",
+		Answer: "Consistent hashing moves only that worker's keys to the others, which must fetch them again. " +
+			"Every other key stays where it was.",
+		notice: func(r Run) []string {
+			st := r.Stats
+			w := st.Workers[1]
+			return []string{
+				fmt.Sprintf("%d duplicates among %d entries: each key is cached once.", st.Memory.Duplicates, st.Memory.Entries),
+				fmt.Sprintf("Hit ratio %s, %d stale reads.", pct(st.HitRatio), st.Total.Stale),
+				fmt.Sprintf("Worker 1 restarted with an empty cache; %d requests later it has refilled %d of its %d entries.",
+					st.Seq-r.restartSeq(1), w.Currsize, w.Maxsize),
+			}
+		},
+	},
+	{
+		Slug:  "immutable-data",
+		Title: "7. When a per-worker cache is fine",
+		Prose: []string{
+			"The post's exception: data that never changes, such as archived exchange rates. " +
+				"A copy per worker can never be stale, and a local hit costs no round trip.",
+			"With gunicorn's --preload the cache is filled once in the master before the fork, " +
+				"so every worker starts with the same warm copy.",
+		},
+		Query:    "workers=4&cache=100&keys=100&writes=0&preload=true",
+		Requests: 5000,
+		Question: "What goes wrong if the data does change, with --preload?",
+		Answer: "Every worker, and every recycled worker, starts from the master's copy taken before the fork. " +
+			"Old values come back each time a worker is replaced.",
+		notice: func(r Run) []string {
+			st := r.Stats
+			return []string{
+				fmt.Sprintf("Hit ratio %s: %d misses in %d reads.", pct(st.HitRatio), st.Total.Misses, st.Total.Reads),
+				fmt.Sprintf("%d stale reads: the data never changes.", st.Total.Stale),
+				fmt.Sprintf("Median latency %d µs: no network round trip.", st.Latency.P50),
+			}
+		},
+	},
+	{
+		Slug:  "recycling",
+		Title: "8. Worker recycling wipes the cache",
+		Prose: []string{
+			"gunicorn's max_requests replaces a worker after it has served that many requests, a guard against memory leaks. " +
+				"max_requests_jitter spreads the restarts out.",
+			"Each replacement starts with an empty cache and has to warm up again.",
+		},
+		Query:    "workers=4&cache=100&keys=1000&writes=0&max-requests=300&max-requests-jitter=30",
+		Compare:  true,
+		Requests: 20000,
+		Question: "Why does the shared cache not care about recycling?",
+		Answer:   "Its entries live outside the workers, so replacing a worker loses nothing.",
+		notice: func(r Run) []string {
+			st, p := r.Stats, r.Partner
+			c := r.Config
+			return []string{
+				fmt.Sprintf("%d recycles so far; each started with an empty cache.", st.Total.Recycles),
+				fmt.Sprintf("Per-worker hit ratio %s, against %s predicted for caches that stay warm.", pct(st.HitRatio), pct(sim.Che(c, c.Cache))),
+				fmt.Sprintf("Shared cache, same requests: hit ratio %s.", pct(p.HitRatio)),
+			}
+		},
+	},
+}
