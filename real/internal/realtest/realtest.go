@@ -1,0 +1,65 @@
+// Package realtest runs a real pre-fork server inside a test, with the test
+// binary itself as the worker executable.
+package realtest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cachepit/cachepit/real/prefork"
+	"github.com/cachepit/cachepit/real/worker"
+)
+
+const asWorker = "CACHEPIT_TEST_AS_WORKER"
+
+// Main runs the tests, or a worker when the master re-executed the test
+// binary. Call it from TestMain.
+func Main(m *testing.M) {
+	if os.Getenv(asWorker) == "1" {
+		os.Exit(worker.Main(os.Args[1:], os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// Command starts the test binary as a worker.
+func Command(args []string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	// A race-enabled binary sleeps 1 s at exit by default; workers exit often in tests.
+	cmd.Env = append(os.Environ(), asWorker+"=1", "GORACE=atexit_sleep_ms=0")
+	return cmd
+}
+
+// Serve starts a server on a free loopback port, stopped when the test
+// ends, and returns its base URL.
+func Serve(t *testing.T, cfg prefork.Config) string {
+	t.Helper()
+	cfg.Addr, cfg.Command, cfg.Log = "127.0.0.1:0", Command, logger{t}
+	if cfg.Worker.Grace == 0 {
+		cfg.Worker.Grace = 2 * time.Second
+	}
+	m, err := prefork.Start(cfg)
+	if err != nil {
+		t.Fatalf("start the server: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Serve(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("server: %v", err)
+		}
+	})
+	return "http://" + m.Addr().String()
+}
+
+type logger struct{ t *testing.T }
+
+func (l logger) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
