@@ -1,0 +1,158 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// Chart is one SVG line chart; each line is a single polyline, so drawing
+// stays cheap at frame rate.
+type Chart struct {
+	app.Compo
+	Data ChartData
+}
+
+// ChartData is a chart's title and lines, all sharing one y axis from 0.
+type ChartData struct {
+	ID    string
+	Title string
+	Note  string // what to notice, one short sentence
+	Unit  string // "pct", "us" or "" for counts
+	Lines []Line
+}
+
+// Line is one series; Class picks its colour and dash pattern.
+type Line struct {
+	Label  string
+	Class  string
+	Values []float64
+}
+
+const chartW, chartH = 320.0, 110.0
+
+func (c *Chart) Render() app.UI {
+	d := c.Data
+	top := 0.0
+	for _, l := range d.Lines {
+		for _, v := range l.Values {
+			top = max(top, v)
+		}
+	}
+	top = niceCeil(top)
+	unit := unitFormat(d.Unit)
+	el := func(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+	lines := make([]app.UI, 0, len(d.Lines))
+	for _, l := range d.Lines {
+		st := lineStyles[strings.Fields(l.Class)[0]]
+		dash := st.dash
+		if strings.Contains(l.Class, "second") {
+			dash = "7 4"
+		}
+		lines = append(lines, el("polyline").
+			Attr("fill", "none").
+			Attr("stroke", st.color).
+			Attr("stroke-width", 2).
+			Attr("stroke-dasharray", dash).
+			Attr("stroke-linejoin", "round").
+			Attr("vector-effect", "non-scaling-stroke").
+			Attr("points", points(l.Values, top)))
+	}
+	return app.Figure().Class("chart").ID(d.ID).Body(
+		app.FigCaption().Body(
+			app.Strong().Text(d.Title),
+			app.Span().Class("legend").Body(app.Range(d.Lines).Slice(func(i int) app.UI {
+				return app.Span().Class("key "+d.Lines[i].Class).Text(d.Lines[i].Label)
+			})),
+		),
+		el("svg").
+			Attr("viewBox", "0 0 "+ftoa(chartW)+" "+ftoa(chartH+14)).
+			Attr("role", "img").
+			Attr("aria-label", d.Title).
+			Attr("preserveAspectRatio", "none").
+			Body(
+				rule(el, chartH, "#9aa1ab"),
+				rule(el, chartH/2, "#e3e6ea"),
+				tick(el, 10, unit(top)),
+				tick(el, chartH/2-2, unit(top/2)),
+				tick(el, chartH+12, "older ← time → now"),
+				el("g").Body(lines...),
+			),
+		app.If(d.Note != "", app.P().Class("chart-note").Text(d.Note)),
+	)
+}
+
+func points(vals []float64, top float64) string {
+	if len(vals) == 0 || top <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	dx := chartW / float64(max(len(vals)-1, 1))
+	for i, v := range vals {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ftoa(float64(i) * dx))
+		b.WriteByte(',')
+		b.WriteString(ftoa(chartH - v/top*(chartH-4)))
+	}
+	return b.String()
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// niceCeil rounds v up to 1, 2 or 5 times a power of ten, so axis labels read well.
+func niceCeil(v float64) float64 {
+	if v <= 0 {
+		return 1
+	}
+	p := 1.0
+	for p*10 <= v {
+		p *= 10
+	}
+	for p > v {
+		p /= 10
+	}
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= v {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+func unitFormat(u string) func(float64) string {
+	switch u {
+	case "pct":
+		return Pct
+	case "us":
+		return func(v float64) string { return Micros(int(v)) }
+	}
+	return func(v float64) string { return Count(int64(v)) }
+}
+
+// SVG elements lose a class set through go-app (it sets className), so
+// charts use presentation attributes. Colours are Okabe-Ito; dashes tell
+// lines apart without colour.
+var lineStyles = map[string]struct{ color, dash string }{
+	"c-hit":     {"#0072b2", ""},
+	"c-origin":  {"#b36b00", ""},
+	"c-entries": {"#0072b2", ""},
+	"c-dup":     {"#6b4fa0", "2 3"},
+	"c-stale":   {"#d55e00", ""},
+	"c-p50":     {"#009e73", ""},
+	"c-p95":     {"#b36b00", "2 3"},
+	"c-p99":     {"#d55e00", "6 2 2 2"},
+}
+
+func rule(el func(string) app.HTMLElem, y float64, color string) app.UI {
+	return el("line").Attr("x1", 0).Attr("y1", y).Attr("x2", chartW).Attr("y2", y).
+		Attr("stroke", color).Attr("stroke-width", 1).Attr("vector-effect", "non-scaling-stroke")
+}
+
+func tick(el func(string) app.HTMLElem, y float64, text string) app.UI {
+	return el("text").Attr("x", 2).Attr("y", y).Attr("font-size", 9).Attr("fill", "#5a6270").Text(text)
+}

@@ -1,0 +1,120 @@
+package web
+
+import "github.com/cachepit/cachepit/sim"
+
+// Charts turns the systems' time series into the page's charts. With two
+// systems every chart draws both, the second one dashed.
+func Charts(views []View) []ChartData {
+	get := func(f func(Window) float64) func(View) []float64 {
+		return func(v View) []float64 {
+			ws := Downsample(v.Series, 60, 20)
+			out := make([]float64, len(ws))
+			for i, w := range ws {
+				out[i] = f(w)
+			}
+			return out
+		}
+	}
+	per1000 := func(n, of int64) float64 {
+		if of == 0 {
+			return 0
+		}
+		return 1000 * float64(n) / float64(of)
+	}
+	pct, us := "pct", "us"
+	return []ChartData{
+		chart("chart-hit-ratio", "Hit ratio", "How many reads a cache answered, per window.", pct, views,
+			series{"", "c-hit", get(func(w Window) float64 { return w.HitRatio })}),
+		chart("chart-origin", "Database reads per 1,000 requests", "Every miss is a trip to the database.", "", views,
+			series{"", "c-origin", get(func(w Window) float64 { return per1000(w.OriginReads, w.Requests) })}),
+		chart("chart-memory", "Entries held and duplicates", "Duplicates are copies of a key already cached elsewhere: memory that buys no hits.", "", views,
+			series{"entries", "c-entries", get(func(w Window) float64 { return float64(w.Entries) })},
+			series{"dup", "c-dup", get(func(w Window) float64 { return float64(w.Duplicates) })}),
+		chart("chart-stale", "Stale reads per 1,000 requests", "A write reaches the database; other workers keep serving their old copy.", "", views,
+			series{"", "c-stale", get(func(w Window) float64 { return per1000(w.Stale, w.Requests) })}),
+		chart("chart-latency", "Latency p50 / p95 / p99", "Modelled: local lookup, shared-cache round trip, database fetch.", us, views,
+			series{"p50", "c-p50", get(func(w Window) float64 { return float64(w.P50) })},
+			series{"p95", "c-p95", get(func(w Window) float64 { return float64(w.P95) })},
+			series{"p99", "c-p99", get(func(w Window) float64 { return float64(w.P99) })}),
+	}
+}
+
+type series struct {
+	label string
+	class string
+	of    func(View) []float64
+}
+
+func chart(id, title, note string, unit string, views []View, ss ...series) ChartData {
+	d := ChartData{ID: id, Title: title, Note: note, Unit: unit}
+	for i, v := range views {
+		for _, s := range ss {
+			label, class := s.label, s.class
+			if len(views) > 1 {
+				label = joinLabel(shortTitle(v.Config.Mode), label)
+				if i > 0 {
+					class += " second"
+				}
+			}
+			d.Lines = append(d.Lines, Line{Label: label, Class: class, Values: s.of(v)})
+		}
+	}
+	return d
+}
+
+func joinLabel(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + " " + b
+}
+
+func shortTitle(mode string) string {
+	switch mode {
+	case "shared":
+		return "shared"
+	case "tiered":
+		return "tiered"
+	}
+	return "per-worker"
+}
+
+// Window is a stretch of the run: the engine's windows merged.
+type Window struct {
+	sim.Point
+	Requests int64 // requests in the stretch
+}
+
+// Downsample merges neighbouring windows into at most n points of at least
+// minReads reads each, so that early, one-request windows do not draw as
+// spikes. Counts add up; ratios are recomputed; levels take the last window.
+func Downsample(pts []sim.Point, n int, minReads int64) []Window {
+	if len(pts) == 0 {
+		return nil
+	}
+	span := (pts[len(pts)-1].Seq + int64(n) - 1) / int64(n)
+	var out []Window
+	var cur sim.Point
+	var start int64 = -1
+	prev := pts[0].Seq - 1 // the first window's length is unknown: take one request
+	for _, p := range pts {
+		if start < 0 {
+			cur, start = p, p.Seq
+		} else {
+			cur.Reads += p.Reads
+			cur.Hits += p.Hits
+			cur.OriginReads += p.OriginReads
+			cur.Stale += p.Stale
+			cur.Seq, cur.Entries, cur.Duplicates = p.Seq, p.Entries, p.Duplicates
+			cur.P50, cur.P95, cur.P99 = max(cur.P50, p.P50), max(cur.P95, p.P95), max(cur.P99, p.P99)
+		}
+		if p.Seq-start+1 >= span && cur.Reads >= minReads {
+			if cur.Reads > 0 {
+				cur.HitRatio = float64(cur.Hits) / float64(cur.Reads)
+			}
+			out = append(out, Window{cur, cur.Seq - prev})
+			prev, start = cur.Seq, -1
+		}
+	}
+	return out
+}

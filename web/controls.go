@@ -1,0 +1,125 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// ActionSet changes one engine setting; the tag "field" names it and the
+// value is the text the user entered.
+const ActionSet = "cachepit/set"
+
+// Controls edits every engine setting, built from sim.Fields. Settings that
+// do not apply to the current choices are hidden.
+type Controls struct {
+	app.Compo
+	Config sim.Config
+}
+
+// advanced are shown folded: they matter less for the lesson.
+var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "seed": false}
+
+// label is the control's visible name.
+var label = map[string]string{
+	"workers": "workers", "cache": "lru_cache maxsize", "keys": "distinct keys", "dist": "popularity",
+	"alpha": "zipf alpha", "hot-keys": "hot keys (fraction)", "hot-traffic": "hot traffic (fraction)",
+	"writes": "writes (fraction)", "balancer": "load balancer", "mode": "cache mode",
+	"shared-cache": "shared cache size", "ttl": "TTL (requests)", "max-requests": "max_requests",
+	"max-requests-jitter": "max_requests_jitter", "preload": "--preload", "seed": "seed",
+	"warmup": "warmup requests", "requests": "run length", "cost-local": "local lookup µs",
+	"cost-shared": "shared round trip µs", "cost-origin": "database fetch µs",
+}
+
+func (c *Controls) Render() app.UI {
+	var main, more []app.UI
+	for _, f := range sim.Fields {
+		if !applies(f.Name, c.Config) {
+			continue
+		}
+		if advanced[f.Name] {
+			more = append(more, field(f, c.Config))
+		} else {
+			main = append(main, field(f, c.Config))
+		}
+	}
+	return app.Section().Class("panel controls").ID("controls").Aria("label", "settings").Body(
+		app.H2().Text("Settings"),
+		app.Div().Class("fields").Body(main...),
+		app.Details().Body(
+			app.Summary().Text("Advanced: warmup, run length, latency model"),
+			app.Div().Class("fields").Body(more...),
+		),
+	)
+}
+
+func applies(name string, c sim.Config) bool {
+	switch name {
+	case "alpha":
+		return c.Dist == "zipf"
+	case "hot-keys", "hot-traffic":
+		return c.Dist == "hotset"
+	case "shared-cache", "cost-shared":
+		return c.HasShared()
+	case "cache", "ttl", "preload", "cost-local":
+		return c.HasLocal()
+	case "max-requests-jitter":
+		return c.MaxRequests > 0
+	}
+	return true
+}
+
+func field(f sim.Field, c sim.Config) app.UI {
+	name := f.Name
+	id := "f-" + name
+	val := f.Get(c)
+	emit := func(ctx app.Context, v string) {
+		ctx.NewActionWithValue(ActionSet, v, app.T("field", name))
+	}
+	var input app.UI
+	switch {
+	case f.Bool:
+		input = app.Input().Type("checkbox").ID(id).Checked(val == "true").
+			OnChange(func(ctx app.Context, e app.Event) {
+				emit(ctx, strconv.FormatBool(ctx.JSSrc().Get("checked").Bool()))
+			})
+	case choices(name) != nil:
+		opts := choices(name)
+		input = app.Select().ID(id).Body(app.Range(opts).Slice(func(i int) app.UI {
+			return app.Option().Value(opts[i]).Selected(opts[i] == val).Text(opts[i])
+		})).OnChange(func(ctx app.Context, e app.Event) {
+			emit(ctx, ctx.JSSrc().Get("value").String())
+		})
+	default:
+		in := app.Input().Type("number").ID(id).Value(val).
+			OnChange(func(ctx app.Context, e app.Event) {
+				emit(ctx, ctx.JSSrc().Get("value").String())
+			})
+		switch name {
+		case "workers":
+			in = in.Min(1).Max(MaxCards)
+		case "alpha", "hot-keys", "hot-traffic", "writes":
+			in = in.Step(0.01).Min(0)
+		default:
+			in = in.Min(0)
+		}
+		input = in
+	}
+	return app.Div().Class("field field-"+name).Title(f.Usage).Body(
+		app.Label().For(id).Text(label[name]),
+		input,
+	)
+}
+
+func choices(name string) []string {
+	switch name {
+	case "dist":
+		return sim.Dists
+	case "balancer":
+		return sim.Balancers
+	case "mode":
+		return sim.Modes
+	}
+	return nil
+}

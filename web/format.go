@@ -1,0 +1,37 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// Pct formats a ratio as a percentage with one decimal: 0.8125 → "81.3%".
+func Pct(r float64) string { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
+
+// Count formats n with thin thousands separators: 1234567 → "1,234,567".
+func Count[T ~int | ~int64](n T) string {
+	s := strconv.FormatInt(int64(n), 10)
+	neg := ""
+	if s[0] == '-' {
+		neg, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return neg + s
+}
+
+// Micros formats a modelled latency: 1 → "1 µs", 5000 → "5.0 ms".
+func Micros(us int) string {
+	if us < 1000 {
+		return fmt.Sprintf("%d µs", us)
+	}
+	return fmt.Sprintf("%.1f ms", float64(us)/1000)
+}
+
+// InfoLine is a worker's cache_info() as Python prints it.
+func InfoLine(i sim.CacheInfo) string {
+	return fmt.Sprintf("CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", i.Hits, i.Misses, i.Maxsize, i.Currsize)
+}

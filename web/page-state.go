@@ -1,0 +1,143 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// MaxAt caps how far a link may ask the page to run before drawing.
+const MaxAt = 20_000_000
+
+// PageState is everything the URL holds: the engine settings plus the
+// page's own parameters. The URL fully determines the run.
+type PageState struct {
+	Config   sim.Config
+	Compare  bool      // draw a second system on the same request stream
+	At       int64     // run this many requests, then pause; -1 means play from 0
+	Restarts []Restart // manual worker restarts, in order
+}
+
+// Restart is a worker restarted by hand after request Seq.
+type Restart struct {
+	Seq    int64
+	Worker int
+}
+
+// Page parameters that are not engine settings.
+const (
+	paramCompare  = "compare"
+	paramAt       = "at"
+	paramRestarts = "restarts"
+)
+
+// DefaultPage is the state of a page opened without a query.
+func DefaultPage() PageState { return PageState{Config: sim.Default(), At: -1} }
+
+// ParsePage reads a page URL's query. Bad values keep their defaults and are
+// listed in the notices, one per bad parameter.
+func ParsePage(rawQuery string) (PageState, []string) {
+	st := DefaultPage()
+	var notes []string
+	v, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		notes = append(notes, "query: "+err.Error())
+	}
+	if s, ok := pop(v, paramCompare); ok {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("compare: must be true or false, got %q", s))
+		}
+		st.Compare = b
+	}
+	if s, ok := pop(v, paramAt); ok {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 || n > MaxAt {
+			notes = append(notes, fmt.Sprintf("at: must be a whole number from 0 to %d, got %q", MaxAt, s))
+		} else {
+			st.At = n
+		}
+	}
+	restarts, _ := pop(v, paramRestarts)
+	cfg, err := sim.ParseValues(v)
+	st.Config = cfg
+	notes = append(notes, flatten(err)...)
+	if restarts != "" {
+		rs, err := parseRestarts(restarts, cfg.Workers)
+		if err != nil {
+			notes = append(notes, err.Error())
+		}
+		st.Restarts = rs
+	}
+	return st, notes
+}
+
+func pop(v url.Values, k string) (string, bool) {
+	vals, ok := v[k]
+	delete(v, k)
+	if !ok || len(vals) == 0 {
+		return "", false
+	}
+	return vals[len(vals)-1], true
+}
+
+// flatten lists the messages of a joined error, one per setting.
+func flatten(err error) []string {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return strings.Split(err.Error(), "\n")
+}
+
+func parseRestarts(s string, workers int) ([]Restart, error) {
+	var out []Restart
+	for _, part := range strings.Split(s, ",") {
+		seq, w, ok := strings.Cut(part, ".")
+		n, err1 := strconv.ParseInt(seq, 10, 64)
+		i, err2 := strconv.Atoi(w)
+		if !ok || err1 != nil || err2 != nil || n < 0 || n > MaxAt || i < 0 || i >= workers {
+			return nil, errors.New(`restarts: must be a list of request.worker pairs such as "120.0,400.3", got ` + strconv.Quote(s))
+		}
+		out = append(out, Restart{n, i})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Seq < out[b].Seq })
+	return out, nil
+}
+
+// Query encodes the state as a URL query; settings at their default are left out.
+func (st PageState) Query() string {
+	q := st.Config.Query()
+	var extra []string
+	if st.Compare {
+		extra = append(extra, paramCompare+"=true")
+	}
+	if st.At >= 0 {
+		extra = append(extra, paramAt+"="+strconv.FormatInt(st.At, 10))
+	}
+	if len(st.Restarts) > 0 {
+		var parts []string
+		for _, r := range st.Restarts {
+			parts = append(parts, fmt.Sprintf("%d.%d", r.Seq, r.Worker))
+		}
+		extra = append(extra, paramRestarts+"="+strings.Join(parts, ","))
+	}
+	for _, e := range extra {
+		if q != "" {
+			q += "&"
+		}
+		q += e
+	}
+	return q
+}

@@ -1,0 +1,185 @@
+package web
+
+import (
+	"sync/atomic"
+	"time"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Playground is the page: the system picture, controls, charts, the
+// comparison and the post's replay. Its state comes from the URL.
+type Playground struct {
+	app.Compo
+
+	state   PageState
+	run     *runner
+	views   []View
+	running bool
+	speed   int // index into Speeds
+	notices []string
+	failure string // a panic in the run, shown with a reset button
+	blog    []sim.BlogStep
+	blogErr string
+
+	owed    float64   // requests due but not yet run at slow speeds
+	batch   int64     // requests per frame at full speed
+	last    time.Time // previous frame
+	rateAt  time.Time // start of the rate measurement
+	rateSeq int64     // Seq at rateAt
+	rate    string
+
+	live    atomic.Bool  // playing: the frame loop dispatches
+	pending atomic.Bool  // a frame is queued: do not queue another
+	period  atomic.Int64 // nanoseconds between frames
+	updates atomic.Int64 // frames drawn, for the speed benchmark
+}
+
+// DefaultSpeed is the speed a page opens with: slow enough to follow requests.
+const DefaultSpeed = 5 // 50 req/s
+
+func (p *Playground) OnMount(ctx app.Context) {
+	st, notes := ParsePage(app.Window().URL().RawQuery)
+	p.notices = notes
+	p.speed = DefaultSpeed
+	p.setSpeed(p.speed)
+	p.handleActions(ctx)
+	p.load(ctx, st)
+	p.running = st.At < 0
+	p.live.Store(p.running)
+	go p.frames(ctx)
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
+		app.Window().Get("performance").Call("now").Float())
+}
+
+// load builds the systems for st and runs them to st.At.
+func (p *Playground) load(ctx app.Context, st PageState) {
+	p.failure = ""
+	p.state = st
+	p.blog, p.blogErr = nil, ""
+	if steps, err := sim.Blog(st.Config.Mode); err != nil {
+		p.blogErr = err.Error()
+	} else {
+		p.blog = steps
+	}
+	msg := safely(func() {
+		r, err := newRunner(st)
+		if err != nil {
+			p.notices = append(p.notices, err.Error())
+			st.Config = sim.Default()
+			p.state = st
+			r, _ = newRunner(st)
+		}
+		p.run = r
+		if st.At > 0 {
+			if err := r.Advance(st.At); err != nil {
+				p.notices = append(p.notices, err.Error())
+			}
+		}
+		p.views = r.Views()
+	})
+	if msg != "" {
+		p.fail(msg)
+	}
+	p.owed, p.batch, p.last = 0, 2000, time.Time{}
+}
+
+func (p *Playground) fail(msg string) {
+	p.failure = msg
+	p.running = false
+	p.live.Store(false)
+}
+
+// frames asks for a frame at the play speed, at most one queued at a time.
+func (p *Playground) frames(ctx app.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Duration(p.period.Load())):
+		}
+		if p.live.Load() && !p.pending.Swap(true) {
+			ctx.Dispatch(p.frame)
+		}
+	}
+}
+
+func (p *Playground) setSpeed(i int) {
+	i = min(max(i, 0), len(Speeds)-1)
+	p.speed = i
+	period := time.Second / 60
+	if s := Speeds[i]; s > 0 && s < 60 {
+		period = time.Duration(float64(time.Second) / s)
+	}
+	p.period.Store(int64(period))
+	p.owed = 0
+}
+
+// frame runs the requests due since the previous frame and redraws.
+func (p *Playground) frame(ctx app.Context) {
+	defer p.pending.Store(false)
+	if !p.running || p.run == nil {
+		return
+	}
+	now := time.Now()
+	dt := now.Sub(p.last)
+	if p.last.IsZero() || dt > 100*time.Millisecond {
+		dt = time.Second / 60
+	}
+	p.last = now
+	var n int64
+	if s := Speeds[p.speed]; s > 0 {
+		p.owed += s * dt.Seconds()
+		if s < 60 {
+			p.owed = max(p.owed, 1) // one request per tick
+		}
+		n = int64(p.owed)
+		p.owed -= float64(n)
+	} else {
+		n = p.batch
+	}
+	if n == 0 {
+		return
+	}
+	start := time.Now()
+	msg := safely(func() {
+		if err := p.run.Advance(n); err != nil {
+			p.notices = append(p.notices, err.Error())
+		}
+		p.views = p.run.Views()
+	})
+	if msg != "" {
+		p.fail(msg)
+		return
+	}
+	if Speeds[p.speed] == 0 {
+		p.batch = nextBatch(p.batch, time.Since(start))
+	}
+	p.measure(now)
+	p.updates.Add(1)
+}
+
+// nextBatch sizes the next full-speed batch so that running it takes about
+// 10 ms, leaving the rest of the frame for drawing.
+func nextBatch(n int64, took time.Duration) int64 {
+	const target = 10 * time.Millisecond
+	if took <= 0 {
+		return min(n*2, 1_000_000)
+	}
+	next := int64(float64(n) * float64(target) / float64(took))
+	next = min(max(next, n/2, 100), n*2, 1_000_000)
+	return next
+}
+
+func (p *Playground) measure(now time.Time) {
+	seq := p.run.Seq()
+	if p.rateAt.IsZero() {
+		p.rateAt, p.rateSeq = now, seq
+		return
+	}
+	if d := now.Sub(p.rateAt); d >= time.Second {
+		p.rate = Count(int64(float64(seq-p.rateSeq)/d.Seconds())) + " req/s"
+		p.rateAt, p.rateSeq = now, seq
+	}
+}

@@ -1,0 +1,88 @@
+package site
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Generate writes the playground as a static website into out, for any
+// static file server that serves it under o.Base. siteURL is the public
+// address for og:url; when empty, og:url holds the base path.
+func Generate(out string, o Options, siteURL string) error {
+	wasmExec, err := WasmExec()
+	if err != nil {
+		return err
+	}
+	src := filepath.Join(o.Dir, "web")
+	if _, err := os.Stat(filepath.Join(src, "app.wasm")); err != nil {
+		return fmt.Errorf("%s: build the client first (make wasm): %w", filepath.Join(src, "app.wasm"), err)
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(out, Handler(o)); err != nil {
+		return err
+	}
+	// go-app leaves web/ empty and writes its own copy of wasm_exec.js.
+	if err := copyDir(src, filepath.Join(out, "web")); err != nil {
+		return err
+	}
+	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
+		return err
+	}
+	if siteURL == "" {
+		siteURL = "/" + strings.Trim(o.Base, "/") + "/"
+		siteURL = strings.ReplaceAll(siteURL, "//", "/")
+	}
+	index := filepath.Join(out, "index.html")
+	html, err := os.ReadFile(index)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(index, FixHead(html, siteURL), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, ".nojekyll"), nil, 0o644)
+}
+
+// copyDir copies the client's files: no Go sources and no sub-packages.
+func copyDir(from, to string) error {
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	ents, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".go") {
+			continue
+		}
+		if err := copyFile(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// SystemView draws one deployment as a picture: clients, the load balancer,
+// the worker cards, the shared cache and the origin database. It depends only
+// on its View, so a lesson page can embed it with any configuration.
+type SystemView struct {
+	app.Compo
+	View View
+}
+
+func (c *SystemView) Render() app.UI {
+	v := c.View
+	sys := 0
+	if len(v.Workers) > 0 {
+		sys = v.Workers[0].System
+	}
+	st := v.Stats
+	return app.Section().
+		Class("system mode-"+v.Config.Mode).
+		ID(fmt.Sprintf("sys-%d", sys)).
+		DataSet("seq", st.Seq).
+		DataSet("hits", st.Total.Hits).
+		DataSet("reads", st.Total.Reads).
+		DataSet("origin-reads", st.Origin.Reads).
+		DataSet("stale", st.Total.Stale).
+		DataSet("entries", st.Memory.Entries).
+		DataSet("duplicates", st.Memory.Duplicates).
+		Aria("label", v.Title).
+		Body(
+			app.Header().Class("system-head").Body(
+				app.H2().Text(v.Title),
+				app.P().Class("system-sub").Text(describe(v)),
+			),
+			kpis(v, sys),
+			app.Div().Class("flow").Body(
+				c.renderIn(),
+				app.Div().Class("workers").Body(
+					app.Range(v.Workers).Slice(func(i int) app.UI {
+						return &WorkerCard{Worker: v.Workers[i]}
+					}),
+					app.If(v.Config.Workers > len(v.Workers), app.P().Class("more-workers").
+						Text(fmt.Sprintf("+%d more workers simulated, not drawn", v.Config.Workers-len(v.Workers)))),
+				),
+				c.renderOut(),
+			),
+			traceList(v.Last),
+		)
+}
+
+func describe(v View) string {
+	c := v.Config
+	s := fmt.Sprintf("%d workers · %s balancer · %s keys (%s)", c.Workers, c.Balancer, Count(c.Keys), c.Dist)
+	switch c.Mode {
+	case "local":
+		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in each worker", c.Cache)
+	case "shared":
+		s += fmt.Sprintf(" · one shared cache of %s entries", Count(c.SharedSize()))
+	default:
+		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in front of a shared cache of %s", c.Cache, Count(c.SharedSize()))
+	}
+	return s
+}
+
+func kpis(v View, sys int) app.UI {
+	st := v.Stats
+	kpi := func(key, label, value, hint string) app.UI {
+		return app.Div().Class("kpi kpi-"+key).Title(hint).Body(
+			app.Span().Class("kpi-value").ID(fmt.Sprintf("s%d-%s", sys, key)).Text(value),
+			app.Span().Class("kpi-label").Text(label),
+		)
+	}
+	return app.Div().Class("kpis").Body(
+		kpi("hit-ratio", "hit ratio", Pct(st.HitRatio), "reads answered by a cache"),
+		kpi("origin-reads", "database reads", Count(st.Origin.Reads), "load on the origin database"),
+		kpi("stale", "⚠ stale reads", Count(st.Total.Stale), "reads answered with an old value"),
+		kpi("entries", "entries held", fmt.Sprintf("%s (%s dup)", Count(st.Memory.Entries), Count(st.Memory.Duplicates)),
+			"entries in all caches; dup: copies of a key another cache already holds"),
+		kpi("p99", "p99 latency", Micros(st.Latency.P99), "99th percentile of modelled latency"),
+		kpi("seq", "requests", Count(st.Seq), "requests served so far"),
+	)
+}
+
+func (c *SystemView) renderIn() app.UI {
+	v := c.View
+	route := "waiting"
+	if n := len(v.Last); n > 0 {
+		e := v.Last[n-1]
+		route = fmt.Sprintf("#%s %s k%d → worker %d", Count(e.Seq), opWord(e), e.Key, e.Worker)
+	}
+	return app.Div().Class("flow-in").Body(
+		node("clients", "clients", "GET /item/<key>", false),
+		app.Div().Class("arrow").Text("↓"),
+		node("lb", "load balancer", v.Config.Balancer, false),
+		app.P().Class("route").Text(route),
+	)
+}
+
+func (c *SystemView) renderOut() app.UI {
+	v := c.View
+	st := v.Stats
+	var lastMark Mark
+	if n := len(v.Last); n > 0 {
+		lastMark = MarkOf(v.Last[n-1])
+	}
+	return app.Div().Class("flow-out").Body(
+		app.If(v.Config.HasShared(), app.Div().Class("node node-shared").Body(
+			app.Strong().Text("shared cache"),
+			app.Span().Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, Count(st.Shared.Hits))),
+			app.Div().Class("chips").Body(
+				app.If(v.Shared.Hidden > 0, app.Span().Class("chip more").Text(fmt.Sprintf("+%d", v.Shared.Hidden))),
+				app.Range(v.Shared.Entries).Slice(func(i int) app.UI {
+					return chip(v.Shared, i)
+				}),
+			),
+		)),
+		app.Div().Class("arrow").Text("↓"),
+		app.Div().Class(originClass(lastMark)).Body(
+			app.Strong().Text("origin database"),
+			app.Span().Text(fmt.Sprintf("%s reads · %s writes", Count(st.Origin.Reads), Count(st.Origin.Writes))),
+		),
+	)
+}
+
+func originClass(m Mark) string {
+	if m == Miss || m == WriteOp {
+		return "node node-origin busy"
+	}
+	return "node node-origin"
+}
+
+func node(key, name, sub string, busy bool) app.UI {
+	cls := "node node-" + key
+	if busy {
+		cls += " busy"
+	}
+	return app.Div().Class(cls).Body(app.Strong().Text(name), app.Span().Text(sub))
+}
+
+func opWord(e sim.Event) string {
+	if e.Op == sim.Write {
+		return "PUT"
+	}
+	return "GET"
+}
+
+// traceList draws the latest requests, newest first, each with its symbol.
+func traceList(events []sim.Event) app.UI {
+	items := make([]app.UI, 0, len(events))
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		m := MarkOf(e)
+		items = append(items, app.Li().Class(m.Class()).Body(
+			app.Span().Class("sym").Text(m.Symbol()),
+			app.Text(fmt.Sprintf(" #%s %s k%d → worker %d: %s, %s", Count(e.Seq), opWord(e), e.Key, e.Worker, m.Word(), Micros(e.Latency))),
+		))
+	}
+	return app.Ol().Class("trace").Aria("label", "latest requests, newest first").Body(items...)
+}

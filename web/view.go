@@ -1,0 +1,146 @@
+package web
+
+import "github.com/cachepit/cachepit/sim"
+
+// MaxCards is how many worker cards the system view draws; more workers are
+// simulated but summarised in one line.
+const MaxCards = 64
+
+// View is a value snapshot of one simulated system: everything the system
+// view draws. Building it reads the caches without touching recency.
+type View struct {
+	Title   string
+	Config  sim.Config
+	Stats   sim.Stats
+	Workers []WorkerView
+	Shared  CacheView
+	Last    []sim.Event // recent requests, oldest first
+	Series  []sim.Point
+}
+
+// WorkerView is what one worker card draws.
+type WorkerView struct {
+	System   int // which system of the page (0, or 1 on the compare side)
+	Stats    sim.WorkerStats
+	Info     sim.CacheInfo
+	Cache    CacheView
+	HasLocal bool
+	Last     Mark // how its latest request went
+	LastKey  int
+	Active   bool // it served the page's latest request
+}
+
+// CacheView is the newest part of one cache's LRU list.
+type CacheView struct {
+	Entries []sim.Entry // the newest entries, oldest first
+	Dups    []bool      // per entry: another worker's cache holds the key too
+	Hidden  int         // older entries not drawn
+	Size    int         // entries held
+	Max     int         // capacity
+}
+
+// Mark classifies a request for drawing: each has its own symbol and colour.
+type Mark uint8
+
+const (
+	None      Mark = iota
+	LocalHit       // answered by the worker's own cache
+	SharedHit      // answered by the shared cache
+	Miss           // fetched from the origin
+	StaleRead      // answered with an old version
+	WriteOp        // wrote the origin
+)
+
+// MarkOf says how an event should be drawn.
+func MarkOf(e sim.Event) Mark {
+	switch {
+	case e.Op == sim.Write:
+		return WriteOp
+	case e.Stale:
+		return StaleRead
+	case !e.Hit:
+		return Miss
+	case e.From == sim.Shared:
+		return SharedHit
+	}
+	return LocalHit
+}
+
+// Symbol is the mark's glyph, so that no information is carried by colour alone.
+func (m Mark) Symbol() string {
+	return [...]string{"", "✓", "◆", "✗", "⚠", "✎"}[m]
+}
+
+// Word names the mark for labels and screen readers.
+func (m Mark) Word() string {
+	return [...]string{"", "local hit", "shared hit", "miss", "stale read", "write"}[m]
+}
+
+// Class is the CSS class that colours the mark.
+func (m Mark) Class() string {
+	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write"}[m]
+}
+
+// chipBudget is how many cache entries each card draws: the page stays
+// readable and fast with many workers.
+func chipBudget(workers int) int {
+	n := 256 / max(workers, 1)
+	return min(max(n, 8), 40)
+}
+
+func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
+	cv := CacheView{Size: len(all), Max: maxsize}
+	if len(all) > n {
+		cv.Hidden = len(all) - n
+		all = all[len(all)-n:]
+	}
+	cv.Entries = append([]sim.Entry(nil), all...)
+	cv.Dups = make([]bool, len(all))
+	for i, e := range all {
+		cv.Dups[i] = copies[e.Key] > 1
+	}
+	return cv
+}
+
+// Snapshot builds the View of s. last holds the recent events to draw.
+func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
+	cfg := s.Config()
+	st := s.Stats()
+	v := View{Title: title, Config: cfg, Stats: st, Series: s.Series()}
+	v.Last = append([]sim.Event(nil), last...)
+	budget := chipBudget(min(cfg.Workers, MaxCards))
+	var latest sim.Event
+	hasLatest := len(last) > 0
+	if hasLatest {
+		latest = last[len(last)-1]
+	}
+	shown := min(len(st.Workers), MaxCards)
+	local := make([][]sim.Entry, shown)
+	copies := map[int]int{}
+	if cfg.HasLocal() {
+		for i := range local {
+			local[i] = s.LocalKeys(i)
+			for _, e := range local[i] {
+				copies[e.Key]++
+			}
+		}
+	}
+	for i, ws := range st.Workers[:shown] {
+		wv := WorkerView{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
+		if cfg.HasLocal() {
+			wv.Cache = newestOf(local[i], budget, ws.Maxsize, copies)
+		}
+		for j := len(last) - 1; j >= 0; j-- {
+			if last[j].Worker == i {
+				wv.Last, wv.LastKey = MarkOf(last[j]), last[j].Key
+				break
+			}
+		}
+		wv.Active = hasLatest && latest.Worker == i
+		v.Workers = append(v.Workers, wv)
+	}
+	if cfg.HasShared() {
+		v.Shared = newestOf(s.SharedKeys(), 48, st.Shared.Maxsize, nil)
+	}
+	return v
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// ActionRestart asks the page to restart a worker; the value is its index.
+const ActionRestart = "cachepit/restart"
+
+// WorkerCard draws one worker process: its LRU list in recency order, its
+// cache_info() line and its hit ratio.
+type WorkerCard struct {
+	app.Compo
+	Worker WorkerView
+}
+
+func (c *WorkerCard) Render() app.UI {
+	w := c.Worker
+	id := w.Stats.ID
+	cls := "card"
+	if w.Active {
+		cls += " active"
+	}
+	return app.Article().
+		Class(cls).
+		ID(fmt.Sprintf("s%d-w%d", w.System, id)).
+		DataSet("hits", w.Stats.Hits).
+		DataSet("reads", w.Stats.Reads).
+		Aria("label", fmt.Sprintf("worker %d", id)).
+		Body(
+			app.Header().Class("card-head").Body(
+				app.Span().Class("card-name").Text(fmt.Sprintf("worker %d", id)),
+				app.If(w.Stats.Generation > 0, app.Span().Class("gen").
+					Title("times this worker process was replaced").
+					Text(fmt.Sprintf("gen %d", w.Stats.Generation))),
+				app.Span().Class("last "+w.Last.Class()).
+					Title(w.Last.Word()).
+					Text(lastText(w)),
+				app.Button().Class("icon-btn").
+					Title(fmt.Sprintf("restart worker %d (its cache starts empty)", id)).
+					Aria("label", fmt.Sprintf("restart worker %d", id)).
+					Text("↻").
+					OnClick(func(ctx app.Context, e app.Event) {
+						ctx.NewActionWithValue(ActionRestart, id, app.T("system", w.System))
+					}),
+			),
+			app.If(w.HasLocal, c.renderCache()).Else(
+				app.P().Class("no-local").Text("no local cache: every read asks the shared cache"),
+			),
+			app.Code().Class("info").Text(InfoLine(w.Info)),
+			ratioBar(w.Stats.HitRatio(), w.Stats.Reads),
+			app.Div().Class("card-foot").Body(
+				app.Span().Title("reads served with an old value").
+					Text("⚠ "+strconv.FormatInt(w.Stats.Stale, 10)+" stale"),
+				app.Span().Title("entries evicted to make room").
+					Text(strconv.FormatInt(w.Stats.Evictions, 10)+" evicted"),
+				app.If(w.Stats.RequestsLeft >= 0, app.Span().Title("requests until max_requests recycles this worker").
+					Text(Count(w.Stats.RequestsLeft)+" to recycle")),
+			),
+		)
+}
+
+func lastText(w WorkerView) string {
+	if w.Last == None {
+		return "idle"
+	}
+	return w.Last.Symbol() + " k" + strconv.Itoa(w.LastKey)
+}
+
+func (c *WorkerCard) renderCache() app.UI {
+	cv := c.Worker.Cache
+	return app.Div().Class("lru").Body(
+		app.Div().Class("lru-label").Body(
+			app.Span().Text("LRU, oldest → newest"),
+			app.Span().Class("lru-size").Text(fmt.Sprintf("%d/%d", cv.Size, cv.Max)),
+		),
+		app.Div().Class("chips").Body(
+			app.If(cv.Hidden > 0, app.Span().Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
+			app.Range(cv.Entries).Slice(func(i int) app.UI { return chip(cv, i) }),
+			app.If(len(cv.Entries) == 0, app.Span().Class("empty").Text("empty")),
+		),
+	)
+}
+
+func chip(cv CacheView, i int) app.UI {
+	e := cv.Entries[i]
+	cls, text, title := "chip", strconv.Itoa(e.Key), fmt.Sprintf("key %d, version %d", e.Key, e.Version)
+	if cv.Dups[i] {
+		cls += " dup"
+		title += ", also held by another worker"
+	}
+	if e.Stale {
+		cls += " stale"
+		text = "⚠" + text
+		title += ", stale: the database has a newer version"
+	}
+	return app.Span().Class(cls).Title(title).Text(text)
+}
+
+func ratioBar(r float64, reads int64) app.UI {
+	return app.Div().Class("ratio").Body(
+		app.Div().Class("bar").Body(
+			app.Div().Class("fill").Style("width", Pct(r)),
+		),
+		app.Span().Class("ratio-text").Text("hit ratio "+Pct(r)),
+		app.Span().Class("reads").Text(Count(reads)+" reads"),
+	)
+}
