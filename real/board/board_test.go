@@ -1,0 +1,60 @@
+package board
+
+import (
+	"testing"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+func TestRecord(t *testing.T) {
+	b := New(Settings{Mode: "local", Workers: 2, Cache: 2})
+	for _, o := range []Outcome{
+		{Slot: 0, Op: sim.Read, From: sim.Origin, Currsize: 1, Left: -1},
+		{Slot: 0, Op: sim.Read, From: sim.Local, Currsize: 1, Left: -1},
+		{Slot: 1, Op: sim.Read, From: sim.Shared, Stale: true, Currsize: 2, Left: 5},
+		{Slot: 1, Op: sim.Write, From: sim.Origin, Currsize: 1, Left: 4},
+		{Slot: 7, Op: sim.Read}, // unknown slot: ignored
+	} {
+		b.Record(o)
+	}
+	b.Started(1, 42, true)
+	s := b.Snapshot(3, 1)
+	tests := []struct {
+		name      string
+		got, want int64
+	}{
+		{"total requests", s.Total.Requests, 4},
+		{"total reads", s.Total.Reads, 3},
+		{"total hits", s.Total.Hits, 2},
+		{"total misses", s.Total.Misses, 1},
+		{"local hits", s.Total.LocalHits, 1},
+		{"shared hits", s.Total.SharedHits, 1},
+		{"stale", s.Total.Stale, 1},
+		{"writes", s.Total.Writes, 1},
+		{"worker 1 recycles", s.Workers[1].Recycles, 1},
+		{"worker 1 generation", int64(s.Workers[1].Generation), 1},
+		{"worker 1 currsize after restart", int64(s.Workers[1].Currsize), 0},
+		{"worker 1 pid", int64(s.Workers[1].PID), 42},
+		{"worker 0 left", s.Workers[0].RequestsLeft, -1},
+		{"origin reads", s.Origin.Reads, 3},
+		{"total maxsize", int64(s.Total.Maxsize), 4},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %d; want %d", tt.name, tt.got, tt.want)
+		}
+	}
+	if s.HitRatio != 2.0/3 {
+		t.Errorf("hit ratio: got %v; want %v", s.HitRatio, 2.0/3)
+	}
+}
+
+// A snapshot is a value: changing it leaves the board alone.
+func TestSnapshotIsAValue(t *testing.T) {
+	b := New(Settings{Workers: 1})
+	s := b.Snapshot(0, 0)
+	s.Workers[0].Requests = 99
+	if got := b.Snapshot(0, 0).Workers[0].Requests; got != 0 {
+		t.Errorf("board changed through a snapshot: got %d requests; want 0", got)
+	}
+}
