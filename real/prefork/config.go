@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"time"
 
 	"github.com/cachepit/cachepit/real/worker"
@@ -32,16 +31,24 @@ type Config struct {
 
 	// Command returns the command that runs one worker with args; nil means
 	// this executable's hidden "real-worker" subcommand.
-	Command func(args []string) *exec.Cmd
+	Command func(args []string) Command
+}
+
+// Command is a program to run: Args[0] is its name; nil Env means this
+// process's environment.
+type Command struct {
+	Path string
+	Args []string
+	Env  []string
 }
 
 // WorkerCommand is the default Config.Command.
-func WorkerCommand(args []string) *exec.Cmd {
+func WorkerCommand(args []string) Command {
 	exe, err := os.Executable()
 	if err != nil {
 		exe = os.Args[0]
 	}
-	return exec.Command(exe, append([]string{"real-worker"}, args...)...)
+	return Command{Path: exe, Args: append([]string{exe, "real-worker"}, args...)}
 }
 
 func (c *Config) check() error {

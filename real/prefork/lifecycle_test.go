@@ -3,9 +3,10 @@ package prefork
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
-	"os/exec"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -48,8 +49,8 @@ func TestRecycleAfterMaxRequests(t *testing.T) {
 }
 
 // countingCommand counts the workers the master tried to start.
-func countingCommand(n *atomic.Int32) func([]string) *exec.Cmd {
-	return func(args []string) *exec.Cmd { n.Add(1); return testCommand(args) }
+func countingCommand(n *atomic.Int32) func([]string) Command {
+	return func(args []string) Command { n.Add(1); return testCommand(args) }
 }
 
 func TestStartFailsCleanly(t *testing.T) {
@@ -85,23 +86,71 @@ func TestStartFailsCleanly(t *testing.T) {
 // A worker that cannot boot stops the whole start: the workers already
 // running are stopped and the port is free again.
 func TestBootFailureLeavesNothingRunning(t *testing.T) {
-	var booted []*exec.Cmd
-	cfg := Config{Addr: "127.0.0.1:0", Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2, Grace: time.Second}, Log: testLog{t}}
-	cfg.Command = func(args []string) *exec.Cmd {
-		if len(booted) == 1 {
+	calls := 0
+	var log lockedBuffer
+	cfg := Config{Addr: "127.0.0.1:0", Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2, Grace: time.Second}, Log: &log}
+	cfg.Command = func(args []string) Command {
+		if calls++; calls == 2 {
 			args = append(args, "--mode=bogus") // the second worker fails to boot
 		}
-		cmd := testCommand(args)
-		booted = append(booted, cmd)
-		return cmd
+		return testCommand(args)
 	}
 	_, err := Start(cfg)
+	t.Log(log.String())
 	if err == nil || !errors.Is(err, errBoot) {
 		t.Fatalf("got error %v; want a boot failure", err)
 	}
-	if len(booted) != 2 || booted[0].ProcessState == nil {
-		t.Errorf("the first worker is still running after the failed start")
+	var pid int
+	if _, err := fmt.Sscanf(log.String(), "[master %d] booted worker 0 (pid %d)", new(int), &pid); err != nil {
+		t.Fatalf("no pid for worker 0 in the log: %v", err)
 	}
+	if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("worker 0 (pid %d) after the failed start: kill 0 gave %v; want no such process", pid, err)
+	}
+}
+
+// Idle workers stop at once. (Starting workers through os/exec once made
+// the shared socket blocking, and an idle worker then hung in accept until
+// the master killed it, half the time.)
+func TestIdleShutdownIsQuick(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		cfg := Config{Addr: "127.0.0.1:0", Workers: 3, Worker: worker.Options{Mode: "local", Cache: 2, Grace: 3 * time.Second},
+			Command: testCommand, Log: testLog{t}}
+		m, err := Start(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- m.Serve(ctx) }()
+		time.Sleep(100 * time.Millisecond) // let the workers reach accept: the failure needs it
+		start := time.Now()
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("run %d: idle shutdown took %v; want under 1s", i, d)
+		}
+	}
+}
+
+// lockedBuffer is a log that the master and the workers' output may share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func TestShutdownFinishesRequests(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +26,10 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func testCommand(args []string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], args...)
+func testCommand(args []string) Command {
 	// A race-enabled binary sleeps 1 s at exit by default; workers exit often here.
-	cmd.Env = append(os.Environ(), asWorker+"=1", "GORACE=atexit_sleep_ms=0")
-	return cmd
+	env := append(os.Environ(), asWorker+"=1", "GORACE=atexit_sleep_ms=0")
+	return Command{Path: os.Args[0], Args: append([]string{os.Args[0]}, args...), Env: env}
 }
 
 // serve starts a master on a free port and stops it when the test ends.

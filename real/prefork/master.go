@@ -24,6 +24,9 @@ type Master struct {
 	cfg         Config
 	addr        net.Addr
 	lnFile      *os.File // the listening socket, handed to every worker
+	lnFD        uintptr  // its descriptor, read once (File.Fd would make it blocking)
+	devNull     uintptr  // the workers' stdin
+	devNullFile *os.File
 	control     *http.Server
 	controlAddr string
 	prefix      string
@@ -59,6 +62,14 @@ func Start(cfg Config) (m *Master, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("listening socket: %w", err)
 	}
+	if rc, err := m.lnFile.SyscallConn(); err == nil {
+		rc.Control(func(fd uintptr) { m.lnFD = fd })
+	}
+	if m.devNullFile, err = os.Open(os.DevNull); err != nil {
+		m.lnFile.Close()
+		return nil, err
+	}
+	m.devNull = m.devNullFile.Fd()
 	defer func() {
 		if err != nil {
 			m.shutdown()
@@ -204,6 +215,7 @@ func (m *Master) shutdown() {
 		m.control.Close()
 	}
 	m.lnFile.Close()
+	m.devNullFile.Close()
 }
 
 func (m *Master) startControl() error {

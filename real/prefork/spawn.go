@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
-	"os/exec"
 	"syscall"
 	"time"
 )
@@ -13,61 +13,109 @@ import (
 // errBoot means a worker exited before it was ready, or never got ready.
 var errBoot = errors.New("worker failed to boot")
 
-// proc is one worker process; done is closed once it has exited.
+// proc is one worker process; done is closed once it has exited and its
+// output has been copied.
 type proc struct {
-	cmd    *exec.Cmd
+	p      *os.Process
 	booted time.Time
 	done   chan struct{}
-	err    error     // from Wait, valid after done
+	err    error     // why it exited (nil for status 0), valid after done
 	ended  time.Time // valid after done
 }
 
-func (p *proc) pid() int { return p.cmd.Process.Pid }
+func (p *proc) pid() int { return p.p.Pid }
 
 // stop asks the worker to finish its requests and exit, and kills it if
 // it has not within grace plus a margin.
 func (p *proc) stop(grace time.Duration) {
-	p.cmd.Process.Signal(syscall.SIGTERM)
+	p.p.Signal(syscall.SIGTERM)
 	select {
 	case <-p.done:
 	case <-time.After(grace + 5*time.Second):
-		p.cmd.Process.Kill()
+		p.p.Kill()
 		<-p.done
 	}
 }
 
 // spawn starts the worker for slot and waits until it is about to accept.
+//
+// It uses syscall.ForkExec rather than os/exec: os/exec calls Fd on every
+// inherited *os.File, which puts the listening socket's file description,
+// shared with every running worker, into blocking mode. A worker could then
+// sit in a blocking accept that Shutdown cannot interrupt.
 func (m *Master) spawn(slot int) (*proc, error) {
 	o := m.cfg.Worker
 	o.Slot, o.Control, o.Prefix = slot, m.controlAddr, m.prefix
-	cmd := m.cfg.Command(o.Args())
+	c := m.cfg.Command(o.Args())
+	if c.Env == nil {
+		c.Env = os.Environ()
+	}
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
 	defer pr.Close()
-	// ExtraFiles become fds 3 and 4: worker.ListenerFD and worker.ReadyFD.
-	cmd.ExtraFiles = []*os.File{m.lnFile, pw}
-	cmd.Stdout, cmd.Stderr = m.cfg.Log, m.cfg.Log
-	// If the master dies without a chance to stop them, the workers still go.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
-	err = cmd.Start()
-	pw.Close()
+	defer pw.Close()
+	out, copied, err := m.output()
 	if err != nil {
-		return nil, fmt.Errorf("start worker %d: %w", slot, err)
+		return nil, err
 	}
-	if err := waitReady(pr, m.cfg.BootTimeout); err != nil {
-		cmd.Process.Kill()
-		cmd.Wait()
-		return nil, fmt.Errorf("worker %d (pid %d): %w: %v", slot, cmd.Process.Pid, errBoot, err)
+	// fds 0-2, then worker.ListenerFD (3) and worker.ReadyFD (4).
+	pid, err := syscall.ForkExec(c.Path, c.Args, &syscall.ProcAttr{
+		Env:   c.Env,
+		Files: []uintptr{m.devNull, out.Fd(), out.Fd(), m.lnFD, pw.Fd()},
+		// If the master dies without a chance to stop them, the workers go
+		// too (workers also watch for a new parent: this follows a thread).
+		Sys: &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM},
+	})
+	pw.Close()
+	if out != m.cfg.Log {
+		out.Close() // the child holds the write end now
 	}
-	p := &proc{cmd: cmd, booted: time.Now(), done: make(chan struct{})}
+	if err != nil {
+		<-copied
+		return nil, fmt.Errorf("start worker %d (%s): %w", slot, c.Path, err)
+	}
+	proc := &proc{booted: time.Now(), done: make(chan struct{})}
+	proc.p, _ = os.FindProcess(pid) // never fails on Unix
 	go func() {
-		p.err = cmd.Wait()
-		p.ended = time.Now()
-		close(p.done)
+		st, err := proc.p.Wait()
+		<-copied
+		switch {
+		case err != nil:
+			proc.err = err
+		case !st.Success():
+			proc.err = errors.New(st.String())
+		}
+		proc.ended = time.Now()
+		close(proc.done)
 	}()
-	return p, nil
+	if err := waitReady(pr, m.cfg.BootTimeout); err != nil {
+		proc.p.Kill()
+		<-proc.done
+		return nil, fmt.Errorf("worker %d (pid %d): %w: %v", slot, pid, errBoot, err)
+	}
+	return proc, nil
+}
+
+// output returns where a worker's stdout and stderr go: the log itself when
+// it is a file, else a pipe copied into it until copied is closed.
+func (m *Master) output() (out *os.File, copied <-chan struct{}, err error) {
+	done := make(chan struct{})
+	if f, ok := m.cfg.Log.(*os.File); ok {
+		close(done)
+		return f, done, nil
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	go func() {
+		io.Copy(m.cfg.Log, r)
+		r.Close()
+		close(done)
+	}()
+	return w, done, nil
 }
 
 // waitReady reads the worker's ready line; EOF means it exited first.

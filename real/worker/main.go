@@ -94,6 +94,7 @@ func Main(args []string, stderr io.Writer) int {
 	signal.Ignore(os.Interrupt)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
+	ctx = orphaned(ctx, 250*time.Millisecond)
 
 	recycle := make(chan struct{})
 	served, _ := Limit(o.MaxRequests, o.MaxRequestsJitter, rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano()))), recycle)
@@ -126,4 +127,29 @@ func newCache(o Options) (cache.Cache, int, error) {
 		return cache.Tiered{Local: l, Shared: m}, o.Cache, err
 	}
 	return nil, 0, fmt.Errorf("mode must be local, shared or tiered, got %q", o.Mode)
+}
+
+// orphaned returns a context that is done when ctx is, or when this process's
+// parent has changed: the master died without stopping its workers. The
+// master also asks the kernel for SIGTERM on its death (Pdeathsig), but that
+// follows the thread that forked the worker, which Go does not pin.
+func orphaned(ctx context.Context, every time.Duration) context.Context {
+	parent := os.Getppid()
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if os.Getppid() != parent {
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	return ctx
 }

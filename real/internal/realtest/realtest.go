@@ -5,7 +5,6 @@ package realtest
 import (
 	"context"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -25,12 +24,11 @@ func Main(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// Command starts the test binary as a worker.
-func Command(args []string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], args...)
+// Command runs the test binary as a worker.
+func Command(args []string) prefork.Command {
 	// A race-enabled binary sleeps 1 s at exit by default; workers exit often in tests.
-	cmd.Env = append(os.Environ(), asWorker+"=1", "GORACE=atexit_sleep_ms=0")
-	return cmd
+	env := append(os.Environ(), asWorker+"=1", "GORACE=atexit_sleep_ms=0")
+	return prefork.Command{Path: os.Args[0], Args: append([]string{os.Args[0]}, args...), Env: env}
 }
 
 // Serve starts a server on a free loopback port, stopped when the test
