@@ -65,7 +65,7 @@ func (c *Chart) Render() app.UI {
 		app.FigCaption().Body(
 			app.Strong().Text(d.Title),
 			app.Span().Class("legend").Body(app.Range(d.Lines).Slice(func(i int) app.UI {
-				return app.Span().Class("key "+d.Lines[i].Class).Text(d.Lines[i].Label)
+				return app.Span().Class("key " + d.Lines[i].Class).Text(d.Lines[i].Label)
 			})),
 		),
 		el("svg").

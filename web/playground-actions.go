@@ -3,7 +3,6 @@ package web
 import (
 	"time"
 
-
 	"github.com/cachepit/cachepit/sim"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )

@@ -28,7 +28,7 @@ func (p *Playground) Render() app.UI {
 		body = append(body, &ComparePanel{
 			Left: p.views[0].Title, Right: p.views[1].Title,
 			Findings: Summarize(p.views[0], p.views[1]),
-			Headline: Headline(p.views[0], p.views[1]),
+			Headline: p.headline,
 		})
 	}
 	charts := Charts(p.views)

@@ -13,15 +13,16 @@ import (
 type Playground struct {
 	app.Compo
 
-	state   PageState
-	run     *runner
-	views   []View
-	running bool
-	speed   int // index into Speeds
-	notices []string
-	failure string // a panic in the run, shown with a reset button
-	blog    []sim.BlogStep
-	blogErr string
+	state    PageState
+	run      *runner
+	views    []View
+	running  bool
+	speed    int // index into Speeds
+	notices  []string
+	failure  string // a panic in the run, shown with a reset button
+	blog     []sim.BlogStep
+	blogErr  string
+	headline string // the comparison's long-run sentence, computed once per config
 
 	owed    float64   // requests due but not yet run at slow speeds
 	batch   int64     // requests per frame at full speed
@@ -58,6 +59,10 @@ func (p *Playground) load(ctx app.Context, st PageState) {
 	p.failure = ""
 	p.state = st
 	p.blog, p.blogErr = nil, ""
+	p.headline = ""
+	if st.Compare {
+		p.headline = Headline(st.Config)
+	}
 	if steps, err := sim.Blog(st.Config.Mode); err != nil {
 		p.blogErr = err.Error()
 	} else {

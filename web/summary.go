@@ -91,41 +91,18 @@ func staleRemark(a, b int64) string {
 	return "both sides served old values"
 }
 
-// MatchingSize is the smallest shared cache that Che's approximation says
-// reaches hit ratio h, or 0 if even size limit does not.
-func MatchingSize(c sim.Config, h float64, limit int) int {
-	lo, hi := 1, limit
-	if limit < 1 || sim.Che(c, limit) < h {
-		return 0
-	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if sim.Che(c, mid) >= h {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
-}
-
-// Headline is the comparison in one sentence: how much memory a shared cache
-// would need to match the per-worker caches' hit ratio, by Che's approximation.
-func Headline(a, b View) string {
-	local, shared := a, b
-	if local.Config.Mode != "local" {
-		local, shared = b, a
-	}
-	if local.Config.Mode != "local" || shared.Config.Mode != "shared" || local.Stats.Total.Reads == 0 {
+// Headline is the long-run picture in one sentence, from Che's
+// approximation: N per-worker caches of size C hit like one cache of size C,
+// while the same memory shared hits like one cache of size N*C. It is empty
+// when the balancer routes by key (then each worker sees only its own keys).
+func Headline(c sim.Config) string {
+	if c.Balancer == "keyhash" || c.Workers < 2 {
 		return ""
 	}
-	c := local.Config
 	total := c.Workers * c.Cache
-	h := local.Stats.HitRatio
-	size := MatchingSize(c, h, total)
-	if size == 0 || size >= total {
-		return ""
-	}
-	return fmt.Sprintf("The %d per-worker caches hold %s entries in all and reach a %s hit ratio; one shared cache of about %s entries would reach the same (Che's approximation), %.0f× less memory.",
-		c.Workers, Count(total), Pct(h), Count(size), float64(total)/float64(size))
+	local, shared := sim.Che(c, c.Cache), sim.Che(c, total)
+	return fmt.Sprintf("In the long run (Che's approximation) each worker's lru_cache(maxsize=%d) hits about %s of reads, "+
+		"and %d of them together still hit about %s: %s entries buy what %s would. "+
+		"The same %s entries as one shared cache hit about %s.",
+		c.Cache, Pct(local), c.Workers, Pct(local), Count(total), Count(c.Cache), Count(total), Pct(shared))
 }

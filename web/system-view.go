@@ -76,12 +76,16 @@ func kpis(v View, sys int) app.UI {
 			app.Span().Class("kpi-label").Text(label),
 		)
 	}
+	dup := fmt.Sprintf("entries held, %s duplicate", Count(st.Memory.Duplicates))
+	if st.Memory.Duplicates != 1 {
+		dup += "s"
+	}
 	return app.Div().Class("kpis").Body(
 		kpi("hit-ratio", "hit ratio", Pct(st.HitRatio), "reads answered by a cache"),
 		kpi("origin-reads", "database reads", Count(st.Origin.Reads), "load on the origin database"),
 		kpi("stale", "⚠ stale reads", Count(st.Total.Stale), "reads answered with an old value"),
-		kpi("entries", "entries held", fmt.Sprintf("%s (%s dup)", Count(st.Memory.Entries), Count(st.Memory.Duplicates)),
-			"entries in all caches; dup: copies of a key another cache already holds"),
+		kpi("entries", dup, Count(st.Memory.Entries),
+			"entries in all caches; duplicates: copies of a key another cache already holds"),
 		kpi("p99", "p99 latency", Micros(st.Latency.P99), "99th percentile of modelled latency"),
 		kpi("seq", "requests", Count(st.Seq), "requests served so far"),
 	)

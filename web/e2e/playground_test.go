@@ -1,0 +1,197 @@
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web"
+)
+
+// native runs the engine in this process: the settings of query, n requests.
+func native(t *testing.T, query string, n int) *sim.Sim {
+	t.Helper()
+	cfg, err := sim.ParseQuery(query)
+	if err != nil {
+		t.Fatalf("ParseQuery(%q): %v", query, err)
+	}
+	s, err := sim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Run(n)
+	return s
+}
+
+// screen reads the numbers one system shows.
+func (p *page) screen(sys int) map[string]string {
+	p.t.Helper()
+	var got map[string]string
+	p.eval(fmt.Sprintf(`(() => {
+		const out = {};
+		for (const k of ["seq", "hit-ratio", "origin-reads", "stale", "entries"]) {
+			const el = document.getElementById("s%[1]d-" + k);
+			out[k] = el ? el.textContent.trim() : "(missing)";
+		}
+		document.querySelectorAll("#sys-%[1]d .card").forEach(c => { out[c.id] = c.querySelector(".info").textContent.trim(); });
+		return out;
+	})()`, sys), &got)
+	return got
+}
+
+// want is what the screen must show for s.
+func want(sys int, s *sim.Sim) map[string]string {
+	st := s.Stats()
+	m := map[string]string{
+		"seq":          web.Count(st.Seq),
+		"hit-ratio":    web.Pct(st.HitRatio),
+		"origin-reads": web.Count(st.Origin.Reads),
+		"stale":        web.Count(st.Total.Stale),
+		"entries":      web.Count(st.Memory.Entries),
+	}
+	for i := range min(s.Config().Workers, web.MaxCards) {
+		m[fmt.Sprintf("s%d-w%d", sys, i)] = web.InfoLine(s.Info(i))
+	}
+	return m
+}
+
+func same(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: screen has %d values, engine %d: %v", what, len(got), len(want), got)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s %s: screen %q; engine %q", what, k, got[k], w)
+		}
+	}
+}
+
+func TestEachMode(t *testing.T) {
+	for _, mode := range sim.Modes {
+		t.Run(mode, func(t *testing.T) {
+			q := "mode=" + mode + "&writes=0.05"
+			p := open(t, env.base+"/?"+q+"&at=5000", 1440, 1000)
+			same(t, mode, p.screen(0), want(0, native(t, q, 5000)))
+		})
+	}
+}
+
+func TestFlipSharedCache(t *testing.T) {
+	p := open(t, env.base+"/?at=3000", 1440, 1000)
+	same(t, "per-worker", p.screen(0), want(0, native(t, "", 3000)))
+	p.click("#flip-shared")
+	p.waitFor(`document.querySelector("#sys-0.mode-shared") !== null`)
+	same(t, "shared", p.screen(0), want(0, native(t, "mode=shared", 3000)))
+	var search string
+	p.eval(`location.search`, &search)
+	if v, _ := url.ParseQuery(strings.TrimPrefix(search, "?")); v.Get("mode") != "shared" || v.Get("at") != "3000" {
+		t.Errorf("URL after the flip: %q; want mode=shared and at=3000", search)
+	}
+}
+
+func TestBlogReplay(t *testing.T) {
+	p := open(t, env.base+"/?at=0", 1440, 1000)
+	for _, mode := range []string{"local", "shared"} {
+		if mode == "shared" {
+			p.click("#flip-shared")
+			p.waitFor(`document.querySelector("#sys-0.mode-shared") !== null`)
+		}
+		steps, err := sim.Blog(mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range steps {
+			if got := p.text(fmt.Sprintf("#blog-%d", i)); got != s.Answer {
+				t.Errorf("%s: request %d answer on screen %q; engine %q", mode, i, got, s.Answer)
+			}
+			var w string
+			p.eval(fmt.Sprintf(`document.getElementById("blog-%d").dataset.worker`, i), &w)
+			if w != fmt.Sprint(s.Worker) {
+				t.Errorf("%s: request %d answered by worker %s on screen; engine %d", mode, i, w, s.Worker)
+			}
+		}
+		verdict := p.text("#blog-verdict")
+		agree := steps[1].Answer == steps[2].Answer
+		if agree != strings.Contains(verdict, "same answer") {
+			t.Errorf("%s: verdict %q, but the engine's answers agree=%v", mode, verdict, agree)
+		}
+		if mode == "local" && agree {
+			t.Errorf("per-worker caches: the post's two answers agree (%q); the pitfall is gone", steps[1].Answer)
+		}
+	}
+}
+
+func TestURLRoundTrip(t *testing.T) {
+	q := "workers=6&cache=50&seed=7&writes=0.05&dist=hotset"
+	p := open(t, env.base+"/?"+q+"&at=1000", 1440, 1000)
+	for range 3 {
+		p.click("#step")
+	}
+	p.waitFor(`document.getElementById("s0-seq").textContent.trim() === "1,003"`)
+	var search string
+	p.eval(`location.search`, &search)
+	v, err := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range strings.Split(q+"&at=1003", "&") {
+		k, val, _ := strings.Cut(kv, "=")
+		if v.Get(k) != val {
+			t.Errorf("URL %q: %s=%q; want %q", search, k, v.Get(k), val)
+		}
+	}
+	first := p.screen(0)
+	same(t, "after 3 steps", first, want(0, native(t, q, 1003)))
+	again := open(t, env.base+"/"+search, 1440, 1000)
+	same(t, "the link opened again", again.screen(0), first)
+
+	// A setting changed on screen lands in the URL and restarts the run from 0.
+	p.eval(`(() => { const el = document.getElementById("f-workers"); el.value = "3"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
+	p.waitFor(`document.querySelectorAll("#sys-0 .card").length === 3`)
+	p.eval(`location.search`, &search)
+	if v, _ := url.ParseQuery(strings.TrimPrefix(search, "?")); v.Get("workers") != "3" || v.Get("cache") != "50" {
+		t.Errorf("URL after setting workers=3: %q", search)
+	}
+}
+
+func TestBadURLValue(t *testing.T) {
+	p := open(t, env.base+"/?workers=abc&mode=bogus&cache=50&at=500", 1440, 1000)
+	notice := p.text("#notice")
+	for _, field := range []string{"workers", "mode"} {
+		if !strings.Contains(notice, field) {
+			t.Errorf("notice %q does not name %s", notice, field)
+		}
+	}
+	if strings.Contains(notice, "cache:") || strings.Contains(notice, "cache must") {
+		t.Errorf("notice %q blames cache=50, which is valid", notice)
+	}
+	same(t, "fallback", p.screen(0), want(0, native(t, "cache=50", 500)))
+	p.shot("bad-url-notice", false)
+}
+
+func TestCompare(t *testing.T) {
+	p := open(t, env.base+"/?compare=true&at=20000", 1440, 1000)
+	local, shared := native(t, "", 20000), native(t, "mode=shared", 20000)
+	same(t, "left", p.screen(0), want(0, local))
+	same(t, "right", p.screen(1), want(1, shared))
+	if row := p.text("#cmp-1"); !strings.Contains(row, web.Count(local.Stats().Origin.Reads)) || !strings.Contains(row, web.Count(shared.Stats().Origin.Reads)) {
+		t.Errorf("database reads row %q lacks the engine's %d and %d", row, local.Stats().Origin.Reads, shared.Stats().Origin.Reads)
+	}
+	p.shot("compare-desktop", true)
+	p.shot("compare-desktop-top", false)
+}
+
+func TestPhone(t *testing.T) {
+	p := open(t, env.base+"/?at=3000", 390, 844)
+	same(t, "phone", p.screen(0), want(0, native(t, "", 3000)))
+	var overflow bool
+	p.eval(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow)
+	if overflow {
+		t.Error("the page scrolls sideways at 390 px")
+	}
+	p.shot("phone-top", false)
+	p.shot("phone-full", true)
+}
