@@ -18,26 +18,26 @@ type BlogReplay struct {
 
 func (c *BlogReplay) Render() app.UI {
 	lines := []app.UI{
-		app.Span().Class("comment").Text(fmt.Sprintf("# gunicorn --workers 2 app:app   # @lru_cache(maxsize=2), %s", modeWords(c.Mode))),
+		el("span").Class("comment").Text(fmt.Sprintf("# gunicorn --workers 2 app:app   # @lru_cache(maxsize=2), %s", modeWords(c.Mode))),
 	}
 	for i, s := range c.Steps {
 		lines = append(lines,
-			app.Span().Class("prompt").Text(fmt.Sprintf("$ curl localhost:8000%s", path(s.Request))),
-			app.Span().Class("answer").ID(fmt.Sprintf("blog-%d", i)).
+			el("span").Class("prompt").Text(fmt.Sprintf("$ curl localhost:8000%s", path(s.Request))),
+			el("span").Class("answer").ID(fmt.Sprintf("blog-%d", i)).
 				DataSet("worker", s.Worker).
 				Text(s.Answer),
-			app.Span().Class("who").Text(fmt.Sprintf("  ↳ answered by worker %d", s.Worker)),
+			el("span").Class("who").Text(fmt.Sprintf("  ↳ answered by worker %d", s.Worker)),
 		)
 	}
 	if c.Err != "" {
-		lines = append(lines, app.Span().Class("error").Text(c.Err))
+		lines = append(lines, el("span").Class("error").Text(c.Err))
 	}
 	verdict, cls := blogVerdict(c.Steps)
-	return app.Section().Class("panel blog").ID("blog").Aria("label", "the post's replay").Body(
+	return el("section").Class("panel blog").ID("blog").Aria("label", "the post's replay").Body(
 		app.H2().Text("The post's three requests"),
-		app.P().Class("panel-sub").Text("“Gunicorn & LRU cache pitfall” (2017): a Flask app with @lru_cache(maxsize=2) under gunicorn with 2 workers."),
-		app.Pre().Class("terminal").Body(lines...),
-		app.P().Class("verdict "+cls).ID("blog-verdict").Text(verdict),
+		el("p").Class("panel-sub").Text("“Gunicorn & LRU cache pitfall” (2017): a Flask app with @lru_cache(maxsize=2) under gunicorn with 2 workers."),
+		el("pre").Class("terminal").Body(lines...),
+		el("p").Class("verdict "+cls).ID("blog-verdict").Text(verdict),
 	)
 }
 

@@ -61,11 +61,11 @@ func (c *Chart) Render() app.UI {
 			Attr("vector-effect", "non-scaling-stroke").
 			Attr("points", points(l.Values, top)))
 	}
-	return app.Figure().Class("chart").ID(d.ID).Body(
-		app.FigCaption().Body(
-			app.Strong().Text(d.Title),
-			app.Span().Class("legend").Body(app.Range(d.Lines).Slice(func(i int) app.UI {
-				return app.Span().Class("key " + d.Lines[i].Class).Text(d.Lines[i].Label)
+	return el("figure").Class("chart").ID(d.ID).Body(
+		el("figcaption").Body(
+			el("strong").Text(d.Title),
+			el("span").Class("legend").Body(app.Range(d.Lines).Slice(func(i int) app.UI {
+				return el("span").Class("key " + d.Lines[i].Class).Text(d.Lines[i].Label)
 			})),
 		),
 		el("svg").
@@ -81,7 +81,7 @@ func (c *Chart) Render() app.UI {
 				tick(el, chartH+12, "older ← time → now"),
 				el("g").Body(lines...),
 			),
-		app.If(d.Note != "", app.P().Class("chart-note").Text(d.Note)),
+		app.If(d.Note != "", el("p").Class("chart-note").Text(d.Note)),
 	)
 }
 

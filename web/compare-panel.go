@@ -15,23 +15,23 @@ type ComparePanel struct {
 }
 
 func (c *ComparePanel) Render() app.UI {
-	return app.Section().Class("panel compare").ID("compare-panel").Aria("label", "comparison").Body(
+	return el("section").Class("panel compare").ID("compare-panel").Aria("label", "comparison").Body(
 		app.H2().Text("Same requests, two designs"),
-		app.If(c.Headline != "", app.P().Class("headline").ID("compare-headline").Text(c.Headline)),
-		app.Table().Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Text(""),
-				app.Th().Scope("col").Text(c.Left),
-				app.Th().Scope("col").Text(c.Right),
-				app.Th().Scope("col").Text("in words"),
+		app.If(c.Headline != "", el("p").Class("headline").ID("compare-headline").Text(c.Headline)),
+		el("table").Body(
+			el("thead").Body(el("tr").Body(
+				el("th").Text(""),
+				el("th").Attr("scope", "col").Text(c.Left),
+				el("th").Attr("scope", "col").Text(c.Right),
+				el("th").Attr("scope", "col").Text("in words"),
 			)),
-			app.TBody().Body(app.Range(c.Findings).Slice(func(i int) app.UI {
+			el("tbody").Body(app.Range(c.Findings).Slice(func(i int) app.UI {
 				f := c.Findings[i]
-				return app.Tr().ID(fmt.Sprintf("cmp-%d", i)).Body(
-					app.Th().Scope("row").Text(f.Label),
-					app.Td().Class(winner(f.Better == 0)).Text(f.Left),
-					app.Td().Class(winner(f.Better == 1)).Text(f.Right),
-					app.Td().Class("remark").Text(f.Remark),
+				return el("tr").ID(fmt.Sprintf("cmp-%d", i)).Body(
+					el("th").Attr("scope", "row").Text(f.Label),
+					el("td").Class(winner(f.Better == 0)).Text(f.Left),
+					el("td").Class(winner(f.Better == 1)).Text(f.Right),
+					el("td").Class("remark").Text(f.Remark),
 				)
 			})),
 		),

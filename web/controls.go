@@ -44,12 +44,12 @@ func (c *Controls) Render() app.UI {
 			main = append(main, field(f, c.Config))
 		}
 	}
-	return app.Section().Class("panel controls").ID("controls").Aria("label", "settings").Body(
+	return el("section").Class("panel controls").ID("controls").Aria("label", "settings").Body(
 		app.H2().Text("Settings"),
-		app.Div().Class("fields").Body(main...),
-		app.Details().Body(
-			app.Summary().Text("Advanced: warmup, run length, latency model"),
-			app.Div().Class("fields").Body(more...),
+		el("div").Class("fields").Body(main...),
+		el("details").Body(
+			el("summary").Text("Advanced: warmup, run length, latency model"),
+			el("div").Class("fields").Body(more...),
 		),
 	)
 }
@@ -80,34 +80,34 @@ func field(f sim.Field, c sim.Config) app.UI {
 	var input app.UI
 	switch {
 	case f.Bool:
-		input = app.Input().Type("checkbox").ID(id).Checked(val == "true").
+		input = el("input").Attr("type", "checkbox").ID(id).Attr("checked", val == "true").
 			OnChange(func(ctx app.Context, e app.Event) {
 				emit(ctx, strconv.FormatBool(ctx.JSSrc().Get("checked").Bool()))
 			})
 	case choices(name) != nil:
 		opts := choices(name)
-		input = app.Select().ID(id).Body(app.Range(opts).Slice(func(i int) app.UI {
-			return app.Option().Value(opts[i]).Selected(opts[i] == val).Text(opts[i])
+		input = el("select").ID(id).Body(app.Range(opts).Slice(func(i int) app.UI {
+			return el("option").Attr("value", opts[i]).Attr("selected", opts[i] == val).Text(opts[i])
 		})).OnChange(func(ctx app.Context, e app.Event) {
 			emit(ctx, ctx.JSSrc().Get("value").String())
 		})
 	default:
-		in := app.Input().Type("number").ID(id).Value(val).
+		in := el("input").Attr("type", "number").ID(id).Attr("value", val).
 			OnChange(func(ctx app.Context, e app.Event) {
 				emit(ctx, ctx.JSSrc().Get("value").String())
 			})
 		switch name {
 		case "workers":
-			in = in.Min(1).Max(MaxCards)
+			in = in.Attr("min", 1).Attr("max", MaxCards)
 		case "alpha", "hot-keys", "hot-traffic", "writes":
-			in = in.Step(0.01).Min(0)
+			in = in.Attr("step", 0.01).Attr("min", 0)
 		default:
-			in = in.Min(0)
+			in = in.Attr("min", 0)
 		}
 		input = in
 	}
-	return app.Div().Class("field field-"+name).Title(f.Usage).Body(
-		app.Label().For(id).Text(label[name]),
+	return el("div").Class("field field-"+name).Title(f.Usage).Body(
+		el("label").Attr("for", id).Text(label[name]),
 		input,
 	)
 }

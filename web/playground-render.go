@@ -8,7 +8,7 @@ import (
 
 func (p *Playground) Render() app.UI {
 	if p.run == nil && p.failure == "" {
-		return p.frameUI(app.P().Class("loading").Text("Starting the simulator…"))
+		return p.frameUI(el("p").Class("loading").Text("Starting the simulator…"))
 	}
 	mode := p.state.Config.Mode
 	body := []app.UI{
@@ -21,7 +21,7 @@ func (p *Playground) Render() app.UI {
 	if len(p.views) > 1 {
 		cls += " two"
 	}
-	body = append(body, app.Div().Class(cls).Body(app.Range(p.views).Slice(func(i int) app.UI {
+	body = append(body, el("div").Class(cls).Body(app.Range(p.views).Slice(func(i int) app.UI {
 		return &SystemView{View: p.views[i]}
 	})))
 	if len(p.views) > 1 {
@@ -33,14 +33,14 @@ func (p *Playground) Render() app.UI {
 	}
 	charts := Charts(p.views)
 	body = append(body,
-		app.Div().Class("lower").Body(
-			app.Section().Class("panel charts").Aria("label", "charts").Body(
+		el("div").Class("lower").Body(
+			el("section").Class("panel charts").Aria("label", "charts").Body(
 				app.H2().Text("Over time"),
-				app.Div().Class("chart-grid").Body(app.Range(charts).Slice(func(i int) app.UI {
+				el("div").Class("chart-grid").Body(app.Range(charts).Slice(func(i int) app.UI {
 					return &Chart{Data: charts[i]}
 				})),
 			),
-			app.Div().Class("side").Body(
+			el("div").Class("side").Body(
 				&BlogReplay{Mode: mode, Steps: p.blog, Err: p.blogErr},
 				&Controls{Config: p.state.Config},
 			),
@@ -50,22 +50,22 @@ func (p *Playground) Render() app.UI {
 }
 
 func (p *Playground) frameUI(body ...app.UI) app.UI {
-	return app.Div().Class("page").ID("playground").
+	return el("div").Class("page").ID("playground").
 		DataSet("updates", strconv.FormatInt(p.updates.Load(), 10)).
 		Body(
-			app.Header().Class("top").Body(
-				app.Div().Class("brand").Body(
-					app.Img().Src("/web/icon.svg").Alt("").Class("logo"),
+			el("header").Class("top").Body(
+				el("div").Class("brand").Body(
+					el("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo"),
 					app.H1().Text("cachepit"),
 				),
-				app.P().Class("tagline").Body(
+				el("p").Class("tagline").Body(
 					app.Text("A pre-fork server (gunicorn style) runs N worker processes. Give each its own "),
-					app.Code().Text("@lru_cache"),
+					el("code").Text("@lru_cache"),
 					app.Text(" and you get N caches: every key misses once per worker, is held N times, and goes stale on the workers that did not see the write. A shared cache (Memcached style) is one cache for all."),
 				),
 			),
-			app.Main().Body(body...),
-			app.Footer().Class("foot").Body(
+			el("main").Body(body...),
+			el("footer").Class("foot").Body(
 				app.Text("Deterministic: the link holds every setting and the request number, so it reproduces this run exactly. Origin: the 2017 post “Gunicorn & LRU cache pitfall”."),
 			),
 		)
@@ -75,12 +75,12 @@ func (p *Playground) renderNotices() app.UI {
 	if len(p.notices) == 0 {
 		return nil
 	}
-	return app.Div().Class("notice").ID("notice").Role("alert").Body(
-		app.Strong().Text("Some settings could not be used and kept their default:"),
-		app.Ul().Body(app.Range(p.notices).Slice(func(i int) app.UI {
-			return app.Li().Text(p.notices[i])
+	return el("div").Class("notice").ID("notice").Role("alert").Body(
+		el("strong").Text("Some settings could not be used and kept their default:"),
+		el("ul").Body(app.Range(p.notices).Slice(func(i int) app.UI {
+			return el("li").Text(p.notices[i])
 		})),
-		app.Button().Class("btn small").Text("Dismiss").OnClick(func(ctx app.Context, e app.Event) {
+		el("button").Class("btn small").Text("Dismiss").OnClick(func(ctx app.Context, e app.Event) {
 			ctx.NewAction(ActionDismiss)
 		}),
 	)
@@ -90,10 +90,10 @@ func (p *Playground) renderFailure() app.UI {
 	if p.failure == "" {
 		return nil
 	}
-	return app.Div().Class("banner").ID("failure").Role("alert").Body(
-		app.Strong().Text("The simulation stopped with an error: "),
-		app.Code().Text(p.failure),
-		app.Button().Class("btn primary").ID("failure-reset").Text("Reset").OnClick(func(ctx app.Context, e app.Event) {
+	return el("div").Class("banner").ID("failure").Role("alert").Body(
+		el("strong").Text("The simulation stopped with an error: "),
+		el("code").Text(p.failure),
+		el("button").Class("btn primary").ID("failure-reset").Text("Reset").OnClick(func(ctx app.Context, e app.Event) {
 			ctx.NewAction(ActionReset)
 		}),
 	)
@@ -102,11 +102,11 @@ func (p *Playground) renderFailure() app.UI {
 // legend explains the symbols; colour is never the only cue.
 func legend() app.UI {
 	item := func(m Mark) app.UI {
-		return app.Li().Class(m.Class()).Body(app.Span().Class("sym").Text(m.Symbol()), app.Text(" "+m.Word()))
+		return el("li").Class(m.Class()).Body(el("span").Class("sym").Text(m.Symbol()), app.Text(" "+m.Word()))
 	}
-	return app.Ul().Class("legend-bar").Aria("label", "legend").Body(
+	return el("ul").Class("legend-bar").Aria("label", "legend").Body(
 		item(LocalHit), item(SharedHit), item(Miss), item(StaleRead), item(WriteOp),
-		app.Li().Body(app.Span().Class("chip dup").Text("17"), app.Text(" key also cached by another worker")),
-		app.Li().Body(app.Span().Class("chip stale").Text("⚠17"), app.Text(" cached value is stale")),
+		el("li").Body(el("span").Class("chip dup").Text("17"), app.Text(" key also cached by another worker")),
+		el("li").Body(el("span").Class("chip stale").Text("⚠17"), app.Text(" cached value is stale")),
 	)
 }

@@ -22,7 +22,7 @@ func (c *SystemView) Render() app.UI {
 		sys = v.Workers[0].System
 	}
 	st := v.Stats
-	return app.Section().
+	return el("section").
 		Class("system mode-"+v.Config.Mode).
 		ID(fmt.Sprintf("sys-%d", sys)).
 		DataSet("seq", st.Seq).
@@ -34,18 +34,18 @@ func (c *SystemView) Render() app.UI {
 		DataSet("duplicates", st.Memory.Duplicates).
 		Aria("label", v.Title).
 		Body(
-			app.Header().Class("system-head").Body(
+			el("header").Class("system-head").Body(
 				app.H2().Text(v.Title),
-				app.P().Class("system-sub").Text(describe(v)),
+				el("p").Class("system-sub").Text(describe(v)),
 			),
 			kpis(v, sys),
-			app.Div().Class("flow").Body(
+			el("div").Class("flow").Body(
 				c.renderIn(),
-				app.Div().Class("workers").Body(
+				el("div").Class("workers").Body(
 					app.Range(v.Workers).Slice(func(i int) app.UI {
 						return &WorkerCard{Worker: v.Workers[i]}
 					}),
-					app.If(v.Config.Workers > len(v.Workers), app.P().Class("more-workers").
+					app.If(v.Config.Workers > len(v.Workers), el("p").Class("more-workers").
 						Text(fmt.Sprintf("+%d more workers simulated, not drawn", v.Config.Workers-len(v.Workers)))),
 				),
 				c.renderOut(),
@@ -71,16 +71,16 @@ func describe(v View) string {
 func kpis(v View, sys int) app.UI {
 	st := v.Stats
 	kpi := func(key, label, value, hint string) app.UI {
-		return app.Div().Class("kpi kpi-"+key).Title(hint).Body(
-			app.Span().Class("kpi-value").ID(fmt.Sprintf("s%d-%s", sys, key)).Text(value),
-			app.Span().Class("kpi-label").Text(label),
+		return el("div").Class("kpi kpi-"+key).Title(hint).Body(
+			el("span").Class("kpi-value").ID(fmt.Sprintf("s%d-%s", sys, key)).Text(value),
+			el("span").Class("kpi-label").Text(label),
 		)
 	}
 	dup := fmt.Sprintf("entries held, %s duplicate", Count(st.Memory.Duplicates))
 	if st.Memory.Duplicates != 1 {
 		dup += "s"
 	}
-	return app.Div().Class("kpis").Body(
+	return el("div").Class("kpis").Body(
 		kpi("hit-ratio", "hit ratio", Pct(st.HitRatio), "reads answered by a cache"),
 		kpi("origin-reads", "database reads", Count(st.Origin.Reads), "load on the origin database"),
 		kpi("stale", "⚠ stale reads", Count(st.Total.Stale), "reads answered with an old value"),
@@ -98,11 +98,11 @@ func (c *SystemView) renderIn() app.UI {
 		e := v.Last[n-1]
 		route = fmt.Sprintf("#%s %s k%d → worker %d", Count(e.Seq), opWord(e), e.Key, e.Worker)
 	}
-	return app.Div().Class("flow-in").Body(
+	return el("div").Class("flow-in").Body(
 		node("clients", "clients", "GET /item/<key>", false),
-		app.Div().Class("arrow").Text("↓"),
+		el("div").Class("arrow").Text("↓"),
 		node("lb", "load balancer", v.Config.Balancer, false),
-		app.P().Class("route").Text(route),
+		el("p").Class("route").Text(route),
 	)
 }
 
@@ -113,21 +113,21 @@ func (c *SystemView) renderOut() app.UI {
 	if n := len(v.Last); n > 0 {
 		lastMark = MarkOf(v.Last[n-1])
 	}
-	return app.Div().Class("flow-out").Body(
-		app.If(v.Config.HasShared(), app.Div().Class("node node-shared").Body(
-			app.Strong().Text("shared cache"),
-			app.Span().Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, Count(st.Shared.Hits))),
-			app.Div().Class("chips").Body(
-				app.If(v.Shared.Hidden > 0, app.Span().Class("chip more").Text(fmt.Sprintf("+%d", v.Shared.Hidden))),
+	return el("div").Class("flow-out").Body(
+		app.If(v.Config.HasShared(), el("div").Class("node node-shared").Body(
+			el("strong").Text("shared cache"),
+			el("span").Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, Count(st.Shared.Hits))),
+			el("div").Class("chips").Body(
+				app.If(v.Shared.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", v.Shared.Hidden))),
 				app.Range(v.Shared.Entries).Slice(func(i int) app.UI {
 					return chip(v.Shared, i)
 				}),
 			),
 		)),
-		app.Div().Class("arrow").Text("↓"),
-		app.Div().Class(originClass(lastMark)).Body(
-			app.Strong().Text("origin database"),
-			app.Span().Text(fmt.Sprintf("%s reads · %s writes", Count(st.Origin.Reads), Count(st.Origin.Writes))),
+		el("div").Class("arrow").Text("↓"),
+		el("div").Class(originClass(lastMark)).Body(
+			el("strong").Text("origin database"),
+			el("span").Text(fmt.Sprintf("%s reads · %s writes", Count(st.Origin.Reads), Count(st.Origin.Writes))),
 		),
 	)
 }
@@ -144,7 +144,7 @@ func node(key, name, sub string, busy bool) app.UI {
 	if busy {
 		cls += " busy"
 	}
-	return app.Div().Class(cls).Body(app.Strong().Text(name), app.Span().Text(sub))
+	return el("div").Class(cls).Body(el("strong").Text(name), el("span").Text(sub))
 }
 
 func opWord(e sim.Event) string {
@@ -160,10 +160,10 @@ func traceList(events []sim.Event) app.UI {
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
 		m := MarkOf(e)
-		items = append(items, app.Li().Class(m.Class()).Body(
-			app.Span().Class("sym").Text(m.Symbol()),
+		items = append(items, el("li").Class(m.Class()).Body(
+			el("span").Class("sym").Text(m.Symbol()),
 			app.Text(fmt.Sprintf(" #%s %s k%d → worker %d: %s, %s", Count(e.Seq), opWord(e), e.Key, e.Worker, m.Word(), Micros(e.Latency))),
 		))
 	}
-	return app.Ol().Class("trace").Aria("label", "latest requests, newest first").Body(items...)
+	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)
 }

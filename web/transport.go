@@ -55,26 +55,26 @@ func (c *Transport) Render() app.UI {
 	if c.Compare {
 		compare = "Single view"
 	}
-	return app.Div().Class("transport").Aria("label", "run controls").Body(
-		app.Button().ID("play").Class("btn primary").Aria("label", playLabel).Text(play).OnClick(post(ActionPlay)),
-		app.Button().ID("step").Class("btn").Title("serve one request").Text("Step").OnClick(post(ActionStep)),
-		app.Button().ID("reset").Class("btn").Title("back to request 0, same settings").Text("Reset").OnClick(post(ActionReset)),
-		app.Label().Class("speed").For("speed").Body(
-			app.Span().Text("Speed"),
-			app.Input().Type("range").ID("speed").Min(0).Max(len(Speeds)-1).Step(1).
-				Value(strconv.Itoa(c.Speed)).
+	return el("div").Class("transport").Aria("label", "run controls").Body(
+		el("button").ID("play").Class("btn primary").Aria("label", playLabel).Text(play).OnClick(post(ActionPlay)),
+		el("button").ID("step").Class("btn").Title("serve one request").Text("Step").OnClick(post(ActionStep)),
+		el("button").ID("reset").Class("btn").Title("back to request 0, same settings").Text("Reset").OnClick(post(ActionReset)),
+		el("label").Class("speed").Attr("for", "speed").Body(
+			el("span").Text("Speed"),
+			el("input").Attr("type", "range").ID("speed").Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).
+				Attr("value", strconv.Itoa(c.Speed)).
 				Aria("valuetext", SpeedLabel(c.Speed)).
 				OnInput(func(ctx app.Context, e app.Event) {
 					i, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
 					ctx.NewActionWithValue(ActionSpeed, i)
 				}),
-			app.Output().For("speed").ID("speed-label").Text(SpeedLabel(c.Speed)),
+			el("output").Attr("for", "speed").ID("speed-label").Text(SpeedLabel(c.Speed)),
 		),
-		app.Span().Class("rate").ID("rate").Text(c.Rate),
-		app.Span().Class("spacer"),
-		app.Button().ID("flip-shared").Class("btn toggle").Aria("pressed", c.Mode != "local").
+		el("span").Class("rate").ID("rate").Text(c.Rate),
+		el("span").Class("spacer"),
+		el("button").ID("flip-shared").Class("btn toggle").Aria("pressed", c.Mode != "local").
 			Title("switch between one cache per worker and a shared cache").Text(shared).OnClick(post(ActionShared)),
-		app.Button().ID("compare").Class("btn toggle").Aria("pressed", c.Compare).
+		el("button").ID("compare").Class("btn toggle").Aria("pressed", c.Compare).
 			Text(compare).OnClick(post(ActionCompare)),
 	)
 }

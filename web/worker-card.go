@@ -24,22 +24,22 @@ func (c *WorkerCard) Render() app.UI {
 	if w.Active {
 		cls += " active"
 	}
-	return app.Article().
+	return el("article").
 		Class(cls).
 		ID(fmt.Sprintf("s%d-w%d", w.System, id)).
 		DataSet("hits", w.Stats.Hits).
 		DataSet("reads", w.Stats.Reads).
 		Aria("label", fmt.Sprintf("worker %d", id)).
 		Body(
-			app.Header().Class("card-head").Body(
-				app.Span().Class("card-name").Text(fmt.Sprintf("worker %d", id)),
-				app.If(w.Stats.Generation > 0, app.Span().Class("gen").
+			el("header").Class("card-head").Body(
+				el("span").Class("card-name").Text(fmt.Sprintf("worker %d", id)),
+				app.If(w.Stats.Generation > 0, el("span").Class("gen").
 					Title("times this worker process was replaced").
 					Text(fmt.Sprintf("gen %d", w.Stats.Generation))),
-				app.Span().Class("last "+w.Last.Class()).
+				el("span").Class("last "+w.Last.Class()).
 					Title(w.Last.Word()).
 					Text(lastText(w)),
-				app.Button().Class("icon-btn").
+				el("button").Class("icon-btn").
 					Title(fmt.Sprintf("restart worker %d (its cache starts empty)", id)).
 					Aria("label", fmt.Sprintf("restart worker %d", id)).
 					Text("↻").
@@ -48,16 +48,16 @@ func (c *WorkerCard) Render() app.UI {
 					}),
 			),
 			app.If(w.HasLocal, c.renderCache()).Else(
-				app.P().Class("no-local").Text("no local cache: every read asks the shared cache"),
+				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),
 			),
-			app.Code().Class("info").Text(InfoLine(w.Info)),
+			el("code").Class("info").Text(InfoLine(w.Info)),
 			ratioBar(w.Stats.HitRatio(), w.Stats.Reads),
-			app.Div().Class("card-foot").Body(
-				app.Span().Title("reads served with an old value").
+			el("div").Class("card-foot").Body(
+				el("span").Title("reads served with an old value").
 					Text("⚠ "+strconv.FormatInt(w.Stats.Stale, 10)+" stale"),
-				app.Span().Title("entries evicted to make room").
+				el("span").Title("entries evicted to make room").
 					Text(strconv.FormatInt(w.Stats.Evictions, 10)+" evicted"),
-				app.If(w.Stats.RequestsLeft >= 0, app.Span().Title("requests until max_requests recycles this worker").
+				app.If(w.Stats.RequestsLeft >= 0, el("span").Title("requests until max_requests recycles this worker").
 					Text(Count(w.Stats.RequestsLeft)+" to recycle")),
 			),
 		)
@@ -72,15 +72,15 @@ func lastText(w WorkerView) string {
 
 func (c *WorkerCard) renderCache() app.UI {
 	cv := c.Worker.Cache
-	return app.Div().Class("lru").Body(
-		app.Div().Class("lru-label").Body(
-			app.Span().Text("LRU, oldest → newest"),
-			app.Span().Class("lru-size").Text(fmt.Sprintf("%d/%d", cv.Size, cv.Max)),
+	return el("div").Class("lru").Body(
+		el("div").Class("lru-label").Body(
+			el("span").Text("LRU, oldest → newest"),
+			el("span").Class("lru-size").Text(fmt.Sprintf("%d/%d", cv.Size, cv.Max)),
 		),
-		app.Div().Class("chips").Body(
-			app.If(cv.Hidden > 0, app.Span().Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
+		el("div").Class("chips").Body(
+			app.If(cv.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
 			app.Range(cv.Entries).Slice(func(i int) app.UI { return chip(cv, i) }),
-			app.If(len(cv.Entries) == 0, app.Span().Class("empty").Text("empty")),
+			app.If(len(cv.Entries) == 0, el("span").Class("empty").Text("empty")),
 		),
 	)
 }
@@ -97,15 +97,15 @@ func chip(cv CacheView, i int) app.UI {
 		text = "⚠" + text
 		title += ", stale: the database has a newer version"
 	}
-	return app.Span().Class(cls).Title(title).Text(text)
+	return el("span").Class(cls).Title(title).Text(text)
 }
 
 func ratioBar(r float64, reads int64) app.UI {
-	return app.Div().Class("ratio").Body(
-		app.Div().Class("bar").Body(
-			app.Div().Class("fill").Style("width", Pct(r)),
+	return el("div").Class("ratio").Body(
+		el("div").Class("bar").Body(
+			el("div").Class("fill").Style("width", Pct(r)),
 		),
-		app.Span().Class("ratio-text").Text("hit ratio "+Pct(r)),
-		app.Span().Class("reads").Text(Count(reads)+" reads"),
+		el("span").Class("ratio-text").Text("hit ratio "+Pct(r)),
+		el("span").Class("reads").Text(Count(reads)+" reads"),
 	)
 }
