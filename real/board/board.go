@@ -36,12 +36,13 @@ type Stats struct {
 
 // Outcome is one request as a worker reports it.
 type Outcome struct {
-	Slot     int
-	Op       sim.Op
-	From     sim.Tier // where a read was answered from
-	Stale    bool     // answered with an older version than the origin's
-	Currsize int      // entries in the worker's own cache after the request
-	Left     int64    // requests until the worker recycles, or -1
+	Slot      int
+	Op        sim.Op
+	From      sim.Tier // where a read was answered from
+	Stale     bool     // answered with an older version than the origin's
+	Currsize  int      // entries in the worker's own cache after the request
+	Evictions int64    // entries the worker's process has evicted so far
+	Left      int64    // requests until the worker recycles, or -1
 }
 
 // Board is safe for concurrent use.
@@ -49,11 +50,12 @@ type Board struct {
 	settings Settings
 	mu       sync.Mutex
 	workers  []Worker
+	evicted  []int64 // per slot: evictions by the slot's earlier processes
 }
 
 // New returns a board with one empty row per worker slot.
 func New(s Settings) *Board {
-	b := &Board{settings: s, workers: make([]Worker, s.Workers)}
+	b := &Board{settings: s, workers: make([]Worker, s.Workers), evicted: make([]int64, s.Workers)}
 	for i := range b.workers {
 		b.workers[i].ID = i
 		b.workers[i].Maxsize = s.Cache
@@ -73,6 +75,7 @@ func (b *Board) Record(o Outcome) {
 	w.Requests++
 	w.Currsize = o.Currsize
 	w.RequestsLeft = o.Left
+	w.Evictions = b.evicted[o.Slot] + o.Evictions
 	if o.Op == sim.Write {
 		w.Writes++
 		return
@@ -101,6 +104,7 @@ func (b *Board) Started(slot, pid int, replaced bool) {
 	w := &b.workers[slot]
 	w.PID = pid
 	w.Currsize = 0 // a new process starts with an empty cache
+	b.evicted[slot] = w.Evictions
 	if replaced {
 		w.Generation++
 		w.Recycles++
@@ -130,6 +134,7 @@ func (b *Board) Snapshot(originReads, originWrites int64) Stats {
 		t.SharedHits += w.SharedHits
 		t.Stale += w.Stale
 		t.Recycles += w.Recycles
+		t.Evictions += w.Evictions
 		t.Currsize += w.Currsize
 		t.Maxsize += w.Maxsize
 	}

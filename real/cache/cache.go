@@ -18,6 +18,8 @@ type Cache interface {
 	Contains(key int) bool
 	// Len is the number of entries in the worker's own memory.
 	Len() int
+	// Evictions counts entries this process evicted from its own memory to make room.
+	Evictions() int64
 	// Info answers functools' cache_info() for this cache.
 	Info() (sim.CacheInfo, error)
 }

@@ -3,6 +3,7 @@ package cache
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -14,6 +15,8 @@ import (
 type Local struct {
 	lru *lru.Cache[int, uint32]
 	max int
+
+	evictions atomic.Int64
 
 	mu     sync.Mutex
 	hits   int64
@@ -44,7 +47,9 @@ func (l *Local) Get(key int) (uint32, sim.Tier, bool, error) {
 
 // Add stores version, evicting the least recently used entry when full.
 func (l *Local) Add(key int, version uint32) error {
-	l.lru.Add(key, version)
+	if l.lru.Add(key, version) {
+		l.evictions.Add(1)
+	}
 	return nil
 }
 
@@ -53,6 +58,9 @@ func (l *Local) Remove(key int) error {
 	l.lru.Remove(key)
 	return nil
 }
+
+// Evictions counts entries evicted to make room.
+func (l *Local) Evictions() int64 { return l.evictions.Load() }
 
 // Len is the number of entries held.
 func (l *Local) Len() int { return l.lru.Len() }

@@ -93,3 +93,6 @@ func (m *Memcached) key(k int) string { return m.prefix + strconv.Itoa(k) }
 
 // Contains is false: nothing is held in the worker's own memory.
 func (m *Memcached) Contains(int) bool { return false }
+
+// Evictions is 0: nothing is held in the worker's own memory.
+func (m *Memcached) Evictions() int64 { return 0 }

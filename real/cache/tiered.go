@@ -40,3 +40,6 @@ func (t Tiered) Info() (sim.CacheInfo, error) { return t.Local.Info() }
 
 // Contains reports whether key is held in the local tier.
 func (t Tiered) Contains(key int) bool { return t.Local.Contains(key) }
+
+// Evictions counts entries evicted from the local tier.
+func (t Tiered) Evictions() int64 { return t.Local.Evictions() }

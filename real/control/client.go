@@ -37,8 +37,9 @@ func NewClient(addr string, slot int) *Client {
 
 // Where a worker's cache stands after a request, sent with every report.
 type State struct {
-	Currsize int   // entries in the worker's own cache
-	Left     int64 // requests until the worker recycles, or -1
+	Currsize  int   // entries in the worker's own cache
+	Evictions int64 // entries this process has evicted so far
+	Left      int64 // requests until the worker recycles, or -1
 }
 
 // Read fetches key from the origin and counts a miss.
@@ -79,6 +80,7 @@ func (c *Client) call(what string, key int, st State, v url.Values) (uint32, err
 	v.Set("key", strconv.Itoa(key))
 	v.Set("size", strconv.Itoa(st.Currsize))
 	v.Set("left", strconv.FormatInt(st.Left, 10))
+	v.Set("evictions", strconv.FormatInt(st.Evictions, 10))
 	resp, err := c.hc.Post("http://master/"+what+"?"+v.Encode(), "", nil)
 	if err != nil {
 		return 0, fmt.Errorf("master unreachable: %w", err)

@@ -66,15 +66,16 @@ func Handler(o *origin.Origin, b *board.Board) http.Handler {
 // outcome parses the fields every report carries.
 func outcome(w http.ResponseWriter, r *http.Request) (board.Outcome, int, bool) {
 	var out board.Outcome
-	var errs [4]error
+	var errs [5]error
 	var key int
 	out.Slot, errs[0] = strconv.Atoi(r.FormValue("slot"))
 	key, errs[1] = strconv.Atoi(r.FormValue("key"))
 	out.Currsize, errs[2] = strconv.Atoi(r.FormValue("size"))
 	out.Left, errs[3] = strconv.ParseInt(r.FormValue("left"), 10, 64)
+	out.Evictions, errs[4] = strconv.ParseInt(r.FormValue("evictions"), 10, 64)
 	for _, err := range errs {
 		if err != nil {
-			http.Error(w, "report needs slot, key, size and left: "+err.Error(), http.StatusBadRequest)
+			http.Error(w, "report needs slot, key, size, left and evictions: "+err.Error(), http.StatusBadRequest)
 			return out, 0, false
 		}
 	}

@@ -16,6 +16,7 @@ type Measure struct {
 	OriginReads  int64   `json:"origin_reads"`
 	OriginWrites int64   `json:"origin_writes"`
 	Stale        int64   `json:"stale"`
+	Evictions    int64   `json:"evictions"` // from the workers' own caches
 	Recycles     int64   `json:"recycles"`
 	PerWorker    []int64 `json:"requests_per_worker"`
 }
@@ -30,6 +31,7 @@ func fromWorkers(ws []sim.WorkerStats, o sim.OriginStats) Measure {
 		m.LocalHits += w.LocalHits
 		m.SharedHits += w.SharedHits
 		m.Stale += w.Stale
+		m.Evictions += w.Evictions
 		m.Recycles += w.Recycles
 		m.PerWorker[i] = w.Requests
 	}
@@ -53,7 +55,7 @@ func measured(before, after board.Stats) Measure {
 		ws[i] = sim.WorkerStats{
 			Requests: a.Requests - b.Requests, Reads: a.Reads - b.Reads, Hits: a.Hits - b.Hits,
 			LocalHits: a.LocalHits - b.LocalHits, SharedHits: a.SharedHits - b.SharedHits,
-			Stale: a.Stale - b.Stale, Recycles: a.Recycles - b.Recycles,
+			Stale: a.Stale - b.Stale, Evictions: a.Evictions - b.Evictions, Recycles: a.Recycles - b.Recycles,
 		}
 	}
 	return fromWorkers(ws, sim.OriginStats{

@@ -46,6 +46,7 @@ func WriteTable(w io.Writer, r Result) {
 	row("origin reads", m.OriginReads, p.OriginReads)
 	row("origin writes", m.OriginWrites, p.OriginWrites)
 	row("stale reads", m.Stale, p.Stale)
+	row("local evictions", m.Evictions, p.Evictions)
 	row("recycles", m.Recycles, p.Recycles)
 	for i := range m.PerWorker {
 		var b int64

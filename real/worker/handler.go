@@ -123,16 +123,20 @@ func (h *Handler) read(key int) (Answer, error) {
 		return a, err
 	}
 	if ok {
-		cur, err := h.Control.Hit(key, from, v, control.State{Currsize: h.Cache.Len(), Left: left})
+		cur, err := h.Control.Hit(key, from, v, control.State{Currsize: h.Cache.Len(), Evictions: h.Cache.Evictions(), Left: left})
 		if err != nil {
 			return a, err
 		}
 		a.Version, a.From, a.Hit, a.Stale = v, from.String(), true, v < cur
 		return a, nil
 	}
-	// The entry is added after the report, so report the size it will have.
-	size := min(h.Cache.Len()+1, h.MaxLocal)
-	if v, err = h.Control.Read(key, control.State{Currsize: size, Left: left}); err != nil {
+	// The entry is added after the report, so report the size and
+	// evictions it will have.
+	st := control.State{Currsize: min(h.Cache.Len()+1, h.MaxLocal), Evictions: h.Cache.Evictions(), Left: left}
+	if h.MaxLocal > 0 && h.Cache.Len() == h.MaxLocal {
+		st.Evictions++
+	}
+	if v, err = h.Control.Read(key, st); err != nil {
 		return a, err
 	}
 	a.Version, a.From = v, sim.Origin.String()
@@ -148,7 +152,7 @@ func (h *Handler) write(key int) (Answer, error) {
 	if h.Cache.Contains(key) {
 		size--
 	}
-	v, err := h.Control.Write(key, control.State{Currsize: size, Left: left})
+	v, err := h.Control.Write(key, control.State{Currsize: size, Evictions: h.Cache.Evictions(), Left: left})
 	if err != nil {
 		return a, err
 	}
