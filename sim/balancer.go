@@ -7,6 +7,11 @@ type balancer interface {
 	pick(key int) int
 }
 
+// A restartAware balancer is told when a worker's process is replaced.
+type restartAware interface {
+	restarted(worker int)
+}
+
 func newBalancer(c Config, r *rand.Rand, busy []int64) balancer {
 	switch c.Balancer {
 	case "roundrobin":

@@ -45,7 +45,7 @@ var Fields = []Field{
 	floatField("hot-traffic", "hotset: fraction of requests to hot keys", func(c *Config) *float64 { return &c.HotTraffic }, 0, 1, false, true),
 	floatField("writes", "fraction of requests that write", func(c *Config) *float64 { return &c.Writes }, 0, 1, true, true),
 	choiceField("balancer", "how requests reach workers", func(c *Config) *string { return &c.Balancer }, Balancers),
-	choiceField("mode", "local (per-worker caches), shared, or tiered (local in front of shared)", func(c *Config) *string { return &c.Mode }, Modes),
+	choiceField("mode", "where caches live (tiered: local in front of shared)", func(c *Config) *string { return &c.Mode }, Modes),
 	intField("shared-cache", "shared cache maxsize (0: workers*cache)", func(c *Config) *int { return &c.SharedCache }, 0, MaxWorkers*MaxCache),
 	intField("ttl", "local entry lifetime in requests (0: forever)", func(c *Config) *int { return &c.TTL }, 0, MaxRequests),
 	intField("max-requests", "recycle a worker after this many requests (0: never)", func(c *Config) *int { return &c.MaxRequests }, 0, MaxRequests),

@@ -116,8 +116,15 @@ func TestBalancers(t *testing.T) {
 	for _, n := range acc {
 		lo, hi = min(lo, n), max(hi, n)
 	}
-	if lo == 0 || float64(hi)/float64(lo) < 1.1 {
-		t.Errorf("accept counts %v; want every worker used, unevenly", acc)
+	if lo == 0 || acc[0] != hi || acc[3] != lo || float64(hi)/float64(lo) < 3 {
+		t.Errorf("accept counts %v; want every worker used, the first booted most, about 4:3:2:1", acc)
+	}
+	// A restarted worker rejoins at the back of the boot order.
+	s0 := newTest(t, "workers=2")
+	s0.Restart(0)
+	s0.Run(30_000)
+	if w := s0.Stats().Workers; w[0].Requests >= w[1].Requests {
+		t.Errorf("after restarting worker 0: requests %d vs %d; want worker 1 ahead", w[0].Requests, w[1].Requests)
 	}
 	// keyhash: every key always meets the same worker.
 	s := newTest(t, "workers=5&balancer=keyhash")

@@ -257,6 +257,9 @@ func (s *Sim) recycle(w *worker) {
 	w.stats.Generation++
 	w.stats.Recycles++
 	s.start(w)
+	if b, ok := s.bal.(restartAware); ok {
+		b.restarted(w.stats.ID)
+	}
 }
 
 // resetCounters starts counting afresh at the end of the warmup.
