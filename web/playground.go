@@ -30,10 +30,11 @@ type Playground struct {
 	rateAt  time.Time // start of the rate measurement
 	rateSeq int64     // Seq at rateAt
 	rate    string
+	detail  time.Time // when cache contents, trace and charts were last redrawn
 
 	live    atomic.Bool  // playing: the frame loop dispatches
 	pending atomic.Bool  // a frame is queued: do not queue another
-	period  atomic.Int64 // nanoseconds between frames
+	period  atomic.Int64 // nanoseconds between requests at slow speeds, else 0
 	updates atomic.Int64 // frames drawn, for the speed benchmark
 }
 
@@ -49,9 +50,13 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.load(ctx, st)
 	p.running = st.At < 0
 	p.live.Store(p.running)
-	go p.frames(ctx)
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
-		app.Window().Get("performance").Call("now").Float())
+	p.frames(ctx)
+	// data-ready tells tests and the benchmark that the client has drawn the
+	// run: milliseconds since navigation, after the first full render.
+	ctx.Defer(func(app.Context) {
+		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
+			app.Window().Get("performance").Call("now").Float())
+	})
 }
 
 // load builds the systems for st and runs them to st.At.
@@ -96,24 +101,34 @@ func (p *Playground) fail(msg string) {
 	p.live.Store(false)
 }
 
-// frames asks for a frame at the play speed, at most one queued at a time.
+// frames asks for a frame on every animation frame of the browser while
+// playing, at most one queued at a time; slow speeds skip frames until a
+// request is due. Hidden tabs get no animation frames, so they rest.
 func (p *Playground) frames(ctx app.Context) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(time.Duration(p.period.Load())):
+	var cb app.Func
+	var lastDispatch time.Time
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if ctx.Err() != nil {
+			cb.Release()
+			return nil
 		}
-		if p.live.Load() && !p.pending.Swap(true) {
+		now := time.Now()
+		due := now.Sub(lastDispatch) >= time.Duration(p.period.Load())-2*time.Millisecond
+		if due && p.live.Load() && !p.pending.Load() {
+			p.pending.Store(true)
+			lastDispatch = now
 			ctx.Dispatch(p.frame)
 		}
-	}
+		app.Window().Call("requestAnimationFrame", cb)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", cb)
 }
 
 func (p *Playground) setSpeed(i int) {
 	i = min(max(i, 0), len(Speeds)-1)
 	p.speed = i
-	period := time.Second / 60
+	var period time.Duration
 	if s := Speeds[i]; s > 0 && s < 60 {
 		period = time.Duration(float64(time.Second) / s)
 	}
@@ -152,7 +167,7 @@ func (p *Playground) frame(ctx app.Context) {
 		if err := p.run.Advance(n); err != nil {
 			p.notices = append(p.notices, err.Error())
 		}
-		p.views = p.run.Views()
+		p.views = p.keepDetail(p.run.Views(), now)
 	})
 	if msg != "" {
 		p.fail(msg)
@@ -166,9 +181,9 @@ func (p *Playground) frame(ctx app.Context) {
 }
 
 // nextBatch sizes the next full-speed batch so that running it takes about
-// 10 ms, leaving the rest of the frame for drawing.
+// 8 ms, leaving the rest of the frame for drawing.
 func nextBatch(n int64, took time.Duration) int64 {
-	const target = 10 * time.Millisecond
+	const target = 8 * time.Millisecond
 	if took <= 0 {
 		return min(n*2, 1_000_000)
 	}
@@ -187,4 +202,28 @@ func (p *Playground) measure(now time.Time) {
 		p.rate = Count(int64(float64(seq-p.rateSeq)/d.Seconds())) + " req/s"
 		p.rateAt, p.rateSeq = now, seq
 	}
+}
+
+// detailEvery is how often cache contents, the request trace and the charts
+// are redrawn when requests go by faster than anyone can read them: the
+// counters still change on every frame, the costly parts a few times a second.
+const detailEvery = 200 * time.Millisecond
+
+func (p *Playground) keepDetail(views []View, now time.Time) []View {
+	if s := Speeds[p.speed]; (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(views) != len(p.views) {
+		p.detail = now
+		return views
+	}
+	for i := range views {
+		old, cur := p.views[i], &views[i]
+		if len(old.Workers) != len(cur.Workers) {
+			p.detail = now
+			return views
+		}
+		for w := range cur.Workers {
+			cur.Workers[w].Cache = old.Workers[w].Cache
+		}
+		cur.Shared, cur.Last, cur.Series = old.Shared, old.Last, old.Series
+	}
+	return views
 }

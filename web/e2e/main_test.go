@@ -24,6 +24,25 @@ var env struct {
 	browser context.Context
 	shots   string // screenshot folder
 	skip    string // why browser tests cannot run here
+
+	chromium string // the browser binary
+	tmp      string // scratch folder, removed at the end
+}
+
+// allocOptions starts headless Chromium with a fresh profile and without
+// the background traffic that floods a closed network.
+func allocOptions(profile string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(env.chromium),
+		chromedp.NoSandbox,
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.WindowSize(1440, 1000),
+	)
 }
 
 func TestMain(m *testing.M) {
@@ -75,18 +94,8 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e: server:", err)
 		return 1
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.WindowSize(1440, 1000),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	env.chromium, env.tmp = chromium, tmp
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOptions(filepath.Join(tmp, "profile"))...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()

@@ -1,0 +1,62 @@
+package e2e
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestStaticSite publishes the site for /cachepit/ and serves it with a
+// plain file server under that path, as GitHub Pages does.
+func TestStaticSite(t *testing.T) {
+	needBrowser(t)
+	out := filepath.Join(t.TempDir(), "dist")
+	cmd := exec.Command(env.bin, "pages", "--base", "/cachepit/", "--out", out, "--dir", env.root)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("cachepit pages: %v\n%s", err, b)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"user-scalable=0", "maximum-scale=1", "127.0.0.1"} {
+		if strings.Contains(string(index), bad) {
+			t.Errorf("index.html contains %q", bad)
+		}
+	}
+	wasmExec, err := os.ReadFile(filepath.Join(out, "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(wasmExec) != string(own) {
+		t.Error("dist/wasm_exec.js is not the Go toolchain's own")
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/cachepit/", http.StripPrefix("/cachepit", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	q := "mode=shared&workers=3"
+	p := open(t, srv.URL+"/cachepit/?"+q+"&at=2000", 1280, 900)
+	same(t, "static site", p.screen(0), want(0, native(t, q, 2000)))
+	p.click("#step")
+	p.waitFor(`document.getElementById("s0-seq").textContent.trim() === "2,001"`)
+	var path string
+	p.eval(`location.pathname`, &path)
+	if path != "/cachepit/" {
+		t.Errorf("after a step the page moved to %q; want /cachepit/", path)
+	}
+}
