@@ -44,9 +44,13 @@ bench:
 	  else {print "bench: missing benchmark lines"; exit 1}}' bench.out
 	$(NODEPATH) $(WASMENV) $(GO) test -run='^$$' -bench='Engine/accept-8w-zipf0.9-local' -benchmem -count=3 ./sim/
 
-## pages: a static site for GitHub Pages in dist/, served under $(BASE)
+## bench-web: browser benchmark: app.wasm bytes raw/gzip, first render, updates and requests per second at full speed (16 workers)
+bench-web: wasm
+	$(GO) test -run='^$$' -bench=Web -benchtime=1x -count=1 ./web/e2e/
+
+## pages: a static site for GitHub Pages in dist/, served under $(BASE) (SITE_URL sets og:url)
 pages: wasm
-	$(GO) run ./cmd/cachepit pages --base $(BASE) --out dist
+	$(GO) run ./cmd/cachepit pages --base $(BASE) --out dist $(if $(SITE_URL),--url $(SITE_URL))
 
 clean:
 	rm -rf bin dist web/app.wasm bench.out
