@@ -222,7 +222,7 @@ func (s *Sim) hold(key int) {
 	s.holders[key]++
 }
 
-func (s *Sim) release(key int) {
+func (s *Sim) release(key int, _ entry) {
 	s.evicted = key
 	s.entries--
 	s.holders[key]--

@@ -20,8 +20,8 @@ type worker struct {
 
 // newLRU makes a cache whose every departure (eviction, removal, purge) is
 // reported to gone, so the engine can count copies of each key.
-func newLRU(size int, gone func(key int)) *lru {
-	c, err := simplelru.NewLRU[int, entry](size, func(k int, _ entry) { gone(k) })
+func newLRU(size int, gone func(key int, _ entry)) *lru {
+	c, err := simplelru.NewLRU[int, entry](size, gone)
 	if err != nil { // size is validated before this point
 		panic(err)
 	}
