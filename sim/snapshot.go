@@ -26,13 +26,14 @@ func (s *Sim) Stats() Stats {
 			ws.Currsize = w.cache.Len()
 		}
 		st.Workers[i] = ws
-		st.Total.add(ws)
+		st.Total.Add(ws)
 	}
 	st.HitRatio = st.Total.HitRatio()
 	return st
 }
 
-func (t *WorkerStats) add(w WorkerStats) {
+// Add adds w's counters and sizes to t's; ID and RequestsLeft are left alone.
+func (t *WorkerStats) Add(w WorkerStats) {
 	t.Generation += w.Generation
 	t.Requests += w.Requests
 	t.Reads += w.Reads

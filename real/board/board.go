@@ -124,19 +124,7 @@ func (b *Board) Snapshot(originReads, originWrites int64) Stats {
 	t.ID = -1
 	t.RequestsLeft = -1
 	for _, w := range b.workers {
-		t.Generation += w.Generation
-		t.Requests += w.Requests
-		t.Reads += w.Reads
-		t.Writes += w.Writes
-		t.Hits += w.Hits
-		t.Misses += w.Misses
-		t.LocalHits += w.LocalHits
-		t.SharedHits += w.SharedHits
-		t.Stale += w.Stale
-		t.Recycles += w.Recycles
-		t.Evictions += w.Evictions
-		t.Currsize += w.Currsize
-		t.Maxsize += w.Maxsize
+		t.Add(w.WorkerStats)
 	}
 	s.HitRatio = t.HitRatio()
 	return s
