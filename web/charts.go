@@ -116,5 +116,9 @@ func Downsample(pts []sim.Point, n int, minReads int64) []Window {
 			prev, start = cur.Seq, -1
 		}
 	}
+	if start >= 0 && cur.Reads >= minReads { // the latest, shorter stretch
+		cur.HitRatio = float64(cur.Hits) / float64(cur.Reads)
+		out = append(out, Window{cur, cur.Seq - prev})
+	}
 	return out
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Pct formats a ratio as a percentage with one decimal: 0.8125 → "81.3%".
+// Pct formats a ratio as a percentage with one decimal: 0.8126 → "81.3%".
 func Pct(r float64) string { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
 
 // Count formats n with thin thousands separators: 1234567 → "1,234,567".

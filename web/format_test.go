@@ -1,0 +1,79 @@
+package web
+
+import (
+	"testing"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+func TestFormat(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Count(0), "0"},
+		{Count(999), "999"},
+		{Count(1000), "1,000"},
+		{Count(int64(-1234567)), "-1,234,567"},
+		{Pct(0), "0.0%"},
+		{Pct(0.8126), "81.3%"},
+		{Pct(1), "100.0%"},
+		{Micros(1), "1 µs"},
+		{Micros(999), "999 µs"},
+		{Micros(5000), "5.0 ms"},
+		{InfoLine(sim.CacheInfo{Hits: 1, Misses: 2, Maxsize: 3, Currsize: 2}), "CacheInfo(hits=1, misses=2, maxsize=3, currsize=2)"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%d: got %q; want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestMarkOf(t *testing.T) {
+	tests := []struct {
+		e    sim.Event
+		want Mark
+	}{
+		{sim.Event{Op: sim.Write, From: sim.Origin}, WriteOp},
+		{sim.Event{Op: sim.Read, From: sim.Local, Hit: true}, LocalHit},
+		{sim.Event{Op: sim.Read, From: sim.Shared, Hit: true}, SharedHit},
+		{sim.Event{Op: sim.Read, From: sim.Origin}, Miss},
+		{sim.Event{Op: sim.Read, From: sim.Local, Hit: true, Stale: true}, StaleRead},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		got := MarkOf(tt.e)
+		if got != tt.want {
+			t.Errorf("MarkOf(%+v) = %v; want %v", tt.e, got, tt.want)
+		}
+		if seen[got.Symbol()] {
+			t.Errorf("symbol %q used twice: hit, miss and stale must differ by shape", got.Symbol())
+		}
+		seen[got.Symbol()] = true
+	}
+}
+
+func TestChipBudget(t *testing.T) {
+	tests := []struct{ workers, want int }{{1, 40}, {4, 40}, {8, 32}, {16, 16}, {64, 8}, {256, 8}}
+	for _, tt := range tests {
+		if got := chipBudget(tt.workers); got != tt.want {
+			t.Errorf("chipBudget(%d) = %d; want %d", tt.workers, got, tt.want)
+		}
+	}
+}
+
+func TestNiceCeil(t *testing.T) {
+	tests := []struct{ in, want float64 }{{0, 1}, {0.8, 1}, {0.3, 0.5}, {7, 10}, {12, 20}, {101, 200}, {5000, 5000}}
+	for _, tt := range tests {
+		if got := niceCeil(tt.in); got != tt.want {
+			t.Errorf("niceCeil(%v) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSafely(t *testing.T) {
+	if msg := safely(func() {}); msg != "" {
+		t.Errorf("safely(no panic) = %q; want empty", msg)
+	}
+	if msg := safely(func() { panic("engine broke") }); msg != "engine broke" {
+		t.Errorf("safely(panic) = %q; want the panic's message", msg)
+	}
+}
