@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 
+	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -21,15 +22,9 @@ type runner struct {
 
 // Partner is the configuration compared with c: the same deployment and
 // request stream, per-worker caches against a shared cache of the same
-// total memory (or the reverse).
-func Partner(c sim.Config) sim.Config {
-	if c.Mode == "local" {
-		c.Mode = "shared"
-	} else {
-		c.Mode = "local"
-	}
-	return c
-}
+// total memory (or the reverse). The lessons define it; the playground
+// compares the same way.
+func Partner(c sim.Config) sim.Config { return lesson.Partner(c) }
 
 // Title names a system for headings and chart legends.
 func Title(c sim.Config) string {
