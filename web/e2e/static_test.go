@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestStaticSite publishes the site for /cachepit/ and serves it with a
@@ -59,4 +61,15 @@ func TestStaticSite(t *testing.T) {
 	if path != "/cachepit/" {
 		t.Errorf("after a step the page moved to %q; want /cachepit/", path)
 	}
+
+	// Once loaded, it keeps working offline: the service worker serves it.
+	p.eval(`navigator.serviceWorker.ready.then(() => window.cpWorkerReady = true)`, new(any))
+	p.waitFor(`window.cpWorkerReady === true`)
+	srv.Close()
+	q2 := "workers=5&writes=0.1"
+	if err := chromedp.Run(p.ctx, chromedp.Navigate(srv.URL+"/cachepit/?"+q2+"&at=700")); err != nil {
+		t.Fatalf("offline reload: %v", err)
+	}
+	p.waitReady()
+	same(t, "offline", p.screen(0), want(0, native(t, q2, 700)))
 }
