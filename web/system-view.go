@@ -98,10 +98,11 @@ func (c *SystemView) renderIn() app.UI {
 		e := v.Last[n-1]
 		route = fmt.Sprintf("#%s %s k%d → worker %d", Count(e.Seq), opWord(e), e.Key, e.Worker)
 	}
+	busy := len(v.Last) > 0
 	return el("div").Class("flow-in").Body(
-		node("clients", "clients", "GET /item/<key>", false),
+		node("clients", "clients", "GET /item/<key>", busy),
 		el("div").Class("arrow").Text("↓"),
-		node("lb", "load balancer", v.Config.Balancer, false),
+		node("lb", "load balancer", v.Config.Balancer, busy),
 		el("p").Class("route").Text(route),
 	)
 }
@@ -114,7 +115,7 @@ func (c *SystemView) renderOut() app.UI {
 		lastMark = MarkOf(v.Last[n-1])
 	}
 	return el("div").Class("flow-out").Body(
-		app.If(v.Config.HasShared(), el("div").Class("node node-shared").Body(
+		app.If(v.Config.HasShared(), el("div").Class(sharedClass(v.Last)).Body(
 			el("strong").Text("shared cache"),
 			el("span").Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, Count(st.Shared.Hits))),
 			el("div").Class("chips").Body(
@@ -130,6 +131,16 @@ func (c *SystemView) renderOut() app.UI {
 			el("span").Text(fmt.Sprintf("%s reads · %s writes", Count(st.Origin.Reads), Count(st.Origin.Writes))),
 		),
 	)
+}
+
+// sharedClass lights the shared cache when the latest read went to it.
+func sharedClass(last []sim.Event) string {
+	if n := len(last); n > 0 {
+		if e := last[n-1]; e.Op == sim.Read && (e.From == sim.Shared || e.From == sim.Origin) {
+			return "node node-shared busy"
+		}
+	}
+	return "node node-shared"
 }
 
 func originClass(m Mark) string {

@@ -195,3 +195,27 @@ func TestPhone(t *testing.T) {
 	p.shot("phone-top", false)
 	p.shot("phone-full", true)
 }
+
+func TestRestartWorker(t *testing.T) {
+	q := "writes=0.05"
+	p := open(t, env.base+"/?"+q+"&at=1000", 1440, 1000)
+	p.click("#s0-w1 .icon-btn")
+	p.waitFor(`document.querySelector("#s0-w1 .gen") !== null`)
+	s := native(t, q, 1000)
+	if err := s.Restart(1); err != nil {
+		t.Fatal(err)
+	}
+	same(t, "after restarting worker 1", p.screen(0), want(0, s))
+	var search string
+	p.eval(`location.search`, &search)
+	if v, _ := url.ParseQuery(strings.TrimPrefix(search, "?")); v.Get("restarts") != "1000.1" {
+		t.Errorf("URL after the restart: %q; want restarts=1000.1", search)
+	}
+	// The link replays the restart.
+	p.click("#step")
+	s.Step()
+	p.waitFor(`location.search.includes("at=1001")`)
+	p.eval(`location.search`, &search)
+	again := open(t, env.base+"/"+search, 1440, 1000)
+	same(t, "the link opened again", again.screen(0), want(0, s))
+}
