@@ -44,7 +44,7 @@ func (c *Chart) Render() app.UI {
 	}
 	top = niceCeil(top)
 	unit := unitFormat(d.Unit)
-	el := func(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+	svg := svgElem
 	lines := make([]app.UI, 0, len(d.Lines))
 	for _, l := range d.Lines {
 		st := lineStyles[strings.Fields(l.Class)[0]]
@@ -52,7 +52,7 @@ func (c *Chart) Render() app.UI {
 		if strings.Contains(l.Class, "second") {
 			dash = "7 4"
 		}
-		lines = append(lines, el("polyline").
+		lines = append(lines, svg("polyline").
 			Attr("fill", "none").
 			Attr("stroke", st.color).
 			Attr("stroke-width", 2).
@@ -68,18 +68,18 @@ func (c *Chart) Render() app.UI {
 				return el("span").Class("key " + d.Lines[i].Class).Text(d.Lines[i].Label)
 			})),
 		),
-		el("svg").
+		svg("svg").
 			Attr("viewBox", "0 0 "+ftoa(chartW)+" "+ftoa(chartH+14)).
 			Attr("role", "img").
 			Attr("aria-label", d.Title).
 			Attr("preserveAspectRatio", "none").
 			Body(
-				rule(el, chartH, "#9aa1ab"),
-				rule(el, chartH/2, "#e3e6ea"),
-				tick(el, 10, unit(top)),
-				tick(el, chartH/2-2, unit(top/2)),
-				tick(el, chartH+12, "older ← time → now"),
-				el("g").Body(lines...),
+				rule(svg, chartH, "#9aa1ab"),
+				rule(svg, chartH/2, "#e3e6ea"),
+				tick(svg, 10, unit(top)),
+				tick(svg, chartH/2-2, unit(top/2)),
+				tick(svg, chartH+12, "older ← time → now"),
+				svg("g").Body(lines...),
 			),
 		app.If(d.Note != "", el("p").Class("chart-note").Text(d.Note)),
 	)
@@ -148,11 +148,14 @@ var lineStyles = map[string]struct{ color, dash string }{
 	"c-p99":     {"#d55e00", "6 2 2 2"},
 }
 
-func rule(el func(string) app.HTMLElem, y float64, color string) app.UI {
-	return el("line").Attr("x1", 0).Attr("y1", y).Attr("x2", chartW).Attr("y2", y).
+func rule(svg func(string) app.HTMLElem, y float64, color string) app.UI {
+	return svg("line").Attr("x1", 0).Attr("y1", y).Attr("x2", chartW).Attr("y2", y).
 		Attr("stroke", color).Attr("stroke-width", 1).Attr("vector-effect", "non-scaling-stroke")
 }
 
-func tick(el func(string) app.HTMLElem, y float64, text string) app.UI {
-	return el("text").Attr("x", 2).Attr("y", y).Attr("font-size", 9).Attr("fill", "#5a6270").Text(text)
+func tick(svg func(string) app.HTMLElem, y float64, text string) app.UI {
+	return svg("text").Attr("x", 2).Attr("y", y).Attr("font-size", 9).Attr("fill", "#5a6270").Text(text)
 }
+
+// svgElem makes an SVG element: the namespace must be set on each one.
+func svgElem(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }

@@ -180,6 +180,30 @@ func TestCompare(t *testing.T) {
 	if row := p.text("#cmp-1"); !strings.Contains(row, web.Count(local.Stats().Origin.Reads)) || !strings.Contains(row, web.Count(shared.Stats().Origin.Reads)) {
 		t.Errorf("database reads row %q lacks the engine's %d and %d", row, local.Stats().Origin.Reads, shared.Stats().Origin.Reads)
 	}
+	// Every chart is drawn, with both systems' lines holding points.
+	var charts []struct {
+		ID     string
+		Height float64
+		Lines  []int
+	}
+	p.eval(`[...document.querySelectorAll("figure.chart")].map(f => ({
+		ID: f.id,
+		Height: f.querySelector("svg").getBoundingClientRect().height,
+		Lines: [...f.querySelectorAll("polyline")].map(l => l.points.numberOfItems),
+	}))`, &charts)
+	if len(charts) != 5 {
+		t.Errorf("%d charts drawn; want 5", len(charts))
+	}
+	for _, c := range charts {
+		if c.Height < 50 || len(c.Lines) < 2 {
+			t.Errorf("chart %s: %.0f px high, lines %v; want a visible chart with both systems", c.ID, c.Height, c.Lines)
+		}
+		for _, n := range c.Lines {
+			if n < 10 {
+				t.Errorf("chart %s: a line has %d points after 20,000 requests; want at least 10", c.ID, n)
+			}
+		}
+	}
 	p.shot("compare-desktop", true)
 	p.shot("compare-desktop-top", false)
 }
