@@ -39,7 +39,7 @@ func Handler(o Options) *app.Handler {
 		BackgroundColor: "#f7f7f4",
 		ThemeColor:      "#1f2a44",
 		LoadingLabel:    "Loading the simulator… {progress}%",
-		Styles:          []string{"/web/app.css"},
+		Styles:          []string{"/web/app.css", "/web/lesson.css"},
 		Version:         version(o.Dir),
 		// Offline, a link with settings must still open: navigations match
 		// the cached page whatever their query.
@@ -82,7 +82,7 @@ func (p provider) AppWASM() string { return p.prefix + "/web/app.wasm" }
 // version changes when the client does, so browsers pick up a new build.
 func version(dir string) string {
 	sum := sha1.New()
-	for _, name := range []string{"app.wasm", "app.css"} {
+	for _, name := range []string{"app.wasm", "app.css", "lesson.css"} {
 		if b, err := os.ReadFile(filepath.Join(dir, "web", name)); err == nil {
 			sum.Write(b)
 		}

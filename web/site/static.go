@@ -39,13 +39,23 @@ func Generate(out string, o Options, siteURL string) error {
 		siteURL = "/" + strings.Trim(o.Base, "/") + "/"
 		siteURL = strings.ReplaceAll(siteURL, "//", "/")
 	}
-	index := filepath.Join(out, "index.html")
-	html, err := os.ReadFile(index)
+	// Every page, the lessons' and the handout's too, gets its head fixed.
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(index, FixHead(html, siteURL), 0o644); err != nil {
-		return err
+	for _, page := range pages {
+		html, err := os.ReadFile(page)
+		if err != nil {
+			return err
+		}
+		u := siteURL
+		if name := strings.TrimSuffix(filepath.Base(page), ".html"); name != "index" {
+			u = strings.TrimSuffix(siteURL, "/") + "/" + name
+		}
+		if err := os.WriteFile(page, FixHead(html, u), 0o644); err != nil {
+			return err
+		}
 	}
 	return os.WriteFile(filepath.Join(out, ".nojekyll"), nil, 0o644)
 }

@@ -1,0 +1,126 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/cachepit/cachepit/lesson"
+)
+
+// LearnPath is the walkthrough's page; the lesson is in its query.
+const LearnPath = "/learn"
+
+// HandoutPath is the printable handout of every lesson.
+const HandoutPath = "/handout"
+
+// LessonState is everything a lesson page's URL holds.
+type LessonState struct {
+	Index     int       // into lesson.All
+	At        int64     // run this many requests, then pause; -1 plays the lesson from 0
+	Restarts  []Restart // restarts by hand, beyond the lesson's own
+	Presenter bool      // large type for a projector
+	Embed     bool      // only the system view: for a course page's iframe
+}
+
+// Lesson is the state's lesson.
+func (st LessonState) Lesson() lesson.Lesson { return lesson.All[st.Index] }
+
+// ParseLesson reads a lesson page's query. A bad value is named in the
+// notices and falls back: an unknown lesson opens the first one.
+func ParseLesson(rawQuery string) (LessonState, []string) {
+	st := LessonState{At: -1}
+	var notes []string
+	v, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		notes = append(notes, "query: "+err.Error())
+	}
+	if s, ok := pop(v, "lesson"); ok {
+		if i := lesson.Index(s); i >= 0 {
+			st.Index = i
+		} else {
+			notes = append(notes, fmt.Sprintf("lesson: no lesson called %q; here is the first one", s))
+		}
+	}
+	if s, ok := pop(v, paramAt); ok {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 || n > MaxAt {
+			notes = append(notes, fmt.Sprintf("at: must be a whole number from 0 to %d, got %q", MaxAt, s))
+		} else {
+			st.At = n
+		}
+	}
+	if s, ok := pop(v, paramRestarts); ok && s != "" {
+		rs, err := parseRestarts(s, st.Lesson().Config().Workers)
+		if err != nil {
+			notes = append(notes, err.Error())
+		}
+		st.Restarts = rs
+	}
+	for _, flag := range []struct {
+		name string
+		to   *bool
+	}{{"presenter", &st.Presenter}, {"embed", &st.Embed}} {
+		if s, ok := pop(v, flag.name); ok {
+			b, err := strconv.ParseBool(s)
+			if err != nil {
+				notes = append(notes, fmt.Sprintf("%s: must be 1 or 0, got %q", flag.name, s))
+			}
+			*flag.to = b
+		}
+	}
+	for k := range v {
+		notes = append(notes, fmt.Sprintf("%s: not a lesson setting (lessons fix their own settings; the playground takes them)", k))
+	}
+	return st, notes
+}
+
+// Query encodes the state; parameters at their default are left out.
+func (st LessonState) Query() string {
+	parts := []string{"lesson=" + st.Lesson().Slug}
+	if st.At >= 0 {
+		parts = append(parts, paramAt+"="+strconv.FormatInt(st.At, 10))
+	}
+	if len(st.Restarts) > 0 {
+		var rs []string
+		for _, r := range st.Restarts {
+			rs = append(rs, fmt.Sprintf("%d.%d", r.Seq, r.Worker))
+		}
+		parts = append(parts, paramRestarts+"="+strings.Join(rs, ","))
+	}
+	if st.Presenter {
+		parts = append(parts, "presenter=1")
+	}
+	if st.Embed {
+		parts = append(parts, "embed=1")
+	}
+	return strings.Join(parts, "&")
+}
+
+// LessonURL is the path and query of lesson i with nothing else set, under
+// the site's base path (prefix, such as "/cachepit"; "" at the root).
+func LessonURL(prefix string, i int) string {
+	return prefix + LearnPath + "?" + LessonState{Index: i, At: -1}.Query()
+}
+
+// pageState is the playground's state for a lesson: its settings, its
+// partner when it compares, and every restart, the lesson's and the hand's.
+func (st LessonState) pageState() PageState {
+	l := st.Lesson()
+	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At}
+	for _, r := range l.Restarts {
+		ps.Restarts = append(ps.Restarts, Restart{Seq: r.Seq, Worker: r.Worker})
+	}
+	ps.Restarts = append(ps.Restarts, st.Restarts...)
+	sortRestarts(ps.Restarts)
+	return ps
+}
+
+func sortRestarts(rs []Restart) {
+	for i := 1; i < len(rs); i++ { // insertion sort: stable, and lists are short
+		for j := i; j > 0 && rs[j].Seq < rs[j-1].Seq; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Theory is Che's prediction for a lesson's deployment: N per-worker caches
+// of size C against one shared cache of the same memory, N*C.
+type Theory struct {
+	Workers   int
+	Cache     int
+	Total     int     // N*C
+	PerWorker float64 // Che's hit ratio for one cache of C
+	Shared    float64 // for one cache of N*C
+	KeyHash   bool    // the balancer routes by key
+	Routed    float64 // with keyhash: each worker sees only its keys
+}
+
+// TheoryOf predicts for c; it costs a few milliseconds, so compute it once per config.
+func TheoryOf(c sim.Config) Theory {
+	t := Theory{Workers: c.Workers, Cache: c.Cache, Total: c.Workers * c.Cache}
+	t.PerWorker = sim.Che(c, c.Cache)
+	t.Shared = sim.Che(c, t.Total)
+	if c.Balancer == "keyhash" && c.Mode == "local" {
+		t.KeyHash = true
+		t.Routed = sim.Predict(c)
+	}
+	return t
+}
+
+// Measured is a live system's hit ratio, for the theory panel.
+type Measured struct {
+	Mode     string
+	HitRatio float64
+	Reads    int64
+}
+
+// TheoryPanel sets the measured hit ratios beside Che's predictions, so a
+// class sees why N caches of size C hit like one cache of size C.
+type TheoryPanel struct {
+	app.Compo
+	Theory   Theory
+	Measured []Measured
+}
+
+func (c *TheoryPanel) Render() app.UI {
+	t := c.Theory
+	find := func(mode string) (Measured, bool) {
+		for _, m := range c.Measured {
+			if m.Mode == mode && m.Reads > 0 {
+				return m, true
+			}
+		}
+		return Measured{}, false
+	}
+	rows := []app.UI{}
+	local, hasLocal := find("local")
+	if t.KeyHash {
+		rows = append(rows, theoryRow("routed", fmt.Sprintf("%d caches of %d, each key routed to one worker", t.Workers, t.Cache), t.Routed, local, hasLocal))
+		rows = append(rows, theoryRow("local", fmt.Sprintf("%d caches of %d, any worker for any key", t.Workers, t.Cache), t.PerWorker, Measured{}, false))
+	} else {
+		rows = append(rows, theoryRow("local", fmt.Sprintf("%d per-worker caches of %d entries", t.Workers, t.Cache), t.PerWorker, local, hasLocal))
+	}
+	shared, hasShared := find("shared")
+	rows = append(rows, theoryRow("shared", fmt.Sprintf("one shared cache of %s entries (%d × %d)", Count(t.Total), t.Workers, t.Cache), t.Shared, shared, hasShared))
+	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
+		app.H2().ID("theory-title").Text("Theory beside practice"),
+		el("p").Class("panel-sub").Text(fmt.Sprintf(
+			"Che's approximation predicts an LRU cache's long-run hit ratio. Every worker sees the whole request stream, "+
+				"so each of the %d caches hits like one cache of %d: the same %s entries shared hit like one cache of %s.",
+			t.Workers, t.Cache, Count(t.Total), Count(t.Total))),
+		el("table").Class("theory-table").Body(
+			el("thead").Body(el("tr").Body(
+				el("th").Attr("scope", "col").Text("cache"),
+				el("th").Attr("scope", "col").Text("predicted"),
+				el("th").Attr("scope", "col").Text("measured"),
+			)),
+			el("tbody").Body(rows...),
+		),
+		el("p").Class("theory-note").Text("Predictions leave out writes, TTLs and restarts; measurements include the warm-up."),
+	)
+}
+
+func theoryRow(key, label string, predicted float64, m Measured, ok bool) app.UI {
+	measured := el("td").Class("num").ID("theory-" + key + "-measured").Text("not run here")
+	if ok {
+		measured = el("td").Class("num").ID("theory-"+key+"-measured").Body(
+			el("span").Text(Pct(m.HitRatio)),
+			el("span").Class("tbar measured").Aria("hidden", "true").Body(el("span").Style("width", Pct(m.HitRatio))),
+		)
+	}
+	return el("tr").Body(
+		el("th").Attr("scope", "row").Text(label),
+		el("td").Class("num").ID("theory-"+key+"-predicted").Body(
+			el("span").Text(Pct(predicted)),
+			el("span").Class("tbar predicted").Aria("hidden", "true").Body(el("span").Style("width", Pct(predicted))),
+		),
+		measured,
+	)
+}
