@@ -39,6 +39,7 @@ func (c *SystemView) Render() app.UI {
 				el("p").Class("system-sub").Text(describe(v)),
 			),
 			kpis(v, sys),
+			insightList(v, sys),
 			el("div").Class("flow").Body(
 				c.renderIn(),
 				el("div").Class("workers").Body(
@@ -177,4 +178,11 @@ func traceList(events []sim.Event) app.UI {
 		))
 	}
 	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)
+}
+
+func insightList(v View, sys int) app.UI {
+	lines := Insights(v)
+	return el("ul").Class("insights").ID(fmt.Sprintf("s%d-insights", sys)).Aria("label", "what to notice").Body(
+		app.Range(lines).Slice(func(i int) app.UI { return el("li").Text(lines[i]) }),
+	)
 }

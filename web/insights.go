@@ -1,0 +1,44 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Insights says in words what the numbers on screen show, so that a first
+// look finds the pitfall (or its fix) without reading every card.
+func Insights(v View) []string {
+	st := v.Stats
+	if st.Seq == 0 {
+		return []string{"Press Play or Step: each request goes from the load balancer to one worker."}
+	}
+	var out []string
+	if v.Config.HasLocal() && len(v.Workers) > 1 {
+		sizes := make([]string, 0, len(v.Workers))
+		differ := false
+		for _, w := range v.Workers {
+			sizes = append(sizes, fmt.Sprint(w.Info.Currsize))
+			differ = differ || w.Info != v.Workers[0].Info
+		}
+		if len(sizes) > 8 {
+			sizes = append(sizes[:8], "…")
+		}
+		if differ {
+			out = append(out, fmt.Sprintf("Ask each worker for cache_info() and you get %d different answers: currsize %s.",
+				len(v.Workers), strings.Join(sizes, ", ")))
+		}
+	}
+	if m := st.Memory; m.Duplicates > 0 {
+		out = append(out, fmt.Sprintf("%s of the %s cached entries are copies of a key another worker already holds: memory that buys no extra hits.",
+			Count(m.Duplicates), Count(m.Entries)))
+	}
+	if st.Total.Stale > 0 {
+		out = append(out, fmt.Sprintf("%s reads returned an old value: the write went to the database through one worker, the others kept their copy.",
+			Count(st.Total.Stale)))
+	}
+	if !v.Config.HasLocal() {
+		out = append(out, fmt.Sprintf("One shared cache: every worker gives the same cache_info(), nothing is held twice, and no read is stale; each hit costs a %s round trip.",
+			Micros(v.Config.Cost.Shared)))
+	}
+	return out
+}

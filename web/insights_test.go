@@ -1,0 +1,46 @@
+package web
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestInsights(t *testing.T) {
+	run := func(mode string, n int64) View {
+		st := DefaultPage()
+		st.Config.Mode, st.Config.Writes = mode, 0.05
+		r, err := newRunner(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Advance(n)
+		return r.Views()[0]
+	}
+	tests := []struct {
+		mode string
+		n    int64
+		want []string // each must appear in some line
+		not  []string // none may appear
+	}{
+		{"local", 0, []string{"Press Play"}, []string{"cache_info"}},
+		{"local", 5000, []string{"different answers", "copies of a key", "old value"}, []string{"One shared cache"}},
+		{"shared", 5000, []string{"One shared cache", "500 µs"}, []string{"different answers", "copies", "old value"}},
+	}
+	for _, tt := range tests {
+		v := run(tt.mode, tt.n)
+		got := strings.Join(Insights(v), "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s after %d: insights %q lack %q", tt.mode, tt.n, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s after %d: insights %q should not say %q", tt.mode, tt.n, got, w)
+			}
+		}
+		if tt.n > 0 && tt.mode == "local" && !strings.Contains(got, Count(v.Stats.Memory.Duplicates)) {
+			t.Errorf("insights %q do not quote the %d duplicates", got, v.Stats.Memory.Duplicates)
+		}
+	}
+}
