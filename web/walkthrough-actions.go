@@ -233,7 +233,7 @@ func (w *Walkthrough) summary() string {
 		return ""
 	}
 	st := w.views[0].Stats
-	return fmt.Sprintf("%s: hit ratio %s, %s database reads, %s stale reads.",
+	return fmt.Sprintf("%s: hit ratio %s; database reads: %s; stale reads: %s.",
 		w.views[0].Title, Pct(st.HitRatio), Count(st.Origin.Reads), Count(st.Total.Stale))
 }
 

@@ -73,7 +73,7 @@ func (w *Walkthrough) renderTop() app.UI {
 		),
 		el("div").Class("top-links").Body(
 			el("a").Attr("href", p+HandoutPath).Text("Handout"),
-			el("button").Class("btn small toggle").ID("presenter").Aria("pressed", w.st.Presenter).
+			el("button").Class("btn small").ID("presenter").Aria("pressed", w.st.Presenter).
 				Title("large type for a projector (p)").Text("Presenter view").
 				OnClick(func(ctx app.Context, e app.Event) { w.togglePresenter(ctx) }),
 			el("button").Class("btn small").ID("shortcuts-open").Aria("keyshortcuts", "?").Text("Shortcuts ?").
