@@ -63,6 +63,10 @@ func (p *Playground) frameUI(body ...app.UI) app.UI {
 					el("code").Text("@lru_cache"),
 					app.Text(" and you get N caches: every key misses once per worker, is held N times, and goes stale on the workers that did not see the write. A shared cache (Memcached style) is one cache for all."),
 				),
+				el("nav").Class("top-links").Aria("label", "pages").Body(
+					el("a").ID("to-lessons").Attr("href", LessonURL(rootPrefix(), 0)).Text("Lessons"),
+					el("a").Attr("href", rootPrefix()+HandoutPath).Text("Handout"),
+				),
 			),
 			el("main").Body(body...),
 			el("footer").Class("foot").Body(
