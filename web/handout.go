@@ -101,7 +101,7 @@ func handoutLesson(prefix string, i int, h HandoutLesson) app.UI {
 			el("p").Text(l.Answer),
 		),
 		el("p").Class("panel-sub").Body(
-			app.Text(fmt.Sprintf("Settings: %s · %s requests · ", l.Query, Count(int64(len(l.Script)+l.Requests)))),
+			app.Text(fmt.Sprintf("Settings: %s · %s · ", l.Query, plural(int64(len(l.Script)+l.Requests), "request"))),
 			el("a").Attr("href", LessonURL(prefix, i)).Text("open lesson "+fmt.Sprint(i+1)),
 		),
 	)
@@ -118,4 +118,12 @@ func handoutTheory(h HandoutLesson) string {
 		s += fmt.Sprintf(" Measured, %s: %s.", Title(sim.Config{Mode: m.Mode}), Pct(m.HitRatio))
 	}
 	return s
+}
+
+// plural counts n things: "1 request", "5,000 requests".
+func plural(n int64, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return Count(n) + " " + thing + "s"
 }
