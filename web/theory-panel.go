@@ -68,10 +68,7 @@ func (c *TheoryPanel) Render() app.UI {
 	rows = append(rows, theoryRow("shared", fmt.Sprintf("one shared cache of %s entries (%d × %d)", Count(t.Total), t.Workers, t.Cache), t.Shared, shared, hasShared))
 	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
 		app.H2().ID("theory-title").Text("Theory beside practice"),
-		el("p").Class("panel-sub").Text(fmt.Sprintf(
-			"Che's approximation predicts an LRU cache's long-run hit ratio. Every worker sees the whole request stream, "+
-				"so each of the %d caches hits like one cache of %d: the same %s entries shared hit like one cache of %s.",
-			t.Workers, t.Cache, Count(t.Total), Count(t.Total))),
+		el("p").Class("panel-sub").Text(theoryWords(t)),
 		el("table").Class("theory-table").Body(
 			el("thead").Body(el("tr").Body(
 				el("th").Attr("scope", "col").Text("cache"),
@@ -100,4 +97,16 @@ func theoryRow(key, label string, predicted float64, m Measured, ok bool) app.UI
 		),
 		measured,
 	)
+}
+
+// theoryWords explains the prediction for t's balancer.
+func theoryWords(t Theory) string {
+	if t.KeyHash {
+		return fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. Routed by key, each worker sees only "+
+			"its share of the keys, so the %d caches of %d together hit about like one cache of %s: what a shared cache "+
+			"of the same memory does, without its round trip.", t.Workers, t.Cache, Count(t.Total))
+	}
+	return fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. Every worker sees the whole request stream, "+
+		"so each of the %d caches hits like one cache of %d: the same %s entries shared hit like one cache of %s.",
+		t.Workers, t.Cache, Count(t.Total), Count(t.Total))
 }

@@ -110,6 +110,7 @@ func (w *Walkthrough) toggle(ctx app.Context) {
 	w.running = !w.running
 	w.live.Store(w.running)
 	w.last = time.Time{}
+	w.observe()
 	if w.running {
 		w.say = "Playing from request " + Count(w.run.Seq()) + "."
 		if w.ended {
@@ -134,6 +135,7 @@ func (w *Walkthrough) step(ctx app.Context) {
 	}
 	w.pause()
 	w.advance(1)
+	w.observe()
 	if w.run.Seq() >= w.end() {
 		w.ended = true
 	}

@@ -14,27 +14,28 @@ import (
 type Walkthrough struct {
 	app.Compo
 
-	st       LessonState
-	query    string // the query the state was loaded from
-	notices  []string
-	failure  string
-	run      *runner
-	views    []View
-	notice   []string // what to notice, from the live systems
-	running  bool
-	ended    bool // the lesson's own requests have all been played
-	speed    int  // index into Speeds
-	auto     bool // speed chosen by the lesson, not the user
-	revealed bool
-	say      string    // the live region's text
-	saidAt   time.Time // when say last changed while playing
-	saidSeq  int64
-	link     string // the copied link, shown selected when the clipboard is refused
-	linkNote string
-	owed     float64
-	last     time.Time
-	release  func() // removes the keyboard listener
-	theory   Theory
+	st         LessonState
+	query      string // the query the state was loaded from
+	notices    []string
+	failure    string
+	run        *runner
+	views      []View
+	notice     []string // what to notice, from the live systems
+	running    bool
+	ended      bool // the lesson's own requests have all been played
+	speed      int  // index into Speeds
+	auto       bool // speed chosen by the lesson, not the user
+	revealed   bool
+	say        string    // the live region's text
+	saidAt     time.Time // when say last changed while playing
+	saidSeq    int64
+	link       string // the copied link, shown selected when the clipboard is refused
+	linkNote   string
+	owed       float64
+	last       time.Time
+	release    func() // removes the keyboard listener
+	theory     Theory
+	observedAt time.Time // when notice was last computed while playing
 
 	live    atomic.Bool
 	pending atomic.Bool
@@ -249,6 +250,10 @@ func (w *Walkthrough) frame(ctx app.Context) {
 		w.finish(ctx)
 		return
 	}
+	if now.Sub(w.observedAt) >= observeEvery {
+		w.observe()
+		w.observedAt = now
+	}
 	if now.Sub(w.saidAt) >= time.Second || Speeds[w.speed] > 0 && Speeds[w.speed] <= 1 {
 		w.speak(now)
 	}
@@ -265,16 +270,20 @@ func (w *Walkthrough) advance(n int64) {
 			w.notices = append(w.notices, err.Error())
 		}
 		w.views = w.run.Views()
-		w.observe()
 	})
 	if msg != "" {
 		w.fail(msg)
 	}
 }
 
+// observeEvery is how often what-to-notice is recomputed while playing:
+// some lessons' lines run Che's approximation, too dear for every frame.
+const observeEvery = 150 * time.Millisecond
+
 // finish pauses at the end of the lesson's own requests.
 func (w *Walkthrough) finish(ctx app.Context) {
 	w.ended = true
+	w.observe()
 	w.pause()
 	w.say = "Lesson played: " + Count(w.run.Seq()) + " requests. " + w.summary()
 	w.syncURL(ctx)
