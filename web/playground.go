@@ -30,6 +30,8 @@ type Playground struct {
 	rateAt  time.Time // start of the rate measurement
 	rateSeq int64     // Seq at rateAt
 	rate    string
+	cost    time.Duration // Go time of frames (engine, snapshot, render) since rateAt
+	costN   int
 	detail  time.Time // when cache contents, trace and charts were last redrawn
 
 	live    atomic.Bool  // playing: the frame loop dispatches
@@ -138,7 +140,14 @@ func (p *Playground) setSpeed(i int) {
 
 // frame runs the requests due since the previous frame and redraws.
 func (p *Playground) frame(ctx app.Context) {
-	defer p.pending.Store(false)
+	// The next frame may start once this one is on screen: Defer runs after
+	// go-app has rendered the update.
+	start := time.Now()
+	defer ctx.Defer(func(app.Context) {
+		p.pending.Store(false)
+		p.cost += time.Since(start)
+		p.costN++
+	})
 	if !p.running || p.run == nil {
 		return
 	}
@@ -162,7 +171,7 @@ func (p *Playground) frame(ctx app.Context) {
 	if n == 0 {
 		return
 	}
-	start := time.Now()
+	runStart := time.Now()
 	msg := safely(func() {
 		if err := p.run.Advance(n); err != nil {
 			p.notices = append(p.notices, err.Error())
@@ -174,7 +183,7 @@ func (p *Playground) frame(ctx app.Context) {
 		return
 	}
 	if Speeds[p.speed] == 0 {
-		p.batch = nextBatch(p.batch, time.Since(start))
+		p.batch = nextBatch(p.batch, time.Since(runStart))
 	}
 	p.measure(now)
 	p.updates.Add(1)
@@ -201,6 +210,12 @@ func (p *Playground) measure(now time.Time) {
 	if d := now.Sub(p.rateAt); d >= time.Second {
 		p.rate = Count(int64(float64(seq-p.rateSeq)/d.Seconds())) + " req/s"
 		p.rateAt, p.rateSeq = now, seq
+		if p.costN > 0 {
+			// For the speed benchmark: mean Go time per screen update.
+			app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-frame-ms",
+				float64(p.cost.Microseconds())/1000/float64(p.costN))
+		}
+		p.cost, p.costN = 0, 0
 	}
 }
 

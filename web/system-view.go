@@ -51,7 +51,7 @@ func (c *SystemView) Render() app.UI {
 				),
 				c.renderOut(),
 			),
-			traceList(v.Last),
+			&Trace{Events: v.Last},
 		)
 }
 
@@ -119,12 +119,7 @@ func (c *SystemView) renderOut() app.UI {
 		app.If(v.Config.HasShared(), el("div").Class(sharedClass(v.Last)).Body(
 			el("strong").Text("shared cache"),
 			el("span").Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, Count(st.Shared.Hits))),
-			el("div").Class("chips").Body(
-				app.If(v.Shared.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", v.Shared.Hidden))),
-				app.Range(v.Shared.Entries).Slice(func(i int) app.UI {
-					return chip(v.Shared, i)
-				}),
-			),
+			&CacheChips{Cache: v.Shared},
 		)),
 		el("div").Class("arrow").Text("↓"),
 		el("div").Class(originClass(lastMark)).Body(
@@ -166,8 +161,14 @@ func opWord(e sim.Event) string {
 	return "GET"
 }
 
-// traceList draws the latest requests, newest first, each with its symbol.
-func traceList(events []sim.Event) app.UI {
+// Trace draws the latest requests, newest first, each with its symbol.
+type Trace struct {
+	app.Compo
+	Events []sim.Event
+}
+
+func (c *Trace) Render() app.UI {
+	events := c.Events
 	items := make([]app.UI, 0, len(events))
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]

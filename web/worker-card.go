@@ -77,11 +77,23 @@ func (c *WorkerCard) renderCache() app.UI {
 			el("span").Text("LRU, oldest → newest"),
 			el("span").Class("lru-size").Text(fmt.Sprintf("%d/%d", cv.Size, cv.Max)),
 		),
-		el("div").Class("chips").Body(
-			app.If(cv.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
-			app.Range(cv.Entries).Slice(func(i int) app.UI { return chip(cv, i) }),
-			app.If(len(cv.Entries) == 0, el("span").Class("empty").Text("empty")),
-		),
+		&CacheChips{Cache: cv},
+	)
+}
+
+// CacheChips draws a cache's newest entries. It is a component of its own so
+// that a card whose numbers change but whose contents do not skips them.
+type CacheChips struct {
+	app.Compo
+	Cache CacheView
+}
+
+func (c *CacheChips) Render() app.UI {
+	cv := c.Cache
+	return el("div").Class("chips").Body(
+		app.If(cv.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
+		app.Range(cv.Entries).Slice(func(i int) app.UI { return chip(cv, i) }),
+		app.If(len(cv.Entries) == 0, el("span").Class("empty").Text("empty")),
 	)
 }
 

@@ -44,8 +44,9 @@ func BenchmarkWeb(b *testing.B) {
 		firsts[len(firsts)/2], firsts[0], firsts[len(firsts)-1], len(firsts))
 	b.ReportMetric(firsts[len(firsts)/2], "first-render-ms")
 
-	ups, rps := fullSpeed(b, 16, 5*time.Second)
-	fmt.Printf("full speed, 16 workers, 5 s: %.1f screen updates/s, %.0f simulated requests/s\n", ups, rps)
+	ups, rps, fms := fullSpeed(b, 16, 5*time.Second)
+	fmt.Printf("full speed, 16 workers, 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (engine batch, snapshot, render)\n", ups, rps, fms)
+	b.ReportMetric(fms, "go-ms/update")
 	b.ReportMetric(ups, "updates/s")
 	b.ReportMetric(rps, "requests/s")
 }
@@ -77,12 +78,12 @@ func firstRender(b *testing.B, profile string) float64 {
 
 // fullSpeed plays at the highest speed and counts how often the screen's
 // request counter changes.
-func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests float64) {
+func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests, frameMs float64) {
 	ctx, cancel := chromedp.NewContext(env.browser)
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, d+60*time.Second)
 	defer cancelT()
-	var res struct{ Updates, Seq, Ms float64 }
+	var res struct{ Updates, Seq, Ms, FrameMs float64 }
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(1440, 1000),
 		chromedp.Navigate(fmt.Sprintf("%s/?workers=%d&at=0", env.base, workers)),
@@ -99,7 +100,8 @@ func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests fl
 			const seq0 = Number(sys.dataset.seq), t0 = performance.now();
 			setTimeout(() => {
 				obs.disconnect();
-				done({Updates: n, Seq: Number(sys.dataset.seq) - seq0, Ms: performance.now() - t0});
+				done({Updates: n, Seq: Number(sys.dataset.seq) - seq0, Ms: performance.now() - t0,
+					FrameMs: Number(document.documentElement.dataset.frameMs)});
 			}, %d);
 		})`, d.Milliseconds()), &res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
 	)
@@ -107,5 +109,5 @@ func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests fl
 		b.Fatal(err)
 	}
 	sec := res.Ms / 1000
-	return res.Updates / sec, res.Seq / sec
+	return res.Updates / sec, res.Seq / sec, res.FrameMs
 }
