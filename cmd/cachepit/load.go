@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/real/load"
-	"github.com/cachepit/cachepit/real/simflag"
+	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/sim"
 )
 

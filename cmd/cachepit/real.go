@@ -15,7 +15,7 @@ import (
 
 	"github.com/cachepit/cachepit/real/cache"
 	"github.com/cachepit/cachepit/real/prefork"
-	"github.com/cachepit/cachepit/real/simflag"
+	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/real/worker"
 	"github.com/cachepit/cachepit/sim"
 )

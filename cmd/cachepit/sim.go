@@ -9,7 +9,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/cachepit/cachepit/real/simflag"
+	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/report"
 	"github.com/cachepit/cachepit/sim"
 )
