@@ -12,8 +12,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cachepit/cachepit/real/load"
 	"github.com/cachepit/cachepit/internal/simflag"
+	"github.com/cachepit/cachepit/real/load"
 	"github.com/cachepit/cachepit/sim"
 )
 

@@ -13,9 +13,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/real/cache"
 	"github.com/cachepit/cachepit/real/prefork"
-	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/real/worker"
 	"github.com/cachepit/cachepit/sim"
 )
