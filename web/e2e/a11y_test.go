@@ -85,16 +85,20 @@ func TestLessonsAccessible(t *testing.T) {
 	}{{"phone", 375, 812}, {"projector", 1920, 1080}}
 	for i, l := range lesson.All {
 		end := len(l.Script) + l.Requests
-		size := sizes[i%2]
-		p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, end), size.w, size.h)
+		p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, end), sizes[0].w, sizes[0].h)
 		p.waitPlayed(l)
 		if got, want := p.noticeLines(), played(t, l); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s opened at its end: notices %q; engine %q", l.Slug, got, want)
 		}
-		p.axe(src, l.Slug)
-		p.noSideways(l.Slug, size.w)
-		p.shot(fmt.Sprintf("lesson-%d-%s-%s", i+1, l.Slug, size.name), false)
-		p.shot(fmt.Sprintf("lesson-%d-%s-%s-full", i+1, l.Slug, size.name), true)
+		for _, size := range sizes {
+			if err := chromedp.Run(p.ctx, chromedp.EmulateViewport(size.w, size.h)); err != nil {
+				t.Fatal(err)
+			}
+			p.axe(src, l.Slug+" at "+size.name+" size")
+			p.noSideways(l.Slug, size.w)
+			p.shot(fmt.Sprintf("lesson-%d-%s-%s", i+1, l.Slug, size.name), false)
+			p.shot(fmt.Sprintf("lesson-%d-%s-%s-full", i+1, l.Slug, size.name), true)
+		}
 	}
 	for _, c := range []struct{ name, path string }{
 		{"presenter", "/learn?lesson=memory&at=20000&presenter=1"},

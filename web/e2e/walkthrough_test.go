@@ -121,6 +121,11 @@ func TestLessonKeys(t *testing.T) {
 	p.key(" ")
 	p.waitPlayed(l)
 
+	p.key("p")
+	p.waitFor(`document.querySelector("#walkthrough.presenter") !== null && location.search.includes("presenter=1")`)
+	p.key("p")
+	p.waitFor(`document.querySelector("#walkthrough.presenter") === null && !location.search.includes("presenter")`)
+
 	p.key("?")
 	p.waitFor(`document.getElementById("shortcuts").open === true`)
 	var focusIn bool
@@ -183,6 +188,16 @@ func TestLessonLinkAndExport(t *testing.T) {
 	u, err := url.Parse(link)
 	if err != nil || u.Path != "/learn" || u.Query().Get("lesson") != "stale-data" || u.Query().Get("at") != "1234" {
 		t.Fatalf("copied link %q; want /learn?lesson=stale-data&at=1234", link)
+	}
+	// When the browser refuses the clipboard, the link is shown selected.
+	p.eval(`navigator.clipboard.writeText = () => Promise.reject(new Error("refused")); true`, new(bool))
+	p.click("#copy-link")
+	p.waitFor(`document.getElementById("link-note").textContent.includes("did not allow")`)
+	var sel struct{ Focused, All bool }
+	p.eval(`(() => { const e = document.getElementById("share-link");
+		return {Focused: document.activeElement === e, All: e.selectionStart === 0 && e.selectionEnd === e.value.length && e.value.length > 0} })()`, &sel)
+	if !sel.Focused || !sel.All {
+		t.Errorf("fallback link: focused %v, all selected %v", sel.Focused, sel.All)
 	}
 	again := open(t, link, 1440, 1000)
 	again.waitFor(`document.getElementById("run-count").textContent.trim() === "request 1,234 of 5,000"`)
