@@ -14,18 +14,8 @@ func Insights(v View) []string {
 	}
 	var out []string
 	if v.Config.HasLocal() && len(v.Workers) > 1 {
-		sizes := make([]string, 0, len(v.Workers))
-		differ := false
-		for _, w := range v.Workers {
-			sizes = append(sizes, fmt.Sprint(w.Info.Currsize))
-			differ = differ || w.Info != v.Workers[0].Info
-		}
-		if len(sizes) > 8 {
-			sizes = append(sizes[:8], "…")
-		}
-		if differ {
-			out = append(out, fmt.Sprintf("Ask each worker for cache_info() and you get %d different answers: currsize %s.",
-				len(v.Workers), strings.Join(sizes, ", ")))
+		if line := infoSpread(v.Workers); line != "" {
+			out = append(out, line)
 		}
 	}
 	if m := st.Memory; m.Duplicates > 0 {
@@ -41,4 +31,30 @@ func Insights(v View) []string {
 			Micros(v.Config.Cost.Shared)))
 	}
 	return out
+}
+
+// infoSpread tells how the workers' cache_info() answers differ, quoting the
+// field that differs most visibly: currsize while caches fill, then hits.
+func infoSpread(ws []WorkerView) string {
+	answers := map[string]bool{}
+	sizes, hits := make([]string, 0, len(ws)), make([]string, 0, len(ws))
+	sameSize := true
+	for _, w := range ws {
+		answers[InfoLine(w.Info)] = true
+		sizes = append(sizes, fmt.Sprint(w.Info.Currsize))
+		hits = append(hits, fmt.Sprint(w.Info.Hits))
+		sameSize = sameSize && w.Info.Currsize == ws[0].Info.Currsize
+	}
+	if len(answers) < 2 {
+		return ""
+	}
+	field, vals := "currsize", sizes
+	if sameSize {
+		field, vals = "hits", hits
+	}
+	if len(vals) > 8 {
+		vals = append(vals[:8], "…")
+	}
+	return fmt.Sprintf("Ask each worker for cache_info() and you get %d different answers: %s %s.",
+		len(answers), field, strings.Join(vals, ", "))
 }
