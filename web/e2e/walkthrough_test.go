@@ -84,6 +84,9 @@ func TestLessonsByKeyboard(t *testing.T) {
 	p.waitFor(`document.getElementById("walkthrough").dataset.lesson === "recycling"`)
 	p.key(kb.ArrowLeft)
 	p.waitFor(`document.getElementById("walkthrough").dataset.lesson === "immutable-data"`)
+	// Each lesson is a page of its own in the history: Back returns to the last one.
+	p.eval(`history.back(); true`, new(bool))
+	p.waitFor(`document.getElementById("walkthrough").dataset.lesson === "recycling" && location.search.includes("lesson=recycling")`)
 }
 
 // TestLessonKeys checks the other keys: s steps, r resets, space plays and
