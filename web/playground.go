@@ -219,9 +219,10 @@ func (p *Playground) measure(now time.Time) {
 	}
 }
 
-// detailEvery is how often cache contents, the request trace and the charts
-// are redrawn when requests go by faster than anyone can read them: the
-// counters still change on every frame, the costly parts a few times a second.
+// detailEvery is how often the worker cards, cache contents, the request
+// trace and the charts are redrawn when requests go by faster than anyone can
+// read them: the headline numbers still change on every frame, the costly
+// parts a few times a second.
 const detailEvery = 200 * time.Millisecond
 
 func (p *Playground) keepDetail(views []View, now time.Time) []View {
@@ -235,10 +236,7 @@ func (p *Playground) keepDetail(views []View, now time.Time) []View {
 			p.detail = now
 			return views
 		}
-		for w := range cur.Workers {
-			cur.Workers[w].Cache = old.Workers[w].Cache
-		}
-		cur.Shared, cur.Last, cur.Series = old.Shared, old.Last, old.Series
+		cur.Workers, cur.Shared, cur.Last, cur.Series = old.Workers, old.Shared, old.Last, old.Series
 	}
 	return views
 }
