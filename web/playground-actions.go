@@ -17,6 +17,10 @@ func (p *Playground) handleActions(ctx app.Context) {
 		p.running = !p.running
 		p.live.Store(p.running)
 		p.last, p.rateAt, p.rate = time.Time{}, time.Time{}, ""
+		if !p.running {
+			// Paused, every part must show the same request, fast play or not.
+			p.apply(func() error { return nil })
+		}
 		p.syncURL(ctx)
 	})
 	ctx.Handle(ActionStep, func(ctx app.Context, a app.Action) {

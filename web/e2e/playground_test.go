@@ -243,3 +243,24 @@ func TestRestartWorker(t *testing.T) {
 	again := open(t, env.base+"/"+search, 1440, 1000)
 	same(t, "the link opened again", again.screen(0), want(0, s))
 }
+
+// Playing at full speed and pausing leaves a screen, and a link, that match
+// the engine at the request where it stopped: batches and partial redraws
+// change nothing.
+func TestPlayFastThenPause(t *testing.T) {
+	q := "workers=16&writes=0.05"
+	p := open(t, env.base+"/?"+q+"&at=0", 1440, 1000)
+	p.eval(`(() => { const s = document.getElementById("speed"); s.value = s.max; s.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, new(bool))
+	p.click("#play")
+	p.waitFor(`Number(document.getElementById("sys-0").dataset.seq) > 50000`)
+	p.click("#play")
+	p.waitFor(`location.search.includes("at=")`)
+	var search string
+	p.eval(`location.search`, &search)
+	v, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	var at int
+	if _, err := fmt.Sscan(v.Get("at"), &at); err != nil || at <= 50000 {
+		t.Fatalf("URL after pausing: %q; want at= past 50,000", search)
+	}
+	same(t, "paused after full speed", p.screen(0), want(0, native(t, q, at)))
+}
