@@ -113,7 +113,7 @@ func WasmExec() (string, error) {
 }
 
 var (
-	viewportRe = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
+	viewportRe = regexp.MustCompile(`<meta[^>]*name="viewport"[^>]*>`) // go-app writes attributes in any order
 	ogURLRe    = regexp.MustCompile(`<meta[^>]*property="og:url"[^>]*>`)
 )
 
