@@ -19,7 +19,7 @@ type Controls struct {
 }
 
 // advanced are shown folded: they matter less for the lesson.
-var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "seed": false}
+var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true}
 
 // label is the control's visible name.
 var label = map[string]string{
@@ -107,9 +107,18 @@ func field(f sim.Field, c sim.Config) app.UI {
 		input = in
 	}
 	return el("div").Class("field field-"+name).Title(f.Usage).Body(
-		el("label").Attr("for", id).Text(label[name]),
+		el("label").Attr("for", id).Text(labelOf(name)),
 		input,
 	)
+}
+
+// labelOf is the control's visible name; a setting added to the engine
+// later shows under its own name.
+func labelOf(name string) string {
+	if l, ok := label[name]; ok {
+		return l
+	}
+	return name
 }
 
 func choices(name string) []string {

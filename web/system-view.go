@@ -161,26 +161,6 @@ func opWord(e sim.Event) string {
 	return "GET"
 }
 
-// Trace draws the latest requests, newest first, each with its symbol.
-type Trace struct {
-	app.Compo
-	Events []sim.Event
-}
-
-func (c *Trace) Render() app.UI {
-	events := c.Events
-	items := make([]app.UI, 0, len(events))
-	for i := len(events) - 1; i >= 0; i-- {
-		e := events[i]
-		m := MarkOf(e)
-		items = append(items, el("li").Class(m.Class()).Body(
-			el("span").Class("sym").Text(m.Symbol()),
-			app.Text(fmt.Sprintf(" #%s %s k%d → worker %d: %s, %s", Count(e.Seq), opWord(e), e.Key, e.Worker, m.Word(), Micros(e.Latency))),
-		))
-	}
-	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)
-}
-
 func insightList(v View, sys int) app.UI {
 	lines := Insights(v)
 	return el("ul").Class("insights").ID(fmt.Sprintf("s%d-insights", sys)).Aria("label", "what to notice").Body(

@@ -81,37 +81,6 @@ func (c *WorkerCard) renderCache() app.UI {
 	)
 }
 
-// CacheChips draws a cache's newest entries. It is a component of its own so
-// that a card whose numbers change but whose contents do not skips them.
-type CacheChips struct {
-	app.Compo
-	Cache CacheView
-}
-
-func (c *CacheChips) Render() app.UI {
-	cv := c.Cache
-	return el("div").Class("chips").Body(
-		app.If(cv.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
-		app.Range(cv.Entries).Slice(func(i int) app.UI { return chip(cv, i) }),
-		app.If(len(cv.Entries) == 0, el("span").Class("empty").Text("empty")),
-	)
-}
-
-func chip(cv CacheView, i int) app.UI {
-	e := cv.Entries[i]
-	cls, text, title := "chip", strconv.Itoa(e.Key), fmt.Sprintf("key %d, version %d", e.Key, e.Version)
-	if cv.Dups[i] {
-		cls += " dup"
-		title += ", also held by another worker"
-	}
-	if e.Stale {
-		cls += " stale"
-		text = "⚠" + text
-		title += ", stale: the database has a newer version"
-	}
-	return el("span").Class(cls).Title(title).Text(text)
-}
-
 func ratioBar(r float64, reads int64) app.UI {
 	return el("div").Class("ratio").Body(
 		el("div").Class("bar").Body(

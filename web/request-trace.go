@@ -1,0 +1,28 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Trace draws the latest requests, newest first, each with its symbol.
+type Trace struct {
+	app.Compo
+	Events []sim.Event
+}
+
+func (c *Trace) Render() app.UI {
+	events := c.Events
+	items := make([]app.UI, 0, len(events))
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		m := MarkOf(e)
+		items = append(items, el("li").Class(m.Class()).Body(
+			el("span").Class("sym").Text(m.Symbol()),
+			app.Text(fmt.Sprintf(" #%s %s k%d → worker %d: %s, %s", Count(e.Seq), opWord(e), e.Key, e.Worker, m.Word(), Micros(e.Latency))),
+		))
+	}
+	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)
+}
