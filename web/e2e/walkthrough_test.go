@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/web"
+	"github.com/chromedp/cdproto/browser"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -209,6 +212,11 @@ func TestLessonLinkAndExport(t *testing.T) {
 	}
 
 	// The JSON the page builds for download, read from the same function.
+	// The files land in a folder of the test's, not the user's Downloads.
+	dir := t.TempDir()
+	if err := chromedp.Run(p.ctx, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir)); err != nil {
+		t.Fatal(err)
+	}
 	p.eval(`window.__blobs = []; (orig => { URL.createObjectURL = b => { window.__blobs.push(b); return orig.call(URL, b); }; })(URL.createObjectURL);
 		document.getElementById("download-json").click(); document.getElementById("download-csv").click(); true`, new(bool))
 	p.waitFor(`window.__blobs.length === 2`)
@@ -252,5 +260,16 @@ func TestLessonLinkAndExport(t *testing.T) {
 	}
 	if strings.Join(got.Types, ",") != "application/json,text/csv" {
 		t.Errorf("blob types %v", got.Types)
+	}
+	for name, want := range map[string]string{"cachepit-stale-data-1234.json": got.JSON, "cachepit-stale-data-1234.csv": got.CSV} {
+		var b []byte
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if b, err = os.ReadFile(filepath.Join(dir, name)); err == nil && len(b) == len(want) {
+				break
+			}
+		}
+		if string(b) != want {
+			t.Errorf("downloaded %s: %d bytes, %v; want the %d bytes the page built", name, len(b), err, len(want))
+		}
 	}
 }
