@@ -41,6 +41,7 @@ func (p *Playground) Render() app.UI {
 				})),
 			),
 			el("div").Class("side").Body(
+				app.If(p.theoryOK, &TheoryPanel{Theory: p.theory, Measured: MeasuredOf(p.views)}),
 				&BlogReplay{Mode: mode, Steps: p.blog, Err: p.blogErr},
 				&Controls{Config: p.state.Config},
 			),

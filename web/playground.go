@@ -23,6 +23,8 @@ type Playground struct {
 	blog     []sim.BlogStep
 	blogErr  string
 	headline string // the comparison's long-run sentence, computed once per config
+	theory   Theory // Che's predictions beside the measured hit ratio
+	theoryOK bool   // the key space is small enough to predict at once
 
 	owed    float64   // requests due but not yet run at slow speeds
 	batch   int64     // requests per frame at full speed
@@ -67,6 +69,7 @@ func (p *Playground) load(ctx app.Context, st PageState) {
 	p.state = st
 	p.blog, p.blogErr = nil, ""
 	p.headline = ""
+	p.theory, p.theoryOK = TheoryFor(st.Config)
 	if st.Compare {
 		p.headline = Headline(st.Config)
 	}

@@ -173,13 +173,7 @@ func (w *Walkthrough) renderCompare() app.UI {
 	}
 }
 
-func (w *Walkthrough) measured() []Measured {
-	out := make([]Measured, len(w.views))
-	for i, v := range w.views {
-		out[i] = Measured{Mode: v.Config.Mode, HitRatio: v.Stats.HitRatio, Reads: v.Stats.Total.Reads}
-	}
-	return out
-}
+func (w *Walkthrough) measured() []Measured { return MeasuredOf(w.views) }
 
 func (w *Walkthrough) renderQuestion() app.UI {
 	l := w.st.Lesson()

@@ -212,3 +212,24 @@ func TestStaticLessons(t *testing.T) {
 		t.Errorf("the static handout shows %d lessons", n)
 	}
 }
+
+// TestPlaygroundTheory: the playground too sets Che's predictions beside the
+// measured hit ratio, and leaves them out for key spaces too large to
+// predict at once.
+func TestPlaygroundTheory(t *testing.T) {
+	c := sim.Default()
+	p := open(t, env.base+"/?at=20000", 1440, 1000)
+	if got, want := p.text("#theory-local-predicted"), web.Pct(sim.Che(c, c.Cache)); got != want {
+		t.Errorf("predicted per-worker %q; want %q", got, want)
+	}
+	if got, want := p.text("#theory-shared-predicted"), web.Pct(sim.Che(c, c.Workers*c.Cache)); got != want {
+		t.Errorf("predicted shared %q; want %q", got, want)
+	}
+	if got, want := p.text("#theory-local-measured"), web.Pct(native(t, "", 20000).Stats().HitRatio); got != want {
+		t.Errorf("measured %q; want %q", got, want)
+	}
+	big := open(t, fmt.Sprintf("%s/?keys=%d&at=10", env.base, web.TheoryMaxKeys+1), 1440, 1000)
+	if big.visible("#theory") {
+		t.Errorf("a theory panel for %d keys", web.TheoryMaxKeys+1)
+	}
+}
