@@ -50,6 +50,9 @@ func chart(id, title, note string, unit string, views []View, ss ...series) Char
 	for i, v := range views {
 		for _, s := range ss {
 			label, class := s.label, s.class
+			if len(views) == 1 && label == "" {
+				label = shortTitle(v.Config.Mode)
+			}
 			if len(views) > 1 {
 				label = joinLabel(shortTitle(v.Config.Mode), label)
 				if i > 0 {
