@@ -104,6 +104,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	env.browser = bctx
+	fmt.Fprintln(os.Stderr, "e2e: screenshots in", env.shots)
 	return m.Run()
 }
 
