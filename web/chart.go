@@ -135,17 +135,17 @@ func unitFormat(u string) func(float64) string {
 }
 
 // SVG elements lose a class set through go-app (it sets className), so
-// charts use presentation attributes. Colours are Okabe-Ito; dashes tell
-// lines apart without colour.
+// charts use presentation attributes. Colours are Okabe-Ito hues, darkened
+// like the text for contrast; dashes tell lines apart without colour.
 var lineStyles = map[string]struct{ color, dash string }{
 	"c-hit":     {"#0072b2", ""},
-	"c-origin":  {"#b36b00", ""},
+	"c-origin":  {"#955b00", ""},
 	"c-entries": {"#0072b2", ""},
 	"c-dup":     {"#6b4fa0", "2 3"},
-	"c-stale":   {"#d55e00", ""},
-	"c-p50":     {"#009e73", ""},
-	"c-p95":     {"#b36b00", "2 3"},
-	"c-p99":     {"#d55e00", "6 2 2 2"},
+	"c-stale":   {"#b34700", ""},
+	"c-p50":     {"#00734f", ""},
+	"c-p95":     {"#955b00", "2 3"},
+	"c-p99":     {"#b34700", "6 2 2 2"},
 }
 
 func rule(svg func(string) app.HTMLElem, y float64, color string) app.UI {

@@ -264,3 +264,15 @@ func TestPlayFastThenPause(t *testing.T) {
 	}
 	same(t, "paused after full speed", p.screen(0), want(0, native(t, q, at)))
 }
+
+// TestPlaygroundAccessible runs axe-core on the playground, single and
+// compared, at desktop and phone widths: no serious or critical violations.
+func TestPlaygroundAccessible(t *testing.T) {
+	src := axeSource(t)
+	for _, q := range []string{"?writes=0.05&at=3000", "?compare=true&at=3000"} {
+		for _, w := range []int64{1440, 390} {
+			p := open(t, env.base+"/"+q, w, 900)
+			p.axe(src, fmt.Sprintf("playground %s at %d px", q, w))
+		}
+	}
+}
