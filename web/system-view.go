@@ -122,7 +122,7 @@ func (c *SystemView) renderOut() app.UI {
 			&CacheChips{Cache: v.Shared},
 		)),
 		el("div").Class("arrow").Text("↓"),
-		el("div").Class(originClass(lastMark)).Body(
+		el("div").Class(originClass(lastMark, v.Last)).Body(
 			el("strong").Text("origin database"),
 			el("span").Text(fmt.Sprintf("%s reads · %s writes", Count(st.Origin.Reads), Count(st.Origin.Writes))),
 		),
@@ -139,9 +139,9 @@ func sharedClass(last []sim.Event) string {
 	return "node node-shared"
 }
 
-func originClass(m Mark) string {
+func originClass(m Mark, last []sim.Event) string {
 	if m == Miss || m == WriteOp {
-		return "node node-origin busy"
+		return fmt.Sprintf("node node-origin busy pulse%d", last[len(last)-1].Seq%2)
 	}
 	return "node node-origin"
 }

@@ -28,6 +28,7 @@ type WorkerView struct {
 	Last     Mark // how its latest request went
 	LastKey  int
 	Active   bool // it served the page's latest request
+	Pulse    int  // parity of the latest request: alternating restarts its flash
 }
 
 // CacheView is the newest part of one cache's LRU list.
@@ -137,6 +138,9 @@ func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
 			}
 		}
 		wv.Active = hasLatest && latest.Worker == i
+		if wv.Active {
+			wv.Pulse = int(latest.Seq % 2)
+		}
 		v.Workers = append(v.Workers, wv)
 	}
 	if cfg.HasShared() {

@@ -22,7 +22,7 @@ func (c *WorkerCard) Render() app.UI {
 	id := w.Stats.ID
 	cls := "card"
 	if w.Active {
-		cls += " active"
+		cls += fmt.Sprintf(" active pulse%d", w.Pulse)
 	}
 	return el("article").
 		Class(cls).
