@@ -26,15 +26,16 @@ type Playground struct {
 	theory   Theory // Che's predictions beside the measured hit ratio
 	theoryOK bool   // the key space is small enough to predict at once
 
-	owed    float64   // requests due but not yet run at slow speeds
-	batch   int64     // requests per frame at full speed
-	last    time.Time // previous frame
-	rateAt  time.Time // start of the rate measurement
-	rateSeq int64     // Seq at rateAt
-	rate    string
-	cost    time.Duration // Go time of frames (engine, snapshot, render) since rateAt
-	costN   int
-	detail  time.Time // when cache contents, trace and charts were last redrawn
+	owed     float64   // requests due but not yet run at slow speeds
+	batch    int64     // requests per frame at full speed
+	last     time.Time // previous frame
+	rateAt   time.Time // start of the rate measurement
+	rateSeq  int64     // Seq at rateAt
+	rate     string
+	cost     time.Duration // Go time of frames (engine, snapshot, render) since rateAt
+	costN    int
+	overhead time.Duration // smoothed frame time besides the engine
+	detail   time.Time     // when cache contents, trace and charts were last redrawn
 
 	live    atomic.Bool  // playing: the frame loop dispatches
 	pending atomic.Bool  // a frame is queued: do not queue another
@@ -146,10 +147,15 @@ func (p *Playground) frame(ctx app.Context) {
 	// The next frame may start once this one is on screen: Defer runs after
 	// go-app has rendered the update.
 	start := time.Now()
+	var ran time.Duration // engine time of this frame
 	defer ctx.Defer(func(app.Context) {
 		p.pending.Store(false)
-		p.cost += time.Since(start)
+		total := time.Since(start)
+		p.cost += total
 		p.costN++
+		// What a frame costs besides the engine: snapshot, render, waiting
+		// for go-app's render tick. Smoothed, it sizes the next batches.
+		p.overhead = (4*p.overhead + (total - ran)) / 5
 	})
 	if !p.running || p.run == nil {
 		return
@@ -186,16 +192,32 @@ func (p *Playground) frame(ctx app.Context) {
 		return
 	}
 	if Speeds[p.speed] == 0 {
-		p.batch = nextBatch(p.batch, time.Since(runStart))
+		ran = time.Since(runStart)
+		p.batch = nextBatch(p.batch, ran, batchTarget(p.overhead))
 	}
 	p.measure(now)
 	p.updates.Add(1)
 }
 
+// frameInterval is the screen's refresh period: frames start on
+// requestAnimationFrame, so a frame that overruns it waits for the next one.
+const frameInterval = time.Second / 60
+
+// batchTarget is how long the engine may run in one frame at full speed: what
+// is left of one refresh period (or two, when drawing alone takes most of
+// one) after the rest of the frame, less a margin.
+func batchTarget(overhead time.Duration) time.Duration {
+	periods := time.Duration(1)
+	if overhead > frameInterval*6/10 {
+		periods = 2
+	}
+	t := periods*frameInterval - overhead - 2*time.Millisecond
+	return min(max(t, 2*time.Millisecond), 25*time.Millisecond)
+}
+
 // nextBatch sizes the next full-speed batch so that running it takes about
-// 8 ms, leaving the rest of the frame for drawing.
-func nextBatch(n int64, took time.Duration) int64 {
-	const target = 8 * time.Millisecond
+// target, changing by at most half or double from one frame to the next.
+func nextBatch(n int64, took, target time.Duration) int64 {
 	if took <= 0 {
 		return min(n*2, 1_000_000)
 	}

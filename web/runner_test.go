@@ -70,20 +70,37 @@ func TestPartner(t *testing.T) {
 }
 
 func TestNextBatch(t *testing.T) {
+	const ms = time.Millisecond
 	tests := []struct {
-		n    int64
-		took time.Duration
-		want int64
+		n            int64
+		took, target time.Duration
+		want         int64
 	}{
-		{1000, 4 * time.Millisecond, 2000}, // fast: grows, at most double
-		{1000, 8 * time.Millisecond, 1000}, // on target
-		{1000, 32 * time.Millisecond, 500}, // slow: shrinks, at most half
-		{100, time.Second, 100},            // never below 100
-		{900_000, 0, 1_000_000},            // never above a million
+		{1000, 4 * ms, 8 * ms, 2000},    // fast: grows, at most double
+		{1000, 8 * ms, 8 * ms, 1000},    // on target
+		{1000, 32 * ms, 8 * ms, 500},    // slow: shrinks, at most half
+		{1000, 8 * ms, 4 * ms, 500},     // a smaller target
+		{100, time.Second, 8 * ms, 100}, // never below 100
+		{900_000, 0, 8 * ms, 1_000_000}, // never above a million
 	}
 	for _, tt := range tests {
-		if got := nextBatch(tt.n, tt.took); got != tt.want {
-			t.Errorf("nextBatch(%d, %v) = %d; want %d", tt.n, tt.took, got, tt.want)
+		if got := nextBatch(tt.n, tt.took, tt.target); got != tt.want {
+			t.Errorf("nextBatch(%d, %v, %v) = %d; want %d", tt.n, tt.took, tt.target, got, tt.want)
+		}
+	}
+}
+
+func TestBatchTarget(t *testing.T) {
+	const ms = time.Millisecond
+	for _, tt := range []struct{ overhead, want time.Duration }{
+		{0, frameInterval - 2*ms},          // nothing else to do: most of a frame
+		{6 * ms, frameInterval - 8*ms},     // the rest of one refresh period
+		{15 * ms, 2*frameInterval - 17*ms}, // drawing takes a period: use two
+		{16 * ms, 2*frameInterval - 18*ms}, //
+		{40 * ms, 2 * ms},                  // never below 2 ms
+	} {
+		if got := batchTarget(tt.overhead); got != tt.want {
+			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)
 		}
 	}
 }
