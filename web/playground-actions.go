@@ -113,7 +113,7 @@ func (p *Playground) apply(change func() error) {
 		if err := change(); err != nil {
 			p.notices = append(p.notices, err.Error())
 		}
-		p.views = p.run.Views()
+		p.views = p.full()
 	})
 	if msg != "" {
 		p.fail(msg)

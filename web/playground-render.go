@@ -31,7 +31,7 @@ func (p *Playground) Render() app.UI {
 			Headline: p.headline,
 		})
 	}
-	charts := Charts(p.views)
+	charts := p.charts
 	body = append(body,
 		el("div").Class("lower").Body(
 			el("section").Class("panel charts").Aria("label", "charts").Body(

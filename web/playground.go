@@ -23,6 +23,7 @@ type Playground struct {
 	blog     []sim.BlogStep
 	blogErr  string
 	headline string // the comparison's long-run sentence, computed once per config
+	charts   []ChartData
 	theory   Theory // Che's predictions beside the measured hit ratio
 	theoryOK bool   // the key space is small enough to predict at once
 
@@ -93,7 +94,7 @@ func (p *Playground) load(ctx app.Context, st PageState) {
 				p.notices = append(p.notices, err.Error())
 			}
 		}
-		p.views = r.Views()
+		p.views = p.full()
 	})
 	if msg != "" {
 		p.fail(msg)
@@ -185,7 +186,7 @@ func (p *Playground) frame(ctx app.Context) {
 		if err := p.run.Advance(n); err != nil {
 			p.notices = append(p.notices, err.Error())
 		}
-		p.views = p.keepDetail(p.run.Views(), now)
+		p.views = p.snapshot(now)
 	})
 	if msg != "" {
 		p.fail(msg)
@@ -250,18 +251,25 @@ func (p *Playground) measure(now time.Time) {
 // parts a few times a second.
 const detailEvery = 200 * time.Millisecond
 
-func (p *Playground) keepDetail(views []View, now time.Time) []View {
-	if s := Speeds[p.speed]; (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(views) != len(p.views) {
+// snapshot draws everything when detail is due, else only the headline
+// numbers, reusing the cards, caches, trace and charts of the last full one.
+func (p *Playground) snapshot(now time.Time) []View {
+	s := Speeds[p.speed]
+	if (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != len(p.run.sims) {
 		p.detail = now
-		return views
+		return p.full()
 	}
-	for i := range views {
-		old, cur := p.views[i], &views[i]
-		if len(old.Workers) != len(cur.Workers) {
-			p.detail = now
-			return views
-		}
-		cur.Workers, cur.Shared, cur.Last, cur.Series = old.Workers, old.Shared, old.Last, old.Series
+	views := make([]View, len(p.views))
+	for i, old := range p.views {
+		views[i] = old
+		views[i].Stats = p.run.sims[i].Stats()
 	}
+	return views
+}
+
+// full snapshots every part of the systems and computes the charts.
+func (p *Playground) full() []View {
+	views := p.run.Views()
+	p.charts = Charts(views)
 	return views
 }
