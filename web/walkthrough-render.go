@@ -64,7 +64,8 @@ func (w *Walkthrough) renderTop() app.UI {
 		),
 		el("nav").Class("lesson-nav").Aria("label", "lessons").Body(
 			el("ol").Body(app.Range(lesson.All).Slice(func(i int) app.UI {
-				a := el("a").Attr("href", LessonURL(p, i)).Title(lesson.All[i].Title).Text(strconv.Itoa(i + 1))
+				a := el("a").Attr("href", LessonURL(p, i)).Title(lesson.All[i].Title).
+					Aria("label", "Lesson "+lesson.All[i].Title).Text(strconv.Itoa(i + 1))
 				if i == w.st.Index {
 					a = a.Aria("current", "page")
 				}
