@@ -95,3 +95,48 @@ func TestDetMath(t *testing.T) {
 		}
 	}
 }
+
+// Grouping the tail changes the prediction by far less than the 0.01 the
+// measurement is held to.
+func TestCheGroupingIsClose(t *testing.T) {
+	c := Default()
+	c.Keys, c.Alpha = 200_000, 0.8
+	p := Popularity(c)
+	for _, size := range []int{100, 5_000, 50_000} {
+		exact := 0.0
+		{ // the ungrouped sum, computed directly
+			held := func(t float64) float64 {
+				n := 0.0
+				for _, q := range p {
+					n += 1 - math.Exp(-q*t)
+				}
+				return n
+			}
+			lo, hi := 0.0, 1.0
+			for held(hi) < float64(size) {
+				lo, hi = hi, hi*2
+			}
+			for range 60 {
+				if mid := (lo + hi) / 2; held(mid) < float64(size) {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			for _, q := range p {
+				exact += q * (1 - math.Exp(-q*(lo+hi)/2))
+			}
+		}
+		if got := Che(c, size); math.Abs(got-exact) > 1e-4 {
+			t.Errorf("size %d: grouped %.6f; exact %.6f", size, got, exact)
+		}
+	}
+}
+
+func BenchmarkChe(b *testing.B) {
+	c := Default()
+	c.Keys = 1_000_000
+	for range b.N {
+		Che(c, 1000)
+	}
+}
