@@ -206,13 +206,15 @@ const frameInterval = time.Second / 60
 
 // batchTarget is how long the engine may run in one frame at full speed: what
 // is left of one refresh period (or two, when drawing alone takes most of
-// one) after the rest of the frame, less a margin.
+// one) after the rest of the frame, less a margin of 2 ms and an eighth.
 func batchTarget(overhead time.Duration) time.Duration {
 	periods := time.Duration(1)
 	if overhead > frameInterval*6/10 {
 		periods = 2
 	}
-	t := periods*frameInterval - overhead - 2*time.Millisecond
+	// The margin grows with the budget: an overrun costs a whole period.
+	budget := periods * frameInterval
+	t := budget - overhead - 2*time.Millisecond - budget/8
 	return min(max(t, 2*time.Millisecond), 25*time.Millisecond)
 }
 

@@ -92,12 +92,12 @@ func TestNextBatch(t *testing.T) {
 
 func TestBatchTarget(t *testing.T) {
 	const ms = time.Millisecond
+	one, two := frameInterval, 2*frameInterval
 	for _, tt := range []struct{ overhead, want time.Duration }{
-		{0, frameInterval - 2*ms},          // nothing else to do: most of a frame
-		{6 * ms, frameInterval - 8*ms},     // the rest of one refresh period
-		{15 * ms, 2*frameInterval - 17*ms}, // drawing takes a period: use two
-		{16 * ms, 2*frameInterval - 18*ms}, //
-		{40 * ms, 2 * ms},                  // never below 2 ms
+		{0, one - 2*ms - one/8},        // nothing else to do: most of a frame
+		{6 * ms, one - 8*ms - one/8},   // the rest of one refresh period
+		{15 * ms, two - 17*ms - two/8}, // drawing takes a period: use two
+		{40 * ms, 2 * ms},              // never below 2 ms
 	} {
 		if got := batchTarget(tt.overhead); got != tt.want {
 			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)
