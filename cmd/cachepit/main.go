@@ -8,6 +8,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -59,4 +60,25 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-6s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nrun 'cachepit <command> -h' for a command's flags")
+}
+
+// parseFlags parses args into fs. On -h it prints the usage; on an error, one
+// line naming the flag. ok is false when the caller should return code.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	fs.SetOutput(io.Discard) // the flag package would print the whole usage on every error
+	err := fs.Parse(args)
+	switch {
+	case err == flag.ErrHelp:
+		fmt.Fprintf(stdout, "usage: cachepit %s [flags]\n\nflags:\n", fs.Name())
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return 0, false
+	case err != nil:
+		fmt.Fprintf(stderr, "cachepit %s: %v\n", fs.Name(), err)
+		return 2, false
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "cachepit %s: unexpected argument %q (flags start with --)\n", fs.Name(), fs.Arg(0))
+		return 2, false
+	}
+	return 0, true
 }

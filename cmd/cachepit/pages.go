@@ -21,7 +21,7 @@ func pages(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "dist", "folder to write the site to (replaced)")
 	dir := fs.String("dir", ".", "folder that holds web/ (app.wasm, app.css, icons)")
 	siteURL := fs.String("url", "", "public address of the site, for og:url (default: the base path)")
-	if code, ok := parseWebFlags(fs, args, stderr); !ok {
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if err := site.Generate(*out, site.Options{Dir: *dir, Base: *base}, *siteURL); err != nil {

@@ -23,7 +23,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	dir := fs.String("dir", ".", "folder that holds web/ (app.wasm, app.css, icons)")
-	if code, ok := parseWebFlags(fs, args, stderr); !ok {
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if _, err := os.Stat(filepath.Join(*dir, "web", "app.wasm")); err != nil {
@@ -49,23 +49,3 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// parseWebFlags parses args; on a bad flag it prints one line naming it and
-// reports exit status 2 (0 for -h).
-func parseWebFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
-	out := fs.Output()
-	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
-	fs.SetOutput(out)
-	switch {
-	case err == flag.ErrHelp:
-		fs.PrintDefaults()
-		return 0, false
-	case err != nil:
-		fmt.Fprintf(stderr, "cachepit %s: %v\n", fs.Name(), err)
-		return 2, false
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "cachepit %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return 2, false
-	}
-	return 0, true
-}

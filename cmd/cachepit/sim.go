@@ -60,26 +60,6 @@ func runSim(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// parseFlags parses args into fs. On -h it prints the usage; on an error, one
-// line naming the flag. ok is false when the caller should return code.
-func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
-	err := fs.Parse(args)
-	switch {
-	case err == flag.ErrHelp:
-		fmt.Fprintf(stdout, "usage: cachepit %s [flags]\n\nflags:\n", fs.Name())
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
-		return 0, false
-	case err != nil:
-		fmt.Fprintf(stderr, "cachepit %s: %v\n", fs.Name(), err)
-		return 2, false
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "cachepit %s: unexpected argument %q (flags start with --)\n", fs.Name(), fs.Arg(0))
-		return 2, false
-	}
-	return 0, true
-}
-
 // runTraced runs the warmup and the counted requests, writing each request
 // to a CSV trace when path is not empty.
 func runTraced(s *sim.Sim, path string) error {
