@@ -187,3 +187,11 @@ func TestSeriesStaysBounded(t *testing.T) {
 		t.Errorf("series covers %d reads of %d", reads, total)
 	}
 }
+
+func TestSeq(t *testing.T) {
+	s := newTest(t, "warmup=10")
+	s.Run(25)
+	if s.Seq() != 25 || s.Stats().Seq != 25 {
+		t.Errorf("Seq() = %d, Stats().Seq = %d; want 25", s.Seq(), s.Stats().Seq)
+	}
+}

@@ -66,6 +66,9 @@ func New(c Config) (*Sim, error) {
 	return s, nil
 }
 
+// Seq is how many requests have been served, warmup included.
+func (s *Sim) Seq() int64 { return s.seq }
+
 // Config returns the configuration the Sim was built with.
 func (s *Sim) Config() Config { return s.cfg }
 

@@ -56,7 +56,7 @@ func newRunner(st PageState) (*runner, error) {
 }
 
 // Seq is the number of requests stepped so far.
-func (r *runner) Seq() int64 { return r.sims[0].Stats().Seq }
+func (r *runner) Seq() int64 { return r.sims[0].Seq() }
 
 // Advance runs n more requests in every system, applying due restarts. The
 // last few are stepped one by one so that they can be drawn.
