@@ -83,11 +83,7 @@ func (st LessonState) Query() string {
 		parts = append(parts, paramAt+"="+strconv.FormatInt(st.At, 10))
 	}
 	if len(st.Restarts) > 0 {
-		var rs []string
-		for _, r := range st.Restarts {
-			rs = append(rs, fmt.Sprintf("%d.%d", r.Seq, r.Worker))
-		}
-		parts = append(parts, paramRestarts+"="+strings.Join(rs, ","))
+		parts = append(parts, paramRestarts+"="+formatRestarts(st.Restarts))
 	}
 	if st.Presenter {
 		parts = append(parts, "presenter=1")

@@ -101,6 +101,15 @@ func flatten(err error) []string {
 	return strings.Split(err.Error(), "\n")
 }
 
+// formatRestarts is the inverse of parseRestarts.
+func formatRestarts(rs []Restart) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = fmt.Sprintf("%d.%d", r.Seq, r.Worker)
+	}
+	return strings.Join(parts, ",")
+}
+
 func parseRestarts(s string, workers int) ([]Restart, error) {
 	var out []Restart
 	for _, part := range strings.Split(s, ",") {
@@ -127,11 +136,7 @@ func (st PageState) Query() string {
 		extra = append(extra, paramAt+"="+strconv.FormatInt(st.At, 10))
 	}
 	if len(st.Restarts) > 0 {
-		var parts []string
-		for _, r := range st.Restarts {
-			parts = append(parts, fmt.Sprintf("%d.%d", r.Seq, r.Worker))
-		}
-		extra = append(extra, paramRestarts+"="+strings.Join(parts, ","))
+		extra = append(extra, paramRestarts+"="+formatRestarts(st.Restarts))
 	}
 	for _, e := range extra {
 		if q != "" {

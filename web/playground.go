@@ -38,9 +38,7 @@ type Playground struct {
 	overhead time.Duration // smoothed frame time besides the engine
 	detail   time.Time     // when cache contents, trace and charts were last redrawn
 
-	live    atomic.Bool  // playing: the frame loop dispatches
-	pending atomic.Bool  // a frame is queued: do not queue another
-	period  atomic.Int64 // nanoseconds between requests at slow speeds, else 0
+	clock                // paces the frames
 	updates atomic.Int64 // frames drawn, for the speed benchmark
 }
 
@@ -56,7 +54,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.load(ctx, st)
 	p.running = st.At < 0
 	p.live.Store(p.running)
-	p.frames(ctx)
+	p.clock.start(ctx, p.frame)
 	// data-ready tells tests and the benchmark that the client has drawn the
 	// run: milliseconds since navigation, after the first full render.
 	ctx.Defer(func(app.Context) {
@@ -108,38 +106,8 @@ func (p *Playground) fail(msg string) {
 	p.live.Store(false)
 }
 
-// frames asks for a frame on every animation frame of the browser while
-// playing, at most one queued at a time; slow speeds skip frames until a
-// request is due. Hidden tabs get no animation frames, so they rest.
-func (p *Playground) frames(ctx app.Context) {
-	var cb app.Func
-	var lastDispatch time.Time
-	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
-		if ctx.Err() != nil {
-			cb.Release()
-			return nil
-		}
-		now := time.Now()
-		due := now.Sub(lastDispatch) >= time.Duration(p.period.Load())-2*time.Millisecond
-		if due && p.live.Load() && !p.pending.Load() {
-			p.pending.Store(true)
-			lastDispatch = now
-			ctx.Dispatch(p.frame)
-		}
-		app.Window().Call("requestAnimationFrame", cb)
-		return nil
-	})
-	app.Window().Call("requestAnimationFrame", cb)
-}
-
 func (p *Playground) setSpeed(i int) {
-	i = min(max(i, 0), len(Speeds)-1)
-	p.speed = i
-	var period time.Duration
-	if s := Speeds[i]; s > 0 && s < 60 {
-		period = time.Duration(float64(time.Second) / s)
-	}
-	p.period.Store(int64(period))
+	p.speed = p.clock.setSpeed(i)
 	p.owed = 0
 }
 

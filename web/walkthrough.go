@@ -1,7 +1,6 @@
 package web
 
 import (
-	"sync/atomic"
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
@@ -37,9 +36,7 @@ type Walkthrough struct {
 	theory     Theory
 	observedAt time.Time // when notice was last computed while playing
 
-	live    atomic.Bool
-	pending atomic.Bool
-	period  atomic.Int64
+	clock // paces the frames
 }
 
 // slowStart is how many requests a lesson plays slowly before its own speed,
@@ -70,7 +67,7 @@ func speedIndex(s float64) int {
 func (w *Walkthrough) OnMount(ctx app.Context) {
 	w.handleActions(ctx)
 	w.release = app.Window().AddEventListener("keydown", w.onKey)
-	w.frames(ctx)
+	w.clock.start(ctx, w.frame)
 }
 
 func (w *Walkthrough) OnDismount() {
@@ -168,37 +165,8 @@ func (w *Walkthrough) fail(msg string) {
 }
 
 func (w *Walkthrough) setSpeed(i int) {
-	i = min(max(i, 0), len(Speeds)-1)
-	w.speed = i
-	var period time.Duration
-	if s := Speeds[i]; s > 0 && s < 60 {
-		period = time.Duration(float64(time.Second) / s)
-	}
-	w.period.Store(int64(period))
+	w.speed = w.clock.setSpeed(i)
 	w.owed = 0
-}
-
-// frames asks for a frame on each animation frame while playing, at most
-// one queued at a time; slow speeds skip frames until a request is due.
-func (w *Walkthrough) frames(ctx app.Context) {
-	var cb app.Func
-	var lastDispatch time.Time
-	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
-		if ctx.Err() != nil {
-			cb.Release()
-			return nil
-		}
-		now := time.Now()
-		due := now.Sub(lastDispatch) >= time.Duration(w.period.Load())-2*time.Millisecond
-		if due && w.live.Load() && !w.pending.Load() {
-			w.pending.Store(true)
-			lastDispatch = now
-			ctx.Dispatch(w.frame)
-		}
-		app.Window().Call("requestAnimationFrame", cb)
-		return nil
-	})
-	app.Window().Call("requestAnimationFrame", cb)
 }
 
 // frame plays the requests due since the previous frame, stopping at the

@@ -2,9 +2,11 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/web"
@@ -55,6 +57,20 @@ func want(sys int, s *sim.Sim) map[string]string {
 		m[fmt.Sprintf("s%d-w%d", sys, i)] = web.InfoLine(s.Info(i))
 	}
 	return m
+}
+
+// settled is the screen once it shows want, or after 5 s whatever it shows:
+// the address bar changes in the click's handler, the page a render later.
+func (p *page) settled(sys int, want map[string]string) map[string]string {
+	p.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		got := p.screen(sys)
+		if maps.Equal(got, want) || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 func same(t *testing.T, what string, got, want map[string]string) {
@@ -262,7 +278,8 @@ func TestPlayFastThenPause(t *testing.T) {
 	if _, err := fmt.Sscan(v.Get("at"), &at); err != nil || at <= 50000 {
 		t.Fatalf("URL after pausing: %q; want at= past 50,000", search)
 	}
-	same(t, "paused after full speed", p.screen(0), want(0, native(t, q, at)))
+	w := want(0, native(t, q, at))
+	same(t, "paused after full speed", p.settled(0, w), w)
 }
 
 // TestPlaygroundAccessible runs axe-core on the playground, single and
