@@ -48,4 +48,3 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
-
