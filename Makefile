@@ -4,6 +4,13 @@ ADDR    ?= 127.0.0.1:8000
 BASE    ?= /cachepit/
 WASMENV := GOOS=js GOARCH=wasm
 NODEPATH := PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm"
+# wasm-opt (package binaryen) shrinks app.wasm by about 7% in half a minute,
+# so the tests, the playground and the published site all use the same file.
+WASMOPT ?= wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals
+define optimize-wasm
+	@if [ -n "$(WASMOPT)" ] && command -v wasm-opt >/dev/null 2>&1; then echo "$(WASMOPT) web/app.wasm"; $(WASMOPT) web/app.wasm -o web/app.wasm; \
+	else echo "web/app.wasm not optimized (apt-get install binaryen, and leave WASMOPT set)"; fi
+endef
 
 .PHONY: run build wasm test fmt-check vet test-go test-wasm bench bench-web pages clean
 
@@ -15,9 +22,11 @@ run: wasm
 build:
 	$(GO) build -o bin/cachepit ./cmd/cachepit
 
-## wasm: the browser client in web/app.wasm (server code is left out by build constraints)
+## wasm: the browser client in web/app.wasm (server code is left out by build constraints),
+## shrunk by wasm-opt when binaryen is installed (WASMOPT= skips that)
 wasm:
 	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./cmd/cachepit
+	$(optimize-wasm)
 
 ## test: formatting, vet (native and wasm), all tests with -race, the engine again as wasm under node
 test: fmt-check vet test-go test-wasm
@@ -49,22 +58,13 @@ bench:
 	  else {print "bench: missing benchmark lines"; exit 1}}' bench.out
 	$(NODEPATH) $(WASMENV) $(GO) test -run='^$$' -bench='Engine/accept-8w-zipf0.9-local' -benchmem -count=3 ./sim/
 
-# wasm-opt (package binaryen) shrinks app.wasm by about 7% in a minute; the
-# published site and its benchmark use it when it is installed.
-WASMOPT := wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals
-define optimize-wasm
-	@if command -v wasm-opt >/dev/null 2>&1; then echo "$(WASMOPT) web/app.wasm"; $(WASMOPT) web/app.wasm -o web/app.wasm; \
-	else echo "wasm-opt not found (apt-get install binaryen): web/app.wasm stays unoptimized"; fi
-endef
 
 ## bench-web: browser benchmark: app.wasm bytes raw/gzip, first render, updates and requests per second at full speed (16 workers)
 bench-web: wasm
-	$(optimize-wasm)
 	$(GO) test -run='^$$' -bench=Web -benchtime=1x -count=1 ./web/e2e/
 
 ## pages: a static site for GitHub Pages in dist/, served under $(BASE) (SITE_URL sets og:url)
 pages: wasm
-	$(optimize-wasm)
 	$(GO) run ./cmd/cachepit pages --base $(BASE) --out dist $(if $(SITE_URL),--url $(SITE_URL))
 
 clean:
