@@ -1,11 +1,17 @@
 package site
 
 import (
+	"bufio"
+	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,5 +75,104 @@ func TestServe(t *testing.T) {
 	}
 	if css, _ := get("/web/app.css"); css != "body{}" {
 		t.Errorf("/web/app.css = %q", css)
+	}
+}
+
+// The server answers the site's own files and 404 to everything else,
+// whatever the path's encoding: listings, Go sources, files above web/.
+func TestServeOnlySite(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		".git/config": "[core]", ".git/HEAD": "ref: main", "go.mod": "module x",
+		"cmd/cachepit/main.go": "package main", "web/doc.go": "package web", "web/e2e/x_test.go": "package e2e",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	for _, name := range Assets {
+		os.WriteFile(filepath.Join(dir, "web", name), []byte("asset "+name), 0o644)
+	}
+	wasmExec, err := WasmExec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(Serve(Handler(Options{Dir: dir}), wasmExec))
+	defer srv.Close()
+
+	for _, path := range []string{
+		"/web/", "/web", "/web/e2e/", "/web/doc.go", "/web/e2e/x_test.go", "/web/./app.css", "/web/app.css/",
+		"/web/..%2f.git/config", "/web/../cmd/cachepit/main.go", "/web/%2e%2e/.git/HEAD", "/web/%2E%2E%2F.git/HEAD",
+		"/web/..%5c.git/config", "/web/.%2e/go.mod", "/web/%2e%2e%2fgo.mod", "/web/..%252f.git/config",
+		"/../.git/config", "/.git/config", "/.git/", "/go.mod", "/cmd/cachepit/main.go", "//go.mod",
+		"/%2e%2e/go.mod", "/web/app.wasm%00", "/x/../go.mod", "/robots.txt", "/app.wasm",
+		"/index.html", "/learn/", "/learn/../go.mod", "/handout.html", "/manifest.json", "/goapp.js",
+	} {
+		if code, body := rawGet(t, srv.URL, path); code != http.StatusNotFound {
+			t.Errorf("GET %s: %d (%.40q); want 404", path, code, body)
+		}
+	}
+
+	// Every file the pages and the service worker load answers.
+	worker, want := "", []string{"/", "/?workers=3", "/learn?lesson=stale-data", "/handout", "/app.js", "/app-worker.js",
+		"/manifest.webmanifest", "/app.css", "/wasm_exec.js"}
+	for _, name := range Assets {
+		want = append(want, "/web/"+name)
+	}
+	for _, path := range want {
+		code, body := rawGet(t, srv.URL, path)
+		if code != http.StatusOK {
+			t.Errorf("GET %s: %d; want 200", path, code)
+		}
+		if strings.HasPrefix(path, "/web/") && body != "asset "+path[len("/web/"):] {
+			t.Errorf("GET %s = %.40q; want the file", path, body)
+		}
+		if path == "/app-worker.js" {
+			worker = body
+		}
+	}
+	list := regexp.MustCompile(`resourcesToCache = (\[.*\])`).FindStringSubmatch(worker)
+	if list == nil {
+		t.Fatalf("app-worker.js lists no resources to cache")
+	}
+	var cached []string
+	if err := json.Unmarshal([]byte(list[1]), &cached); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range cached {
+		if code, _ := rawGet(t, srv.URL, path); code != http.StatusOK {
+			t.Errorf("the service worker caches %s, which answers %d", path, code)
+		}
+	}
+}
+
+// rawGet sends the path exactly as written, as curl --path-as-is does.
+func rawGet(t *testing.T, base, path string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, strings.TrimPrefix(base, "http://"))
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// Every client file in the source tree is on the allow-list, so that a new
+// asset cannot go missing from the site unnoticed.
+func TestAssetsListed(t *testing.T) {
+	ents, err := os.ReadDir("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if !e.IsDir() && !strings.HasSuffix(e.Name(), ".go") && !slices.Contains(Assets, e.Name()) {
+			t.Errorf("web/%s is not in site.Assets: the site would not publish it", e.Name())
+		}
 	}
 }
