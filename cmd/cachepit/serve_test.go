@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cachepit/cachepit/web/site"
+	"github.com/cachepit/cachepit/site"
 )
 
 func TestServeAndPagesBadUsage(t *testing.T) {
