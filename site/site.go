@@ -42,18 +42,18 @@ func Handler(o Options) *app.Handler {
 		LoadingLabel:    "Loading the simulator… {progress}%",
 		Styles:          []string{"/web/app.css", "/web/lesson.css"},
 		Version:         version(o.Dir),
-		// Offline, a link with settings must still open: navigations match
-		// the cached page whatever their query.
-		ServiceWorkerTemplate: strings.Replace(app.DefaultAppWorkerJS,
-			"caches.match(event.request)",
-			`caches.match(event.request, {ignoreSearch: event.request.mode === "navigate"})`, 1),
-		Lang: "en",
+		Lang:            "en",
 	}
 	res := resources(o)
 	h.Resources = res
 	// go-app caches the root without its trailing slash ("/repo"), which a
 	// file server answers with a redirect; cache the page itself too.
 	h.CacheableResources = []string{res.prefix + "/"}
+	var pages []string
+	for _, p := range Pages()[1:] {
+		pages = append(pages, res.prefix+p)
+	}
+	h.ServiceWorkerTemplate = worker(pages)
 	return h
 }
 

@@ -130,13 +130,20 @@ func TestServeOnlySite(t *testing.T) {
 			worker = body
 		}
 	}
-	list := regexp.MustCompile(`resourcesToCache = (\[.*\])`).FindStringSubmatch(worker)
-	if list == nil {
-		t.Fatalf("app-worker.js lists no resources to cache")
-	}
 	var cached []string
-	if err := json.Unmarshal([]byte(list[1]), &cached); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"resourcesToCache", "pagesToCache"} {
+		list := regexp.MustCompile(name + ` = (\[.*\])`).FindStringSubmatch(worker)
+		if list == nil {
+			t.Fatalf("app-worker.js has no %s", name)
+		}
+		var paths []string
+		if err := json.Unmarshal([]byte(list[1]), &paths); err != nil {
+			t.Fatal(err)
+		}
+		cached = append(cached, paths...)
+	}
+	if !slices.Contains(cached, "/learn") || !slices.Contains(cached, "/handout") {
+		t.Errorf("the service worker caches %q; want the lessons and the handout too", cached)
 	}
 	for _, path := range cached {
 		if code, _ := rawGet(t, srv.URL, path); code != http.StatusOK {
