@@ -16,8 +16,8 @@ var php = stack{
 	name: "php", title: "PHP-FPM with APCu",
 	notes: func(s settings) []string {
 		return []string{
-			fmt.Sprintf("PHP-FPM's pool (pm.max_children = %d) runs one process per request, but APCu's apcu_fetch, apcu_store and apcu_delete use shared memory "+
-				"set up by the pool's master: every process on the host sees one cache, and a delete reaches all of them. On one host this pitfall does not happen; "+
+			fmt.Sprintf("PHP-FPM's pool (pm.max_children = %d) serves each request in one of its processes, but APCu's apcu_fetch, apcu_store and apcu_delete use shared memory "+
+				"set up by the FPM master before it forks: every process on the host sees one cache, and a delete reaches all of them. On one host this pitfall does not happen; "+
 				"pm.max_requests recycles children without emptying APCu.", s.Workers),
 			"It moves to several hosts: each host's APCu is its own, so N web servers behind a load balancer hold N copies, miss every key once per host, and serve old values after a write lands on another host. " +
 				"The fix is the same: Redis or Memcached shared by every host (phpredis, or the memcached extension), with a delete on write.",

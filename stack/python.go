@@ -13,6 +13,7 @@ type py struct {
 	get     string   // route decorator for a read, %s is the path
 	put     string   // for a write
 	path    string   // "/item/<int:key>"
+	getArgs string   // the read handler's parameters
 	putArgs string   // the write handler's parameters
 	body    string   // the request body inside the write handler
 	json    string   // wraps a dict into a response, %s is the dict
@@ -22,7 +23,7 @@ type py struct {
 var flaskPy = py{
 	file: "app.py", imports: []string{"from flask import Flask, jsonify, request"},
 	setup: "app = Flask(__name__)", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/<int:key>",
-	putArgs: "key", body: "request.get_json(silent=True)", json: "jsonify(%s)",
+	getArgs: "key", putArgs: "key", body: "request.get_json(silent=True)", json: "jsonify(%s)",
 	shared: func(s settings) ([]string, string, string, string, string) {
 		setup := fmt.Sprintf(`app.config.from_mapping(
     CACHE_TYPE="RedisCache",
@@ -38,7 +39,7 @@ cache = Cache(app)`, s.TTL, timeoutWords(s.TTL, "0 means never"))
 var fastapiPy = py{
 	file: "main.py", imports: []string{"from fastapi import Body, FastAPI"},
 	setup: "app = FastAPI()", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/{key}",
-	putArgs: "key: int, data: dict = Body(default=None)", body: "data", json: "%s",
+	getArgs: "key: int", putArgs: "key: int, data: dict = Body(default=None)", body: "data", json: "%s",
 	shared: func(s settings) ([]string, string, string, string, string) {
 		setup := `redis_client = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
 
@@ -114,7 +115,7 @@ def save_item(key, data):
 	if local && s.Preload {
 		fmt.Fprintf(&b, "\n\n# With --preload this runs once in the master: every worker starts with a copy.\nfor key in range(%d):\n    load_item(key)\n", min(s.Cache, s.Keys))
 	}
-	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(key):\n    return %s\n", f.path, fmt.Sprintf(f.json, "load_item(key)"))
+	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
 	if s.Writes {
 		fmt.Fprintf(&b, "\n\n"+f.put+"\ndef put_item(%s):\n    save_item(key, %s)\n", f.path, f.putArgs, f.body)
 		switch mode {

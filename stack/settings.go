@@ -53,7 +53,10 @@ func (s settings) summary() string {
 		out += fmt.Sprintf(", TTL %d s", s.TTL)
 	}
 	if s.MaxRequests > 0 {
-		out += fmt.Sprintf(", recycled every %d(+%d) requests", s.MaxRequests, s.Jitter)
+		out += fmt.Sprintf(", recycled every %d requests", s.MaxRequests)
+		if s.Jitter > 0 {
+			out += fmt.Sprintf(" (+0..%d)", s.Jitter)
+		}
 	}
 	if s.Preload {
 		out += ", preloaded"
