@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/cachepit/cachepit/internal/progress"
 	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/report"
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/stack"
 )
 
 func init() {
@@ -32,10 +34,13 @@ func runSim(args []string, stdout, stderr io.Writer) int {
 	trace := fs.String("trace", "", "write one CSV row per request to this file")
 	compare := fs.Bool("compare", false, "run local and shared on the identical request stream, side by side")
 	scenario := fs.String("scenario", "", "replay a scenario instead: blog (the post's three requests)")
+	stackName := fs.String("code", "", "print what to write in your own stack for these settings: "+strings.Join(stack.Stacks(), ", "))
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	switch {
+	case *stackName != "":
+		return simCode(c, *stackName, stdout, stderr)
 	case *scenario != "" && *scenario != "blog":
 		fmt.Fprintf(stderr, "cachepit sim: invalid value %q for flag -scenario: the only scenario is blog\n", *scenario)
 		return 2
