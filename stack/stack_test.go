@@ -194,3 +194,35 @@ func TestBadInput(t *testing.T) {
 		t.Error("Generate(zero Config) gave no error")
 	}
 }
+
+// Threads and Timeout wait for their engine settings; the snippets already
+// print them, so reading them in from is all that is left.
+func TestThreadsAndTimeout(t *testing.T) {
+	s := from(sim.Default())
+	s.Threads, s.Timeout = 4, 60
+	if got, want := gunicorn(s, "app:app"), "gunicorn -w 4 --threads 4 --timeout 60 app:app"; got != want {
+		t.Errorf("gunicorn = %q; want %q", got, want)
+	}
+	if got := puma(s); !strings.Contains(got, "threads 4, 4\n") || !strings.Contains(got, "worker_timeout 60\n") {
+		t.Errorf("puma.rb:\n%s", got)
+	}
+	s.Threads = 1 // one thread is a sync worker: no flag
+	if got := gunicorn(s, "app:app"); strings.Contains(got, "--threads") {
+		t.Errorf("gunicorn = %q with one thread", got)
+	}
+}
+
+func TestTextHasNoFormattingErrors(t *testing.T) {
+	for _, change := range checkConfigs {
+		c := config(change)
+		for _, name := range Stacks() {
+			code, err := Generate(c, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text := code.Text(); strings.Contains(text, "%!") || strings.Contains(text, "<nil>") || len(code.Sections) < 2 {
+				t.Errorf("%s (%s): %d sections\n%s", name, c.Query(), len(code.Sections), text)
+			}
+		}
+	}
+}

@@ -26,17 +26,23 @@ func ParseStack(s string) (name, notice string) {
 	return DefaultStack, fmt.Sprintf("stack: must be one of %s, got %q", strings.Join(stack.Stacks(), ", "), s)
 }
 
+// ActionPickStack carries the stack the user picked (a string) when the
+// CodePanel has no OnPick.
+const ActionPickStack = "cachepit/pick-stack"
+
 // CodePanel shows, for the current settings, what to write in the user's own
 // stack: the pitfall as they have it, the fix, and how to spot it in production.
 //
-// OnPick is a func, and go-app counts a func prop as changed on every parent
-// render, so the panel re-renders with its parent; generating the text is
-// kept out of that path (gen holds the last Config and Stack).
+// go-app compares props with reflect.DeepEqual, which never finds two non-nil
+// funcs equal: with OnPick set the panel re-renders with every render of its
+// parent. On a page that redraws every frame, leave OnPick nil and handle
+// ActionPickStack instead. Either way the text is generated only when Config
+// or Stack change (gen holds the last ones).
 type CodePanel struct {
 	app.Compo
 	Config sim.Config
 	Stack  string                          // one of stack.Stacks(); "" shows DefaultStack
-	OnPick func(ctx app.Context, s string) // the user picked stack s: store it in the URL as stack=s
+	OnPick func(ctx app.Context, s string) // the user picked stack s: store it in the URL as stack=s; nil sends ActionPickStack
 
 	gen struct {
 		config sim.Config
@@ -76,8 +82,11 @@ func (c *CodePanel) Render() app.UI {
 			el("select").ID("code-stack").Body(app.Range(names).Slice(func(i int) app.UI {
 				return el("option").Attr("value", names[i]).Attr("selected", names[i] == picked).Text(titles[names[i]])
 			})).OnChange(func(ctx app.Context, e app.Event) {
+				name := ctx.JSSrc().Get("value").String()
 				if c.OnPick != nil {
-					c.OnPick(ctx, ctx.JSSrc().Get("value").String())
+					c.OnPick(ctx, name)
+				} else {
+					ctx.NewActionWithValue(ActionPickStack, name)
 				}
 			}),
 		),
