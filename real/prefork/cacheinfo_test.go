@@ -4,13 +4,12 @@ import (
 	"testing"
 
 	"github.com/cachepit/cachepit/real/internal/memd"
-	"github.com/cachepit/cachepit/real/worker"
 )
 
 // The post: after one "/", the worker that served it has one entry and one
 // miss; the other worker has never seen a request.
 func TestCacheInfoDiffersWithLocalCaches(t *testing.T) {
-	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2}})
+	_, base := serve(t, Config{Worker: opts(2, "local", 2, "")})
 	var stored struct{ Message string }
 	do(t, "GET", base+"/", &stored)
 	if stored.Message != "Stored" {
@@ -32,7 +31,7 @@ func TestCacheInfoDiffersWithLocalCaches(t *testing.T) {
 // With Memcached every worker reports the same cache: the pitfall is gone.
 func TestCacheInfoSameWithMemcached(t *testing.T) {
 	mc := memd.Start(t)
-	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "shared", Shared: mc}})
+	_, base := serve(t, Config{Worker: opts(2, "shared", 0, "memcached://"+mc)})
 	do(t, "GET", base+"/", nil)
 	seen := infoByWorker(t, base, 2, 200)
 	if seen[0].PID == seen[1].PID {

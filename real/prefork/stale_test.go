@@ -42,7 +42,7 @@ func staleAfterWrite(t *testing.T, base string) (writer int, after map[int][]wor
 // A write drops the key from the writer's cache only: the other worker keeps
 // answering the old version, and the server counts those reads as stale.
 func TestStaleReadsWithLocalCaches(t *testing.T) {
-	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 10}})
+	_, base := serve(t, Config{Worker: opts(2, "local", 10, "")})
 	writer, after := staleAfterWrite(t, base)
 	var stale int64
 	for w, answers := range after {
@@ -66,7 +66,7 @@ func TestStaleReadsWithLocalCaches(t *testing.T) {
 // With Memcached the write deletes the one shared copy: nobody is stale.
 func TestNoStaleReadsWithMemcached(t *testing.T) {
 	mc := memd.Start(t)
-	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "shared", Shared: mc}})
+	_, base := serve(t, Config{Worker: opts(2, "shared", 0, "memcached://"+mc)})
 	_, after := staleAfterWrite(t, base)
 	for w, answers := range after {
 		for _, a := range answers {

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/cachepit/cachepit/real/cache"
 	"github.com/cachepit/cachepit/real/control"
+	"github.com/cachepit/cachepit/sim"
 )
 
 // File descriptors a worker inherits from the master (ExtraFiles start at 3).
@@ -31,49 +33,89 @@ const (
 
 // Options are a worker's settings, passed by the master on its command line.
 type Options struct {
-	Slot              int           // worker slot, 0-based
-	Control           string        // the master's Unix socket
-	Mode              string        // local, shared or tiered
-	Cache             int           // local LRU maxsize (unused in shared mode)
-	Shared            string        // Memcached HOST:PORT (shared and tiered modes)
-	Prefix            string        // Memcached key prefix of this run
-	MaxRequests       int           // recycle after this many requests; 0 means never
-	MaxRequestsJitter int           // add 0..jitter to MaxRequests
-	Grace             time.Duration // time requests in flight get to finish at shutdown
+	Settings     sim.Config    // the engine's settings this server follows: workers, cache, mode, max-requests
+	Shared       string        // the shared cache's URL (cache.ParseAddr); "" in local mode
+	CacheTimeout time.Duration // one shared-cache operation; past it the request goes to the origin
+	Grace        time.Duration // time requests in flight get to finish at shutdown
+
+	Slot    int    // worker slot, 0-based (set by the master)
+	Control string // the master's Unix socket (set by the master)
+	Prefix  string // shared-cache key prefix of this run (set by the master)
 }
 
-// Args formats o as the worker command's flags.
+// Limits on the settings that are not the engine's.
+const (
+	MaxCacheTimeout = 10 * time.Second
+	MinGrace        = time.Second
+	MaxGrace        = 5 * time.Minute
+)
+
+// Check reports the first setting out of range, naming the flag of
+// 'cachepit real'; the engine's settings are checked by sim.Config.Validate.
+func (o Options) Check() error {
+	if err := o.Settings.Validate(); err != nil {
+		return err
+	}
+	c := o.Settings
+	if o.Shared == "" {
+		if c.Mode != "local" {
+			return fmt.Errorf("--mode %s needs --shared memcached://HOST:PORT or redis://HOST:PORT", c.Mode)
+		}
+	} else {
+		if _, err := cache.ParseAddr(o.Shared); err != nil {
+			return err
+		}
+		if c.Mode == "local" {
+			return errors.New("--mode local contradicts --shared: drop one of them")
+		}
+	}
+	switch {
+	case o.CacheTimeout < time.Millisecond || o.CacheTimeout > MaxCacheTimeout:
+		return fmt.Errorf("--cache-timeout must be between 1ms and %v, got %v", MaxCacheTimeout, o.CacheTimeout)
+	case o.Grace < MinGrace || o.Grace > MaxGrace:
+		return fmt.Errorf("--grace must be between %v and %v, got %v", MinGrace, MaxGrace, o.Grace)
+	}
+	return nil
+}
+
+// Args encodes o as the worker command's arguments: the engine's settings
+// travel as their URL query (sim.Config.Query), the one encoding ParseQuery reads.
 func (o Options) Args() []string {
 	return []string{
-		"--slot=" + strconv.Itoa(o.Slot), "--control=" + o.Control, "--mode=" + o.Mode,
-		"--cache=" + strconv.Itoa(o.Cache), "--shared=" + o.Shared, "--prefix=" + o.Prefix,
-		"--max-requests=" + strconv.Itoa(o.MaxRequests), "--max-requests-jitter=" + strconv.Itoa(o.MaxRequestsJitter),
-		"--grace=" + o.Grace.String(),
+		"--config=" + o.Settings.Query(), "--shared=" + o.Shared, "--cache-timeout=" + o.CacheTimeout.String(),
+		"--grace=" + o.Grace.String(), "--slot=" + strconv.Itoa(o.Slot), "--control=" + o.Control, "--prefix=" + o.Prefix,
 	}
 }
 
-func parse(args []string, stderr io.Writer) (Options, error) {
+// ParseArgs reads what Args wrote. The master has checked the settings;
+// the worker only decodes them.
+func ParseArgs(args []string) (Options, error) {
 	var o Options
+	var query string
 	fs := flag.NewFlagSet("real-worker", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&query, "config", "", "the engine's settings as a URL query")
+	fs.StringVar(&o.Shared, "shared", "", "the shared cache's URL")
+	fs.DurationVar(&o.CacheTimeout, "cache-timeout", 0, "one shared-cache operation")
+	fs.DurationVar(&o.Grace, "grace", 0, "time to finish requests at shutdown")
 	fs.IntVar(&o.Slot, "slot", 0, "worker slot")
 	fs.StringVar(&o.Control, "control", "", "the master's Unix socket")
-	fs.StringVar(&o.Mode, "mode", "local", "local, shared or tiered")
-	fs.IntVar(&o.Cache, "cache", 2, "local LRU maxsize")
-	fs.StringVar(&o.Shared, "shared", "", "Memcached HOST:PORT")
-	fs.StringVar(&o.Prefix, "prefix", "", "Memcached key prefix")
-	fs.IntVar(&o.MaxRequests, "max-requests", 0, "recycle after this many requests")
-	fs.IntVar(&o.MaxRequestsJitter, "max-requests-jitter", 0, "add 0..jitter to max-requests")
-	fs.DurationVar(&o.Grace, "grace", 10*time.Second, "time to finish requests at shutdown")
-	return o, fs.Parse(args)
+	fs.StringVar(&o.Prefix, "prefix", "", "shared-cache key prefix")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	var err error
+	o.Settings, err = sim.ParseQuery(query)
+	return o, err
 }
 
 // Main runs one worker process, started by the master with the listening
 // socket on ListenerFD and a ready pipe on ReadyFD. It returns the exit status.
 func Main(args []string, stderr io.Writer) int {
-	o, err := parse(args, stderr)
+	o, err := ParseArgs(args)
 	if err != nil {
-		return 2
+		fmt.Fprintf(stderr, "cachepit worker: %v (workers are started by 'cachepit real')\n", err)
+		return ExitBootError
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "cachepit worker %d: %v\n", o.Slot, err)
@@ -97,8 +139,9 @@ func Main(args []string, stderr io.Writer) int {
 	ctx = orphaned(ctx, 250*time.Millisecond)
 
 	recycle := make(chan struct{})
-	served, _ := Limit(o.MaxRequests, o.MaxRequestsJitter, rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano()))), recycle)
+	served, _ := Limit(o.Settings.MaxRequests, o.Settings.MaxRequestsJitter, rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano()))), recycle)
 	h := NewHandler(c, control.NewClient(o.Control, o.Slot), maxLocal, served)
+	h.Host = ln.Addr().String()
 	if r := os.NewFile(ReadyFD, "ready"); r != nil {
 		fmt.Fprintln(r, "ready")
 		r.Close()
@@ -111,22 +154,29 @@ func Main(args []string, stderr io.Writer) int {
 }
 
 func newCache(o Options) (cache.Cache, int, error) {
-	switch o.Mode {
-	case "local":
-		l, err := cache.NewLocal(o.Cache)
-		return l, o.Cache, err
-	case "shared":
-		m, err := cache.NewMemcached(o.Shared, o.Prefix)
-		return m, 0, err
-	case "tiered":
-		l, err := cache.NewLocal(o.Cache)
-		if err != nil {
+	c := o.Settings
+	var local *cache.Local
+	if c.HasLocal() {
+		var err error
+		if local, err = cache.NewLocal(c.Cache); err != nil {
 			return nil, 0, err
 		}
-		m, err := cache.NewMemcached(o.Shared, o.Prefix)
-		return cache.Tiered{Local: l, Shared: m}, o.Cache, err
+		if !c.HasShared() {
+			return local, c.Cache, nil
+		}
 	}
-	return nil, 0, fmt.Errorf("mode must be local, shared or tiered, got %q", o.Mode)
+	a, err := cache.ParseAddr(o.Shared)
+	if err != nil {
+		return nil, 0, err
+	}
+	shared, err := cache.Open(a, o.Prefix, o.CacheTimeout)
+	if err != nil {
+		return nil, 0, err
+	}
+	if local == nil {
+		return shared, 0, nil
+	}
+	return cache.Tiered{Local: local, Shared: shared}, c.Cache, nil
 }
 
 // orphaned returns a context that is done when ctx is, or when this process's
