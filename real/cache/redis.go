@@ -16,6 +16,15 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
+func init() {
+	// go-redis logs every failed dial; the worker counts them as cache errors instead.
+	redis.SetLogger(quiet{})
+}
+
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
 // Redis is the cache every worker shares, in one Redis database. Keys carry
 // the run's prefix, as with Memcached.
 type Redis struct {

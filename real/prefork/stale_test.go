@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/cachepit/cachepit/real/internal/memd"
+	"github.com/cachepit/cachepit/real/internal/redisd"
 	"github.com/cachepit/cachepit/real/worker"
 )
 
@@ -78,5 +79,23 @@ func TestNoStaleReadsWithMemcached(t *testing.T) {
 	s := stats(t, base)
 	if s.Total.Stale != 0 || s.Total.SharedHits == 0 {
 		t.Errorf("/stats: %d stale reads, %d shared hits; want 0 stale and some shared hits", s.Total.Stale, s.Total.SharedHits)
+	}
+}
+
+// With Redis too the write deletes the one shared copy: nobody is stale.
+func TestNoStaleReadsWithRedis(t *testing.T) {
+	r := redisd.Server(t)
+	_, base := serve(t, Config{Worker: opts(2, "shared", 0, "redis://"+r.Addr+"/1")})
+	_, after := staleAfterWrite(t, base)
+	for w, answers := range after {
+		for _, a := range answers {
+			if a.Version != 1 || a.Stale || a.From == "local" {
+				t.Errorf("worker %d answered %+v; want version 1, not stale", w, a)
+			}
+		}
+	}
+	s := stats(t, base)
+	if s.Total.Stale != 0 || s.Total.SharedHits == 0 || s.CacheErrors != 0 {
+		t.Errorf("/stats: %d stale reads, %d shared hits, %d cache errors; want 0 stale, some shared hits, no errors", s.Total.Stale, s.Total.SharedHits, s.CacheErrors)
 	}
 }

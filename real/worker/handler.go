@@ -5,10 +5,12 @@ package worker
 import (
 	"encoding/json"
 	"fmt"
+	"log"
 	"net/http"
 	"os"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/cachepit/cachepit/real/cache"
 	"github.com/cachepit/cachepit/real/control"
@@ -37,6 +39,10 @@ type Handler struct {
 	Control  *control.Client
 	MaxLocal int // the local cache's maxsize, 0 when there is none
 
+	// Log, when set, gets a line for the first shared-cache error and at
+	// most one a second after it.
+	Log *log.Logger
+
 	// Host is the address this server listens on, sent in the
 	// X-Cachepit-Host header so a balancer in front can be checked.
 	Host string
@@ -49,6 +55,7 @@ type Handler struct {
 	served      atomic.Int64
 	cacheErrors atomic.Int64 // shared-cache errors and timeouts in this process
 	pending     atomic.Int64 // errors after the request's report, sent with the next one
+	lastLog     atomic.Int64 // when an error was last logged, in Unix nanoseconds
 	mux         *http.ServeMux
 }
 
@@ -180,7 +187,11 @@ func (h *Handler) failed(err error) int64 {
 	if err == nil {
 		return 0
 	}
-	h.cacheErrors.Add(1)
+	n := h.cacheErrors.Add(1)
+	now, last := time.Now().UnixNano(), h.lastLog.Load()
+	if h.Log != nil && now-last >= int64(time.Second) && h.lastLog.CompareAndSwap(last, now) {
+		h.Log.Printf("shared cache: %v (served from the origin; %d errors so far)", err, n)
+	}
 	return 1
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"math/rand/v2"
 	"net"
 	"os"
@@ -142,6 +143,7 @@ func Main(args []string, stderr io.Writer) int {
 	served, _ := Limit(o.Settings.MaxRequests, o.Settings.MaxRequestsJitter, rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano()))), recycle)
 	h := NewHandler(c, control.NewClient(o.Control, o.Slot), maxLocal, served)
 	h.Host = ln.Addr().String()
+	h.Log = log.New(stderr, fmt.Sprintf("[worker %d pid %d] ", o.Slot, os.Getpid()), 0)
 	if r := os.NewFile(ReadyFD, "ready"); r != nil {
 		fmt.Fprintln(r, "ready")
 		r.Close()
