@@ -24,6 +24,8 @@ func TestRealAndLoadBadFlags(t *testing.T) {
 		{[]string{"real", "--origin-delay", "1m"}, "--origin-delay must be between 0s and 10s, got 1m0s"},
 		{[]string{"real", "--grace", "0s"}, "--grace must be between 1s and 5m"},
 		{[]string{"real", "extra"}, `unexpected argument "extra"`},
+		{[]string{"nginx-conf"}, "--backends needs at least one HOST:PORT"},
+		{[]string{"nginx-conf", "--backends", "127.0.0.1:1", "--host-balancer", "hash"}, "--host-balancer must be one of roundrobin, leastconn, keyhash, random"},
 		{[]string{"load", "--writes", "2"}, "writes must be in [0, 1], got 2"},
 		{[]string{"load", "--requests", "0"}, "requests must be between 1 and"},
 		{[]string{"load", "--timeout", "1ms"}, "-timeout: must be between 1s and 1h"},

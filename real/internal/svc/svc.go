@@ -15,6 +15,7 @@ import (
 type Server struct {
 	Addr string // 127.0.0.1:PORT
 
+	stop   os.Signal // how Stop asks it to end
 	t      testing.TB
 	bin    string
 	args   []string
@@ -40,10 +41,17 @@ func Need(t testing.TB, name, hint string) string {
 // connections; it is stopped when the test ends.
 func Start(t testing.TB, bin string, args func(port string) []string) *Server {
 	t.Helper()
+	return StartStop(t, bin, os.Kill, args)
+}
+
+// StartStop is Start for a program that Stop ends with the signal stop
+// (nginx: SIGTERM, so that its master stops its workers too).
+func StartStop(t testing.TB, bin string, stop os.Signal, args func(port string) []string) *Server {
+	t.Helper()
 	for attempt := 0; attempt < 3; attempt++ { // the free port may be taken before the server binds it
 		addr := FreePort(t)
 		_, port, _ := net.SplitHostPort(addr)
-		s := &Server{Addr: addr, t: t, bin: bin, args: args(port)}
+		s := &Server{Addr: addr, stop: stop, t: t, bin: bin, args: args(port)}
 		if s.start() {
 			t.Cleanup(s.Stop)
 			return s
@@ -67,13 +75,19 @@ func (s *Server) start() bool {
 	return false
 }
 
-// Stop kills the server (as a crash or a pulled plug would) and waits for it.
+// Stop kills the server (as a crash or a pulled plug would; or with the
+// signal given to StartStop) and waits for it, 10 s at most before SIGKILL.
 func (s *Server) Stop() {
 	if s.cmd == nil {
 		return
 	}
-	s.cmd.Process.Kill()
-	<-s.exited
+	s.cmd.Process.Signal(s.stop)
+	select {
+	case <-s.exited:
+	case <-time.After(10 * time.Second):
+		s.cmd.Process.Kill()
+		<-s.exited
+	}
 	s.cmd = nil
 }
 
