@@ -75,6 +75,8 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	timeout := fs.Duration("cache-timeout", prefork.DefaultCacheTimeout, "how long one shared-cache operation may take before the request goes to the origin, 1ms..10s")
 	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes, 0s..10s")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
+	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
+	threads := fs.Int("threads", 1, "requests a sync worker serves at once, sharing its cache (gunicorn's --threads), 1..64")
 	simflag.Register(fs, &c, "workers", "cache", "mode", "max-requests", "max-requests-jitter")
 	fs.Usage = func() {} // the flag package calls it on every error; help is printed below
 	help := func() {
@@ -100,7 +102,8 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	cfg := prefork.Config{
 		Addr:        *addr,
 		OriginDelay: *delay,
-		Worker:      worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace},
+		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
+			WorkerClass: *class, Threads: *threads},
 	}
 	return cfg, cfg.Check()
 }

@@ -78,6 +78,12 @@ func (c Config) withDefaults() Config {
 	if c.Worker.Grace <= 0 {
 		c.Worker.Grace = 10 * time.Second
 	}
+	if c.Worker.WorkerClass == "" {
+		c.Worker.WorkerClass = worker.AcceptSync
+	}
+	if c.Worker.Threads <= 0 {
+		c.Worker.Threads = 1
+	}
 	if c.Worker.CacheTimeout <= 0 {
 		c.Worker.CacheTimeout = DefaultCacheTimeout
 	}
