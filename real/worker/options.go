@@ -102,4 +102,3 @@ func ParseArgs(args []string) (Options, error) {
 	o.Settings, err = sim.ParseQuery(query)
 	return o, err
 }
-
