@@ -20,13 +20,7 @@ import (
 // the pitfall they describe: several pids, each with its own cache; with
 // --preload every worker starts with the master's copy.
 func TestFlaskUnderGunicorn(t *testing.T) {
-	lookPath(t, "gunicorn", "gunicorn")
-	if err := exec.Command("python3", "-c", "import flask").Run(); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Flask is not installed: apt-get install python3-flask")
-		}
-		t.Skip("Flask is not installed; apt-get install python3-flask to run this test")
-	}
+	needPython(t, "flask", "python3-flask")
 	for _, preload := range []bool{false, true} {
 		t.Run(fmt.Sprintf("preload=%v", preload), func(t *testing.T) {
 			c := sim.Default()
@@ -75,6 +69,23 @@ func TestFlaskUnderGunicorn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// needPython skips (or fails under CI=true) unless gunicorn is installed
+// and its own Python imports module, from Debian package pkg.
+func needPython(t *testing.T, module, pkg string) {
+	t.Helper()
+	path := lookPath(t, "gunicorn", "gunicorn")
+	python := "python3"
+	if b, err := os.ReadFile(path); err == nil && strings.HasPrefix(string(b), "#!") {
+		python = strings.Fields(strings.SplitN(string(b[2:]), "\n", 2)[0])[0] // the interpreter gunicorn runs on
+	}
+	if err := exec.Command(python, "-c", "import "+module).Run(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s cannot import %s: apt-get install %s", python, module, pkg)
+		}
+		t.Skipf("%s cannot import %s; apt-get install %s to run this test", python, module, pkg)
 	}
 }
 
