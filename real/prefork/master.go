@@ -51,7 +51,11 @@ func Start(cfg Config) (m *Master, err error) {
 		if err != nil {
 			return nil, err
 		}
+		err = c.Check()
 		c.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
