@@ -3,6 +3,7 @@ package lesson
 import (
 	"fmt"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -19,7 +20,7 @@ var All = []Lesson{
 			"Here the first two requests reached worker 0 and the third reached worker 1, exactly as in the post.",
 		},
 		Query:    "workers=2&cache=2&keys=1&writes=0",
-		Script:   []Request{{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read}},
+		Script:   []run.Request{{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read}},
 		Question: "Which answer is right?",
 		Answer: "Both. Each worker reports its own cache truthfully: worker 0 stored the result, worker 1 never ran the function. " +
 			"There is no single cache to ask about.",
@@ -69,13 +70,13 @@ var All = []Lesson{
 			"whatever the number of workers. Che's approximation predicts it; the measurement agrees.",
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
-			c := r.Config
+			t := r.lesson.Prediction()
 			return []string{
 				fmt.Sprintf("Per-worker: %d entries hold %d different keys (%d duplicates); hit ratio %s.",
 					st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates, pct(st.HitRatio)),
 				fmt.Sprintf("Shared, same memory: %d different keys; hit ratio %s.", p.Memory.Distinct, pct(p.HitRatio)),
 				fmt.Sprintf("Che's approximation: %s for a cache of %d, %s for one of %d.",
-					pct(sim.Che(c, c.Cache)), c.Cache, pct(sim.Che(c, c.SharedSize())), c.SharedSize()),
+					pct(t.PerWorker), t.Cache, pct(t.Shared), t.SharedSize),
 			}
 		},
 	},
@@ -137,7 +138,7 @@ var All = []Lesson{
 		},
 		Query:    "balancer=keyhash&workers=4&cache=50&keys=1000",
 		Requests: 10100,
-		Restarts: []Restart{{Seq: 10000, Worker: 1}},
+		Restarts: []run.Restart{{Seq: 10000, Worker: 1}},
 		Question: "What happens to the keys of a worker that is removed for good?",
 		Answer: "Consistent hashing moves only that worker's keys to the others, which must fetch them again. " +
 			"Every other key stays where it was.",
@@ -190,10 +191,9 @@ var All = []Lesson{
 		Answer:   "Its entries live outside the workers, so replacing a worker loses nothing.",
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
-			c := r.Config
 			return []string{
 				fmt.Sprintf("%d recycles so far; each started with an empty cache.", st.Total.Recycles),
-				fmt.Sprintf("Per-worker hit ratio %s, against %s predicted for caches that stay warm.", pct(st.HitRatio), pct(sim.Che(c, c.Cache))),
+				fmt.Sprintf("Per-worker hit ratio %s, against %s predicted for caches that stay warm.", pct(st.HitRatio), pct(r.lesson.Prediction().PerWorker)),
 				fmt.Sprintf("Shared cache, same requests: hit ratio %s.", pct(p.HitRatio)),
 			}
 		},
