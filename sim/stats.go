@@ -35,7 +35,7 @@ type SharedStats struct {
 
 // OriginStats counts the load on the origin database.
 type OriginStats struct {
-	Reads  int64 // fetches after a miss everywhere
+	Reads  int64 // fetches after a miss everywhere, and the master's preload warm-up
 	Writes int64 // writes
 }
 
