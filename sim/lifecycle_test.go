@@ -246,3 +246,28 @@ func TestPreloadIsNotFree(t *testing.T) {
 		t.Errorf("a fork from the warm master read the database again: %d reads; want 5", got)
 	}
 }
+
+// GET /get_cache_info is served by a worker (it counts towards max_requests)
+// but reads no cache and no origin: cache_info() stays as it was.
+func TestInfoRequest(t *testing.T) {
+	s := newTest(t, "workers=2&cache=2&keys=1&writes=0&max-requests=3")
+	s.Do(0, 0, Read)
+	before := s.Info(0)
+	ev, err := s.Do(0, 0, Info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Op != Info || ev.Hit || ev.Seq != 2 {
+		t.Errorf("event %+v", ev)
+	}
+	if got := s.Info(0); got != before {
+		t.Errorf("cache_info after a cache_info request: %+v; want %+v", got, before)
+	}
+	w := s.Stats().Workers[0]
+	if w.Requests != 2 || w.Reads != 1 || s.Stats().Origin.Reads != 1 {
+		t.Errorf("worker %+v, origin %+v", w, s.Stats().Origin)
+	}
+	if ev, _ := s.Do(0, 0, Info); !ev.Recycled {
+		t.Error("the third request did not recycle the worker at max-requests=3")
+	}
+}

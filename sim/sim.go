@@ -114,9 +114,12 @@ func (s *Sim) serve(wi, key int, op Op) Event {
 	w := &s.workers[wi]
 	ev := Event{Seq: s.seq, Worker: wi, Key: key, Op: op, Evicted: -1}
 	var path int
-	if op == Write {
+	switch op {
+	case Write:
 		path = s.write(w, key, &ev)
-	} else {
+	case Info:
+		path = pathLocal // the worker answers from its own memory
+	default:
 		path = s.read(w, key, &ev)
 	}
 	ev.Latency = s.costs[path]
