@@ -74,8 +74,14 @@ func Index(slug string) int {
 
 // Plan is what lesson l plays: its system, its partner when it compares,
 // its script and its restarts, remembering keep recent events.
+// A lesson that is only its script ends with it: playing on would be
+// another run, not this one.
 func (l Lesson) Plan(keep int) run.Plan {
-	return run.Plan{Config: l.Config(), Compare: l.Compare, Script: l.Script, Restarts: l.Restarts, Keep: keep}
+	p := run.Plan{Config: l.Config(), Compare: l.Compare, Script: l.Script, Restarts: l.Restarts, Keep: keep}
+	if l.Requests == 0 {
+		p.Stop = l.End()
+	}
+	return p
 }
 
 // End is the request number at which the lesson has played all it shows.

@@ -7,6 +7,13 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
+// Every lesson ends its prose with the settings it changes, in words.
+func init() {
+	for i := range All {
+		All[i].Prose = append(All[i].Prose, All[i].Settings())
+	}
+}
+
 // All is the walkthrough, in order.
 var All = []Lesson{
 	{
@@ -19,8 +26,12 @@ var All = []Lesson{
 				"The kernel gives every new connection to whichever worker accepts it first.",
 			"Here the first two requests reached worker 0 and the third reached worker 1, exactly as in the post.",
 		},
-		Query:    "workers=2&cache=2&keys=1&writes=0",
-		Script:   []run.Request{{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read}},
+		Query: "workers=2&cache=2&keys=1&writes=0",
+		Script: []run.Request{
+			{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read},
+			{Label: "GET /get_cache_info", Worker: 0, Key: 0, Op: sim.Info},
+			{Label: "GET /get_cache_info", Worker: 1, Key: 0, Op: sim.Info},
+		},
 		Question: "Which answer is right?",
 		Answer: "Both. Each worker reports its own cache truthfully: worker 0 stored the result, worker 1 never ran the function. " +
 			"There is no single cache to ask about.",
@@ -59,8 +70,8 @@ var All = []Lesson{
 		Title: "3. Memory: the same hot keys, held N times",
 		Prose: []string{
 			"Four workers with 50 entries each: 200 entries of memory in all. Requests follow a Zipf law: a few keys are very popular.",
-			"Every worker keeps the same popular keys, so most of those 200 entries are copies. " +
-				"The same 200 entries as one shared cache hold 200 different keys.",
+			"Every worker keeps the same popular keys, so some of those 200 entries are copies of one another: " +
+				"what to notice counts them. The same 200 entries as one shared cache hold only different keys.",
 		},
 		Query:    "workers=4&cache=50&keys=1000&writes=0",
 		Compare:  true,
@@ -97,8 +108,7 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Per-worker: %d of %d reads (%s) answered with an old value.",
-					st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads))),
+				staleWords(st),
 				fmt.Sprintf("Shared cache, same requests: %d stale reads.", p.Total.Stale),
 				fmt.Sprintf("%d writes reached the database.", st.Origin.Writes),
 			}
@@ -112,19 +122,19 @@ var All = []Lesson{
 			"It is not free: every lookup is a network round trip (here 500 µs) instead of a memory read (1 µs). " +
 				"It pays because a database fetch (5,000 µs) is far dearer, and there are fewer of them.",
 		},
-		Query:    "mode=shared&workers=4&cache=50&keys=1000",
+		Query:    "workers=4&cache=50&keys=1000",
 		Compare:  true,
 		Requests: 20000,
 		Question: "When would the per-worker cache still be faster?",
 		Answer: "When almost every request hits it and the data never changes: then a 1 µs local hit beats a 500 µs round trip. " +
 			"The next lessons look at that case.",
 		notice: func(r Run) []string {
-			st, p := r.Stats, r.Partner
+			local, shared := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Shared: hit ratio %s, %d database reads, %d stale reads.", pct(st.HitRatio), st.Origin.Reads, st.Total.Stale),
-				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %d database reads, %d stale reads.", pct(p.HitRatio), p.Origin.Reads, p.Total.Stale),
+				fmt.Sprintf("Shared: hit ratio %s, %d database reads, %d stale reads.", pct(shared.HitRatio), shared.Origin.Reads, shared.Total.Stale),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %d database reads, %d stale reads.", pct(local.HitRatio), local.Origin.Reads, local.Total.Stale),
 				fmt.Sprintf("Median latency %d µs shared against %d µs per-worker; mean %.0f µs against %.0f µs.",
-					st.Latency.P50, p.Latency.P50, st.Latency.Mean, p.Latency.Mean),
+					shared.Latency.P50, local.Latency.P50, shared.Latency.Mean, local.Latency.Mean),
 			}
 		},
 	},
@@ -192,10 +202,30 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("%d recycles so far; each started with an empty cache.", st.Total.Recycles),
+				recycles(st.Total.Recycles),
 				fmt.Sprintf("Per-worker hit ratio %s, against %s predicted for caches that stay warm.", pct(st.HitRatio), pct(r.lesson.Prediction().PerWorker)),
 				fmt.Sprintf("Shared cache, same requests: hit ratio %s.", pct(p.HitRatio)),
 			}
 		},
 	},
+}
+
+// recycles says how many workers max_requests has replaced so far.
+func recycles(n int64) string {
+	switch n {
+	case 0:
+		return "No worker has reached max_requests yet: no recycles so far."
+	case 1:
+		return "1 recycle so far: the new worker started with an empty cache."
+	}
+	return fmt.Sprintf("%d recycles so far; each new worker started with an empty cache.", n)
+}
+
+// staleWords counts the per-worker side's stale reads among all its reads.
+func staleWords(st sim.Stats) string {
+	if st.Total.Stale == 0 {
+		return fmt.Sprintf("Per-worker: no stale read yet in the first %d requests (%d of them reads).", st.Counted, st.Total.Reads)
+	}
+	return fmt.Sprintf("Per-worker: %d of the %d reads so far (%s) answered with an old value.",
+		st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads)))
 }

@@ -21,7 +21,7 @@ type Request struct {
 	Label  string // what a person would type, e.g. "GET /"
 	Worker int
 	Key    int
-	Op     sim.Op
+	Op     sim.Op // sim.Info asks for cache_info() without touching the cache
 }
 
 // Plan is what a Runner plays.
@@ -31,6 +31,7 @@ type Plan struct {
 	Script   []Request // served first, on the workers they name, instead of the workload
 	Restarts []Restart // applied once Seq requests have been served, in order of Seq
 	Keep     int       // recent events each system remembers for drawing
+	Stop     int64     // the run ends after this many requests; 0: it goes on
 }
 
 // Partner is the system compared with c: the same deployment and request
@@ -54,10 +55,12 @@ func SortRestarts(rs []Restart) {
 type Runner struct {
 	sims    []*sim.Sim
 	last    [][]sim.Event
+	labels  []string  // the script's labels, by request number - 1
 	script  []Request // not yet served
 	pending []Restart // not yet applied, in order
 	done    []Restart // applied, for the URL
 	keep    int
+	stop    int64
 }
 
 // New builds the systems of p and applies the restarts due before the
@@ -67,7 +70,10 @@ func New(p Plan) (*Runner, error) {
 	if p.Compare {
 		cfgs = append(cfgs, Partner(p.Config))
 	}
-	r := &Runner{script: p.Script, pending: slices.Clone(p.Restarts), keep: max(p.Keep, 0)}
+	r := &Runner{script: p.Script, pending: slices.Clone(p.Restarts), keep: max(p.Keep, 0), stop: p.Stop}
+	for _, q := range p.Script {
+		r.labels = append(r.labels, q.Label)
+	}
 	SortRestarts(r.pending)
 	for _, c := range cfgs {
 		s, err := sim.New(c)
@@ -90,13 +96,32 @@ func (r *Runner) Seq() int64 { return r.sims[0].Seq() }
 // them only through the Runner, or the systems fall out of step.
 func (r *Runner) Sims() []*sim.Sim { return r.sims }
 
+// Label is the scripted request's label for request number seq, or "" for
+// a request of the workload.
+func (r *Runner) Label(seq int64) string {
+	if seq < 1 || seq > int64(len(r.labels)) {
+		return ""
+	}
+	return r.labels[seq-1]
+}
+
+// Stop is the request number the run ends at, or 0 if it goes on.
+func (r *Runner) Stop() int64 { return r.stop }
+
+// Stopped reports whether the run has reached its Stop.
+func (r *Runner) Stopped() bool { return r.stop > 0 && r.Seq() >= r.stop }
+
 // Events lists system i's last Keep requests, oldest first.
 func (r *Runner) Events(i int) []sim.Event { return slices.Clone(r.last[i]) }
 
 // Advance serves n more requests in every system: the script first, then
-// the workload, with the restarts that fall due on the way.
+// the workload, with the restarts that fall due on the way. It never goes
+// past the Plan's Stop.
 func (r *Runner) Advance(n int64) error {
 	end := r.Seq() + n
+	if r.stop > 0 {
+		end = min(end, r.stop)
+	}
 	for r.Seq() < end {
 		if len(r.script) > 0 {
 			if err := r.do(r.script[0]); err != nil {

@@ -125,3 +125,37 @@ func TestSortRestartsIsStable(t *testing.T) {
 		t.Errorf("SortRestarts = %v; want %v", rs, want)
 	}
 }
+
+// A run with a Stop goes no further, and labels its scripted requests.
+func TestStopAndLabels(t *testing.T) {
+	c := sim.Default()
+	script := []Request{{Label: "GET /", Worker: 0}, {Label: "GET /get_cache_info", Worker: 0, Op: sim.Info}, {Label: "GET /get_cache_info", Worker: 1, Op: sim.Info}}
+	r, err := New(Plan{Config: c, Script: script, Stop: 3, Keep: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Stopped() {
+		t.Error("stopped before the first request")
+	}
+	if err := r.Advance(10); err != nil {
+		t.Fatal(err)
+	}
+	if r.Seq() != 3 || !r.Stopped() {
+		t.Errorf("after Advance(10) with Stop 3: at request %d, stopped %v", r.Seq(), r.Stopped())
+	}
+	if err := r.Advance(1); err != nil || r.Seq() != 3 {
+		t.Errorf("Advance past the stop: request %d, %v", r.Seq(), err)
+	}
+	if got := r.Label(2); got != "GET /get_cache_info" {
+		t.Errorf("Label(2) = %q", got)
+	}
+	if got := r.Label(4); got != "" {
+		t.Errorf("Label(4) = %q; want none past the script", got)
+	}
+	if ev := r.Events(0); len(ev) != 3 || ev[1].Op != sim.Info || ev[2].Worker != 1 {
+		t.Errorf("events %+v", ev)
+	}
+	if st := r.Sims()[0].Stats(); st.Total.Reads != 1 || st.Total.Requests != 3 || st.Origin.Reads != 1 {
+		t.Errorf("cache_info requests touched a cache or the origin: %+v", st.Total)
+	}
+}

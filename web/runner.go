@@ -2,6 +2,8 @@ package web
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
@@ -57,9 +59,31 @@ func newPlanRunner(p run.Plan) (*runner, error) {
 func (r *runner) Views() []View {
 	out := make([]View, len(r.sims))
 	for i, s := range r.sims {
-		out[i] = Snapshot(r.titles[i], i, s, r.Events(i))
+		v := Snapshot(r.titles[i], i, s, r.Events(i))
+		for _, e := range v.Last {
+			v.Labels = append(v.Labels, r.Label(e.Seq))
+		}
+		if r.Label(1) != "" {
+			v.Client = clientWords(r.Runner, v.Client)
+		}
+		out[i] = v
 	}
 	return out
+}
+
+// clientWords lists what a scripted run's clients send: "GET /, GET
+// /get_cache_info", then the workload's requests if the run goes on.
+func clientWords(r *run.Runner, workload string) string {
+	var seen []string
+	for seq := int64(1); r.Label(seq) != ""; seq++ {
+		if l := r.Label(seq); !slices.Contains(seen, l) {
+			seen = append(seen, l)
+		}
+	}
+	if r.Stop() == 0 {
+		seen = append(seen, workload)
+	}
+	return strings.Join(seen, ", ")
 }
 
 // safely runs fn and turns a panic into a message, so that a bug in a run
