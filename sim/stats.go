@@ -14,7 +14,10 @@ type WorkerStats struct {
 	Stale        int64 // reads answered with an older version than the origin's
 	Expired      int64 // local entries dropped because their TTL ran out
 	Evictions    int64 // local entries evicted to make room
-	Recycles     int64 // times the worker was replaced (max-requests or restart)
+	Recycles     int64 // times the worker was replaced (max-requests, restart, deploy or timeout)
+	Timeouts     int64 // times the worker was killed for running a request past the timeout
+	Killed       int64 // requests dropped because their worker was killed
+	Coalesced    int64 // reads that waited for another request's fetch (counted as hits)
 	BusyMicros   int64 // modelled time spent serving
 	Currsize     int   // entries in the worker's own cache now
 	Maxsize      int   // the worker's cache maxsize (0 in shared mode)
@@ -35,8 +38,12 @@ type SharedStats struct {
 
 // OriginStats counts the load on the origin database.
 type OriginStats struct {
-	Reads  int64 // fetches after a miss everywhere, and the master's preload warm-up
-	Writes int64 // writes
+	Reads      int64 // fetches after a miss everywhere, and the master's preload warm-up
+	Writes     int64 // writes
+	Duplicates int64 // fetches of a key another request was already fetching
+	Waited     int64 // fetches and writes that waited for a free connection
+	Peak       int   // most fetches and writes at the origin at once
+	BusyMicros int64 // connection time used: divided by elapsed time, the mean concurrency
 }
 
 // Memory describes the entries held in all caches now.
