@@ -34,7 +34,7 @@ func from(c sim.Config) settings {
 		Mode:        c.Mode,
 		Cache:       c.Cache,
 		Shared:      c.SharedSize(),
-		TTL:         c.TTL, // the engine counts it in requests; the snippets read it as seconds
+		TTL:         int((c.TTL + 999_999) / 1_000_000), // µs in the engine; whole seconds, rounded up, in the snippets
 		Keys:        c.Keys,
 		Writes:      c.Writes > 0,
 		KeyHash:     c.Balancer == "keyhash",
