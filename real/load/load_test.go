@@ -3,6 +3,7 @@ package load
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/cachepit/cachepit/real/internal/memd"
@@ -71,7 +72,9 @@ func TestLocalAgreesRoughly(t *testing.T) {
 	if d := math.Abs(m.HitRatio - p.HitRatio); d > 0.1 {
 		t.Errorf("hit ratio: measured %.3f, predicted %.3f; want within 0.1", m.HitRatio, p.HitRatio)
 	}
-	if len(r.Notes) != 0 {
-		t.Errorf("notes %q; want none (nobody else used the server)", r.Notes)
+	for _, n := range r.Notes {
+		if strings.Contains(n, "another client") {
+			t.Errorf("note %q; want none about other clients (nobody else used the server)", n)
+		}
 	}
 }
