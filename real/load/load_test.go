@@ -5,7 +5,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cachepit/cachepit/real/board"
 	"github.com/cachepit/cachepit/real/internal/memd"
 	"github.com/cachepit/cachepit/real/internal/realtest"
 	"github.com/cachepit/cachepit/real/prefork"
@@ -75,6 +77,72 @@ func TestLocalAgreesRoughly(t *testing.T) {
 	for _, n := range r.Notes {
 		if strings.Contains(n, "another client") {
 			t.Errorf("note %q; want none about other clients (nobody else used the server)", n)
+		}
+	}
+}
+
+// A second run against the same server would compare warm caches with a
+// cold prediction: it stops and says to restart the server.
+func TestSecondRunStops(t *testing.T) {
+	base := realtest.Serve(t, prefork.Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 20}})
+	if _, err := Run(context.Background(), Options{Target: base, Config: workload(50)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(context.Background(), Options{Target: base, Config: workload(50)})
+	if err == nil || !strings.Contains(err.Error(), "restart the server") {
+		t.Errorf("second run: %v; want an error saying to restart the server", err)
+	}
+}
+
+// Several closed-loop clients and an open stream send exactly the requests
+// asked for, and the server counts the answers the driver saw.
+func TestClientsAndRate(t *testing.T) {
+	for _, o := range []Options{{Clients: 4}, {Rate: 400}} {
+		base := realtest.Serve(t, prefork.Config{Workers: 2, OriginDelay: 100 * time.Microsecond, Worker: worker.Options{Mode: "local", Cache: 20}})
+		o.Target, o.Config = base, workload(200)
+		r, err := Run(context.Background(), o)
+		if err != nil {
+			t.Fatalf("clients %d, rate %g: %v", o.Clients, o.Rate, err)
+		}
+		m := r.Measured
+		if m.Requests != 200 || m.Reads != r.Predicted.Reads {
+			t.Errorf("clients %d, rate %g: %d requests, %d reads; want 200 and %d", o.Clients, o.Rate, m.Requests, m.Reads, r.Predicted.Reads)
+		}
+		for _, n := range r.Notes {
+			if strings.Contains(n, "another client") {
+				t.Errorf("clients %d, rate %g: %s", o.Clients, o.Rate, n)
+			}
+		}
+		if m.Throughput <= 0 || m.Latency.P50 <= 0 || m.Latency.P50 > m.Latency.P99 {
+			t.Errorf("clients %d, rate %g: throughput %g, latency %+v; want positive and ordered", o.Clients, o.Rate, m.Throughput, m.Latency)
+		}
+	}
+}
+
+func TestEngineConfigFromServer(t *testing.T) {
+	tests := []struct {
+		config  string
+		check   func(sim.Config) bool
+		wantErr string
+	}{
+		{"workers=3&cache=7&max-requests=50&max-requests-jitter=5&preload=true&cost-origin=0",
+			func(c sim.Config) bool {
+				return c.Workers == 3 && c.Cache == 7 && c.MaxRequests == 50 && c.MaxRequestsJitter == 5 && c.Preload && c.Cost.Origin == 0 && c.Keys == 100
+			}, ""},
+		{"workers=3&keys=5", func(c sim.Config) bool { return c.Keys == 100 }, ""}, // the workload is load's
+		{"workers=3&flux=2", nil, `unknown setting "flux"`},
+	}
+	for _, tt := range tests {
+		st := serverStats{Config: tt.config}
+		st.Workers = make([]board.Worker, 3)
+		c, _, err := engineConfig(Options{Config: workload(10)}, st)
+		switch {
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("%q: error %v; want one containing %q", tt.config, err, tt.wantErr)
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%q: error %v", tt.config, err)
+		case tt.check != nil && err == nil && !tt.check(c):
+			t.Errorf("%q: got %+v", tt.config, c)
 		}
 	}
 }
