@@ -20,6 +20,8 @@ func newBalancer(c Config, r *rand.Rand, busy []int64) balancer {
 		return &leastBusy{busy: busy}
 	case "keyhash":
 		return newKeyHash(c.Workers, keyHashVnodes)
+	case "accept-bootorder":
+		return newAcceptBootOrder(c.Workers, r)
 	}
-	return newAccept(c.Workers, r)
+	return &accept{r: r, n: c.Workers}
 }

@@ -16,7 +16,7 @@ type Config struct {
 	HotKeys           float64 // hotset: fraction of keys that are hot, (0, 1)
 	HotTraffic        float64 // hotset: fraction of requests that go to hot keys, (0, 1]
 	Writes            float64 // fraction of requests that write the key, [0, 1]
-	Balancer          string  // accept, roundrobin, leastbusy or keyhash
+	Balancer          string  // accept, roundrobin, leastbusy, keyhash or accept-bootorder
 	Mode              string  // local, shared or tiered
 	SharedCache       int     // shared cache maxsize; 0 means Workers*Cache
 	TTL               int     // lifetime of a local entry in requests; 0 means forever
@@ -48,7 +48,7 @@ const (
 // Names accepted by Config.Dist, Config.Balancer and Config.Mode.
 var (
 	Dists     = []string{"uniform", "zipf", "hotset", "scan"}
-	Balancers = []string{"accept", "roundrobin", "leastbusy", "keyhash"}
+	Balancers = []string{"accept", "roundrobin", "leastbusy", "keyhash", "accept-bootorder"}
 	Modes     = []string{"local", "shared", "tiered"}
 )
 

@@ -57,6 +57,6 @@ func ExampleNew() {
 			mode, st.HitRatio, st.Origin.Reads, st.Total.Stale, st.Memory.Duplicates)
 	}
 	// Output:
-	// local  hit ratio 0.471  origin reads  52395  stale reads 16213  duplicates 119
+	// local  hit ratio 0.473  origin reads  52190  stale reads 16850  duplicates 116
 	// shared hit ratio 0.759  origin reads  23848  stale reads     0  duplicates 0
 }

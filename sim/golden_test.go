@@ -16,15 +16,16 @@ var update = flag.Bool("update", false, "rewrite testdata/golden files")
 // lifecycle features. The golden files are written natively; the same test
 // run as wasm under node checks that the engine gives the same bits there.
 var goldenConfigs = map[string]string{
-	"default":        "",
-	"shared":         "mode=shared",
-	"tiered-ttl":     "mode=tiered&ttl=500&writes=0.05",
-	"roundrobin":     "balancer=roundrobin&dist=uniform",
-	"leastbusy":      "balancer=leastbusy&dist=hotset",
-	"keyhash-scan":   "balancer=keyhash&dist=scan&keys=300",
-	"recycle":        "max-requests=2000&max-requests-jitter=500&preload=true&writes=0.05",
-	"warmup-alpha":   "warmup=5000&alpha=1.3&workers=16&cache=20&seed=42",
-	"one-worker-all": "workers=1&cache=1000&keys=1000",
+	"default":          "",
+	"accept-bootorder": "balancer=accept-bootorder",
+	"shared":           "mode=shared",
+	"tiered-ttl":       "mode=tiered&ttl=500&writes=0.05",
+	"roundrobin":       "balancer=roundrobin&dist=uniform",
+	"leastbusy":        "balancer=leastbusy&dist=hotset",
+	"keyhash-scan":     "balancer=keyhash&dist=scan&keys=300",
+	"recycle":          "max-requests=2000&max-requests-jitter=500&preload=true&writes=0.05",
+	"warmup-alpha":     "warmup=5000&alpha=1.3&workers=16&cache=20&seed=42",
+	"one-worker-all":   "workers=1&cache=1000&keys=1000",
 }
 
 type golden struct {
