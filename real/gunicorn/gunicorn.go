@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -33,7 +34,7 @@ const (
 var files embed.FS
 
 // Missing says what to install when gunicorn or Flask is not there, or "".
-func Missing() string {
+var Missing = sync.OnceValue(func() string {
 	if _, err := os.Stat(Gunicorn); err != nil {
 		return "no " + Gunicorn + " (apt-get install gunicorn python3-flask)"
 	}
@@ -41,7 +42,7 @@ func Missing() string {
 		return "no Flask for " + Python + " (apt-get install python3-flask)"
 	}
 	return ""
-}
+})
 
 // Server is a running gunicorn master and its workers.
 type Server struct {
@@ -139,21 +140,21 @@ func (s *Server) ready(within time.Duration) error {
 	return errors.New("gunicorn's workers were not all up within " + within.String())
 }
 
-// Stop sends gunicorn's master SIGTERM (its workers finish and exit), waits,
-// and kills the process group if it has not stopped within 10 s.
+// Stop sends gunicorn's master SIGINT (its quick shutdown: the workers exit
+// at once), waits, and kills the process group if it has not stopped within 10 s.
 func (s *Server) Stop() error {
 	defer os.RemoveAll(s.dir)
 	if s.cmd == nil {
 		return nil
 	}
 	pgid := s.cmd.Process.Pid
-	syscall.Kill(pgid, syscall.SIGTERM)
+	syscall.Kill(pgid, syscall.SIGINT)
 	select {
 	case <-s.done:
 	case <-time.After(10 * time.Second):
 		syscall.Kill(-pgid, syscall.SIGKILL)
 		<-s.done
-		return errors.New("gunicorn did not stop on SIGTERM within 10 s: killed")
+		return errors.New("gunicorn did not stop on SIGINT within 10 s: killed")
 	}
 	syscall.Kill(-pgid, syscall.SIGKILL) // any worker left behind
 	return nil

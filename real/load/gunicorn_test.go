@@ -1,0 +1,96 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/real/gunicorn"
+	"github.com/cachepit/cachepit/sim"
+)
+
+// startGunicorn runs the reference app under real gunicorn for the test;
+// without gunicorn and Flask the test skips, or fails under CI.
+func startGunicorn(t *testing.T, query string) string {
+	t.Helper()
+	if m := gunicorn.Missing(); m != "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(m)
+		}
+		t.Skip(m)
+	}
+	s, err := gunicorn.Start(query, gunilog{t})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return s.URL
+}
+
+type gunilog struct{ t *testing.T }
+
+func (l gunilog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// gunicornWorkload is the engine's default workload, shortened to 1,000
+// requests, with 5% writes so that stale reads are many enough to compare.
+func gunicornWorkload() sim.Config {
+	c := sim.Default()
+	c.Requests, c.Writes = 1000, 0.05
+	return c
+}
+
+// Real gunicorn, 4 sync workers with their own LRU caches, one client, 1,000
+// requests: each worker's share, the hit ratio and the stale reads as the
+// engine predicts them. gunicorn's split is occasionally skewed for a whole
+// run (measured here in about 1 run in 8, not tied to boot order; see
+// real/README.md), which no model predicts: a run that misses is logged and
+// run once more on a fresh server, and the test fails if that one misses too.
+func TestGunicornAgreesWithEngine(t *testing.T) {
+	misses := gunicornAgreement(t)
+	if len(misses) > 0 {
+		t.Logf("first run missed (%s); once more on a fresh server", strings.Join(misses, "; "))
+		misses = gunicornAgreement(t)
+	}
+	for _, m := range misses {
+		t.Error(m)
+	}
+}
+
+func gunicornAgreement(t *testing.T) []string {
+	base := startGunicorn(t, "workers=4&cache=100&cost-origin=0")
+	r, err := Run(context.Background(), Options{Target: base, Config: gunicornWorkload()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, p := r.Measured, r.Predicted
+	ms, ps := m.Shares(), p.Shares()
+	t.Logf("hit ratio %.4f / %.4f; stale %d / %d; shares %.3f / %.3f; p50 %d µs; %v",
+		m.HitRatio, p.HitRatio, m.Stale, p.Stale, ms, ps, m.Latency.P50, r.Elapsed)
+	if m.Requests != 1000 || m.Reads != p.Reads || m.OriginWrites != p.OriginWrites {
+		t.Fatalf("requests %d, reads %d/%d, writes %d/%d measured/predicted; want 1000 and the same stream",
+			m.Requests, m.Reads, p.Reads, m.OriginWrites, p.OriginWrites)
+	}
+	var misses []string
+	for i := range ms {
+		if d := math.Abs(ms[i] - ps[i]); d > 0.06 {
+			misses = append(misses, fmt.Sprintf("worker %d's share: measured %.3f, predicted %.3f; want within 0.06", i, ms[i], ps[i]))
+		}
+	}
+	if d := math.Abs(m.HitRatio - p.HitRatio); d > 0.02 {
+		misses = append(misses, fmt.Sprintf("hit ratio: measured %.4f, predicted %.4f; want within 0.02", m.HitRatio, p.HitRatio))
+	}
+	if d := math.Abs(float64(m.Stale - p.Stale)); d > 0.25*float64(p.Stale)+10 {
+		misses = append(misses, fmt.Sprintf("stale reads: measured %d, predicted %d; want within 25%% + 10", m.Stale, p.Stale))
+	}
+	return misses
+}
