@@ -51,19 +51,41 @@ func gunicornWorkload() sim.Config {
 
 // Real gunicorn, 4 sync workers with their own LRU caches, one client, 1,000
 // requests: each worker's share, the hit ratio and the stale reads as the
-// engine predicts them. gunicorn's split is occasionally skewed for a whole
-// run (measured here in about 1 run in 8, not tied to boot order; see
-// real/README.md), which no model predicts: a run that misses is logged and
-// run once more on a fresh server, and the test fails if that one misses too.
+// engine predicts them. The engine's share for a worker is its mean over 20
+// seeds: one run's draw is itself about 0.014 off. gunicorn's split is more
+// uneven than a fair draw, and for a whole run (measured here: one run in
+// four or five beyond 0.06 of an even share on a loaded 2-core machine, not
+// tied to boot order; see real/README.md), so a run that misses is logged
+// and run again on a fresh server, up to three runs in all.
 func TestGunicornAgreesWithEngine(t *testing.T) {
-	misses := gunicornAgreement(t)
-	if len(misses) > 0 {
-		t.Logf("first run missed (%s); once more on a fresh server", strings.Join(misses, "; "))
-		misses = gunicornAgreement(t)
+	var misses []string
+	for run := 1; run <= 3; run++ {
+		if misses = gunicornAgreement(t); len(misses) == 0 {
+			return
+		}
+		t.Logf("run %d missed: %s", run, strings.Join(misses, "; "))
 	}
 	for _, m := range misses {
 		t.Error(m)
 	}
+}
+
+// engineShares is each worker's share of c's requests, averaged over seeds
+// 1..n of the engine.
+func engineShares(t *testing.T, c sim.Config, n int) []float64 {
+	mean := make([]float64, c.Workers)
+	for seed := range n {
+		c.Seed = uint64(seed + 1)
+		s, err := sim.New(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Run(c.Warmup + c.Requests)
+		for i, sh := range predicted(s.Stats()).Shares() {
+			mean[i] += sh / float64(n)
+		}
+	}
+	return mean
 }
 
 func gunicornAgreement(t *testing.T) []string {
@@ -73,7 +95,7 @@ func gunicornAgreement(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	m, p := r.Measured, r.Predicted
-	ms, ps := m.Shares(), p.Shares()
+	ms, ps := m.Shares(), engineShares(t, r.Config, 20)
 	t.Logf("hit ratio %.4f / %.4f; stale %d / %d; shares %.3f / %.3f; p50 %d µs; %v",
 		m.HitRatio, p.HitRatio, m.Stale, p.Stale, ms, ps, m.Latency.P50, r.Elapsed)
 	if m.Requests != 1000 || m.Reads != p.Reads || m.OriginWrites != p.OriginWrites {
