@@ -7,11 +7,12 @@ import "math/rand/v2"
 // .205 and .063 of connections in the order they booted (Go's runtime poller),
 // and a recycled worker rejoined at the back. So the worker that booted r-th
 // (from 0) of n wins with weight n-r, and a restarted worker moves to the back
-// of the order.
+// of the order. Among some idle workers only, the weights are the same.
 type acceptBootOrder struct {
 	r     *rand.Rand
 	a     alias // over boot ranks
 	order []int // order[rank] is the worker that booted rank-th
+	rank  []int // rank[worker] is its place in order
 }
 
 func newAcceptBootOrder(workers int, r *rand.Rand) *acceptBootOrder {
@@ -21,18 +22,31 @@ func newAcceptBootOrder(workers int, r *rand.Rand) *acceptBootOrder {
 		w[i] = float64(workers - i)
 		order[i] = i
 	}
-	return &acceptBootOrder{r: r, a: newAlias(w), order: order}
+	return &acceptBootOrder{r: r, a: newAlias(w), order: order, rank: append([]int(nil), order...)}
 }
 
 func (b *acceptBootOrder) pick(int) int { return b.order[b.a.draw(b.r)] }
 
+func (b *acceptBootOrder) among(idle []int32) int {
+	n, sum := len(b.order), 0
+	for _, w := range idle {
+		sum += n - b.rank[w]
+	}
+	x := b.r.IntN(sum)
+	for _, w := range idle {
+		if x -= n - b.rank[w]; x < 0 {
+			return int(w)
+		}
+	}
+	return int(idle[len(idle)-1])
+}
+
 // restarted moves worker w to the back of the boot order.
 func (b *acceptBootOrder) restarted(w int) {
-	for i, x := range b.order {
-		if x == w {
-			copy(b.order[i:], b.order[i+1:])
-			b.order[len(b.order)-1] = w
-			return
-		}
+	i := b.rank[w]
+	copy(b.order[i:], b.order[i+1:])
+	b.order[len(b.order)-1] = w
+	for r, x := range b.order {
+		b.rank[x] = r
 	}
 }

@@ -7,17 +7,30 @@ type balancer interface {
 	pick(key int) int
 }
 
+// A racer is a balancer in which the workers themselves race to accept from
+// one shared listen socket: pick is the winner when every worker is idle,
+// among the winner when only those are.
+type racer interface {
+	balancer
+	among(idle []int32) int
+}
+
 // A restartAware balancer is told when a worker's process is replaced.
 type restartAware interface {
 	restarted(worker int)
 }
 
-func newBalancer(c Config, r *rand.Rand, busy []int64) balancer {
+// Balancer names that older links used, and what they mean now.
+var balancerAliases = map[string]string{
+	"leastbusy": "leastconn", // least modelled work meant nothing without concurrency
+}
+
+func newBalancer(c Config, r *rand.Rand, ws []worker) balancer {
 	switch c.Balancer {
 	case "roundrobin":
 		return &roundRobin{n: c.Workers}
-	case "leastbusy":
-		return &leastBusy{busy: busy}
+	case "leastconn":
+		return &leastConn{ws: ws}
 	case "keyhash":
 		return newKeyHash(c.Workers, keyHashVnodes)
 	case "accept-bootorder":

@@ -69,7 +69,7 @@ func TestStepAllocations(t *testing.T) {
 		perMiss bool
 	}{
 		{"workers=8&cache=1000&keys=1000&writes=0", false},
-		{"workers=8&cache=1000&keys=1000&writes=0&mode=shared&balancer=leastbusy", false},
+		{"workers=8&cache=1000&keys=1000&writes=0&mode=shared&balancer=leastconn", false},
 		{"workers=8&writes=0.05", true},
 		{"workers=8&writes=0.05&mode=tiered&balancer=keyhash&ttl=100", true},
 	} {

@@ -16,7 +16,7 @@ type Config struct {
 	HotKeys           float64 // hotset: fraction of keys that are hot, (0, 1)
 	HotTraffic        float64 // hotset: fraction of requests that go to hot keys, (0, 1]
 	Writes            float64 // fraction of requests that write the key, [0, 1]
-	Balancer          string  // accept, roundrobin, leastbusy, keyhash or accept-bootorder
+	Balancer          string  // accept, roundrobin, leastconn, keyhash or accept-bootorder
 	Mode              string  // local, shared or tiered
 	SharedCache       int     // shared cache maxsize; 0 means Workers*Cache
 	TTL               int     // lifetime of a local entry in requests; 0 means forever
@@ -27,10 +27,17 @@ type Config struct {
 	Warmup            int     // requests run before counting starts
 	Requests          int     // requests in a run (used by the CLI and the UI's run-to)
 	Cost              Cost    // latency model
+	Arrivals          string  // closed (Clients in a loop) or poisson (an open stream at Rate)
+	Clients           int     // closed: clients, each with one request outstanding
+	Think             int64   // closed: µs a client waits between an answer and its next request
+	Rate              float64 // poisson: requests per second
+	Threads           int     // requests one worker serves at once, sharing its cache
+	Backlog           int     // connections a listen socket holds waiting; more are refused
 }
 
 // Cost is the latency model, in microseconds.
 type Cost struct {
+	CPU    int // the application's own work in every request
 	Local  int // a lookup in the worker's own memory
 	Shared int // a round trip to the shared cache
 	Origin int // a fetch from (or write to) the origin database
@@ -43,17 +50,23 @@ const (
 	MaxKeys     = 10_000_000
 	MaxAlpha    = 5
 	MaxRequests = 1_000_000_000
+	MaxClients  = 100_000
+	MaxThreads  = 1024
+	MaxBacklog  = 1_000_000
+	MaxRate     = 100_000_000
 )
 
 // Names accepted by Config.Dist, Config.Balancer and Config.Mode.
 var (
 	Dists     = []string{"uniform", "zipf", "hotset", "scan"}
-	Balancers = []string{"accept", "roundrobin", "leastbusy", "keyhash", "accept-bootorder"}
+	Balancers = []string{"accept", "roundrobin", "leastconn", "keyhash", "accept-bootorder"}
 	Modes     = []string{"local", "shared", "tiered"}
+	Arrivals  = []string{"closed", "poisson"}
 )
 
 // Default is the playground's starting point: 4 workers behind the kernel's
-// accept race, each with a 100-entry cache, over 1,000 zipf-popular keys.
+// accept race, each with a 100-entry cache, over 1,000 zipf-popular keys,
+// and one client sending a request as soon as the previous one is answered.
 func Default() Config {
 	return Config{
 		Workers:    4,
@@ -69,6 +82,11 @@ func Default() Config {
 		Seed:       1,
 		Requests:   100_000,
 		Cost:       Cost{Local: 1, Shared: 500, Origin: 5000},
+		Arrivals:   "closed",
+		Clients:    1,
+		Rate:       1000,
+		Threads:    1,
+		Backlog:    2048, // gunicorn's default
 	}
 }
 

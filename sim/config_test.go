@@ -19,7 +19,7 @@ func TestValidate(t *testing.T) {
 		{func(c *Config) { c.Writes = 1.5 }, "writes must be in [0, 1], got 1.5"},
 		{func(c *Config) { c.Dist = "pareto" }, `dist must be one of uniform, zipf, hotset, scan, got "pareto"`},
 		{func(c *Config) { c.Mode = "" }, `mode must be one of local, shared, tiered, got ""`},
-		{func(c *Config) { c.Balancer = "random" }, `balancer must be one of accept, roundrobin, leastbusy, keyhash, accept-bootorder, got "random"`},
+		{func(c *Config) { c.Balancer = "random" }, `balancer must be one of accept, roundrobin, leastconn, keyhash, accept-bootorder, got "random"`},
 		{func(c *Config) { c.HotKeys = 1 }, "hot-keys must be in (0, 1), got 1"},
 		{func(c *Config) { c.TTL = -1 }, "ttl must be between 0 and 1000000000, got -1"},
 	} {

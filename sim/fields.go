@@ -44,7 +44,7 @@ var Fields = []Field{
 	floatField("hot-keys", "hotset: fraction of keys that are hot", func(c *Config) *float64 { return &c.HotKeys }, 0, 1, false, false),
 	floatField("hot-traffic", "hotset: fraction of requests to hot keys", func(c *Config) *float64 { return &c.HotTraffic }, 0, 1, false, true),
 	floatField("writes", "fraction of requests that write", func(c *Config) *float64 { return &c.Writes }, 0, 1, true, true),
-	choiceField("balancer", "how requests reach workers", func(c *Config) *string { return &c.Balancer }, Balancers),
+	aliasField(choiceField("balancer", "how requests reach workers", func(c *Config) *string { return &c.Balancer }, Balancers), balancerAliases),
 	choiceField("mode", "where caches live (tiered: local in front of shared)", func(c *Config) *string { return &c.Mode }, Modes),
 	intField("shared-cache", "shared cache maxsize (0: workers*cache)", func(c *Config) *int { return &c.SharedCache }, 0, MaxWorkers*MaxCache),
 	intField("ttl", "local entry lifetime in requests (0: forever)", func(c *Config) *int { return &c.TTL }, 0, MaxRequests),
@@ -69,6 +69,13 @@ var Fields = []Field{
 	intField("cost-local", "latency of a local cache lookup, µs", func(c *Config) *int { return &c.Cost.Local }, 0, 10_000_000),
 	intField("cost-shared", "latency of a shared cache round trip, µs", func(c *Config) *int { return &c.Cost.Shared }, 0, 10_000_000),
 	intField("cost-origin", "latency of an origin fetch, µs", func(c *Config) *int { return &c.Cost.Origin }, 0, 10_000_000),
+	choiceField("arrivals", "where requests come from (closed: clients in a loop; poisson: an open stream)", func(c *Config) *string { return &c.Arrivals }, Arrivals),
+	intField("clients", "closed: clients, one request outstanding each", func(c *Config) *int { return &c.Clients }, 1, MaxClients),
+	durationField("think", "closed: a client's pause between an answer and its next request", func(c *Config) *int64 { return &c.Think }, 0, 3600e6),
+	floatField("rate", "poisson: requests per second", func(c *Config) *float64 { return &c.Rate }, 0, MaxRate, false, true),
+	intField("threads", "requests a worker serves at once, sharing its cache (gunicorn --threads)", func(c *Config) *int { return &c.Threads }, 1, MaxThreads),
+	intField("cpu", "the application's own work per request, µs", func(c *Config) *int { return &c.Cost.CPU }, 0, 10_000_000),
+	intField("backlog", "connections waiting on a listen socket before more are refused", func(c *Config) *int { return &c.Backlog }, 0, MaxBacklog),
 }
 
 // FieldByName returns the field called name.

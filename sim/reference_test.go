@@ -42,7 +42,7 @@ func TestMatchesReferenceLRU(t *testing.T) {
 	}{
 		{"zipf accept", func(c *Config) {}},
 		{"uniform roundrobin writes", func(c *Config) { c.Dist, c.Balancer, c.Writes = "uniform", "roundrobin", 0.1 }},
-		{"hotset leastbusy", func(c *Config) { c.Dist, c.Balancer = "hotset", "leastbusy" }},
+		{"hotset leastconn", func(c *Config) { c.Dist, c.Balancer = "hotset", "leastconn" }},
 		{"scan keyhash", func(c *Config) { c.Dist, c.Balancer = "scan", "keyhash" }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,16 +5,18 @@ import (
 	"math/rand/v2"
 )
 
-// Sim is one simulated deployment: a balancer, workers with their own caches,
-// an optional shared cache and the origin. It is not safe for concurrent use.
+// Sim is one simulated deployment in time: arrivals, a listen socket, a
+// balancer, workers with threads and their own caches, an optional shared
+// cache and the origin. It is not safe for concurrent use.
 type Sim struct {
 	cfg      Config
 	work     *Workload
+	arr      arrivals
 	bal      balancer
+	race     racer      // bal, when the workers race to accept from one socket
 	life     *rand.Rand // max-requests jitter
 	workers  []worker
-	busy     []int64 // per-worker modelled busy time, read by leastbusy
-	shared   *lru    // nil in local mode
+	shared   *lru // nil in local mode
 	sharedSt SharedStats
 	versions []uint32 // the origin: each key's current version
 	holders  []int32  // how many caches hold each key
@@ -23,10 +25,22 @@ type Sim struct {
 	origin   OriginStats
 	costs    [paths]int
 	lat      [paths]int64 // counted requests per path
-	seq      int64
-	preload  []int // keys every worker starts with, least popular first
-	evicted  int   // key evicted by the last Add, or -1
-	series   series
+	preload  []int        // keys every worker starts with, least popular first
+	evicted  int          // key evicted by the last Add, or -1
+
+	now     int64 // µs since New
+	q       queue
+	reqs    pool
+	begun   bool  // the arrivals have started
+	arrived int64 // requests that arrived, numbering them
+	seq     int64 // requests answered
+	threads int32
+	free    int     // workers with a free thread
+	listen  fifo    // the shared socket's backlog, when workers race
+	idle    []int32 // scratch: workers with a free thread
+	refused int64   // connections refused by a full backlog
+
+	series series
 }
 
 // New builds the deployment c describes, with every worker started.
@@ -37,15 +51,19 @@ func New(c Config) (*Sim, error) {
 	s := &Sim{
 		cfg:      c,
 		work:     newWorkload(c),
+		arr:      newArrivals(c),
 		life:     newStream(c.Seed, streamLifecycle),
 		workers:  make([]worker, c.Workers),
-		busy:     make([]int64, c.Workers),
 		versions: make([]uint32, c.Keys),
 		holders:  make([]int32, c.Keys),
 		costs:    pathCosts(c),
 		evicted:  -1,
+		threads:  int32(c.Threads),
+		free:     c.Workers,
+		idle:     make([]int32, 0, c.Workers),
 	}
-	s.bal = newBalancer(c, newStream(c.Seed, streamBalancer), s.busy)
+	s.bal = newBalancer(c, newStream(c.Seed, streamBalancer), s.workers)
+	s.race, _ = s.bal.(racer)
 	if c.HasShared() {
 		s.shared = newLRU(c.SharedSize(), s.release)
 		s.sharedSt.Maxsize = c.SharedSize()
@@ -66,28 +84,40 @@ func New(c Config) (*Sim, error) {
 	return s, nil
 }
 
-// Seq is how many requests have been served, warmup included.
+// Seq is how many requests have been answered, warmup included.
 func (s *Sim) Seq() int64 { return s.seq }
+
+// Now is the simulated time in microseconds since New.
+func (s *Sim) Now() int64 { return s.now }
 
 // Config returns the configuration the Sim was built with.
 func (s *Sim) Config() Config { return s.cfg }
 
-// Step serves the next request of the workload on the worker the balancer picks.
+// Step runs time forward until the next request is answered, and returns it.
+// The first Step starts the arrivals.
 func (s *Sim) Step() Event {
-	key, op := s.work.Next()
-	return s.serve(s.bal.pick(key), key, op)
-}
-
-// Run serves n requests.
-func (s *Sim) Run(n int) {
-	for range n {
-		key, op := s.work.Next()
-		s.serve(s.bal.pick(key), key, op)
+	if !s.begun {
+		s.begun = true
+		s.arr.begin(&s.q, s.now)
+	}
+	for {
+		if ev, ri := s.next(); ri >= 0 {
+			return ev
+		}
 	}
 }
 
-// Do serves one request on a chosen worker, bypassing the workload and the
-// balancer: scripted scenarios such as the post's use it.
+// Run answers n requests.
+func (s *Sim) Run(n int) {
+	for range n {
+		s.Step()
+	}
+}
+
+// Do sends one request to a chosen worker now, bypassing the workload and
+// the balancer, and runs time forward until it is answered: scripted
+// scenarios such as the post's use it. Before the first Step nothing else
+// arrives meanwhile.
 func (s *Sim) Do(worker, key int, op Op) (Event, error) {
 	if worker < 0 || worker >= len(s.workers) {
 		return Event{}, fmt.Errorf("worker must be between 0 and %d, got %d", len(s.workers)-1, worker)
@@ -95,7 +125,29 @@ func (s *Sim) Do(worker, key int, op Op) (Event, error) {
 	if key < 0 || key >= s.cfg.Keys {
 		return Event{}, fmt.Errorf("key must be between 0 and %d, got %d", s.cfg.Keys-1, key)
 	}
-	return s.serve(worker, key, op), nil
+	mine := s.admit(-1, key, op, worker)
+	for {
+		if ev, ri := s.next(); ri == mine {
+			return ev, nil
+		}
+	}
+}
+
+// next runs the earliest event. When it answers a request, it returns the
+// request's Event and its index; otherwise the index is -1.
+func (s *Sim) next() (Event, int32) {
+	if s.q.len() == 0 {
+		panic("sim: nothing left to happen") // arrivals or requests in flight always are
+	}
+	e := s.q.pop()
+	s.now = e.at
+	switch e.kind {
+	case evArrive:
+		s.arrive(e.who)
+	case evDone:
+		return s.finish(e.who), e.who
+	}
+	return Event{}, -1
 }
 
 // Restart replaces worker i's process now: its cache starts again empty (or
@@ -106,132 +158,6 @@ func (s *Sim) Restart(i int) error {
 	}
 	s.recycle(&s.workers[i])
 	return nil
-}
-
-func (s *Sim) serve(wi, key int, op Op) Event {
-	s.seq++
-	w := &s.workers[wi]
-	ev := Event{Seq: s.seq, Worker: wi, Key: key, Op: op, Evicted: -1}
-	var path int
-	if op == Write {
-		path = s.write(w, key, &ev)
-	} else {
-		path = s.read(w, key, &ev)
-	}
-	ev.Latency = s.costs[path]
-	ev.Version = s.versions[key]
-	w.stats.Requests++
-	w.stats.BusyMicros += int64(ev.Latency)
-	s.busy[wi] += int64(ev.Latency)
-	s.lat[path]++
-	w.served++
-	if w.limit > 0 && w.served >= w.limit {
-		s.recycle(w)
-		ev.Recycled = true
-	}
-	if s.seq == int64(s.cfg.Warmup) {
-		s.resetCounters()
-	} else if s.seq == s.series.next {
-		s.series.close(s)
-	}
-	return ev
-}
-
-func (s *Sim) read(w *worker, key int, ev *Event) int {
-	w.stats.Reads++
-	current := s.versions[key]
-	if w.cache != nil {
-		if e, ok := w.cache.Get(key); ok {
-			if s.cfg.TTL == 0 || s.seq-e.filled < int64(s.cfg.TTL) {
-				w.stats.Hits++
-				w.stats.LocalHits++
-				ev.Hit, ev.From = true, Local
-				s.countStale(w, ev, e.version != current)
-				return pathLocal
-			}
-			w.cache.Remove(key)
-			w.stats.Expired++
-			ev.Expired = true
-		}
-	}
-	if s.shared != nil {
-		if e, ok := s.shared.Get(key); ok {
-			s.sharedSt.Hits++
-			w.stats.Hits++
-			w.stats.SharedHits++
-			ev.Hit, ev.From = true, Shared
-			s.countStale(w, ev, e.version != current)
-			s.fillLocal(w, key, e.version, ev)
-			return pathShared
-		}
-		s.sharedSt.Misses++
-	}
-	w.stats.Misses++
-	s.origin.Reads++
-	ev.From = Origin
-	if s.shared != nil {
-		s.evicted = -1
-		if s.shared.Add(key, entry{current, s.seq}) {
-			s.sharedSt.Evictions++
-			ev.Evicted = s.evicted
-		}
-		s.hold(key)
-	}
-	s.fillLocal(w, key, current, ev)
-	return pathOrigin
-}
-
-func (s *Sim) countStale(w *worker, ev *Event, stale bool) {
-	if stale {
-		w.stats.Stale++
-		ev.Stale = true
-	}
-}
-
-func (s *Sim) fillLocal(w *worker, key int, version uint32, ev *Event) {
-	if w.cache == nil {
-		return
-	}
-	s.evicted = -1
-	if w.cache.Add(key, entry{version, s.seq}) {
-		w.stats.Evictions++
-		ev.Evicted = s.evicted
-	}
-	s.hold(key)
-}
-
-// write changes the key at the origin, then invalidates the writer's own copy
-// and the shared copy. Other workers' copies stay: they will serve stale reads.
-func (s *Sim) write(w *worker, key int, ev *Event) int {
-	w.stats.Writes++
-	s.origin.Writes++
-	s.versions[key]++
-	ev.From = Origin
-	if w.cache != nil {
-		w.cache.Remove(key)
-	}
-	if s.shared != nil {
-		s.shared.Remove(key)
-	}
-	return pathWrite
-}
-
-// hold records a new copy of key in some cache; release, its departure.
-func (s *Sim) hold(key int) {
-	s.entries++
-	if s.holders[key] == 0 {
-		s.distinct++
-	}
-	s.holders[key]++
-}
-
-func (s *Sim) release(key int, _ entry) {
-	s.evicted = key
-	s.entries--
-	s.holders[key]--
-	if s.holders[key] == 0 {
-		s.distinct--
-	}
 }
 
 // start gives w a fresh process: an empty or preloaded cache and a new
@@ -274,6 +200,7 @@ func (s *Sim) resetCounters() {
 	s.sharedSt = SharedStats{Maxsize: s.sharedSt.Maxsize}
 	s.origin = OriginStats{}
 	s.lat = [paths]int64{}
+	s.refused = 0
 	s.series.reset(s)
 }
 

@@ -2,7 +2,8 @@ package sim
 
 import "github.com/hashicorp/golang-lru/v2/simplelru"
 
-// entry is a cached value: the version of the key it holds and when it was stored.
+// entry is a cached value: the version of the key it holds and the number of
+// the request that stored it.
 type entry struct {
 	version uint32
 	filled  int64
@@ -10,12 +11,14 @@ type entry struct {
 
 type lru = simplelru.LRU[int, entry]
 
-// worker is one worker process: its cache, counters and lifecycle.
+// worker is one worker process: its cache, counters, threads and lifecycle.
 type worker struct {
 	cache  *lru // nil in shared mode
 	stats  WorkerStats
 	served int64 // requests since this process started
 	limit  int64 // recycle after this many requests; 0 means never
+	busy   int32 // threads serving a request now
+	queued fifo  // connections waiting on this worker's own socket
 }
 
 // newLRU makes a cache whose every departure (eviction, removal, purge) is

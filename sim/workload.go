@@ -8,6 +8,7 @@ const (
 	streamWorkload = iota + 1
 	streamBalancer
 	streamLifecycle
+	streamArrivals
 )
 
 func newStream(seed uint64, stream uint64) *rand.Rand {

@@ -1,0 +1,115 @@
+package sim
+
+// The engine's time is an integer count of microseconds since New. Events
+// wait in a binary min-heap ordered by time, then by the order they were
+// scheduled, so two events at the same microsecond always run in the same
+// order. The heap is written out (as in container/heap's example) rather than
+// used through heap.Interface, which would box every event.
+
+// Kinds of event.
+const (
+	evArrive = iota // a connection arrives; who is the client, or -1 for the open stream
+	evDone          // a request's service ends; who is the request
+	evFetch         // a request reaches the origin; who is the request
+	evBoot          // a replacement worker is ready to accept; who is the worker
+	evDeploy        // a rolling restart moves to its next worker; who is that worker
+)
+
+type event struct {
+	at    int64  // when, in µs
+	order uint64 // scheduling order, to break ties
+	kind  uint8
+	who   int32
+}
+
+type queue struct {
+	evs   []event
+	order uint64
+}
+
+func (q *queue) len() int { return len(q.evs) }
+
+func (q *queue) push(at int64, kind uint8, who int32) {
+	q.order++
+	q.evs = append(q.evs, event{at: at, order: q.order, kind: kind, who: who})
+	q.up(len(q.evs) - 1)
+}
+
+// pop removes the earliest event; the queue must not be empty.
+func (q *queue) pop() event {
+	top := q.evs[0]
+	n := len(q.evs) - 1
+	q.evs[0] = q.evs[n]
+	q.evs = q.evs[:n]
+	if n > 1 {
+		q.down(0)
+	}
+	return top
+}
+
+func (q *queue) less(i, j int) bool {
+	a, b := &q.evs[i], &q.evs[j]
+	return a.at < b.at || (a.at == b.at && a.order < b.order)
+}
+
+func (q *queue) up(j int) {
+	for j > 0 {
+		i := (j - 1) / 2
+		if !q.less(j, i) {
+			break
+		}
+		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
+		j = i
+	}
+}
+
+func (q *queue) down(i int) {
+	n := len(q.evs)
+	for {
+		j := 2*i + 1
+		if j >= n {
+			return
+		}
+		if r := j + 1; r < n && q.less(r, j) {
+			j = r
+		}
+		if !q.less(j, i) {
+			return
+		}
+		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
+		i = j
+	}
+}
+
+// fifo is a growable ring of request indices: a listen socket's backlog or a
+// queue of fetches waiting for an origin connection.
+type fifo struct {
+	buf  []int32
+	head int
+	n    int
+}
+
+func (f *fifo) len() int { return f.n }
+
+func (f *fifo) push(x int32) {
+	if f.n == len(f.buf) {
+		grown := make([]int32, max(8, 2*len(f.buf)))
+		for i := range f.n {
+			grown[i] = f.buf[(f.head+i)%len(f.buf)]
+		}
+		f.buf, f.head = grown, 0
+	}
+	f.buf[(f.head+f.n)%len(f.buf)] = x
+	f.n++
+}
+
+// pop removes the oldest entry; the fifo must not be empty.
+func (f *fifo) pop() int32 {
+	x := f.buf[f.head]
+	f.head++
+	if f.head == len(f.buf) {
+		f.head = 0
+	}
+	f.n--
+	return x
+}

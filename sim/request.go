@@ -1,0 +1,28 @@
+package sim
+
+// request is one request in flight, from its arrival to its answer. Requests
+// live in a pool and are reused, so a run allocates none in steady state.
+type request struct {
+	ev      Event // what the request did, filled in as it goes
+	client  int32 // the closed client that sent it, or -1
+	arrived int64 // µs
+	started int64 // µs, when a thread took it
+	path    uint8 // pathLocal, pathShared, pathOrigin or pathWrite
+}
+
+type pool struct {
+	reqs []request
+	free []int32
+}
+
+func (p *pool) get() int32 {
+	if n := len(p.free); n > 0 {
+		i := p.free[n-1]
+		p.free = p.free[:n-1]
+		return i
+	}
+	p.reqs = append(p.reqs, request{})
+	return int32(len(p.reqs) - 1)
+}
+
+func (p *pool) put(i int32) { p.free = append(p.free, i) }

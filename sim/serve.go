@@ -1,0 +1,256 @@
+package sim
+
+// A request's life: it arrives, waits on a listen socket unless a thread is
+// free, looks its key up when a thread takes it (so its path and service time
+// are known then), and at the end of its service fills the caches or applies
+// its write, is counted, and frees its thread for the oldest waiting
+// connection. Filling at the end is what lets several requests miss the same
+// key at once.
+
+// arrive takes a new connection from client (-1: the open stream).
+func (s *Sim) arrive(client int32) {
+	if client < 0 {
+		s.arr.schedule(&s.q)
+	}
+	key, op := s.work.Next()
+	s.admit(client, key, op, -1)
+}
+
+// admit numbers a request and hands it to worker to (or, when to is -1, to
+// the balancer's or the accept race's choice), or to a socket's backlog, or
+// refuses it. It returns the request's index, or -1 when refused.
+func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
+	s.arrived++
+	ri := s.reqs.get()
+	r := &s.reqs.reqs[ri]
+	*r = request{client: client, arrived: s.now, ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
+	chosen := to >= 0 // a scripted request waits however long the backlog
+	if !chosen && s.race != nil {
+		switch {
+		case s.free > 0:
+			s.serve(ri, s.winner())
+		case s.listen.len() < s.cfg.Backlog:
+			s.listen.push(ri)
+		default:
+			s.refuse(ri)
+			return -1
+		}
+		return ri
+	}
+	if !chosen {
+		to = s.bal.pick(key)
+	}
+	w := &s.workers[to]
+	switch {
+	case w.busy < s.threads:
+		s.serve(ri, to)
+	case w.queued.len() < s.cfg.Backlog || chosen:
+		w.queued.push(ri)
+	default:
+		s.refuse(ri)
+		return -1
+	}
+	return ri
+}
+
+// winner is the worker that accepts a connection when some are idle: the
+// race's pick over all workers when every one is idle, else among the idle.
+func (s *Sim) winner() int {
+	if s.free == len(s.workers) {
+		return s.race.pick(-1)
+	}
+	s.idle = s.idle[:0]
+	for i := range s.workers {
+		if s.workers[i].busy < s.threads {
+			s.idle = append(s.idle, int32(i))
+		}
+	}
+	return s.race.among(s.idle)
+}
+
+// refuse drops a connection the backlog has no room for; a closed client
+// tries again after its think time (at least a millisecond).
+func (s *Sim) refuse(ri int32) {
+	s.refused++
+	if c := s.reqs.reqs[ri].client; c >= 0 {
+		s.q.push(s.now+max(s.arr.think, 1000), evArrive, c)
+	}
+	s.reqs.put(ri)
+}
+
+// serve gives request ri a thread of worker wi now.
+func (s *Sim) serve(ri int32, wi int) {
+	w := &s.workers[wi]
+	w.busy++
+	if w.busy == s.threads {
+		s.free--
+	}
+	r := &s.reqs.reqs[ri]
+	r.started = s.now
+	r.ev.Worker = wi
+	r.path = s.lookup(w, r)
+	s.q.push(s.now+int64(s.cfg.Cost.CPU+s.costs[r.path]), evDone, ri)
+}
+
+// lookup reads r's key through the caches and decides its path. The version
+// an origin fetch gets is the origin's at this moment.
+func (s *Sim) lookup(w *worker, r *request) uint8 {
+	ev := &r.ev
+	if ev.Op == Write {
+		ev.From = Origin
+		return pathWrite
+	}
+	key := ev.Key
+	current := s.versions[key]
+	if w.cache != nil {
+		if e, ok := w.cache.Get(key); ok {
+			if s.cfg.TTL == 0 || ev.Seq-e.filled < int64(s.cfg.TTL) {
+				ev.Hit, ev.From, ev.Stale = true, Local, e.version != current
+				return pathLocal
+			}
+			w.cache.Remove(key)
+			ev.Expired = true
+		}
+	}
+	if s.shared != nil {
+		if e, ok := s.shared.Get(key); ok {
+			ev.Hit, ev.From, ev.Stale = true, Shared, e.version != current
+			ev.Version = e.version
+			return pathShared
+		}
+	}
+	ev.From = Origin
+	ev.Version = current
+	return pathOrigin
+}
+
+// finish ends request ri's service: it fills the caches or writes, counts
+// the request, and frees its thread.
+func (s *Sim) finish(ri int32) Event {
+	r := &s.reqs.reqs[ri]
+	ev := r.ev
+	w := &s.workers[ev.Worker]
+	st := &w.stats
+	s.seq++
+	switch r.path {
+	case pathWrite:
+		s.write(w, ev.Key)
+	case pathLocal:
+		st.LocalHits++
+	case pathShared:
+		s.sharedSt.Hits++
+		st.SharedHits++
+		s.fillLocal(w, ev.Key, ev.Version, &ev)
+	case pathOrigin:
+		st.Misses++
+		s.origin.Reads++
+		if s.shared != nil {
+			s.sharedSt.Misses++
+			s.add(s.shared, ev.Key, entry{ev.Version, ev.Seq}, &s.sharedSt.Evictions, &ev)
+		}
+		s.fillLocal(w, ev.Key, ev.Version, &ev)
+	}
+	if ev.Op == Read {
+		st.Reads++
+		if ev.Hit {
+			st.Hits++
+		}
+		if ev.Stale {
+			st.Stale++
+		}
+		if ev.Expired {
+			st.Expired++
+		}
+	}
+	ev.Latency = int(s.now - r.started)
+	ev.Version = s.versions[ev.Key]
+	st.Requests++
+	st.BusyMicros += int64(ev.Latency)
+	s.lat[r.path]++
+	w.served++
+	if w.limit > 0 && w.served >= w.limit {
+		s.recycle(w)
+		ev.Recycled = true
+	}
+	if s.seq == int64(s.cfg.Warmup) {
+		s.resetCounters()
+	} else if s.seq == s.series.next {
+		s.series.close(s)
+	}
+	client := r.client
+	s.reqs.put(ri)
+	s.release1(ev.Worker)
+	if client >= 0 {
+		s.q.push(s.now+s.arr.think, evArrive, client)
+	}
+	return ev
+}
+
+// release1 frees one thread of worker wi, which takes the oldest connection
+// waiting on its own socket, else on the shared one.
+func (s *Sim) release1(wi int) {
+	w := &s.workers[wi]
+	w.busy--
+	if w.busy == s.threads-1 {
+		s.free++
+	}
+	switch {
+	case w.queued.len() > 0:
+		s.serve(w.queued.pop(), wi)
+	case s.listen.len() > 0:
+		s.serve(s.listen.pop(), wi)
+	}
+}
+
+func (s *Sim) fillLocal(w *worker, key int, version uint32, ev *Event) {
+	if w.cache != nil {
+		s.add(w.cache, key, entry{version, ev.Seq}, &w.stats.Evictions, ev)
+	}
+}
+
+// add stores e in cache c, counting an eviction. Another request may have
+// filled the key while this one was fetching it: then the entry is replaced
+// and no new copy is held.
+func (s *Sim) add(c *lru, key int, e entry, evictions *int64, ev *Event) {
+	had := s.holders[key] > 0 && c.Contains(key)
+	s.evicted = -1
+	if c.Add(key, e) {
+		*evictions++
+		ev.Evicted = s.evicted
+	}
+	if !had {
+		s.hold(key)
+	}
+}
+
+// write changes the key at the origin, then invalidates the writer's own copy
+// and the shared copy. Other workers' copies stay: they will serve stale reads.
+func (s *Sim) write(w *worker, key int) {
+	w.stats.Writes++
+	s.origin.Writes++
+	s.versions[key]++
+	if w.cache != nil {
+		w.cache.Remove(key)
+	}
+	if s.shared != nil {
+		s.shared.Remove(key)
+	}
+}
+
+// hold records a new copy of key in some cache; release, its departure.
+func (s *Sim) hold(key int) {
+	s.entries++
+	if s.holders[key] == 0 {
+		s.distinct++
+	}
+	s.holders[key]++
+}
+
+func (s *Sim) release(key int, _ entry) {
+	s.evicted = key
+	s.entries--
+	s.holders[key]--
+	if s.holders[key] == 0 {
+		s.distinct--
+	}
+}

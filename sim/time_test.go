@@ -1,0 +1,147 @@
+package sim
+
+import "testing"
+
+// With one closed client and no think time each request arrives as the
+// previous one is answered: the clock is the sum of the service times.
+func TestOneClientIsSequential(t *testing.T) {
+	s := newTest(t, "workers=3&cpu=100")
+	var sum int64
+	for i := int64(1); i <= 2000; i++ {
+		ev := s.Step()
+		if ev.Seq != i {
+			t.Fatalf("request %d answered as number %d", i, ev.Seq)
+		}
+		sum += int64(ev.Latency)
+		if s.Now() != sum {
+			t.Fatalf("after %d requests the clock is %d µs; want the sum of service times %d", i, s.Now(), sum)
+		}
+	}
+}
+
+// Think time is added between an answer and the client's next request.
+func TestThinkTime(t *testing.T) {
+	s := newTest(t, "think=2ms&cost-local=0&cost-shared=0&cost-origin=0")
+	s.Run(10)
+	if got, want := s.Now(), int64(9*2000); got != want {
+		t.Errorf("10 free requests with 2ms think: clock %d µs; want %d", got, want)
+	}
+}
+
+// Requests in flight never exceed what the workers and sockets can hold.
+func checkCapacity(t *testing.T, s *Sim) {
+	t.Helper()
+	busy := 0
+	for i := range s.workers {
+		w := &s.workers[i]
+		if w.busy < 0 || w.busy > s.threads || w.queued.len() > s.cfg.Backlog {
+			t.Fatalf("worker %d: %d busy threads of %d, %d queued of %d", i, w.busy, s.threads, w.queued.len(), s.cfg.Backlog)
+		}
+		if w.busy < s.threads {
+			busy++
+		}
+	}
+	if busy != s.free {
+		t.Fatalf("%d workers have a free thread; the engine counts %d", busy, s.free)
+	}
+	if s.listen.len() > s.cfg.Backlog || (s.listen.len() > 0 && s.free > 0) {
+		t.Fatalf("shared backlog %d (of %d) while %d workers are free", s.listen.len(), s.cfg.Backlog, s.free)
+	}
+}
+
+// leastconn and the accept race never leave a connection waiting while a
+// worker has a free thread; with as many clients as threads, nothing waits.
+func TestNoWaitWhileAThreadIsFree(t *testing.T) {
+	for _, q := range []string{
+		"workers=4&clients=4&balancer=leastconn&cpu=300",
+		"workers=4&clients=4&balancer=accept&cpu=300",
+		"workers=2&threads=2&clients=4&balancer=accept-bootorder&cpu=300",
+		"workers=4&clients=3&balancer=leastconn&threads=1&writes=0.3",
+	} {
+		s := newTest(t, q)
+		for range 20_000 {
+			s.Step()
+			checkCapacity(t, s)
+			for i := range s.workers {
+				if s.workers[i].queued.len() > 0 || s.listen.len() > 0 {
+					t.Fatalf("%s: a connection waits while threads are free", q)
+				}
+			}
+		}
+	}
+}
+
+// More clients than the backlog and the threads can hold: the rest are
+// refused, and the socket never holds more than its backlog.
+func TestBacklogRefuses(t *testing.T) {
+	for _, q := range []string{
+		"workers=2&clients=50&backlog=5&cpu=1000",
+		"workers=2&clients=50&backlog=5&cpu=1000&balancer=roundrobin",
+		"workers=2&arrivals=poisson&rate=5000&backlog=3&cpu=1000&threads=2",
+	} {
+		s := newTest(t, q)
+		for range 5000 {
+			s.Step()
+			checkCapacity(t, s)
+		}
+		if s.refused == 0 {
+			t.Errorf("%s: no connection refused", q)
+		}
+	}
+	if s := newTest(t, "workers=2&clients=6&backlog=4"); func() int64 { s.Run(5000); return s.refused }() != 0 {
+		t.Error("6 clients, 2 threads, backlog 4: a connection was refused")
+	}
+}
+
+// Threads of one worker serve requests at once and share its one cache.
+func TestThreadsShareOneCache(t *testing.T) {
+	s := newTest(t, "workers=1&threads=4&clients=4&cpu=1000&keys=50&writes=0")
+	most := int32(0)
+	for range 5000 {
+		s.Step()
+		most = max(most, s.workers[0].busy)
+	}
+	st := s.Stats()
+	if most < 3 || st.Workers[0].Maxsize != 100 || st.Memory.Entries != st.Memory.Distinct {
+		t.Errorf("at most %d threads busy, maxsize %d, memory %+v; want 4 threads over one cache", most, st.Workers[0].Maxsize, st.Memory)
+	}
+}
+
+// An open stream arrives at its rate whatever the server does.
+func TestPoissonRate(t *testing.T) {
+	s := newTest(t, "arrivals=poisson&rate=2500&workers=4&cpu=500")
+	s.Run(200_000)
+	got := float64(s.arrived) / (float64(s.Now()) / 1e6)
+	if got < 2500*0.99 || got > 2500*1.01 {
+		t.Errorf("poisson at 2500/s: %.0f arrivals per simulated second", got)
+	}
+}
+
+func TestDurations(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		us   int64
+		back string
+	}{
+		{"0", 0, "0"}, {"250us", 250, "250us"}, {"250µs", 250, "250us"}, {"20ms", 20_000, "20ms"},
+		{"1.5s", 1_500_000, "1500ms"}, {"30s", 30_000_000, "30s"}, {"2m", 120_000_000, "2m"},
+	} {
+		got, err := ParseDuration(tc.in)
+		if err != nil || got != tc.us || FormatDuration(got) != tc.back {
+			t.Errorf("ParseDuration(%q) = %d, %v, formatted %q; want %d, %q", tc.in, got, err, FormatDuration(got), tc.us, tc.back)
+		}
+	}
+	for _, bad := range []string{"", "5", "ms", "-1s", "1h", "1e999s", "NaNs", "3mss"} {
+		if _, err := ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q): no error", bad)
+		}
+	}
+}
+
+// Older links keep working: leastbusy is now leastconn.
+func TestBalancerAlias(t *testing.T) {
+	c, err := ParseQuery("balancer=leastbusy")
+	if err != nil || c.Balancer != "leastconn" {
+		t.Errorf("balancer=leastbusy gives %q, %v; want leastconn", c.Balancer, err)
+	}
+}
