@@ -27,9 +27,10 @@ func (d driver) stats(ctx context.Context) (serverStats, error) {
 	return s, err
 }
 
-// workloadFields are the settings cachepit load owns; every other setting
-// of the prediction is the server's.
-var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests"}
+// workloadFields are the settings cachepit load owns (the workload, and the
+// application's own work per request, which no server reports); every other
+// setting of the prediction is the server's.
+var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu"}
 
 // engineConfig is the engine's model of the server running the workload:
 // the server's settings from its /stats config, the workload and balancer
@@ -54,6 +55,10 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 		}
 	}
 	c.Balancer = o.Config.Balancer
+	c.Arrivals, c.Clients, c.Think = "closed", max(o.Clients, 1), 0
+	if o.Rate > 0 {
+		c.Arrivals, c.Rate = "poisson", o.Rate
+	}
 	if o.SharedSet {
 		c.SharedCache = o.Config.SharedCache
 	} else if c.HasShared() && c.SharedCache == 0 {

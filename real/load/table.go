@@ -65,7 +65,7 @@ func WriteTable(w io.Writer, r Result) {
 		fmt.Fprintf(tw, "worker %d requests (share)\t%d (%.3f)\t%d (%.3f)\t%+.3f\t\n", i, m.PerWorker[i], ms[i], b, bs, ms[i]-bs)
 	}
 	ms2 := func(us int) string { return fmt.Sprintf("%.2f ms", float64(us)/1000) }
-	fmt.Fprintf(tw, "throughput\t%.0f/s\t-\t\t\n", m.Throughput)
+	fmt.Fprintf(tw, "throughput\t%.0f/s\t%.0f/s\t\t\n", m.Throughput, p.Throughput)
 	fmt.Fprintf(tw, "response time p50\t%s\t%s\t\t\n", ms2(m.Latency.P50), ms2(p.Latency.P50))
 	fmt.Fprintf(tw, "response time p95\t%s\t%s\t\t\n", ms2(m.Latency.P95), ms2(p.Latency.P95))
 	fmt.Fprintf(tw, "response time p99\t%s\t%s\t\t\n", ms2(m.Latency.P99), ms2(p.Latency.P99))
@@ -77,9 +77,11 @@ func WriteTable(w io.Writer, r Result) {
 		fmt.Fprintln(w, "note: "+n)
 	}
 	fmt.Fprintln(w, strings.TrimSpace(`
-The engine has no clock yet: its response times are each request's path cost
-(cost-local, cost-origin), without HTTP, the application or queueing; it does
-not predict throughput, and its recycled workers are back at once. Which
-worker wins each connection is the kernel's choice, not the engine's random
-stream, so the split between workers, and with it the caches, differ in detail.`))
+The engine's throughput comes from its clock (cpu, cost-local, cost-origin
+per request, the workers busy, --clients or --rate); set --cpu to the
+application's own work per request for it to compare. Its response times are
+still each request's path cost alone, without cpu or queueing, and its
+recycled workers are back at once. Which worker wins each connection is the
+kernel's choice, not the engine's random stream, so the split between
+workers, and with it the caches, differ in detail.`))
 }
