@@ -18,6 +18,12 @@ func WriteTable(w io.Writer, r Result) {
 	if s.Shared != "" {
 		fmt.Fprintf(w, ", Memcached at %s", s.Shared)
 	}
+	if r.Config.Threads > 1 {
+		fmt.Fprintf(w, ", %d threads each", r.Config.Threads)
+	}
+	if r.Config.Preload {
+		fmt.Fprint(w, ", preload")
+	}
 	if s.MaxRequests > 0 {
 		fmt.Fprintf(w, ", max-requests %d+%d", s.MaxRequests, s.MaxRequestsJitter)
 	}
