@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cachepit/cachepit/internal/progress"
 	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/real/load"
 	"github.com/cachepit/cachepit/sim"
@@ -61,7 +62,14 @@ func runLoad(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	r, err := load.Run(ctx, load.Options{Target: *target, Config: c, SharedSet: set["shared-cache"], Clients: *clients, Rate: *rate, Timeout: *timeout})
+	o := load.Options{Target: *target, Config: c, SharedSet: set["shared-cache"], Clients: *clients, Rate: *rate, Timeout: *timeout}
+	var bar *progress.Bar // nil with --json, as cachepit sim: silent
+	if !*asJSON {
+		bar = progress.New(stderr, "requests", c.Warmup+c.Requests)
+		o.Progress = func(done, _ int) { bar.Set(done) }
+	}
+	r, err := load.Run(ctx, o)
+	bar.Done()
 	if err != nil {
 		fmt.Fprintf(stderr, "cachepit load: %v\n", err)
 		return 1

@@ -30,10 +30,13 @@ type answer struct {
 type driver struct {
 	base string
 	hc   *http.Client
+
+	progress    func(done, total int) // nil: none
+	done, total int                   // requests answered so far, of the whole run
 }
 
-func newDriver(target string, perRequest time.Duration, conns int) driver {
-	return driver{base: strings.TrimRight(target, "/"), hc: &http.Client{
+func newDriver(target string, perRequest time.Duration, conns int) *driver {
+	return &driver{base: strings.TrimRight(target, "/"), hc: &http.Client{
 		// A new connection, a new accept, every time: gunicorn's sync workers
 		// close each connection after one response anyway.
 		Transport: &http.Transport{DisableKeepAlives: true, MaxConnsPerHost: conns},
@@ -45,7 +48,7 @@ func newDriver(target string, perRequest time.Duration, conns int) driver {
 // arrivals at rate per second (seeded by seed), else from clients closed-loop
 // clients, each sending its next request when the previous answer arrives.
 // Response times run from the request's arrival to its answer.
-func (d driver) run(ctx context.Context, w *sim.Workload, n, clients int, rate float64, seed uint64) (tally, error) {
+func (d *driver) run(ctx context.Context, w *sim.Workload, n, clients int, rate float64, seed uint64) (tally, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -85,6 +88,10 @@ func (d driver) run(ctx context.Context, w *sim.Workload, n, clients int, rate f
 		}
 		mu.Lock()
 		t.add(a, took)
+		d.done++
+		if d.progress != nil {
+			d.progress(d.done, d.total)
+		}
 		mu.Unlock()
 		return true
 	}
@@ -132,7 +139,7 @@ func (d driver) run(ctx context.Context, w *sim.Workload, n, clients int, rate f
 	return t, err
 }
 
-func (d driver) item(ctx context.Context, key int, op sim.Op) (answer, error) {
+func (d *driver) item(ctx context.Context, key int, op sim.Op) (answer, error) {
 	method := http.MethodGet
 	if op == sim.Write {
 		method = http.MethodPut
@@ -142,7 +149,7 @@ func (d driver) item(ctx context.Context, key int, op sim.Op) (answer, error) {
 	return a, err
 }
 
-func (d driver) do(ctx context.Context, method, path string, v any) error {
+func (d *driver) do(ctx context.Context, method, path string, v any) error {
 	req, err := http.NewRequestWithContext(ctx, method, d.base+path, nil)
 	if err != nil {
 		return fmt.Errorf("--target %q: %w", d.base, err)

@@ -28,6 +28,10 @@ type Options struct {
 	Rate       float64       // open loop: Poisson arrivals per second; 0 means closed loop
 	Timeout    time.Duration // the whole run; 0 means 10 minutes
 	PerRequest time.Duration // one request; 0 means 10 s
+
+	// Progress, if not nil, is told after each answer how many of the
+	// warmup and counted requests have been answered; calls never overlap.
+	Progress func(done, total int)
 }
 
 // Result is the comparison.
@@ -70,6 +74,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		conns = MaxInFlight
 	}
 	d := newDriver(r.Target, o.PerRequest, conns)
+	d.progress = o.Progress
 	before, err := d.stats(ctx)
 	if err != nil {
 		return r, err
@@ -86,6 +91,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	start := time.Now()
 	if c.Warmup > 0 {
+		d.done, d.total = 0, c.Warmup+c.Requests
 		if _, err := d.run(ctx, w, c.Warmup, o.Clients, o.Rate, c.Seed); err != nil {
 			return r, err
 		}
@@ -93,6 +99,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 			return r, err
 		}
 	}
+	d.done, d.total = c.Warmup, c.Warmup+c.Requests
 	t, err := d.run(ctx, w, c.Requests, o.Clients, o.Rate, c.Seed+1)
 	if err != nil {
 		return r, err

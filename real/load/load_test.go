@@ -100,9 +100,19 @@ func TestClientsAndRate(t *testing.T) {
 	for _, o := range []Options{{Clients: 4}, {Rate: 400}} {
 		base := realtest.Serve(t, prefork.Config{Workers: 2, OriginDelay: 100 * time.Microsecond, Worker: worker.Options{Mode: "local", Cache: 20}})
 		o.Target, o.Config = base, workload(200)
+		last := 0
+		o.Progress = func(done, total int) {
+			if done != last+1 || total != 250 {
+				t.Errorf("progress %d of %d after %d; want one more of 250 (warmup 50 + 200)", done, total, last)
+			}
+			last = done
+		}
 		r, err := Run(context.Background(), o)
 		if err != nil {
 			t.Fatalf("clients %d, rate %g: %v", o.Clients, o.Rate, err)
+		}
+		if last != 250 {
+			t.Errorf("clients %d, rate %g: progress ended at %d; want 250", o.Clients, o.Rate, last)
 		}
 		m := r.Measured
 		if m.Requests != 200 || m.Reads != r.Predicted.Reads {

@@ -18,7 +18,7 @@ type serverStats struct {
 	DegradedMicros *int64 `json:"DegradedMicros"` // nil when the server does not say
 }
 
-func (d driver) stats(ctx context.Context) (serverStats, error) {
+func (d *driver) stats(ctx context.Context) (serverStats, error) {
 	var s serverStats
 	err := d.do(ctx, http.MethodGet, "/stats", &s)
 	if err == nil && len(s.Workers) == 0 {
