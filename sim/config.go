@@ -33,6 +33,7 @@ type Config struct {
 	Rate              float64 // poisson: requests per second
 	Threads           int     // requests one worker serves at once, sharing its cache
 	Backlog           int     // connections a listen socket holds waiting; more are refused
+	OriginConns       int     // connections to the origin; fetches beyond them wait; 0: unlimited
 }
 
 // Cost is the latency model, in microseconds.

@@ -76,6 +76,7 @@ var Fields = []Field{
 	intField("threads", "requests a worker serves at once, sharing its cache (gunicorn --threads)", func(c *Config) *int { return &c.Threads }, 1, MaxThreads),
 	intField("cpu", "the application's own work per request, µs", func(c *Config) *int { return &c.Cost.CPU }, 0, 10_000_000),
 	intField("backlog", "connections waiting on a listen socket before more are refused", func(c *Config) *int { return &c.Backlog }, 0, MaxBacklog),
+	intField("origin-conns", "connections to the origin database; more fetches wait (0: unlimited)", func(c *Config) *int { return &c.OriginConns }, 0, MaxClients),
 }
 
 // FieldByName returns the field called name.

@@ -48,6 +48,7 @@ func FuzzEngine(f *testing.F) {
 		c.Threads = 1 + int(seed>>12)%4
 		c.Cost.CPU = int(seed>>16) % 3 * 500
 		c.Backlog = int(seed>>20) % 20
+		c.OriginConns = int(seed>>30) % 4
 		if seed>>24&1 == 1 {
 			c.Arrivals, c.Rate = "poisson", float64(100+int(seed>>25)%5000)
 		}

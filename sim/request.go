@@ -7,6 +7,7 @@ type request struct {
 	client  int32 // the closed client that sent it, or -1
 	arrived int64 // µs
 	started int64 // µs, when a thread took it
+	fetched int64 // µs, when it got an origin connection
 	path    uint8 // pathLocal, pathShared, pathOrigin or pathWrite
 }
 

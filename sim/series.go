@@ -9,6 +9,7 @@ type Point struct {
 	Stale       int64   // stale reads in the window
 	Entries     int     // entries in all caches at the window's end
 	Duplicates  int     // duplicate entries at the window's end
+	OriginPeak  int     // most fetches and writes at the origin at once in the window
 	P50         int     // latency percentiles in the window, µs
 	P95         int     //
 	P99         int     //
@@ -36,6 +37,7 @@ func (t *series) reset(s *Sim) {
 	t.next = s.seq + 1
 	t.pts = t.pts[:0]
 	t.base = s.totals()
+	s.pool.peak = s.pool.active
 }
 
 // totals gathers the running totals a window is the difference of.
@@ -62,7 +64,9 @@ func (t *series) close(s *Sim) {
 		Stale:       now.Stale - t.base.Stale,
 		Entries:     s.entries,
 		Duplicates:  s.entries - s.distinct,
+		OriginPeak:  s.pool.peak,
 	}}
+	s.pool.peak = s.pool.active
 	for i := range p.lat {
 		p.lat[i] = now.lat[i] - t.base.lat[i]
 	}
@@ -83,6 +87,7 @@ func (t *series) halve(costs [paths]int) {
 		b.Hits += a.Hits
 		b.OriginReads += a.OriginReads
 		b.Stale += a.Stale
+		b.OriginPeak = max(b.OriginPeak, a.OriginPeak)
 		for j := range b.lat {
 			b.lat[j] += a.lat[j]
 		}

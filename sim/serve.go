@@ -89,7 +89,18 @@ func (s *Sim) serve(ri int32, wi int) {
 	r.started = s.now
 	r.ev.Worker = wi
 	r.path = s.lookup(w, r)
-	s.q.push(s.now+int64(s.cfg.Cost.CPU+s.costs[r.path]), evDone, ri)
+	before := int64(s.cfg.Cost.CPU + s.costs[r.path])
+	if r.path == pathLocal || r.path == pathShared {
+		s.q.push(s.now+before, evDone, ri)
+		return
+	}
+	// The application's work and the cache lookups come first; the origin
+	// fetch (or write) is the last part of the service.
+	if before -= int64(s.cfg.Cost.Origin); before > 0 {
+		s.q.push(s.now+before, evFetch, ri)
+	} else {
+		s.toOrigin(ri)
+	}
 }
 
 // lookup reads r's key through the caches and decides its path. The version
@@ -121,6 +132,7 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 	}
 	ev.From = Origin
 	ev.Version = current
+	s.missed(key)
 	return pathOrigin
 }
 
@@ -134,6 +146,7 @@ func (s *Sim) finish(ri int32) Event {
 	s.seq++
 	switch r.path {
 	case pathWrite:
+		s.fromOrigin(ri)
 		s.write(w, ev.Key)
 	case pathLocal:
 		st.LocalHits++
@@ -142,6 +155,8 @@ func (s *Sim) finish(ri int32) Event {
 		st.SharedHits++
 		s.fillLocal(w, ev.Key, ev.Version, &ev)
 	case pathOrigin:
+		s.fromOrigin(ri)
+		s.pool.fetching[ev.Key]--
 		st.Misses++
 		s.origin.Reads++
 		if s.shared != nil {

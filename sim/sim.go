@@ -39,6 +39,7 @@ type Sim struct {
 	listen  fifo    // the shared socket's backlog, when workers race
 	idle    []int32 // scratch: workers with a free thread
 	refused int64   // connections refused by a full backlog
+	pool    originPool
 
 	series series
 }
@@ -61,6 +62,7 @@ func New(c Config) (*Sim, error) {
 		threads:  int32(c.Threads),
 		free:     c.Workers,
 		idle:     make([]int32, 0, c.Workers),
+		pool:     originPool{conns: c.OriginConns, fetching: make([]int32, c.Keys)},
 	}
 	s.bal = newBalancer(c, newStream(c.Seed, streamBalancer), s.workers)
 	s.race, _ = s.bal.(racer)
@@ -144,6 +146,8 @@ func (s *Sim) next() (Event, int32) {
 	switch e.kind {
 	case evArrive:
 		s.arrive(e.who)
+	case evFetch:
+		s.toOrigin(e.who)
 	case evDone:
 		return s.finish(e.who), e.who
 	}

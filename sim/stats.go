@@ -35,8 +35,12 @@ type SharedStats struct {
 
 // OriginStats counts the load on the origin database.
 type OriginStats struct {
-	Reads  int64 // fetches after a miss everywhere
-	Writes int64 // writes
+	Reads      int64 // fetches after a miss everywhere
+	Writes     int64 // writes
+	Duplicates int64 // fetches of a key another request was already fetching
+	Waited     int64 // fetches and writes that waited for a free connection
+	Peak       int   // most fetches and writes at the origin at once
+	BusyMicros int64 // connection time used: divided by elapsed time, the mean concurrency
 }
 
 // Memory describes the entries held in all caches now.

@@ -44,6 +44,9 @@ func checkCapacity(t *testing.T, s *Sim) {
 	if busy != s.free {
 		t.Fatalf("%d workers have a free thread; the engine counts %d", busy, s.free)
 	}
+	if o := &s.pool; o.active < 0 || (o.conns > 0 && o.active > o.conns) || (o.waiting.len() > 0 && o.active < o.conns) {
+		t.Fatalf("origin: %d connections in use of %d, %d waiting", o.active, o.conns, o.waiting.len())
+	}
 	if s.listen.len() > s.cfg.Backlog || (s.listen.len() > 0 && s.free > 0) {
 		t.Fatalf("shared backlog %d (of %d) while %d workers are free", s.listen.len(), s.cfg.Backlog, s.free)
 	}
@@ -143,5 +146,51 @@ func TestBalancerAlias(t *testing.T) {
 	c, err := ParseQuery("balancer=leastbusy")
 	if err != nil || c.Balancer != "leastconn" {
 		t.Errorf("balancer=leastbusy gives %q, %v; want leastconn", c.Balancer, err)
+	}
+}
+
+// Eight clients ask four workers for one key at once: the four first
+// requests all miss and fetch it together (three duplicates); the four that
+// waited in the backlog find it cached.
+func TestDuplicateFetches(t *testing.T) {
+	s := newTest(t, "workers=4&clients=8&keys=1&writes=0")
+	s.Run(8)
+	o := s.Stats().Origin
+	if o.Reads != 4 || o.Duplicates != 3 || o.Peak != 4 {
+		t.Errorf("origin %+v; want 4 reads, 3 duplicates, 4 at once", o)
+	}
+	s = newTest(t, "workers=4&clients=8&keys=1&writes=0&mode=shared")
+	s.Run(8)
+	if o := s.Stats().Origin; o.Reads != 4 || o.Duplicates != 3 {
+		t.Errorf("shared cache without coalescing: origin %+v; want the same 4 reads, 3 duplicates", o)
+	}
+}
+
+// A pool of origin connections caps the fetches at once; the rest wait, and
+// the waiting shows in the service time.
+func TestOriginConns(t *testing.T) {
+	run := func(q string) (OriginStats, float64) {
+		s := newTest(t, q)
+		s.Run(20_000)
+		st := s.Stats()
+		var busy int64
+		for _, w := range st.Workers {
+			busy += w.BusyMicros
+		}
+		return st.Origin, float64(busy) / float64(st.Total.Requests)
+	}
+	const q = "workers=8&clients=16&threads=2&dist=uniform&keys=100000"
+	free, fast := run(q)
+	capped, slow := run(q + "&origin-conns=2")
+	if free.Peak <= 2 || free.Waited != 0 {
+		t.Errorf("unlimited: origin %+v; want more than 2 at once, none waiting", free)
+	}
+	if capped.Peak != 2 || capped.Waited == 0 || slow < 2*fast {
+		t.Errorf("2 connections: origin %+v, mean service %.0f µs against %.0f unlimited; want 2 at most, waits, slower", capped, slow, fast)
+	}
+	// Little's law: the mean number of connections in use is the fetch rate
+	// times the fetch time.
+	if got, want := free.BusyMicros, (free.Reads+free.Writes)*5000; got < want*99/100 || got > want*101/100 {
+		t.Errorf("unlimited: %d µs of connection time for %d fetches of 5000 µs", got, free.Reads+free.Writes)
 	}
 }

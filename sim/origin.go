@@ -1,0 +1,54 @@
+package sim
+
+// originPool is the origin database's side of the engine: a pool of
+// connections (0: as many as asked for), the requests waiting for one, and
+// how many fetches of each key are under way, so that a fetch of a key that
+// is already being fetched counts as a duplicate: the stampede a cache
+// expiry, a deploy or a hot write sets off.
+type originPool struct {
+	conns    int     // 0: unlimited
+	active   int     // requests holding a connection now
+	peak     int     // most at once in the current series window
+	waiting  fifo    // requests waiting for a connection, oldest first
+	fetching []int32 // per key: reads between their miss and their fill
+}
+
+// toOrigin is called when request ri's service reaches the origin: it takes
+// a connection, or waits for one.
+func (s *Sim) toOrigin(ri int32) {
+	o := &s.pool
+	if o.conns > 0 && o.active >= o.conns {
+		o.waiting.push(ri)
+		s.origin.Waited++
+		return
+	}
+	s.fetch(ri)
+}
+
+// fetch holds a connection for request ri for the origin's latency.
+func (s *Sim) fetch(ri int32) {
+	o := &s.pool
+	o.active++
+	o.peak = max(o.peak, o.active)
+	s.origin.Peak = max(s.origin.Peak, o.active)
+	s.reqs.reqs[ri].fetched = s.now
+	s.q.push(s.now+int64(s.cfg.Cost.Origin), evDone, ri)
+}
+
+// fromOrigin gives request ri's connection back, to the oldest waiting request.
+func (s *Sim) fromOrigin(ri int32) {
+	o := &s.pool
+	o.active--
+	s.origin.BusyMicros += s.now - s.reqs.reqs[ri].fetched
+	if o.waiting.len() > 0 {
+		s.fetch(o.waiting.pop())
+	}
+}
+
+// missed records that a read of key is going to the origin.
+func (s *Sim) missed(key int) {
+	if s.pool.fetching[key] > 0 {
+		s.origin.Duplicates++
+	}
+	s.pool.fetching[key]++
+}
