@@ -68,6 +68,9 @@ def parse(query):
         elif name == "mode":
             if v != "local":
                 raise SettingsError(f"mode {v!r}: the reference app keeps one LRU cache per worker (mode local) only")
+        elif name == "origin-conns":
+            if v not in ("0", ""):
+                raise SettingsError("origin-conns: the reference app's origin (sqlite) has no connection pool to limit")
         elif name == "ttl":
             if v not in ("0", ""):
                 raise SettingsError("ttl: the reference app's entries live until evicted (functools.lru_cache has no TTL)")
