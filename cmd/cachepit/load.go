@@ -24,7 +24,7 @@ func init() {
 
 // loadFields are the workload settings and the balancer the engine predicts
 // with; the server's own settings come from its /stats.
-var loadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "shared-cache", "balancer", "cpu"}
+var loadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "shared-cache", "balancer", "cpu", "think"}
 
 // maxClients bounds --clients: each is a connection in flight.
 const maxClients = 256
@@ -55,6 +55,9 @@ func runLoad(args []string, stdout, stderr io.Writer) int {
 		return 2
 	case set["rate"] && (*rate <= 0 || *rate > 100000 || *rate != *rate):
 		fmt.Fprintf(stderr, "cachepit load: invalid value %g for flag -rate: must be in (0, 100000]\n", *rate)
+		return 2
+	case set["rate"] && set["think"]:
+		fmt.Fprintln(stderr, "cachepit load: --think is the closed-loop clients' pause; --rate (open loop) has none: drop one of them")
 		return 2
 	case set["rate"] && set["clients"]:
 		fmt.Fprintln(stderr, "cachepit load: --clients (closed loop) and --rate (open loop) contradict: drop one of them")

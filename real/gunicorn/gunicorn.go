@@ -1,7 +1,7 @@
 // Package gunicorn runs the reference app beside this file (the post's Flask
 // app plus cachepit's protocol) under Debian's real gunicorn.
 //
-//	s, err := gunicorn.Start("workers=4&cache=100", os.Stderr)
+//	s, err := gunicorn.Start(gunicorn.Options{Query: "workers=4&cache=100", Log: os.Stderr})
 //	defer s.Stop()
 //	// cachepit load --target s.URL
 package gunicorn
@@ -24,11 +24,20 @@ import (
 	"time"
 )
 
-// The programs the app runs with: Debian's packages gunicorn and python3-flask.
+// The programs the app runs with: Debian's packages gunicorn and python3-flask,
+// and util-linux's taskset to pin it to CPUs.
 const (
 	Gunicorn = "/usr/bin/gunicorn"
 	Python   = "/usr/bin/python3"
+	Taskset  = "/usr/bin/taskset"
 )
+
+// Options say how to run the app.
+type Options struct {
+	Query string    // the engine's URL query: workers, cache, max-requests, max-requests-jitter, preload, cost-origin, threads
+	Log   io.Writer // gunicorn's log; nil discards it
+	CPUs  string    // taskset's CPU list ("0"): the master and its workers run only there; "" for anywhere
+}
 
 //go:embed app.py gunicorn.conf.py lru.py settings.py store.py
 var files embed.FS
@@ -37,6 +46,9 @@ var files embed.FS
 var Missing = sync.OnceValue(func() string {
 	if _, err := os.Stat(Gunicorn); err != nil {
 		return "no " + Gunicorn + " (apt-get install gunicorn python3-flask)"
+	}
+	if _, err := os.Stat(Taskset); err != nil {
+		return "no " + Taskset + " (apt-get install util-linux)"
 	}
 	if err := exec.Command(Python, "-c", "import flask").Run(); err != nil {
 		return "no Flask for " + Python + " (apt-get install python3-flask)"
@@ -52,24 +64,25 @@ type Server struct {
 	done chan error
 }
 
-// Start runs the app with the settings in query (the engine's URL query:
-// workers, cache, max-requests, max-requests-jitter, preload, cost-origin,
-// threads) on a free loopback port, and returns once every worker accepts.
-// gunicorn's log goes to log.
-func Start(query string, log io.Writer) (*Server, error) {
+// Start runs the app with the settings in o.Query on a free loopback port,
+// and returns once every worker accepts.
+func Start(o Options) (*Server, error) {
 	dir, err := os.MkdirTemp("", "cachepit-gunicorn-")
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{dir: dir, done: make(chan error, 1)}
-	if err := s.start(query, log); err != nil {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if err := s.start(o); err != nil {
 		s.Stop()
 		return nil, err
 	}
 	return s, nil
 }
 
-func (s *Server) start(query string, log io.Writer) error {
+func (s *Server) start(o Options) error {
 	names, _ := files.ReadDir(".")
 	for _, e := range names {
 		b, _ := files.ReadFile(e.Name())
@@ -78,7 +91,7 @@ func (s *Server) start(query string, log io.Writer) error {
 		}
 	}
 	var stderr bytes.Buffer
-	flagsCmd := exec.Command(Python, "settings.py", query)
+	flagsCmd := exec.Command(Python, "settings.py", o.Query)
 	flagsCmd.Dir, flagsCmd.Stderr = s.dir, &stderr
 	out, err := flagsCmd.Output()
 	if err != nil {
@@ -96,12 +109,15 @@ func (s *Server) start(query string, log io.Writer) error {
 	}
 	defer f.Close()
 	s.URL = "http://" + ln.Addr().String()
-	args := append([]string{Gunicorn, "-c", "gunicorn.conf.py"}, strings.Fields(string(out))...)
+	args := append([]string{Python, Gunicorn, "-c", "gunicorn.conf.py"}, strings.Fields(string(out))...)
 	args = append(args, "--bind", "fd://3", "app:app")
+	if o.CPUs != "" {
+		args = append([]string{Taskset, "-c", o.CPUs}, args...) // taskset execs gunicorn: same pid
+	}
 	s.cmd = &exec.Cmd{
-		Path: Python, Args: append([]string{Python}, args...), Dir: s.dir,
-		Env:    append(os.Environ(), "CACHEPIT_CONFIG="+query, "CACHEPIT_DB="+filepath.Join(s.dir, "origin.sqlite")),
-		Stdout: log, Stderr: log, ExtraFiles: []*os.File{f},
+		Path: args[0], Args: args, Dir: s.dir,
+		Env:    append(os.Environ(), "CACHEPIT_CONFIG="+o.Query, "CACHEPIT_DB="+filepath.Join(s.dir, "origin.sqlite")),
+		Stdout: o.Log, Stderr: o.Log, ExtraFiles: []*os.File{f},
 		SysProcAttr: &syscall.SysProcAttr{Setpgid: true}, // Stop ends the workers too
 	}
 	if err := s.cmd.Start(); err != nil {

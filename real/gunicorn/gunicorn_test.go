@@ -30,7 +30,7 @@ func (l logger) Write(p []byte) (int, error) {
 func start(t *testing.T, query string) *Server {
 	t.Helper()
 	need(t)
-	s, err := Start(query, logger{t})
+	s, err := Start(Options{Query: query, Log: logger{t}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestBadSettings(t *testing.T) {
 		"workers=0":   "workers must be between 1 and 256",
 		"colour=red":  "unknown setting",
 	} {
-		if _, err := Start(q, logger{t}); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := Start(Options{Query: q, Log: logger{t}}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Start(%q): %v; want an error containing %q", q, err, want)
 		}
 	}

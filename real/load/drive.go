@@ -46,9 +46,9 @@ func newDriver(target string, perRequest time.Duration, conns int) *driver {
 
 // run sends n requests of w: with rate > 0 as an open stream of Poisson
 // arrivals at rate per second (seeded by seed), else from clients closed-loop
-// clients, each sending its next request when the previous answer arrives.
+// clients, each sending its next request think after the previous answer.
 // Response times run from the request's arrival to its answer.
-func (d *driver) run(ctx context.Context, w *sim.Workload, n, clients int, rate float64, seed uint64) (tally, error) {
+func (d *driver) run(ctx context.Context, w *sim.Workload, n, clients int, think time.Duration, rate float64, seed uint64) (tally, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -102,6 +102,13 @@ func (d *driver) run(ctx context.Context, w *sim.Workload, n, clients int, rate 
 			go func() {
 				defer wg.Done()
 				for one(time.Time{}) {
+					if think > 0 {
+						select {
+						case <-ctx.Done():
+							return
+						case <-time.After(think):
+						}
+					}
 				}
 			}()
 		}

@@ -18,8 +18,9 @@ import (
 const MaxRequests = 1_000_000
 
 // Options describe a run. Config supplies the workload (keys, dist, alpha,
-// hot-keys, hot-traffic, writes, seed, warmup, requests) and the balancer
-// the engine predicts with; the server's /stats supplies every other setting.
+// hot-keys, hot-traffic, writes, seed, warmup, requests), the closed-loop
+// clients' think time, the application's cpu and the balancer the engine
+// predicts with; the server's /stats supplies every other setting.
 type Options struct {
 	Target     string        // the server's base URL, http://127.0.0.1:8000
 	Config     sim.Config    // the workload and the balancer
@@ -89,10 +90,11 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	if err != nil {
 		return r, err
 	}
+	think := time.Duration(c.Think) * time.Microsecond
 	start := time.Now()
 	if c.Warmup > 0 {
 		d.done, d.total = 0, c.Warmup+c.Requests
-		if _, err := d.run(ctx, w, c.Warmup, o.Clients, o.Rate, c.Seed); err != nil {
+		if _, err := d.run(ctx, w, c.Warmup, o.Clients, think, o.Rate, c.Seed); err != nil {
 			return r, err
 		}
 		if before, err = d.stats(ctx); err != nil {
@@ -100,7 +102,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		}
 	}
 	d.done, d.total = c.Warmup, c.Warmup+c.Requests
-	t, err := d.run(ctx, w, c.Requests, o.Clients, o.Rate, c.Seed+1)
+	t, err := d.run(ctx, w, c.Requests, o.Clients, think, o.Rate, c.Seed+1)
 	if err != nil {
 		return r, err
 	}

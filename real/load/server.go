@@ -55,7 +55,7 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 		}
 	}
 	c.Balancer = o.Config.Balancer
-	c.Arrivals, c.Clients, c.Think = "closed", max(o.Clients, 1), 0
+	c.Arrivals, c.Clients, c.Think = "closed", max(o.Clients, 1), o.Config.Think
 	if o.Rate > 0 {
 		c.Arrivals, c.Rate = "poisson", o.Rate
 	}
