@@ -46,6 +46,7 @@ type Event struct {
 	Expired  bool  // a local entry was found but its TTL had run out
 	Evicted  int   // key evicted from a cache to make room, or -1
 	Recycled bool  // the worker reached max-requests after this request and was replaced
+	Killed   bool  // its worker was killed (timeout) while serving it: answered with an error
 	Latency  int   // modelled latency in microseconds
 	Version  uint32
 }

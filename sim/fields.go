@@ -47,7 +47,7 @@ var Fields = []Field{
 	aliasField(choiceField("balancer", "how requests reach workers", func(c *Config) *string { return &c.Balancer }, Balancers), balancerAliases),
 	choiceField("mode", "where caches live (tiered: local in front of shared)", func(c *Config) *string { return &c.Mode }, Modes),
 	intField("shared-cache", "shared cache maxsize (0: workers*cache)", func(c *Config) *int { return &c.SharedCache }, 0, MaxWorkers*MaxCache),
-	intField("ttl", "local entry lifetime in requests (0: forever)", func(c *Config) *int { return &c.TTL }, 0, MaxRequests),
+	ttlField(durationField("ttl", "lifetime of a local entry (0: forever)", func(c *Config) *int64 { return &c.TTL }, 0, 24*3600e6)),
 	intField("max-requests", "recycle a worker after this many requests (0: never)", func(c *Config) *int { return &c.MaxRequests }, 0, MaxRequests),
 	intField("max-requests-jitter", "add 0..jitter to each worker's max-requests", func(c *Config) *int { return &c.MaxRequestsJitter }, 0, MaxRequests),
 	boolField("preload", "workers start with the same warmed cache", func(c *Config) *bool { return &c.Preload }),
@@ -76,6 +76,10 @@ var Fields = []Field{
 	intField("threads", "requests a worker serves at once, sharing its cache (gunicorn --threads)", func(c *Config) *int { return &c.Threads }, 1, MaxThreads),
 	intField("cpu", "the application's own work per request, µs", func(c *Config) *int { return &c.Cost.CPU }, 0, 10_000_000),
 	intField("backlog", "connections waiting on a listen socket before more are refused", func(c *Config) *int { return &c.Backlog }, 0, MaxBacklog),
+	durationField("boot", "a replacement worker's boot before it accepts (with preload: a fork, at most 5ms)", func(c *Config) *int64 { return &c.Boot }, 0, 600e6),
+	durationField("timeout", "a request running longer gets its worker killed, as gunicorn --timeout (0: never)", func(c *Config) *int64 { return &c.Timeout }, 0, 3600e6),
+	intField("deploy-at", "restart every worker once this many requests are answered (0: never)", func(c *Config) *int { return &c.DeployAt }, 0, MaxRequests),
+	boolField("rolling", "a deploy restarts workers one after another, each when the one before is up", func(c *Config) *bool { return &c.Rolling }),
 	intField("origin-conns", "connections to the origin database; more fetches wait (0: unlimited)", func(c *Config) *int { return &c.OriginConns }, 0, MaxClients),
 }
 

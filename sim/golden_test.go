@@ -19,7 +19,7 @@ var goldenConfigs = map[string]string{
 	"default":          "",
 	"accept-bootorder": "balancer=accept-bootorder",
 	"shared":           "mode=shared",
-	"tiered-ttl":       "mode=tiered&ttl=500&writes=0.05",
+	"tiered-ttl":       "mode=tiered&ttl=1s&writes=0.05",
 	"roundrobin":       "balancer=roundrobin&dist=uniform",
 	"leastconn":        "balancer=leastbusy&dist=hotset&clients=8&cpu=300",
 	"poisson-threads":  "arrivals=poisson&rate=2000&threads=4&workers=2&cpu=1000&mode=tiered",

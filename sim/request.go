@@ -9,7 +9,19 @@ type request struct {
 	started int64 // µs, when a thread took it
 	fetched int64 // µs, when it got an origin connection
 	path    uint8 // pathLocal, pathShared, pathOrigin or pathWrite
+	stage   uint8 // where it is: stageFree ... stageAtOrigin
+	tag     uint32
 }
+
+// Stages of a request.
+const (
+	stageFree     = iota // in the pool
+	stageQueued          // waiting on a listen socket
+	stageServing         // on a thread, before the origin or without it
+	stageWaitConn        // on a thread, waiting for an origin connection
+	stageAtOrigin        // on a thread, holding an origin connection
+	stageKilled          // its worker was killed; answered with an error now
+)
 
 type pool struct {
 	reqs []request
@@ -22,8 +34,15 @@ func (p *pool) get() int32 {
 		p.free = p.free[:n-1]
 		return i
 	}
+	// a new request keeps tag 0
 	p.reqs = append(p.reqs, request{})
 	return int32(len(p.reqs) - 1)
 }
 
-func (p *pool) put(i int32) { p.free = append(p.free, i) }
+// put returns request i to the pool; its tag moves on, so events still
+// scheduled for it are recognised as stale.
+func (p *pool) put(i int32) {
+	p.reqs[i].stage = stageFree
+	p.reqs[i].tag++
+	p.free = append(p.free, i)
+}

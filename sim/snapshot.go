@@ -46,6 +46,8 @@ func (t *WorkerStats) Add(w WorkerStats) {
 	t.Expired += w.Expired
 	t.Evictions += w.Evictions
 	t.Recycles += w.Recycles
+	t.Timeouts += w.Timeouts
+	t.Killed += w.Killed
 	t.BusyMicros += w.BusyMicros
 	t.Currsize += w.Currsize
 	t.Maxsize += w.Maxsize
