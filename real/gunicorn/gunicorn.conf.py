@@ -35,7 +35,7 @@ def on_starting(server):
     cfg = server.cfg
     actual = {"workers": cfg.workers, "max-requests": cfg.max_requests,
               "max-requests-jitter": cfg.max_requests_jitter if cfg.max_requests > 0 else 0,
-              "preload": bool(cfg.preload_app), "threads": cfg.threads}
+              "preload": bool(cfg.preload_app), "threads": cfg.threads, "timeout": cfg.timeout}
     given = parse_qs(os.environ.get("CACHEPIT_CONFIG", ""))
     for k, v in actual.items():
         if k in given and s[k] != v:

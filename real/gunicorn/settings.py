@@ -22,6 +22,7 @@ DEFAULTS = {
     "preload": False,
     "cost-origin": 5000,
     "threads": 1,
+    "timeout": 30,  # seconds; gunicorn's default
 }
 
 # Ranges as in the engine's sim.Fields (threads: gunicorn's gthread worker).
@@ -34,12 +35,13 @@ RANGES = {
     "threads": (1, 256),
 }
 
-# Settings of the workload, the balancer or the engine's latency model: the
-# load generator's business, accepted and ignored here.
+# Settings of the workload, the balancer, the engine's time model (cpu, boot:
+# the real app has its own) or a scripted deploy: the load generator's
+# business, accepted and ignored here.
 WORKLOAD = {
     "keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "balancer", "seed",
     "warmup", "requests", "shared-cache", "cost-local", "cost-shared",
-    "arrivals", "clients", "think", "rate", "cpu", "boot", "backlog", "timeout",
+    "arrivals", "clients", "think", "rate", "cpu", "boot", "backlog", "deploy-at", "rolling",
 }
 
 
@@ -71,8 +73,13 @@ def parse(query):
         elif name == "origin-conns":
             if v not in ("0", ""):
                 raise SettingsError("origin-conns: the reference app's origin (sqlite) has no connection pool to limit")
+        elif name == "timeout":
+            n = v[:-1] if v.endswith("s") else v
+            if not (n.isascii() and n.isdigit()) or int(n) > 3600:
+                raise SettingsError(f"timeout must be whole seconds from 0s to 3600s for gunicorn --timeout, got {v!r}")
+            s[name] = int(n)
         elif name == "ttl":
-            if v not in ("0", ""):
+            if v not in ("0", "0s", ""):
                 raise SettingsError("ttl: the reference app's entries live until evicted (functools.lru_cache has no TTL)")
         elif name not in WORKLOAD:
             raise SettingsError(f"unknown setting {name!r}")
@@ -89,6 +96,8 @@ def query(s):
             continue
         if isinstance(v, bool):
             v = "true" if v else "false"
+        elif name == "timeout":
+            v = f"{v}s"
         out.append(f"{name}={v}")
     return "&".join(out)
 
@@ -102,6 +111,8 @@ def gunicorn_flags(s):
         flags.append("--preload")
     if s["threads"] > 1:
         flags += ["--threads", str(s["threads"])]
+    if s["timeout"] != DEFAULTS["timeout"]:
+        flags += ["--timeout", str(s["timeout"])]
     return flags
 
 

@@ -126,6 +126,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	r.Predicted = predicted(s.Stats())
 	if d := s.Now() - t0; d > 0 {
 		r.Predicted.Throughput = float64(c.Requests) / (float64(d) / 1e6)
+		r.Predicted.Duration = d
 	}
 	return r, nil
 }

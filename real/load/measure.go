@@ -27,6 +27,7 @@ type Measure struct {
 	// which without a clock is each request's path cost alone.
 	Latency    sim.Latency `json:"latency_us"`               // response time, µs
 	Throughput float64     `json:"throughput_rps,omitempty"` // requests answered per second
+	Duration   int64       `json:"duration_us,omitempty"`    // the counted requests' run, µs
 	Degraded   *int64      `json:"degraded_us,omitempty"`    // time with fewer than every worker accepting
 }
 
@@ -89,6 +90,7 @@ func measured(before, after serverStats, t tally) Measure {
 	m.Latency = t.latency()
 	if t.elapsed > 0 {
 		m.Throughput = float64(t.requests) / t.elapsed.Seconds()
+		m.Duration = t.elapsed.Microseconds()
 	}
 	if before.DegradedMicros != nil && after.DegradedMicros != nil {
 		d := *after.DegradedMicros - *before.DegradedMicros

@@ -27,10 +27,10 @@ func (d *driver) stats(ctx context.Context) (serverStats, error) {
 	return s, err
 }
 
-// workloadFields are the settings cachepit load owns (the workload, and the
-// application's own work per request, which no server reports); every other
-// setting of the prediction is the server's.
-var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu"}
+// workloadFields are the settings cachepit load owns: the workload, and the
+// application's own work per request and a replacement worker's boot time,
+// which no server reports. Every other setting of the prediction is the server's.
+var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot"}
 
 // engineConfig is the engine's model of the server running the workload:
 // the server's settings from its /stats config, the workload and balancer

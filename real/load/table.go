@@ -72,22 +72,24 @@ func WriteTable(w io.Writer, r Result) {
 	}
 	ms2 := func(us int) string { return fmt.Sprintf("%.2f ms", float64(us)/1000) }
 	fmt.Fprintf(tw, "throughput\t%.0f/s\t%.0f/s\t\t\n", m.Throughput, p.Throughput)
+	fmt.Fprintf(tw, "run duration\t%s\t%s\t\t\n", ms2(int(m.Duration)), ms2(int(p.Duration)))
 	fmt.Fprintf(tw, "response time p50\t%s\t%s\t\t\n", ms2(m.Latency.P50), ms2(p.Latency.P50))
 	fmt.Fprintf(tw, "response time p95\t%s\t%s\t\t\n", ms2(m.Latency.P95), ms2(p.Latency.P95))
 	fmt.Fprintf(tw, "response time p99\t%s\t%s\t\t\n", ms2(m.Latency.P99), ms2(p.Latency.P99))
 	if m.Degraded != nil {
-		fmt.Fprintf(tw, "fewer than %d workers up\t%s\t0 ms\t\t\n", s.Workers, ms2(int(*m.Degraded)))
+		fmt.Fprintf(tw, "fewer than %d workers up\t%s\t-\t\t\n", s.Workers, ms2(int(*m.Degraded)))
 	}
 	tw.Flush()
 	for _, n := range r.Notes {
 		fmt.Fprintln(w, "note: "+n)
 	}
 	fmt.Fprintln(w, strings.TrimSpace(`
-The engine's throughput comes from its clock (cpu, cost-local, cost-origin
-per request, the workers busy, --clients or --rate); set --cpu to the
-application's own work per request for it to compare. Its response times are
-still each request's path cost alone, without cpu or queueing, and its
-recycled workers are back at once. Which worker wins each connection is the
-kernel's choice, not the engine's random stream, so the split between
-workers, and with it the caches, differ in detail.`))
+The engine's throughput and run duration come from its clock (cpu,
+cost-local, cost-origin per request, the workers busy, --clients or --rate,
+a recycled worker's --boot); set --cpu to the application's own work per
+request and --boot to a replacement's start-up for them to compare. Its
+response times are still each request's path cost alone, without cpu or
+queueing. Which worker wins each connection is the kernel's choice, not the
+engine's random stream, so the split between workers, and with it the
+caches, differ in detail.`))
 }
