@@ -38,6 +38,7 @@ type Config struct {
 	Timeout           int64   // µs a request may run before its worker is killed; 0: never
 	DeployAt          int     // restart every worker when this many requests are answered; 0: never
 	Rolling           bool    // a deploy restarts workers one after another, not all at once
+	Coalesce          string  // stampede protection: none, worker (single-flight per process) or shared (a lock in the shared cache)
 }
 
 // Cost is the latency model, in microseconds.
@@ -92,6 +93,7 @@ func Default() Config {
 		Rate:       1000,
 		Threads:    1,
 		Backlog:    2048, // gunicorn's default
+		Coalesce:   "none",
 	}
 }
 
@@ -117,6 +119,9 @@ func (c Config) Validate() error {
 		if err := f.check(c); err != nil {
 			errs = append(errs, fmt.Errorf("%s %w", f.Name, err))
 		}
+	}
+	if c.Coalesce == "shared" && !c.HasShared() {
+		errs = append(errs, fmt.Errorf("coalesce shared needs a shared cache (mode shared or tiered), got mode %s", c.Mode))
 	}
 	return errors.Join(errs...)
 }

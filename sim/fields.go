@@ -80,6 +80,7 @@ var Fields = []Field{
 	durationField("timeout", "a request running longer gets its worker killed, as gunicorn --timeout (0: never)", func(c *Config) *int64 { return &c.Timeout }, 0, 3600e6),
 	intField("deploy-at", "restart every worker once this many requests are answered (0: never)", func(c *Config) *int { return &c.DeployAt }, 0, MaxRequests),
 	boolField("rolling", "a deploy restarts workers one after another, each when the one before is up", func(c *Config) *bool { return &c.Rolling }),
+	choiceField("coalesce", "stampede protection (worker: single-flight per process; shared: a lock in the shared cache)", func(c *Config) *string { return &c.Coalesce }, Coalesces),
 	intField("origin-conns", "connections to the origin database; more fetches wait (0: unlimited)", func(c *Config) *int { return &c.OriginConns }, 0, MaxClients),
 }
 

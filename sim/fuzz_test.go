@@ -53,6 +53,10 @@ func FuzzEngine(f *testing.F) {
 		c.Timeout = int64(seed>>34) % 3 * 6_000
 		c.DeployAt = int(seed>>36) % 4 * 700
 		c.Rolling = seed>>38&1 == 1
+		c.Coalesce = Coalesces[int(seed>>39)%3]
+		if c.Coalesce == "shared" && !c.HasShared() {
+			c.Coalesce = "worker"
+		}
 		if seed>>24&1 == 1 {
 			c.Arrivals, c.Rate = "poisson", float64(100+int(seed>>25)%5000)
 		}

@@ -24,6 +24,7 @@ var goldenConfigs = map[string]string{
 	"leastconn":        "balancer=leastbusy&dist=hotset&clients=8&cpu=300",
 	"poisson-threads":  "arrivals=poisson&rate=2000&threads=4&workers=2&cpu=1000&mode=tiered",
 	"closed-backlog":   "clients=40&think=5ms&backlog=8&workers=2&cpu=2000",
+	"stampede":         "mode=tiered&coalesce=shared&clients=32&workers=8&threads=4&cpu=300&ttl=200ms&alpha=1.2&keys=2000&timeout=30ms&origin-conns=8&cost-origin=8000&max-requests=3000&boot=200ms",
 	"origin-conns":     "origin-conns=4&clients=32&workers=8&threads=4&writes=0.05&cpu=200&mode=shared",
 	"keyhash-scan":     "balancer=keyhash&dist=scan&keys=300",
 	"recycle":          "max-requests=2000&max-requests-jitter=500&preload=true&writes=0.05",

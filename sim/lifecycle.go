@@ -111,9 +111,12 @@ func (s *Sim) timeout(ri int32) {
 			s.fromOrigin(x)
 		case stageWaitConn:
 			s.pool.waiting.remove(int32(i))
+		case stageFollowing:
+			s.unfollow(int32(i))
 		}
 		if x.path == pathOrigin {
 			s.pool.fetching[x.ev.Key]--
+			s.land(int32(i), true)
 		}
 		x.stage = stageKilled
 		x.tag++

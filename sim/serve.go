@@ -24,7 +24,7 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	ri := s.reqs.get()
 	r := &s.reqs.reqs[ri]
 	tag := r.tag
-	*r = request{client: client, arrived: s.now, tag: tag, stage: stageQueued,
+	*r = request{client: client, arrived: s.now, tag: tag, stage: stageQueued, leader: -1, followers: -1,
 		ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
 	chosen := to >= 0 // a scripted request waits however long the backlog
 	if !chosen && s.race != nil {
@@ -95,6 +95,14 @@ func (s *Sim) serve(ri int32, wi int) {
 	r.stage = stageServing
 	r.ev.Worker = wi
 	r.path = s.lookup(w, r)
+	if r.path == pathOrigin {
+		if l := s.leaderFor(r); l >= 0 {
+			s.follow(ri, l)
+			return
+		}
+		s.missed(r.ev.Key)
+		s.fly(ri)
+	}
 	before := int64(s.cfg.Cost.CPU + s.costs[r.path])
 	if t := s.cfg.Timeout; t > 0 && before > t {
 		s.q.pushTag(s.now+t, evTimeout, ri, r.tag)
@@ -141,7 +149,6 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 	}
 	ev.From = Origin
 	ev.Version = current
-	s.missed(key)
 	return pathOrigin
 }
 
@@ -158,7 +165,7 @@ func (s *Sim) finish(ri int32) Event {
 		ev.Killed = true
 		st.Killed++
 	} else {
-		s.complete(r, w, &ev)
+		s.complete(ri, r, w, &ev)
 		w.served++
 		if w.limit > 0 && w.served >= w.limit {
 			ev.Recycled = true
@@ -189,7 +196,7 @@ func (s *Sim) finish(ri int32) Event {
 }
 
 // complete applies what request r did and counts it.
-func (s *Sim) complete(r *request, w *worker, ev *Event) {
+func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 	st := &w.stats
 	switch r.path {
 	case pathWrite:
@@ -211,6 +218,10 @@ func (s *Sim) complete(r *request, w *worker, ev *Event) {
 			s.add(s.shared, ev.Key, entry{ev.Version, ev.Seq, s.now}, &s.sharedSt.Evictions, ev)
 		}
 		s.fillLocal(w, ev.Key, ev.Version, ev)
+		s.land(ri, false)
+	}
+	if ev.Coalesced {
+		st.Coalesced++
 	}
 	if ev.Op == Read {
 		st.Reads++

@@ -40,7 +40,8 @@ type Sim struct {
 	idle    []int32 // scratch: workers with a free thread
 	refused int64   // connections refused by a full backlog
 	pool    originPool
-	rolling int // during a rolling restart, the next worker to restart (from 1); else 0
+	rolling int           // during a rolling restart, the next worker to restart (from 1); else 0
+	flights map[int]int32 // coalescing: per key, the latest request fetching it
 
 	series series
 }
@@ -67,6 +68,9 @@ func New(c Config) (*Sim, error) {
 	}
 	s.bal = newBalancer(c, newStream(c.Seed, streamBalancer), s.workers)
 	s.race, _ = s.bal.(racer)
+	if c.Coalesce != "none" {
+		s.flights = make(map[int]int32)
+	}
 	if c.HasShared() {
 		s.shared = newLRU(c.SharedSize(), s.release)
 		s.sharedSt.Maxsize = c.SharedSize()

@@ -48,6 +48,7 @@ func (t *WorkerStats) Add(w WorkerStats) {
 	t.Recycles += w.Recycles
 	t.Timeouts += w.Timeouts
 	t.Killed += w.Killed
+	t.Coalesced += w.Coalesced
 	t.BusyMicros += w.BusyMicros
 	t.Currsize += w.Currsize
 	t.Maxsize += w.Maxsize

@@ -17,6 +17,7 @@ type WorkerStats struct {
 	Recycles     int64 // times the worker was replaced (max-requests, restart, deploy or timeout)
 	Timeouts     int64 // times the worker was killed for running a request past the timeout
 	Killed       int64 // requests dropped because their worker was killed
+	Coalesced    int64 // reads that waited for another request's fetch (counted as hits)
 	BusyMicros   int64 // modelled time spent serving
 	Currsize     int   // entries in the worker's own cache now
 	Maxsize      int   // the worker's cache maxsize (0 in shared mode)

@@ -194,3 +194,31 @@ func TestOriginConns(t *testing.T) {
 		t.Errorf("unlimited: %d µs of connection time for %d fetches of 5000 µs", got, free.Reads+free.Writes)
 	}
 }
+
+// Coalescing: threads of one worker share one fetch with coalesce=worker;
+// sync workers (one thread each) gain nothing from it; a lock in the shared
+// cache makes every worker share one fetch.
+func TestCoalesce(t *testing.T) {
+	for _, tc := range []struct {
+		q                      string
+		reads, dups, coalesced int64
+	}{
+		{"workers=1&threads=8&clients=8&keys=1&writes=0", 8, 7, 0},
+		{"workers=1&threads=8&clients=8&keys=1&writes=0&coalesce=worker", 1, 0, 7},
+		{"workers=4&clients=8&keys=1&writes=0&coalesce=worker", 4, 3, 0},
+		{"workers=4&clients=8&keys=1&writes=0&mode=shared&coalesce=shared", 1, 0, 3},
+		{"workers=4&clients=8&keys=1&writes=0&mode=tiered&coalesce=shared", 1, 0, 3},
+	} {
+		s := newTest(t, tc.q)
+		s.Run(8)
+		st := s.Stats()
+		if st.Origin.Reads != tc.reads || st.Origin.Duplicates != tc.dups || st.Total.Coalesced != tc.coalesced || st.Total.Hits != 8-tc.reads {
+			t.Errorf("%s: origin %+v, coalesced %d, hits %d; want %d reads, %d duplicates, %d coalesced", tc.q, st.Origin, st.Total.Coalesced, st.Total.Hits, tc.reads, tc.dups, tc.coalesced)
+		}
+	}
+	c := Default()
+	c.Coalesce = "shared"
+	if _, err := New(c); err == nil || err.Error() != "coalesce shared needs a shared cache (mode shared or tiered), got mode local" {
+		t.Errorf("coalesce=shared in local mode: %v", err)
+	}
+}
