@@ -70,6 +70,9 @@ def parse(query):
         elif name == "mode":
             if v != "local":
                 raise SettingsError(f"mode {v!r}: the reference app keeps one LRU cache per worker (mode local) only")
+        elif name == "coalesce":
+            if v not in ("none", ""):
+                raise SettingsError("coalesce: functools.lru_cache has no single-flight: each thread that misses calls the function (coalesce none)")
         elif name == "origin-conns":
             if v not in ("0", ""):
                 raise SettingsError("origin-conns: the reference app's origin (sqlite) has no connection pool to limit")
