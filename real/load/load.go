@@ -6,6 +6,8 @@ package load
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"time"
 
@@ -64,6 +66,9 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	r := Result{Target: strings.TrimRight(o.Target, "/"), Rate: o.Rate}
 	if o.Rate == 0 {
 		r.Clients = o.Clients
+	}
+	if err := loopback(r.Target); err != nil {
+		return r, err
 	}
 	if n := o.Config.Warmup + o.Config.Requests; n > MaxRequests {
 		return r, fmt.Errorf("warmup + requests must be at most %d, got %d: each is a real round trip", MaxRequests, n)
@@ -129,4 +134,18 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		r.Predicted.Duration = d
 	}
 	return r, nil
+}
+
+// loopback checks that target is a server on this machine: a load generator
+// sending thousands of requests is not for other people's hosts.
+func loopback(target string) error {
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme != "http" || u.Host == "" {
+		return fmt.Errorf("--target must look like http://127.0.0.1:8000, got %q", target)
+	}
+	h := u.Hostname()
+	if ip := net.ParseIP(h); h != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("--target %q: cachepit load drives servers on this machine only (127.0.0.1, ::1 or localhost)", target)
+	}
+	return nil
 }

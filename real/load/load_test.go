@@ -156,3 +156,14 @@ func TestEngineConfigFromServer(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopbackOnly(t *testing.T) {
+	for target, ok := range map[string]bool{
+		"http://127.0.0.1:8000": true, "http://localhost:8000/": true, "http://[::1]:8000": true, "http://127.0.0.2:80": true,
+		"http://10.0.0.1:8000": false, "http://example.com": false, "https://127.0.0.1:8000": false, "127.0.0.1:8000": false,
+	} {
+		if err := loopback(target); (err == nil) != ok {
+			t.Errorf("loopback(%q) = %v; want ok %v", target, err, ok)
+		}
+	}
+}
