@@ -121,3 +121,48 @@ func gunicornAgreement(t *testing.T) []string {
 	}
 	return misses
 }
+
+// Under 8 closed-loop clients on 4 sync workers, requests wait for a free
+// worker: the p50 response time as the engine predicts it, within 25%. The
+// engine needs the application's own work per request (HTTP, Flask, sqlite),
+// which no server reports: it is measured first, on another fresh server
+// with one client, where nothing waits, as the measured p50 less the
+// engine's p50 without it. The origin takes 20 ms, so that most of a
+// request is waiting, which 4 workers do at once: the engine runs the
+// workers' cpu in parallel, where this 2-core machine shares its cores with
+// the client and other work (with a 5 ms origin the measured p50 was -4% to
+// +55% off the prediction in 5 runs, with 20 ms -4% to +22%). A miss is
+// logged and measured once more.
+func TestGunicornResponseTimeUnderClients(t *testing.T) {
+	var miss string
+	for run := 1; run <= 2; run++ {
+		if miss = gunicornP50(t); miss == "" {
+			return
+		}
+		t.Logf("run %d missed: %s", run, miss)
+	}
+	t.Error(miss)
+}
+
+func gunicornP50(t *testing.T) string {
+	const query = "workers=4&cache=100&cost-origin=20000"
+	c := sim.Default()
+	c.Requests = 100
+	one, err := Run(context.Background(), Options{Target: startGunicorn(t, gunicorn.Options{Query: query}), Config: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpu := max(one.Measured.Latency.P50-one.Predicted.Latency.P50, 0)
+	c.Requests, c.Cost.CPU = 600, cpu
+	r, err := Run(context.Background(), Options{Target: startGunicorn(t, gunicorn.Options{Query: query}), Config: c, Clients: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, p := r.Measured.Latency, r.Predicted.Latency
+	t.Logf("one client: p50 %d µs measured, %d predicted without cpu: cpu %d µs; 8 clients: p50 %d µs measured, %d predicted (p95 %d, %d)",
+		one.Measured.Latency.P50, one.Predicted.Latency.P50, cpu, m.P50, p.P50, m.P95, p.P95)
+	if d := math.Abs(float64(m.P50 - p.P50)); d > 0.25*float64(p.P50) {
+		return fmt.Sprintf("p50 response time under 8 clients: measured %d µs, predicted %d µs; want within 25%%", m.P50, p.P50)
+	}
+	return ""
+}

@@ -125,14 +125,8 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	if err != nil {
 		return r, err
 	}
-	s.Run(c.Warmup)
-	t0 := s.Now()
-	s.Run(c.Requests)
+	s.Run(c.Warmup + c.Requests)
 	r.Predicted = predicted(s.Stats())
-	if d := s.Now() - t0; d > 0 {
-		r.Predicted.Throughput = float64(c.Requests) / (float64(d) / 1e6)
-		r.Predicted.Duration = d
-	}
 	return r, nil
 }
 

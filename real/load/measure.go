@@ -23,9 +23,8 @@ type Measure struct {
 	Recycles     int64   `json:"recycles"`
 	PerWorker    []int64 `json:"requests_per_worker"`
 
-	// Time: measured from the answers; predicted by the engine's model,
-	// which without a clock is each request's path cost alone.
-	Latency    sim.Latency `json:"latency_us"`               // response time, µs
+	// Time: measured from the answers; predicted on the engine's clock.
+	Latency    sim.Latency `json:"latency_us"`               // response time (arrival to answer), µs
 	Throughput float64     `json:"throughput_rps,omitempty"` // requests answered per second
 	Duration   int64       `json:"duration_us,omitempty"`    // the counted requests' run, µs
 	Degraded   *int64      `json:"degraded_us,omitempty"`    // time with fewer than every worker accepting
@@ -65,7 +64,7 @@ func fromWorkers(ws []sim.WorkerStats, o sim.OriginStats) Measure {
 // predicted is the engine's count for the run.
 func predicted(s sim.Stats) Measure {
 	m := fromWorkers(s.Workers, s.Origin)
-	m.Latency = s.Latency
+	m.Latency, m.Throughput, m.Duration = s.Latency, s.Throughput, s.Elapsed
 	return m
 }
 

@@ -84,12 +84,11 @@ func WriteTable(w io.Writer, r Result) {
 		fmt.Fprintln(w, "note: "+n)
 	}
 	fmt.Fprintln(w, strings.TrimSpace(`
-The engine's throughput and run duration come from its clock (cpu,
-cost-local, cost-origin per request, the workers busy, --clients or --rate,
-a recycled worker's --boot); set --cpu to the application's own work per
-request and --boot to a replacement's start-up for them to compare. Its
-response times are still each request's path cost alone, without cpu or
-queueing. Which worker wins each connection is the kernel's choice, not the
+The engine's times come from its clock: each request's cpu, cost-local and
+cost-origin, waiting for a free worker, --clients or --rate, a recycled
+worker's --boot. Set --cpu to the application's own work per request (HTTP,
+framework, database driver) and --boot to a replacement's start-up for them
+to compare. Which worker wins each connection is the kernel's choice, not the
 engine's random stream, so the split between workers, and with it the
 caches, differ in detail.`))
 }
