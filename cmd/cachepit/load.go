@@ -65,7 +65,7 @@ func runLoad(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	o := load.Options{Target: *target, Config: c, SharedSet: set["shared-cache"], Clients: *clients, Rate: *rate, Timeout: *timeout}
+	o := load.Options{Target: *target, Config: c, SharedSet: set["shared-cache"], BalancerSet: set["balancer"], Clients: *clients, Rate: *rate, Timeout: *timeout}
 	var bar *progress.Bar // nil with --json, as cachepit sim: silent
 	if !*asJSON {
 		bar = progress.New(stderr, "requests", c.Warmup+c.Requests)

@@ -139,7 +139,8 @@ func TestEngineConfigFromServer(t *testing.T) {
 			func(c sim.Config) bool {
 				return c.Workers == 3 && c.Cache == 7 && c.MaxRequests == 50 && c.MaxRequestsJitter == 5 && c.Preload && c.Cost.Origin == 0 && c.Keys == 100
 			}, ""},
-		{"workers=3&keys=5", func(c sim.Config) bool { return c.Keys == 100 }, ""}, // the workload is load's
+		{"workers=3&keys=5", func(c sim.Config) bool { return c.Keys == 100 }, ""},                                       // the workload is load's
+		{"workers=3&balancer=accept-bootorder", func(c sim.Config) bool { return c.Balancer == "accept-bootorder" }, ""}, // the server's model of its dispatch
 		{"workers=3&flux=2", nil, `unknown setting "flux"`},
 	}
 	for _, tt := range tests {
@@ -154,6 +155,14 @@ func TestEngineConfigFromServer(t *testing.T) {
 		case tt.check != nil && err == nil && !tt.check(c):
 			t.Errorf("%q: got %+v", tt.config, c)
 		}
+	}
+	// --balancer names the engine's model whatever the server says.
+	w := workload(10)
+	w.Balancer = "roundrobin"
+	st := serverStats{Config: "balancer=accept-bootorder"}
+	st.Workers = make([]board.Worker, 4)
+	if c, _, err := engineConfig(Options{Config: w, BalancerSet: true}, st); err != nil || c.Balancer != "roundrobin" {
+		t.Errorf("--balancer roundrobin against a server saying accept-bootorder: %q, %v; want roundrobin", c.Balancer, err)
 	}
 }
 

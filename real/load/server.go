@@ -33,8 +33,8 @@ func (d *driver) stats(ctx context.Context) (serverStats, error) {
 var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot"}
 
 // engineConfig is the engine's model of the server running the workload:
-// the server's settings from its /stats config, the workload and balancer
-// from o. It stops when the server has served requests already: its caches
+// the server's settings from its /stats config (its balancer too, unless o
+// names one), the workload from o. It stops when the server has served requests already: its caches
 // are warm and a prediction from cold caches would not compare.
 func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 	if n := st.Total.Requests; n > 0 {
@@ -54,7 +54,9 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 			return c, nil, err
 		}
 	}
-	c.Balancer = o.Config.Balancer
+	if o.BalancerSet || st.Config == "" {
+		c.Balancer = o.Config.Balancer
+	}
 	c.Arrivals, c.Clients, c.Think = "closed", max(o.Clients, 1), o.Config.Think
 	if o.Rate > 0 {
 		c.Arrivals, c.Rate = "poisson", o.Rate
