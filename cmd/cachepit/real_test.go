@@ -58,7 +58,7 @@ func TestRealCannotStart(t *testing.T) {
 	}{
 		{[]string{"real", "--addr", taken.Addr().String()}, "is already in use"},
 		{[]string{"real", "--addr", "127.0.0.1:0", "--shared", "memcached://" + closed.Addr().String()}, "is unreachable"},
-		{[]string{"load", "--target", "http://" + closed.Addr().String(), "--requests", "1"}, "is 'cachepit real' running there?"},
+		{[]string{"load", "--target", "http://" + closed.Addr().String(), "--requests", "1"}, "is a server speaking cachepit's protocol running there?"},
 	} {
 		code, out, errOut := runCLI(tc.args...)
 		if code != 1 || out != "" || !strings.Contains(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
