@@ -70,6 +70,7 @@ var checkConfigs = []func(*sim.Config){
 	func(c *sim.Config) { c.Writes, c.Mode = 0, "shared" },
 	func(c *sim.Config) { c.Balancer, c.Workers, c.Preload = "keyhash", 5, true },
 	func(c *sim.Config) { c.Balancer, c.Mode, c.TTL = "keyhash", "tiered", 10e6 },
+	func(c *sim.Config) { c.Threads, c.Timeout, c.TTL, c.Mode = 8, 30e6, 1500e3, "tiered" },
 }
 
 func TestSnippetsPassTheirChecker(t *testing.T) {

@@ -28,6 +28,8 @@ type settings struct {
 func from(c sim.Config) settings {
 	return settings{
 		Workers:     c.Workers,
+		Threads:     c.Threads,
+		Timeout:     int((c.Timeout + 999_999) / 1_000_000), // µs in the engine; whole seconds, rounded up, as gunicorn and Puma take them
 		MaxRequests: c.MaxRequests,
 		Jitter:      c.MaxRequestsJitter,
 		Preload:     c.Preload,

@@ -195,20 +195,23 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// Threads and Timeout wait for their engine settings; the snippets already
-// print them, so reading them in from is all that is left.
+// The engine's threads and timeout (µs) reach gunicorn's and Puma's
+// settings, the timeout in whole seconds rounded up.
 func TestThreadsAndTimeout(t *testing.T) {
-	s := from(sim.Default())
-	s.Threads, s.Timeout = 4, 60
-	if got, want := gunicorn(s, "app:app"), "gunicorn -w 4 --threads 4 --timeout 60 app:app"; got != want {
+	c := sim.Default()
+	c.Threads, c.Timeout = 4, 59_500_000
+	if got, want := Gunicorn(c, "app:app"), "gunicorn -w 4 --threads 4 --timeout 60 app:app"; got != want {
 		t.Errorf("gunicorn = %q; want %q", got, want)
 	}
-	if got := puma(s); !strings.Contains(got, "threads 4, 4\n") || !strings.Contains(got, "worker_timeout 60\n") {
+	if got := puma(from(c)); !strings.Contains(got, "threads 4, 4\n") || !strings.Contains(got, "worker_timeout 60\n") {
 		t.Errorf("puma.rb:\n%s", got)
 	}
-	s.Threads = 1 // one thread is a sync worker: no flag
-	if got := gunicorn(s, "app:app"); strings.Contains(got, "--threads") {
-		t.Errorf("gunicorn = %q with one thread", got)
+	c.Threads, c.Timeout = 1, 0 // one thread is a sync worker, 0 never times out: no flags
+	if got, want := Gunicorn(c, "app:app"), "gunicorn -w 4 app:app"; got != want {
+		t.Errorf("gunicorn = %q; want %q", got, want)
+	}
+	if got := puma(from(c)); strings.Contains(got, "threads") || strings.Contains(got, "worker_timeout") {
+		t.Errorf("puma.rb with one thread and no timeout:\n%s", got)
 	}
 }
 
