@@ -63,7 +63,7 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 }
 
 // parseReal turns flags into the server's settings: the engine's own
-// (workers, cache, mode, max-requests) in a sim.Config, the rest beside it.
+// (workers, threads, cache, mode, max-requests) in a sim.Config, the rest beside it.
 // Errors name the flag and its range.
 func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	c := sim.Default()
@@ -76,8 +76,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes, 0s..10s")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
 	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
-	threads := fs.Int("threads", 1, "requests a sync worker serves at once, sharing its cache (gunicorn's --threads), 1..64")
-	simflag.Register(fs, &c, "workers", "cache", "mode", "max-requests", "max-requests-jitter")
+	simflag.Register(fs, &c, "workers", "threads", "cache", "mode", "max-requests", "max-requests-jitter")
 	fs.Usage = func() {} // the flag package calls it on every error; help is printed below
 	help := func() {
 		fmt.Fprintln(stdout, "usage: cachepit real [flags]\n\nA pre-fork server like gunicorn's running the post's app: / and /get_cache_info,\nplus GET and PUT /item/{key} and /stats.\n\nflags:")
@@ -103,7 +102,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 		Addr:        *addr,
 		OriginDelay: *delay,
 		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
-			WorkerClass: *class, Threads: *threads},
+			WorkerClass: *class},
 	}
 	return cfg, cfg.Check()
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/real/worker"
+	"github.com/cachepit/cachepit/sim"
 )
 
 // A sync worker serves one request at a time; with --threads 3, or as a go
@@ -22,7 +23,7 @@ func TestSyncWorkerServesOneAtATime(t *testing.T) {
 		{worker.AcceptGo, 1, false},
 	} {
 		o := opts(1, "local", 10, "")
-		o.WorkerClass, o.Threads = tc.class, tc.threads
+		o.WorkerClass, o.Settings.Threads = tc.class, tc.threads
 		_, base := serve(t, Config{Worker: o, OriginDelay: 200 * time.Millisecond})
 		start := time.Now()
 		var wg sync.WaitGroup
@@ -59,5 +60,20 @@ func TestSyncWorkersShareEvenly(t *testing.T) {
 		if s < 0.15 || s > 0.35 {
 			t.Errorf("worker %d served %.3f of %d requests; want 0.25 within 0.1", i, s, n)
 		}
+	}
+}
+
+// /stats config is the engine's model of this server: its threads, and its
+// origin's delay as cost-origin, whatever the Settings said before.
+func TestStatsConfigIsTheServer(t *testing.T) {
+	o := opts(1, "local", 10, "")
+	o.Settings.Threads, o.Settings.Cost.Origin = 3, 5000
+	_, base := serve(t, Config{Worker: o, OriginDelay: 1500 * time.Microsecond})
+	c, err := sim.ParseQuery(stats(t, base).Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Threads != 3 || c.Cost.Origin != 1500 {
+		t.Errorf("/stats config: threads %d, cost-origin %d; want 3 and 1500", c.Threads, c.Cost.Origin)
 	}
 }

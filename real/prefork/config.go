@@ -81,9 +81,9 @@ func (c Config) withDefaults() Config {
 	if c.Worker.WorkerClass == "" {
 		c.Worker.WorkerClass = worker.AcceptSync
 	}
-	if c.Worker.Threads <= 0 {
-		c.Worker.Threads = 1
-	}
+	// The origin is the master's, with --origin-delay; the engine's
+	// cost-origin says the same, so /stats config predicts this server.
+	c.Worker.Settings.Cost.Origin = int(c.OriginDelay.Microseconds())
 	if c.Worker.CacheTimeout <= 0 {
 		c.Worker.CacheTimeout = DefaultCacheTimeout
 	}
