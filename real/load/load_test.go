@@ -141,6 +141,7 @@ func TestEngineConfigFromServer(t *testing.T) {
 		{"workers=3&keys=5", func(c sim.Config) bool { return c.Keys == 100 }, ""},                                       // the workload is load's
 		{"workers=3&balancer=accept-bootorder", func(c sim.Config) bool { return c.Balancer == "accept-bootorder" }, ""}, // the server's model of its dispatch
 		{"workers=3&flux=2", nil, `unknown setting "flux"`},
+		{"", nil, "/stats has no config"}, // nothing to predict from
 	}
 	for _, tt := range tests {
 		st := serverStats{Config: tt.config}

@@ -40,21 +40,21 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 	if n := st.Total.Requests; n > 0 {
 		return sim.Config{}, nil, fmt.Errorf("the server has served %d requests already, so its caches are warm and the prediction starts cold: restart the server, then run cachepit load again", n)
 	}
-	var notes []string
-	c, err := fromServer(st)
-	if err != nil {
-		return c, nil, err
-	}
 	if st.Config == "" {
-		notes = append(notes, "the server's /stats has no config: its settings were read from its Settings instead")
+		return sim.Config{}, nil, fmt.Errorf("/stats has no config (the server's settings as the engine's URL query), so there is nothing to predict from: not a server of cachepit's protocol (see real/README.md)")
 	}
+	c, err := sim.ParseQuery(st.Config)
+	if err != nil {
+		return c, nil, fmt.Errorf("the server's settings (/stats config %q) are not the engine's: %w", st.Config, err)
+	}
+	var notes []string
 	for _, name := range workloadFields {
 		f, _ := sim.FieldByName(name)
 		if err := f.Set(&c, f.Get(o.Config)); err != nil {
 			return c, nil, err
 		}
 	}
-	if o.BalancerSet || st.Config == "" {
+	if o.BalancerSet {
 		c.Balancer = o.Config.Balancer
 	}
 	c.Arrivals, c.Clients, c.Think = "closed", max(o.Clients, 1), o.Config.Think
@@ -70,25 +70,4 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 		notes = append(notes, fmt.Sprintf("predicted with --shared-cache %d: Memcached has room for every key (set --shared-cache to model a smaller one)", c.SharedCache))
 	}
 	return c, notes, c.Validate()
-}
-
-// fromServer is the server's settings as an engine Config: its /stats
-// config, or for a server without one, its Settings.
-func fromServer(st serverStats) (sim.Config, error) {
-	if st.Config != "" {
-		c, err := sim.ParseQuery(st.Config)
-		if err != nil {
-			return c, fmt.Errorf("the server's settings (/stats config %q) are not the engine's: %w", st.Config, err)
-		}
-		return c, nil
-	}
-	s := st.Settings
-	c := sim.Default()
-	c.Workers, c.Mode = s.Workers, s.Mode
-	c.MaxRequests, c.MaxRequestsJitter = s.MaxRequests, s.MaxRequestsJitter
-	if s.Cache > 0 {
-		c.Cache = s.Cache
-	}
-	c.Cost.Origin = s.OriginDelayMicros
-	return c, c.Validate()
 }

@@ -63,17 +63,27 @@ func TestSyncWorkersShareEvenly(t *testing.T) {
 	}
 }
 
-// /stats config is the engine's model of this server: its threads, and its
-// origin's delay as cost-origin, whatever the Settings said before.
+// /stats config is the engine's model of this server: its threads, its
+// origin's delay as cost-origin, and its worker class's balancer, whatever
+// the Settings said before.
 func TestStatsConfigIsTheServer(t *testing.T) {
-	o := opts(1, "local", 10, "")
-	o.Settings.Threads, o.Settings.Cost.Origin = 3, 5000
-	_, base := serve(t, Config{Worker: o, OriginDelay: 1500 * time.Microsecond})
-	c, err := sim.ParseQuery(stats(t, base).Config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Threads != 3 || c.Cost.Origin != 1500 {
-		t.Errorf("/stats config: threads %d, cost-origin %d; want 3 and 1500", c.Threads, c.Cost.Origin)
+	for _, tc := range []struct{ class, balancer string }{
+		{worker.AcceptSync, "accept"},
+		{worker.AcceptGo, "accept-bootorder"},
+	} {
+		o := opts(1, "local", 10, "")
+		o.WorkerClass, o.Settings.Balancer, o.Settings.Cost.Origin = tc.class, "roundrobin", 5000
+		if tc.class == worker.AcceptSync {
+			o.Settings.Threads = 3
+		}
+		_, base := serve(t, Config{Worker: o, OriginDelay: 1500 * time.Microsecond})
+		c, err := sim.ParseQuery(stats(t, base).Config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Threads != o.Settings.Threads || c.Cost.Origin != 1500 || c.Balancer != tc.balancer {
+			t.Errorf("%s workers: /stats config threads %d, cost-origin %d, balancer %s; want %d, 1500, %s",
+				tc.class, c.Threads, c.Cost.Origin, c.Balancer, o.Settings.Threads, tc.balancer)
+		}
 	}
 }

@@ -84,6 +84,11 @@ func (c Config) withDefaults() Config {
 	// The origin is the master's, with --origin-delay; the engine's
 	// cost-origin says the same, so /stats config predicts this server.
 	c.Worker.Settings.Cost.Origin = int(c.OriginDelay.Microseconds())
+	// Which worker accepts is the worker class's (real/README.md, "Which worker wins").
+	c.Worker.Settings.Balancer = "accept"
+	if c.Worker.WorkerClass == worker.AcceptGo {
+		c.Worker.Settings.Balancer = "accept-bootorder"
+	}
 	if c.Worker.CacheTimeout <= 0 {
 		c.Worker.CacheTimeout = DefaultCacheTimeout
 	}
