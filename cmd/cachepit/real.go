@@ -73,7 +73,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	shared := fs.String("shared", "", "the workers share this cache (mode shared, or tiered with --mode tiered):\nmemcached://HOST:PORT, a pool memcached://HOST1:PORT1,HOST2:PORT2, or redis://HOST:PORT[/DB]")
 	timeout := fs.Duration("cache-timeout", prefork.DefaultCacheTimeout, "how long one shared-cache operation may take before the request goes to the origin, 1ms..10s")
-	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes, 0s..10s")
+	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes (the engine's cost-origin), 0s..10s")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
 	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
 	simflag.Register(fs, &c, "workers", "threads", "cache", "mode", "max-requests", "max-requests-jitter")
@@ -98,9 +98,9 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	if *shared != "" && !modeSet {
 		c.Mode = "shared"
 	}
+	c.Cost.Origin = int(delay.Microseconds()) // the engine's cost-origin, written as a duration
 	cfg := prefork.Config{
-		Addr:        *addr,
-		OriginDelay: *delay,
+		Addr: *addr,
 		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
 			WorkerClass: *class},
 	}

@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cachepit/cachepit/real/board"
 	"github.com/cachepit/cachepit/real/internal/memd"
@@ -97,7 +96,9 @@ func TestSecondRunStops(t *testing.T) {
 // asked for, and the server counts the answers the driver saw.
 func TestClientsAndRate(t *testing.T) {
 	for _, o := range []Options{{Clients: 4}, {Rate: 400}} {
-		base := realtest.Serve(t, prefork.Config{OriginDelay: 100 * time.Microsecond, Worker: realtest.Options(2, "local", 20, "")})
+		w := realtest.Options(2, "local", 20, "")
+		w.Settings.Cost.Origin = 100
+		base := realtest.Serve(t, prefork.Config{Worker: w})
 		o.Target, o.Config = base, workload(200)
 		last := 0
 		o.Progress = func(done, total int) {

@@ -155,6 +155,7 @@ func eventually(t *testing.T, within time.Duration, what string, cond func() boo
 func opts(n int, mode string, size int, shared string) worker.Options {
 	c := sim.Default()
 	c.Workers, c.Mode = n, mode
+	c.Cost.Origin = 0 // the origin answers at once unless a test sets its delay
 	if size > 0 {
 		c.Cache = size
 	}

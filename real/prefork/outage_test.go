@@ -31,7 +31,9 @@ func TestRedisOutage(t *testing.T) {
 // during the outage, and shared hits come back within a second.
 func outage(t *testing.T, cache *svc.Server, shared string) {
 	// opts' generous timeout: the outage refuses connections at once.
-	cfg := Config{Worker: opts(2, "shared", 0, shared), OriginDelay: time.Millisecond}
+	w := opts(2, "shared", 0, shared)
+	w.Settings.Cost.Origin = 1000
+	cfg := Config{Worker: w}
 	_, base := serve(t, cfg)
 	l := loop(t, base, 8, 20)
 	time.Sleep(500 * time.Millisecond)
