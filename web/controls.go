@@ -7,10 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// ActionSet changes one engine setting; the tag "field" names it and the
-// value is the text the user entered.
-const ActionSet = "cachepit/set"
-
 // Controls edits every engine setting, built from sim.Fields. Settings that
 // do not apply to the current choices are hidden.
 type Controls struct {

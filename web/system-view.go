@@ -167,3 +167,14 @@ func insightList(v View, sys int) app.UI {
 		app.Range(lines).Slice(func(i int) app.UI { return el("li").Text(lines[i]) }),
 	)
 }
+
+// systems draws every system side by side.
+func systems(views []View) app.UI {
+	cls := "systems"
+	if len(views) > 1 {
+		cls += " two"
+	}
+	return el("div").Class(cls).Body(app.Range(views).Slice(func(i int) app.UI {
+		return &SystemView{View: views[i]}
+	}))
+}

@@ -7,9 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// ActionRestart asks the page to restart a worker; the value is its index.
-const ActionRestart = "cachepit/restart"
-
 // WorkerCard draws one worker process: its LRU list in recency order, its
 // cache_info() line and its hit ratio.
 type WorkerCard struct {

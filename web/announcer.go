@@ -1,0 +1,92 @@
+package web
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/sim"
+)
+
+// announcer is the lesson's live region: what just happened, in words,
+// about once a second while playing so that a screen reader keeps up.
+type announcer struct {
+	say string
+	at  time.Time // when say last changed while playing
+	seq int64     // the request say speaks of
+}
+
+// speak puts the latest progress of views into the live region.
+func (a *announcer) speak(now time.Time, views []View) {
+	if len(views) == 0 {
+		return
+	}
+	seq := views[0].Stats.Seq
+	if seq == a.seq {
+		return
+	}
+	if seq == a.seq+1 {
+		a.say = lastEvent(views)
+	} else {
+		a.say = "Request " + Count(seq) + ": " + summary(views)
+	}
+	a.at, a.seq = now, seq
+}
+
+// lastEvent describes the latest request of the first system in words.
+func lastEvent(views []View) string {
+	if len(views) == 0 || len(views[0].Last) == 0 {
+		return "No request yet."
+	}
+	v := views[0]
+	e := v.Last[len(v.Last)-1]
+	return fmt.Sprintf("Request %s: %s key %d on worker %d: %s.", Count(e.Seq), opWord(e), e.Key, e.Worker, eventWords(e))
+}
+
+// eventWords says what happened to one request.
+func eventWords(e sim.Event) string {
+	switch MarkOf(e) {
+	case WriteOp:
+		return "a write: the database has a new version"
+	case StaleRead:
+		return "stale: answered with an old value"
+	case Miss:
+		return "a miss: fetched from the database"
+	case SharedHit:
+		return "a hit in the shared cache"
+	}
+	return "a hit in the worker's own cache"
+}
+
+// summary is the run of the first system so far in one sentence.
+func summary(views []View) string {
+	if len(views) == 0 {
+		return ""
+	}
+	st := views[0].Stats
+	return fmt.Sprintf("%s: hit ratio %s; database reads: %s; stale reads: %s.",
+		views[0].Title, Pct(st.HitRatio), Count(st.Origin.Reads), Count(st.Total.Stale))
+}
+
+// observer keeps a lesson's what-to-notice lines, read from the live
+// systems; some lessons' lines run Che's approximation, too dear for every
+// frame, so playing they are read at most every observeEvery.
+type observer struct {
+	lines []string
+	at    time.Time
+}
+
+const observeEvery = 150 * time.Millisecond
+
+// observe reads the lines from r now, or at now if observeEvery has passed;
+// a zero now reads them at once.
+func (o *observer) observe(r *runner, l lesson.Lesson, now time.Time) {
+	if r == nil {
+		o.lines = nil
+		return
+	}
+	if !now.IsZero() && now.Sub(o.at) < observeEvery {
+		return
+	}
+	o.lines, o.at = l.Notice(observeRunner(r)), now
+}
