@@ -38,6 +38,7 @@ type BarButton struct {
 type Progress struct {
 	Seq, End int64
 	Label    string
+	Hint     string // beside the count, such as how to pause
 }
 
 func (c *PlayBar) Render() app.UI {
@@ -74,6 +75,7 @@ func (c *PlayBar) Render() app.UI {
 			el("progress").ID("run-progress").Attr("max", max(pr.End, 1)).Attr("value", min(pr.Seq, max(pr.End, 1))).
 				Aria("label", pr.Label),
 			el("span").ID("run-count").Text(runCount(pr.Seq, pr.End)),
+			app.If(pr.Hint != "", el("span").ID("run-hint").Class("run-hint").Text(pr.Hint)),
 		))
 	}
 	if c.Status != nil {

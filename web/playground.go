@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/cachepit/cachepit/sim"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -13,7 +15,8 @@ type Playground struct {
 
 	player
 	state   PageState
-	release func() // removes the keyboard listener
+	release func()    // removes the keyboard listener
+	shared  time.Time // when the address last caught up with the run while playing
 	blog    blogRun
 	theory  prediction
 	charts  chartCache
@@ -59,11 +62,23 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.setSpeed(DefaultSpeed)
 	p.player.handle(ctx, p)
 	p.handle(ctx)
-	p.release = listenKeys(nil)
+	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
 	p.load(st)
 	p.play(st.At < 0)
-	p.clock.start(ctx, func(ctx app.Context) { p.frame(ctx) })
+	p.clock.start(ctx, p.frame)
 	markReady(ctx)
+}
+
+// addressEvery is how often the address catches up with the run while it
+// plays: the link in it always holds a request number near the one shown.
+const addressEvery = time.Second
+
+// frame plays the requests due and, now and then, writes the request
+// reached into the address.
+func (p *Playground) frame(ctx app.Context) {
+	if done := p.player.frame(ctx); done.ran > 0 && time.Since(p.shared) >= addressEvery {
+		p.syncURL(ctx)
+	}
 }
 
 func (p *Playground) OnDismount() {
@@ -135,6 +150,10 @@ func (p *Playground) handle(ctx app.Context) {
 			}
 		})
 	})
+	ctx.Handle(ActionPresenter, func(ctx app.Context, a app.Action) {
+		p.state.Presenter = !p.state.Presenter
+		p.syncURL(ctx)
+	})
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
 		v, _ := a.Value.(string)
@@ -164,14 +183,11 @@ func (p *Playground) here() PageState {
 	return st
 }
 
-// syncURL writes the state into the address bar: paused, the link
-// reproduces this exact request; playing, the same run from 0.
+// syncURL writes the state into the address bar: the link opens the run
+// paused at the request it reached.
 func (p *Playground) syncURL(ctx app.Context) {
-	st := p.here()
-	if p.running {
-		st.At = -1
-	}
-	replaceURL(ctx, st.Query())
+	p.shared = time.Now()
+	replaceURL(ctx, p.here().Query())
 }
 
 func (p *Playground) Render() app.UI {
@@ -221,7 +237,11 @@ func (p *Playground) Render() app.UI {
 
 // chrome is the page around body: the title, the links and the footer.
 func (p *Playground) chrome(body ...app.UI) app.UI {
-	return el("div").Class("page").ID("playground").Body(
+	cls := "page"
+	if p.state.Presenter {
+		cls += " presenter"
+	}
+	return el("div").Class(cls).ID("playground").Body(
 		el("header").Class("top").Body(
 			el("div").Class("brand").Body(
 				el("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo"),
@@ -235,6 +255,9 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 			el("nav").Class("top-links").Aria("label", "pages").Body(
 				el("a").ID("to-lessons").Attr("href", LessonURL(rootPrefix(), 0)).Text("Lessons"),
 				el("a").Attr("href", rootPrefix()+HandoutPath).Text("Handout"),
+				el("button").Class("btn small").ID("presenter").Aria("pressed", p.state.Presenter).Aria("keyshortcuts", "p").
+					Title("large type for a projector (p)").Text("Presenter view").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),
 			),
 		),
 		el("main").Body(body...),

@@ -53,11 +53,15 @@ func (w *Walkthrough) Render() app.UI {
 func (w *Walkthrough) bar() app.UI {
 	last := len(lesson.All) - 1
 	say := w.status.say
+	hint := ""
+	if w.running {
+		hint = "playing: Space or ❚❚ Pause stops it"
+	}
 	return &PlayBar{
 		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, Keys: true,
 		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
 		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
-		Progress: &Progress{Seq: w.seq(), End: w.end(), Label: "the lesson's requests played"},
+		Progress: &Progress{Seq: w.seq(), End: w.end(), Label: "the lesson's requests played", Hint: hint},
 		Status:   &say,
 		Class:    "lesson-bar",
 	}

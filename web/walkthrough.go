@@ -106,8 +106,11 @@ func (w *Walkthrough) load(st LessonState) {
 	w.play(st.At < 0 && !w.ended)
 	w.notice.observe(w.run, l, time.Time{})
 	w.status.say = w.title()
-	if w.ended {
+	switch {
+	case w.ended:
 		w.status.say += ". " + summary(w.views)
+	case w.running:
+		w.status.say += ". Playing its " + plural(w.end(), "request") + " by itself: press Space or ❚❚ Pause to stop."
 	}
 }
 
