@@ -33,6 +33,23 @@ func (a *announcer) speak(now time.Time, views []View) {
 	a.at, a.seq = now, seq
 }
 
+// line is what the status line shows: what was said, or while playing on
+// past it, the run as views show it.
+func (a *announcer) line(playing bool, views []View) string {
+	if seq := shownSeq(views); playing && seq != a.seq && seq > 0 {
+		return "Request " + Count(seq) + ": " + summary(views)
+	}
+	return a.say
+}
+
+// shownSeq is the request number views show.
+func shownSeq(views []View) int64 {
+	if len(views) == 0 {
+		return 0
+	}
+	return views[0].Stats.Seq
+}
+
 // lastEvent describes the latest request of the first system in words.
 func lastEvent(views []View) string {
 	if len(views) == 0 || len(views[0].Last) == 0 {

@@ -21,7 +21,8 @@ type PlayBar struct {
 	Lead      []BarButton
 	Tail      []BarButton
 	Progress  *Progress // nil: no progress row
-	Status    *string   // the live region's text; nil: none
+	Status    *string   // the live region's text, spoken; nil: none
+	Line      string    // the same for the eye, from the snapshot on screen
 	Class     string    // extra class of the bar
 }
 
@@ -79,7 +80,12 @@ func (c *PlayBar) Render() app.UI {
 		))
 	}
 	if c.Status != nil {
-		bar = append(bar, el("p").Class("status").ID("status").Role("status").Aria("live", "polite").Text(*c.Status))
+		// The live region speaks about once a second; the line on screen
+		// follows every frame, so it never disagrees with the counters.
+		bar = append(bar,
+			el("p").Class("status").ID("status-line").Aria("hidden", "true").Text(c.Line),
+			el("p").Class("sr-only").ID("status").Role("status").Aria("live", "polite").Text(*c.Status),
+		)
 	}
 	return el("div").Class("play-bar " + c.Class).Body(bar...)
 }

@@ -71,15 +71,13 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 	return done
 }
 
-// detailEvery is how often the worker cards, cache contents, the request
-// trace and the charts are redrawn when requests go by faster than anyone can
-// read them: the headline numbers still change on every frame, the costly
-// parts a few times a second.
+// detailEvery is how often the cache contents and the charts are redrawn
+// when requests go by faster than anyone can read them: every number still
+// changes on every frame, all from one moment of the run.
 const detailEvery = 200 * time.Millisecond
 
-// snapshot takes every part when detail is due, else only the numbers,
-// reusing the cards, caches and trace of the last full one. It reports
-// whether it took every part.
+// snapshot takes every part when detail is due, else refreshes the numbers
+// of the last full one. It reports whether it took every part.
 func (p *player) snapshot(now time.Time) bool {
 	s := Speeds[p.speed]
 	if (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != len(p.run.sims) {
@@ -89,8 +87,7 @@ func (p *player) snapshot(now time.Time) bool {
 	}
 	views := make([]View, len(p.views))
 	for i, old := range p.views {
-		views[i] = old
-		views[i].Stats = p.run.sims[i].Stats()
+		views[i] = Refresh(old, i, p.run.sims[i], p.run.last[i])
 	}
 	p.views = views
 	return false

@@ -103,33 +103,52 @@ func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
 	return cv
 }
 
-// Snapshot builds the View of s. last holds the recent events to draw.
+// Snapshot builds the View of s, every part of it. last holds the recent
+// events to draw.
 func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
 	cfg := s.Config()
-	st := s.Stats()
-	v := View{Title: title, Config: cfg, Stats: st, Series: s.Series()}
-	v.Last = append([]sim.Event(nil), last...)
-	budget := chipBudget(min(cfg.Workers, MaxCards))
-	var latest sim.Event
-	hasLatest := len(last) > 0
-	if hasLatest {
-		latest = last[len(last)-1]
-	}
-	shown := min(len(st.Workers), MaxCards)
-	local := make([][]sim.Entry, shown)
-	copies := map[int]int{}
+	v := View{Title: title, Config: cfg, Series: s.Series()}
+	shown := min(cfg.Workers, MaxCards)
+	v.Workers = make([]WorkerView, shown)
 	if cfg.HasLocal() {
+		budget := chipBudget(shown)
+		local := make([][]sim.Entry, shown)
+		copies := map[int]int{}
 		for i := range local {
 			local[i] = s.LocalKeys(i)
 			for _, e := range local[i] {
 				copies[e.Key]++
 			}
 		}
+		for i := range local {
+			v.Workers[i].Cache = newestOf(local[i], budget, 0, copies)
+		}
 	}
-	for i, ws := range st.Workers[:shown] {
+	if cfg.HasShared() {
+		v.Shared = newestOf(s.SharedKeys(), 48, 0, nil)
+	}
+	return Refresh(v, system, s, last)
+}
+
+// Refresh brings every number of v up to date with s (stats, each worker's
+// counters and cache_info(), cache sizes, the latest requests) and keeps
+// its cache contents and series: cheap enough for every frame, so that all
+// the figures on screen come from one moment of the run.
+func Refresh(v View, system int, s *sim.Sim, last []sim.Event) View {
+	cfg := v.Config
+	st := s.Stats()
+	v.Stats = st
+	v.Last = append([]sim.Event(nil), last...)
+	var latest sim.Event
+	hasLatest := len(last) > 0
+	if hasLatest {
+		latest = last[len(last)-1]
+	}
+	workers := make([]WorkerView, len(v.Workers))
+	for i, ws := range st.Workers[:len(workers)] {
 		wv := WorkerView{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
 		if cfg.HasLocal() {
-			wv.Cache = newestOf(local[i], budget, ws.Maxsize, copies)
+			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
 		for j := len(last) - 1; j >= 0; j-- {
 			if last[j].Worker == i {
@@ -141,10 +160,19 @@ func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
 		if wv.Active {
 			wv.Pulse = int(latest.Seq % 2)
 		}
-		v.Workers = append(v.Workers, wv)
+		workers[i] = wv
 	}
+	v.Workers = workers
 	if cfg.HasShared() {
-		v.Shared = newestOf(s.SharedKeys(), 48, st.Shared.Maxsize, nil)
+		v.Shared = sized(v.Shared, st.Shared.Currsize, st.Shared.Maxsize)
 	}
 	return v
+}
+
+// sized gives cv the cache's current size and capacity; entries listed
+// earlier stay, and those not listed count as hidden.
+func sized(cv CacheView, size, maxsize int) CacheView {
+	cv.Size, cv.Max = size, maxsize
+	cv.Hidden = max(size-len(cv.Entries), 0)
+	return cv
 }

@@ -61,8 +61,9 @@ func (w *Walkthrough) bar() app.UI {
 		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, Keys: true,
 		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
 		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
-		Progress: &Progress{Seq: w.seq(), End: w.end(), Label: "the lesson's requests played", Hint: hint},
+		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint},
 		Status:   &say,
+		Line:     w.status.line(w.running, w.views),
 		Class:    "lesson-bar",
 	}
 }

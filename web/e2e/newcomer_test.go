@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestLessonSaysItPlays: a lesson opened without at= plays by itself, and
@@ -54,5 +55,38 @@ func TestPlaygroundPresenterKey(t *testing.T) {
 	p.waitFor(`document.getElementById("rate").textContent.startsWith("measured: ")`)
 	if setting, rate := p.text("#speed-label"), p.text("#rate"); setting == rate || !strings.HasSuffix(rate, "req/s") {
 		t.Errorf("speed setting %q and measured rate %q: want them told apart", setting, rate)
+	}
+}
+
+// TestOneMomentOnScreen: while the run plays faster than anyone reads, every
+// figure on screen comes from one moment of it: the counters and each
+// worker's cache_info() match the engine at the request shown, and on a
+// lesson the progress and the status line name that same request (issue
+// 11, 3).
+func TestOneMomentOnScreen(t *testing.T) {
+	q := "workers=4&writes=0.05"
+	p := open(t, env.base+"/?"+q+"&at=0", 1440, 1000)
+	p.eval(`(() => { const s = document.getElementById("speed"); s.value = "8"; s.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, new(bool))
+	p.click("#play")
+	for i := 1; i <= 3; i++ {
+		p.waitFor(fmt.Sprintf(`Number(document.getElementById("sys-0").dataset.seq) > %d`, 3000*i))
+		got := p.screen(0)
+		var n int
+		if _, err := fmt.Sscan(strings.ReplaceAll(got["seq"], ",", ""), &n); err != nil {
+			t.Fatalf("request counter %q", got["seq"])
+		}
+		same(t, fmt.Sprintf("playing, at request %d", n), got, want(0, native(t, q, n)))
+	}
+
+	l := open(t, env.base+"/learn?lesson=stale-data", 1440, 1000)
+	l.waitFor(`document.getElementById("s0-seq") !== null && Number(document.getElementById("sys-0").dataset.seq) > 200`)
+	for range 3 {
+		var got struct{ Count, Seq, Line string }
+		l.eval(`({Count: document.getElementById("run-count").textContent, Seq: document.getElementById("s0-seq").textContent,
+			Line: document.getElementById("status-line").textContent})`, &got)
+		if !strings.HasPrefix(got.Count, "request "+got.Seq+" ") || !strings.HasPrefix(got.Line, "Request "+got.Seq+":") {
+			t.Errorf("the counter shows %s, the progress %q, the status line %q", got.Seq, got.Count, got.Line)
+		}
+		time.Sleep(400 * time.Millisecond)
 	}
 }
