@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -63,6 +64,7 @@ func (p *player) handle(ctx app.Context, s scene) {
 		p.pause()
 		p.apply(func() error { return p.run.Advance(1) })
 		s.changed(ctx, a)
+		showLatest(ctx, p.views)
 	})
 	ctx.Handle(ActionReset, func(ctx app.Context, a app.Action) { s.reset(ctx) })
 	ctx.Handle(ActionSpeed, func(ctx app.Context, a app.Action) {
@@ -168,6 +170,20 @@ func (p *player) apply(change func() error) {
 func (p *player) full() {
 	p.views = p.run.Views()
 	p.gen++
+}
+
+// showLatest scrolls the card of the worker that served the latest request
+// into view once it is drawn: a single step is always seen.
+func showLatest(ctx app.Context, views []View) {
+	if len(views) == 0 || len(views[0].Last) == 0 || !app.IsClient {
+		return
+	}
+	id := fmt.Sprintf("s0-w%d", views[0].Last[len(views[0].Last)-1].Worker)
+	ctx.Defer(func(app.Context) {
+		if card := app.Window().GetElementByID(id); card.Truthy() {
+			card.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
 }
 
 // replaceURL writes query into the address bar without reloading.

@@ -90,3 +90,18 @@ func TestOneMomentOnScreen(t *testing.T) {
 		time.Sleep(400 * time.Millisecond)
 	}
 }
+
+// TestStepShowsWhereItWent: after a single step the card of the worker that
+// served it is on screen, below the sticky play bar (issue 11, 19).
+func TestStepShowsWhereItWent(t *testing.T) {
+	p := open(t, env.base+"/learn?lesson=stale-data&at=100", 1440, 700)
+	p.waitFor(`document.getElementById("run-count").textContent.trim().startsWith("request 100 ")`)
+	for i := 1; i <= 6; i++ {
+		p.eval(`window.scrollTo(0, 0); document.body.focus(); true`, new(bool))
+		p.key("s")
+		p.waitFor(fmt.Sprintf(`document.getElementById("s0-seq").textContent.trim() === "%d"`, 100+i))
+		p.waitFor(`(() => { const c = document.querySelector("#sys-0 .card.active"); if (!c) return false;
+			const r = c.getBoundingClientRect(), bar = document.querySelector(".play-bar").getBoundingClientRect();
+			return r.top >= bar.bottom - 1 && r.bottom <= innerHeight + 1 })()`)
+	}
+}
