@@ -201,7 +201,7 @@ func (p *Playground) Render() app.UI {
 		&PlayBar{
 			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, Keys: true,
 			Tail: []BarButton{
-				{ID: "flip-shared", Text: sharedLabel(mode), Title: "switch between one cache per worker and a shared cache",
+				{ID: "flip-shared", Text: modeLabel(mode), Title: "switch between one cache per worker and a shared cache",
 					Action: ActionShared, Pressed: pressed(mode != "local")},
 				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare)},
 			},
@@ -267,7 +267,7 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 	)
 }
 
-func sharedLabel(mode string) string {
+func modeLabel(mode string) string {
 	if mode == "local" {
 		return "Shared cache: off"
 	}
