@@ -35,7 +35,7 @@ func (w *Walkthrough) Render() app.UI {
 					app.Range(l.Prose).Slice(func(i int) app.UI { return el("p").Class("prose").Text(l.Prose[i]) }),
 				),
 				w.bar(),
-				el("div").Class("stage").Body(systems(w.views), w.comparison()),
+				el("div").Class("stage").Body(legend(), systems(w.views), w.comparison(), glossary(false)),
 				whatToNotice(l, w.notice.lines, w.ended),
 				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: MeasuredOf(w.views)}),
 				question(l, w.revealed),

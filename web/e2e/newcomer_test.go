@@ -105,3 +105,24 @@ func TestStepShowsWhereItWent(t *testing.T) {
 			return r.top >= bar.bottom - 1 && r.bottom <= innerHeight + 1 })()`)
 	}
 }
+
+// TestLessonLegendAndGlossary: a lesson page explains its symbols (the
+// dashed duplicate chip, the ⚠ stale chip) and the words it uses (issue
+// 11, 8).
+func TestLessonLegendAndGlossary(t *testing.T) {
+	p := open(t, env.base+"/learn?lesson=stale-data&at=500", 1440, 1000)
+	legend := p.text("#walkthrough .legend-bar")
+	for _, want := range []string{"also cached by another worker", "stale", "miss", "write"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("the lesson's legend %q does not explain %q", legend, want)
+		}
+	}
+	p.click("#glossary summary")
+	p.waitFor(`document.getElementById("glossary").open === true`)
+	words := p.text("#glossary")
+	for _, term := range []string{"Zipf", "p99", "Che's approximation", "key hash", "TTL", "warm-up"} {
+		if !strings.Contains(words, term) {
+			t.Errorf("the glossary does not define %s", term)
+		}
+	}
+}
