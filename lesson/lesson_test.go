@@ -21,6 +21,11 @@ func TestLessonsAreWellFormed(t *testing.T) {
 			t.Errorf("Index(%q) = -1", l.Slug)
 		}
 	}
+	for _, l := range All {
+		if l.Compare && l.Config().Mode != "local" {
+			t.Errorf("%s compares with per-worker caches on the right; per-worker goes left, the fix right", l.Slug)
+		}
+	}
 	if len(All) != 8 {
 		t.Errorf("%d lessons; the walkthrough has 8", len(All))
 	}

@@ -52,6 +52,7 @@ func New(c Config) (*Sim, error) {
 	}
 	if c.Preload && c.HasLocal() {
 		s.preload = preloadKeys(c)
+		s.origin.Reads += int64(len(s.preload)) // the master's warm-up, once, before the fork
 	}
 	for i := range s.workers {
 		w := &s.workers[i]
@@ -113,9 +114,12 @@ func (s *Sim) serve(wi, key int, op Op) Event {
 	w := &s.workers[wi]
 	ev := Event{Seq: s.seq, Worker: wi, Key: key, Op: op, Evicted: -1}
 	var path int
-	if op == Write {
+	switch op {
+	case Write:
 		path = s.write(w, key, &ev)
-	} else {
+	case Info:
+		path = pathLocal // the worker answers from its own memory
+	default:
 		path = s.read(w, key, &ev)
 	}
 	ev.Latency = s.costs[path]
@@ -145,6 +149,7 @@ func (s *Sim) read(w *worker, key int, ev *Event) int {
 			if s.cfg.TTL == 0 || s.seq-e.filled < int64(s.cfg.TTL) {
 				w.stats.Hits++
 				w.stats.LocalHits++
+				w.hits++
 				ev.Hit, ev.From = true, Local
 				s.countStale(w, ev, e.version != current)
 				return pathLocal
@@ -153,6 +158,7 @@ func (s *Sim) read(w *worker, key int, ev *Event) int {
 			w.stats.Expired++
 			ev.Expired = true
 		}
+		w.misses++
 	}
 	if s.shared != nil {
 		if e, ok := s.shared.Get(key); ok {
@@ -239,6 +245,9 @@ func (s *Sim) release(key int, _ entry) {
 func (s *Sim) start(w *worker) {
 	w.served = 0
 	w.limit = 0
+	// cache_info() is the new process's: the master's misses from its
+	// warm-up (none without preload) and nothing since.
+	w.hits, w.misses = 0, int64(len(s.preload))
 	if s.cfg.MaxRequests > 0 {
 		w.limit = int64(s.cfg.MaxRequests)
 		if s.cfg.MaxRequestsJitter > 0 {

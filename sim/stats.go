@@ -4,7 +4,7 @@ package sim
 type WorkerStats struct {
 	ID           int   // 0-based worker slot
 	Generation   int   // how many times this slot's process has been replaced
-	Requests     int64 // reads and writes served
+	Requests     int64 // reads, writes and cache_info requests served
 	Reads        int64 // reads served (Hits + Misses)
 	Writes       int64 // writes served
 	Hits         int64 // reads answered by a cache, local or shared
@@ -35,7 +35,7 @@ type SharedStats struct {
 
 // OriginStats counts the load on the origin database.
 type OriginStats struct {
-	Reads  int64 // fetches after a miss everywhere
+	Reads  int64 // fetches after a miss everywhere, and the master's preload warm-up
 	Writes int64 // writes
 }
 

@@ -87,7 +87,12 @@ func (p *player) snapshot(now time.Time) bool {
 	}
 	views := make([]View, len(p.views))
 	for i, old := range p.views {
-		views[i] = Refresh(old, i, p.run.sims[i], p.run.last[i])
+		v := Refresh(old, i, p.run.sims[i], p.run.Events(i))
+		v.Labels = v.Labels[:0:0]
+		for _, e := range v.Last {
+			v.Labels = append(v.Labels, p.run.Label(e.Seq))
+		}
+		views[i] = v
 	}
 	p.views = views
 	return false

@@ -122,6 +122,9 @@ func (p *player) toggle() bool {
 	if p.run == nil || p.failure != "" {
 		return false
 	}
+	if !p.running && p.run.Stopped() {
+		return true // a scripted run ends at its script: playing on would be another run
+	}
 	p.play(!p.running)
 	p.pace.last = time.Time{}
 	p.meter.reset()

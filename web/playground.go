@@ -95,8 +95,8 @@ func (p *Playground) load(st PageState) {
 	p.state = st
 	p.theory = prediction{}
 	p.theory.theory, p.theory.ok = TheoryFor(st.Config)
-	if st.Compare {
-		p.theory.headline = Headline(st.Config)
+	if st.Compare && p.theory.ok {
+		p.theory.headline = Headline(p.theory.theory)
 	}
 	p.blog = blogRun{}
 	if steps, err := sim.Blog(st.Config.Mode); err != nil {

@@ -96,7 +96,7 @@ func (w *Walkthrough) load(st LessonState) {
 	l := st.Lesson()
 	w.auto = true
 	w.setSpeed(lessonSpeed(l))
-	w.theory = TheoryOf(l.Config())
+	w.theory = l.Prediction()
 	w.player.load(func() (*runner, error) { return newLessonRunner(l, st.pageState()) }, st.At)
 	w.ended = w.run != nil && w.run.Seq() >= w.end()
 	w.limit = 0
@@ -167,6 +167,10 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		w.auto = false
 		return
 	case ActionPlay:
+		if !w.running && w.run != nil && w.run.Stopped() {
+			w.status.say = "The lesson ends at request " + Count(seq) + ". Press r to play it again."
+			return
+		}
 		if w.running {
 			w.status.say = "Playing from request " + Count(seq) + "."
 			if w.ended {

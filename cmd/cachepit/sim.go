@@ -11,6 +11,7 @@ import (
 
 	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/report"
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -84,17 +85,22 @@ func runTraced(s *sim.Sim, path string) error {
 	return f.Close()
 }
 
+// simCompare runs per-worker caches and their partner, a shared cache, on
+// the identical requests through the run driver the pages use.
 func simCompare(c sim.Config, asJSON bool, stdout, stderr io.Writer) int {
+	c.Mode = "local"
+	r, err := run.New(run.Plan{Config: c, Compare: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+		return 2
+	}
+	if err := r.Advance(int64(c.Warmup + c.Requests)); err != nil {
+		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+		return 1
+	}
 	runs := make([]report.Run, 2)
-	for i, mode := range []string{"local", "shared"} {
-		c.Mode = mode
-		s, err := sim.New(c)
-		if err != nil {
-			fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
-			return 2
-		}
-		s.Run(c.Warmup + c.Requests)
-		runs[i] = report.New(c, s.Stats())
+	for i, s := range r.Sims() {
+		runs[i] = report.New(s.Config(), s.Stats())
 	}
 	if asJSON {
 		return writeJSON(stdout, stderr, map[string]report.Run{"local": runs[0], "shared": runs[1]})
