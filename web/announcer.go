@@ -6,6 +6,7 @@ import (
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 )
 
 // announcer is the lesson's live region: what just happened, in words,
@@ -17,7 +18,7 @@ type announcer struct {
 }
 
 // speak puts the latest progress of views into the live region.
-func (a *announcer) speak(now time.Time, views []View) {
+func (a *announcer) speak(now time.Time, views []view.System) {
 	if len(views) == 0 {
 		return
 	}
@@ -28,22 +29,22 @@ func (a *announcer) speak(now time.Time, views []View) {
 	if seq == a.seq+1 {
 		a.say = lastEvent(views)
 	} else {
-		a.say = "Request " + Count(seq) + ": " + summary(views)
+		a.say = "Request " + view.Count(seq) + ": " + summary(views)
 	}
 	a.at, a.seq = now, seq
 }
 
 // line is what the status line shows: what was said, or while playing on
 // past it, the run as views show it.
-func (a *announcer) line(playing bool, views []View) string {
+func (a *announcer) line(playing bool, views []view.System) string {
 	if seq := shownSeq(views); playing && seq != a.seq && seq > 0 {
-		return "Request " + Count(seq) + ": " + summary(views)
+		return "Request " + view.Count(seq) + ": " + summary(views)
 	}
 	return a.say
 }
 
 // shownSeq is the request number views show.
-func shownSeq(views []View) int64 {
+func shownSeq(views []view.System) int64 {
 	if len(views) == 0 {
 		return 0
 	}
@@ -51,38 +52,38 @@ func shownSeq(views []View) int64 {
 }
 
 // lastEvent describes the latest request of the first system in words.
-func lastEvent(views []View) string {
+func lastEvent(views []view.System) string {
 	if len(views) == 0 || len(views[0].Last) == 0 {
 		return "No request yet."
 	}
 	v := views[0]
 	e := v.Last[len(v.Last)-1]
-	return fmt.Sprintf("Request %s: %s key %d on worker %d: %s.", Count(e.Seq), opWord(e), e.Key, e.Worker, eventWords(e))
+	return fmt.Sprintf("Request %s: %s key %d on worker %d: %s.", view.Count(e.Seq), view.OpWord(e), e.Key, e.Worker, eventWords(e))
 }
 
 // eventWords says what happened to one request.
 func eventWords(e sim.Event) string {
-	switch MarkOf(e) {
-	case WriteOp:
+	switch view.MarkOf(e) {
+	case view.WriteOp:
 		return "a write: the database has a new version"
-	case StaleRead:
+	case view.StaleRead:
 		return "stale: answered with an old value"
-	case Miss:
+	case view.Miss:
 		return "a miss: fetched from the database"
-	case SharedHit:
+	case view.SharedHit:
 		return "a hit in the shared cache"
 	}
 	return "a hit in the worker's own cache"
 }
 
 // summary is the run of the first system so far in one sentence.
-func summary(views []View) string {
+func summary(views []view.System) string {
 	if len(views) == 0 {
 		return ""
 	}
 	st := views[0].Stats
 	return fmt.Sprintf("%s: hit ratio %s; database reads: %s; stale reads: %s.",
-		views[0].Title, Pct(st.HitRatio), Count(st.Origin.Reads), Count(st.Total.Stale))
+		views[0].Title, view.Pct(st.HitRatio), view.Count(st.Origin.Reads), view.Count(st.Total.Stale))
 }
 
 // observer keeps a lesson's what-to-notice lines, read from the live
@@ -97,7 +98,7 @@ const observeEvery = 150 * time.Millisecond
 
 // observe reads the lines from r now, or at now if observeEvery has passed;
 // a zero now reads them at once.
-func (o *observer) observe(r *runner, l lesson.Lesson, now time.Time) {
+func (o *observer) observe(r *view.Runner, l lesson.Lesson, now time.Time) {
 	if r == nil {
 		o.lines = nil
 		return
@@ -105,5 +106,5 @@ func (o *observer) observe(r *runner, l lesson.Lesson, now time.Time) {
 	if !now.IsZero() && now.Sub(o.at) < observeEvery {
 		return
 	}
-	o.lines, o.at = l.Notice(observeRunner(r)), now
+	o.lines, o.at = l.Notice(view.Observe(r)), now
 }

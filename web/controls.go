@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -94,7 +95,7 @@ func field(f sim.Field, c sim.Config) app.UI {
 			})
 		switch name {
 		case "workers":
-			in = in.Attr("min", 1).Attr("max", MaxCards)
+			in = in.Attr("min", 1).Attr("max", view.MaxCards)
 		case "alpha", "hot-keys", "hot-traffic", "writes":
 			in = in.Attr("step", 0.01).Attr("min", 0)
 		default:

@@ -3,51 +3,21 @@ package web
 import (
 	"fmt"
 
-	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// HandoutLesson is one lesson of the handout with its figures as they stand
-// at the lesson's end: the engine plays it as the lesson page does.
-type HandoutLesson struct {
-	Lesson lesson.Lesson
-	Notice []string
-	Theory Theory
-	Runs   []Measured // the lesson's system, then its partner
-	Err    string
-}
-
-// PlayHandout plays every lesson to its end.
-func PlayHandout() []HandoutLesson {
-	out := make([]HandoutLesson, len(lesson.All))
-	for i, l := range lesson.All {
-		h := HandoutLesson{Lesson: l, Theory: l.Prediction()}
-		r, err := lesson.Play(l)
-		if err != nil {
-			h.Err = err.Error()
-		} else {
-			h.Notice = l.Notice(r)
-			h.Runs = append(h.Runs, Measured{Mode: r.Config.Mode, HitRatio: r.Stats.HitRatio, Reads: r.Stats.Total.Reads})
-			if r.Partner != nil {
-				h.Runs = append(h.Runs, Measured{Mode: Partner(r.Config).Mode, HitRatio: r.Partner.HitRatio, Reads: r.Partner.Total.Reads})
-			}
-		}
-		out[i] = h
-	}
-	return out
-}
 
 // Handout is the printable page: every lesson's prose, figures, question
 // and answer, for a class to take home.
 type Handout struct {
 	app.Compo
-	lessons []HandoutLesson
+	lessons []view.HandoutLesson
 }
 
 func (h *Handout) OnNav(ctx app.Context) {
 	if h.lessons == nil {
-		h.lessons = PlayHandout()
+		h.lessons = view.PlayHandout()
 	}
 	ctx.Page().SetTitle("Handout: the per-worker cache pitfall · cachepit")
 	if app.IsClient {
@@ -67,7 +37,7 @@ func (h *Handout) Render() app.UI {
 				el("span").Class("brand-name").Text("cachepit"),
 			),
 			el("div").Class("top-links").Body(
-				el("a").Attr("href", LessonURL(p, 0)).Text("Lessons"),
+				el("a").Attr("href", view.LessonURL(p, 0)).Text("Lessons"),
 				el("button").Class("btn small").ID("print").Text("Print").
 					OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
 			),
@@ -84,7 +54,7 @@ func (h *Handout) Render() app.UI {
 	)
 }
 
-func handoutLesson(prefix string, i int, h HandoutLesson) app.UI {
+func handoutLesson(prefix string, i int, h view.HandoutLesson) app.UI {
 	l := h.Lesson
 	id := "handout-" + l.Slug
 	return el("article").Class("panel handout-lesson").ID(id).Aria("labelledby", id+"-title").Body(
@@ -101,29 +71,21 @@ func handoutLesson(prefix string, i int, h HandoutLesson) app.UI {
 			el("p").Text(l.Answer),
 		),
 		el("p").Class("panel-sub").Body(
-			app.Text(fmt.Sprintf("Settings: %s · %s · ", l.Query, plural(int64(len(l.Script)+l.Requests), "request"))),
-			el("a").Attr("href", LessonURL(prefix, i)).Text("open lesson "+fmt.Sprint(i+1)),
+			app.Text(fmt.Sprintf("Settings: %s · %s · ", l.Query, view.Plural(int64(len(l.Script)+l.Requests), "request"))),
+			el("a").Attr("href", view.LessonURL(prefix, i)).Text("open lesson "+fmt.Sprint(i+1)),
 		),
 	)
 }
 
-func handoutTheory(h HandoutLesson) string {
+func handoutTheory(h view.HandoutLesson) string {
 	t := h.Theory
 	s := fmt.Sprintf("Che's approximation: %s for each per-worker cache of %d, %s for one shared cache of %s.",
-		Pct(t.PerWorker), t.Cache, Pct(t.Shared), Count(t.SharedSize))
+		view.Pct(t.PerWorker), t.Cache, view.Pct(t.Shared), view.Count(t.SharedSize))
 	if t.KeyHash {
-		s = fmt.Sprintf("Che's approximation with each key routed to one worker: %s.", Pct(t.Routed))
+		s = fmt.Sprintf("Che's approximation with each key routed to one worker: %s.", view.Pct(t.Routed))
 	}
 	for _, m := range h.Runs {
-		s += fmt.Sprintf(" Measured, %s: %s.", Title(sim.Config{Mode: m.Mode}), Pct(m.HitRatio))
+		s += fmt.Sprintf(" Measured, %s: %s.", view.Title(sim.Config{Mode: m.Mode}), view.Pct(m.HitRatio))
 	}
 	return s
-}
-
-// plural counts n things: "1 request", "5,000 requests".
-func plural(n int64, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return Count(n) + " " + thing + "s"
 }

@@ -4,12 +4,13 @@ import (
 	"strconv"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // lessonTop is the lesson page's header: the way back to the playground,
 // every lesson by number, the handout, the presenter view and the shortcuts.
-func lessonTop(st LessonState) app.UI {
+func lessonTop(st view.LessonState) app.UI {
 	p := rootPrefix()
 	post := func(name string) func(app.Context, app.Event) {
 		return func(ctx app.Context, e app.Event) { ctx.NewAction(name) }
@@ -21,7 +22,7 @@ func lessonTop(st LessonState) app.UI {
 		),
 		el("nav").Class("lesson-nav").Aria("label", "lessons").Body(
 			el("ol").Body(app.Range(lesson.All).Slice(func(i int) app.UI {
-				a := el("a").Attr("href", LessonURL(p, i)).Title(lesson.All[i].Title).
+				a := el("a").Attr("href", view.LessonURL(p, i)).Title(lesson.All[i].Title).
 					Aria("label", "Lesson "+lesson.All[i].Title).Text(strconv.Itoa(i + 1))
 				if i == st.Index {
 					a = a.Aria("current", "page")
@@ -30,7 +31,7 @@ func lessonTop(st LessonState) app.UI {
 			})),
 		),
 		el("div").Class("top-links").Body(
-			el("a").Attr("href", p+HandoutPath).Text("Handout"),
+			el("a").Attr("href", p+view.HandoutPath).Text("Handout"),
 			el("button").Class("btn small").ID("presenter").Aria("pressed", st.Presenter).
 				Title("large type for a projector (p)").Text("Presenter view").OnClick(post(ActionPresenter)),
 			el("button").Class("btn small").ID("shortcuts-open").Aria("keyshortcuts", "?").Text("Shortcuts ?").

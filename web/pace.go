@@ -1,6 +1,10 @@
 package web
 
-import "time"
+import (
+	"time"
+
+	"github.com/cachepit/cachepit/web/view"
+)
 
 // Speeds are the play speeds in requests per second; 0 is as fast as it goes.
 var Speeds = []float64{1, 2, 5, 10, 20, 50, 100, 1_000, 10_000, 100_000, 0}
@@ -14,7 +18,7 @@ func SpeedLabel(i int) string {
 	if s == 0 {
 		return "as fast as it goes"
 	}
-	return Count(int64(s)) + " req/s"
+	return view.Count(int64(s)) + " req/s"
 }
 
 // speedIndex finds the index of s in Speeds.

@@ -3,6 +3,7 @@ package web
 import (
 	"strconv"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -136,7 +137,7 @@ func buttons(bs []BarButton) []app.UI {
 // runCount says where the run is among the lesson's requests.
 func runCount(seq, end int64) string {
 	if seq > end {
-		return "request " + Count(seq) + " (the lesson's " + Count(end) + ", then more)"
+		return "request " + view.Count(seq) + " (the lesson's " + view.Count(end) + ", then more)"
 	}
-	return "request " + Count(seq) + " of " + Count(end)
+	return "request " + view.Count(seq) + " of " + view.Count(end)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"time"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -80,21 +81,12 @@ const detailEvery = 200 * time.Millisecond
 // of the last full one. It reports whether it took every part.
 func (p *player) snapshot(now time.Time) bool {
 	s := Speeds[p.speed]
-	if (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != len(p.run.sims) {
+	if (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != p.run.Systems() {
 		p.detail = now
 		p.full()
 		return true
 	}
-	views := make([]View, len(p.views))
-	for i, old := range p.views {
-		v := Refresh(old, i, p.run.sims[i], p.run.Events(i))
-		v.Labels = v.Labels[:0:0]
-		for _, e := range v.Last {
-			v.Labels = append(v.Labels, p.run.Label(e.Seq))
-		}
-		views[i] = v
-	}
-	p.views = views
+	p.views = p.run.Refresh(p.views)
 	return false
 }
 
@@ -113,7 +105,7 @@ func (m *meter) measure(now time.Time, seq int64) {
 		return
 	}
 	if d := now.Sub(m.at); d >= time.Second {
-		m.rate = "measured: " + Count(int64(float64(seq-m.seq)/d.Seconds())) + " req/s"
+		m.rate = "measured: " + view.Count(int64(float64(seq-m.seq)/d.Seconds())) + " req/s"
 		m.at, m.seq = now, seq
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -13,9 +14,9 @@ import (
 // and tells the player, through the scene it is, how to start over and
 // what to do after a change.
 type player struct {
-	run     *runner
-	views   []View // the latest snapshot of every system
-	gen     int    // counts full snapshots: parts drawn from views may cache on it
+	run     *view.Runner
+	views   []view.System // the latest snapshot of every system
+	gen     int           // counts full snapshots: parts drawn from views may cache on it
 	running bool
 	speed   int   // index into Speeds
 	limit   int64 // pause when the run reaches this request, once; 0 for none
@@ -85,7 +86,7 @@ func (p *player) handle(ctx app.Context, s scene) {
 }
 
 // load builds the systems with build and runs them to request at.
-func (p *player) load(build func() (*runner, error), at int64) {
+func (p *player) load(build func() (*view.Runner, error), at int64) {
 	p.failure, p.run, p.views = "", nil, nil
 	msg := safely(func() {
 		r, err := build()
@@ -177,7 +178,7 @@ func (p *player) full() {
 
 // showLatest scrolls the card of the worker that served the latest request
 // into view once it is drawn: a single step is always seen.
-func showLatest(ctx app.Context, views []View) {
+func showLatest(ctx app.Context, views []view.System) {
 	if len(views) == 0 || len(views[0].Last) == 0 || !app.IsClient {
 		return
 	}
@@ -205,4 +206,16 @@ func address(query string) string {
 	u.RawQuery = query
 	u.Fragment = ""
 	return u.String()
+}
+
+// safely runs fn and turns a panic into a message, so that a bug in a run
+// shows a banner instead of killing the page.
+func safely(fn func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	fn()
+	return ""
 }

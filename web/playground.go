@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -14,7 +15,7 @@ type Playground struct {
 	app.Compo
 
 	player
-	state   PageState
+	state   view.PageState
 	release func()    // removes the keyboard listener
 	shared  time.Time // when the address last caught up with the run while playing
 	blog    blogRun
@@ -31,7 +32,7 @@ type blogRun struct {
 // prediction is what Che's approximation says for the current settings,
 // computed once per configuration.
 type prediction struct {
-	theory   Theory
+	theory   view.Theory
 	ok       bool   // the key space is small enough to predict at once
 	headline string // the comparison's long-run sentence
 }
@@ -39,12 +40,12 @@ type prediction struct {
 // chartCache holds the charts of the player's latest full snapshot.
 type chartCache struct {
 	gen    int
-	charts []ChartData
+	charts []view.ChartData
 }
 
-func (c *chartCache) of(p *player) []ChartData {
+func (c *chartCache) of(p *player) []view.ChartData {
 	if c.gen != p.gen || c.charts == nil {
-		c.gen, c.charts = p.gen, Charts(p.views)
+		c.gen, c.charts = p.gen, view.Charts(p.views)
 	}
 	return c.charts
 }
@@ -57,7 +58,7 @@ const (
 )
 
 func (p *Playground) OnMount(ctx app.Context) {
-	st, notes := ParsePage(app.Window().URL().RawQuery)
+	st, notes := view.ParsePage(app.Window().URL().RawQuery)
 	p.notices = notes
 	p.setSpeed(DefaultSpeed)
 	p.player.handle(ctx, p)
@@ -91,12 +92,12 @@ func (p *Playground) OnDismount() {
 
 // load builds the systems for st and runs them to st.At; settings the
 // engine refuses fall back to the defaults, with a notice.
-func (p *Playground) load(st PageState) {
+func (p *Playground) load(st view.PageState) {
 	p.state = st
 	p.theory = prediction{}
-	p.theory.theory, p.theory.ok = TheoryFor(st.Config)
+	p.theory.theory, p.theory.ok = view.TheoryFor(st.Config)
 	if st.Compare && p.theory.ok {
-		p.theory.headline = Headline(p.theory.theory)
+		p.theory.headline = view.Headline(p.theory.theory)
 	}
 	p.blog = blogRun{}
 	if steps, err := sim.Blog(st.Config.Mode); err != nil {
@@ -104,12 +105,12 @@ func (p *Playground) load(st PageState) {
 	} else {
 		p.blog.steps = steps
 	}
-	p.player.load(func() (*runner, error) {
-		r, err := newRunner(st)
+	p.player.load(func() (*view.Runner, error) {
+		r, err := view.NewRunner(st)
 		if err != nil {
 			p.notices = append(p.notices, err.Error())
 			p.state.Config = sim.Default()
-			return newRunner(p.state)
+			return view.NewRunner(p.state)
 		}
 		return r, nil
 	}, max(st.At, 0))
@@ -132,17 +133,17 @@ func (p *Playground) changed(ctx app.Context, a app.Action) {
 
 // handle wires the playground's own controls.
 func (p *Playground) handle(ctx app.Context) {
-	reload := func(ctx app.Context, change func(*PageState)) {
+	reload := func(ctx app.Context, change func(*view.PageState)) {
 		st := p.here()
 		change(&st)
 		p.load(st)
 		p.syncURL(ctx)
 	}
 	ctx.Handle(ActionCompare, func(ctx app.Context, a app.Action) {
-		reload(ctx, func(st *PageState) { st.Compare = !st.Compare })
+		reload(ctx, func(st *view.PageState) { st.Compare = !st.Compare })
 	})
 	ctx.Handle(ActionShared, func(ctx app.Context, a app.Action) {
-		reload(ctx, func(st *PageState) {
+		reload(ctx, func(st *view.PageState) {
 			if st.Config.Mode == "local" {
 				st.Config.Mode = "shared"
 			} else {
@@ -163,7 +164,7 @@ func (p *Playground) handle(ctx app.Context) {
 		st := p.state
 		if err := f.Set(&st.Config, v); err != nil {
 			p.notices = append(p.notices, err.Error())
-			p.views = append([]View(nil), p.views...) // redraw the input with the kept value
+			p.views = append([]view.System(nil), p.views...) // redraw the input with the kept value
 			return
 		}
 		st.At, st.Restarts = 0, nil
@@ -173,7 +174,7 @@ func (p *Playground) handle(ctx app.Context) {
 }
 
 // here is the page state that reproduces the run as it stands now.
-func (p *Playground) here() PageState {
+func (p *Playground) here() view.PageState {
 	st := p.state
 	st.At = -1
 	if p.run != nil {
@@ -212,7 +213,7 @@ func (p *Playground) Render() app.UI {
 	if len(p.views) > 1 {
 		body = append(body, &ComparePanel{
 			Left: p.views[0].Title, Right: p.views[1].Title,
-			Findings: Summarize(p.views[0], p.views[1]),
+			Findings: view.Summarize(p.views[0], p.views[1]),
 			Headline: p.theory.headline,
 		})
 	}
@@ -226,7 +227,7 @@ func (p *Playground) Render() app.UI {
 				})),
 			),
 			el("div").Class("side").Body(
-				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: MeasuredOf(p.views)}),
+				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: view.MeasuredOf(p.views)}),
 				&BlogReplay{Mode: mode, Steps: p.blog.steps, Err: p.blog.err},
 				&Controls{Config: p.state.Config},
 			),
@@ -253,8 +254,8 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 				app.Text(" and you get N caches: every key misses once per worker, is held N times, and goes stale on the workers that did not see the write. A shared cache (Memcached style) is one cache for all."),
 			),
 			el("nav").Class("top-links").Aria("label", "pages").Body(
-				el("a").ID("to-lessons").Attr("href", LessonURL(rootPrefix(), 0)).Text("Lessons"),
-				el("a").Attr("href", rootPrefix()+HandoutPath).Text("Handout"),
+				el("a").ID("to-lessons").Attr("href", view.LessonURL(rootPrefix(), 0)).Text("Lessons"),
+				el("a").Attr("href", rootPrefix()+view.HandoutPath).Text("Handout"),
 				el("button").Class("btn small").ID("presenter").Aria("pressed", p.state.Presenter).Aria("keyshortcuts", "p").
 					Title("large type for a projector (p)").Text("Presenter view").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),

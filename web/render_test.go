@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -29,7 +30,7 @@ func TestFailureBanner(t *testing.T) {
 }
 
 func TestNotices(t *testing.T) {
-	_, notes := ParsePage("workers=abc&mode=bogus")
+	_, notes := view.ParsePage("workers=abc&mode=bogus")
 	got := html(notices("Some settings could not be used and kept their default:", notes))
 	for _, want := range []string{`id="notice"`, `role="alert"`, "workers", "mode", "default"} {
 		if !strings.Contains(got, want) {

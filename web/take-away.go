@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -21,10 +22,10 @@ const (
 func (w *Walkthrough) handleTakeAway(ctx app.Context) {
 	ctx.Handle(ActionDownload, func(ctx app.Context, a app.Action) {
 		name, mime, data := w.fileName("json"), "application/json", func() []byte {
-			return ExportJSON(Export{Lesson: w.st.Lesson().Slug, Link: w.linkHere(), At: w.here().At, Runs: Reports(w.views)})
+			return view.ExportJSON(view.Export{Lesson: w.st.Lesson().Slug, Link: w.linkHere(), At: w.here().At, Runs: view.Reports(w.views)})
 		}
 		if a.Value == 1 {
-			name, mime, data = w.fileName("csv"), "text/csv", func() []byte { return ExportCSV(w.views) }
+			name, mime, data = w.fileName("csv"), "text/csv", func() []byte { return view.ExportCSV(w.views) }
 		}
 		if msg := safely(func() { download(name, mime, data()) }); msg != "" {
 			w.notices = append(w.notices, "download: "+msg)
@@ -83,7 +84,7 @@ func (w *Walkthrough) copyLink(ctx app.Context) {
 	ok = app.FuncOf(func(app.Value, []app.Value) any {
 		ctx.Dispatch(func(ctx app.Context) {
 			if w.share.link == link {
-				w.share.note = "Link copied. It opens this lesson paused at request " + Count(w.here().At) + "."
+				w.share.note = "Link copied. It opens this lesson paused at request " + view.Count(w.here().At) + "."
 				w.status.say = w.share.note
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -37,7 +38,7 @@ func (w *Walkthrough) Render() app.UI {
 				w.bar(),
 				el("div").Class("stage").Body(legend(), systems(w.views), w.comparison(), glossary(false)),
 				whatToNotice(l, w.notice.lines, w.ended),
-				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: MeasuredOf(w.views)}),
+				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: view.MeasuredOf(w.views)}),
 				question(l, w.revealed),
 				w.renderTakeAway(),
 			),
@@ -74,6 +75,6 @@ func (w *Walkthrough) comparison() app.UI {
 	}
 	return &ComparePanel{
 		Left: w.views[0].Title, Right: w.views[1].Title,
-		Findings: Summarize(w.views[0], w.views[1]),
+		Findings: view.Summarize(w.views[0], w.views[1]),
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -16,13 +17,13 @@ type Walkthrough struct {
 	app.Compo
 
 	player
-	st       LessonState
+	st       view.LessonState
 	query    string // the query the state was loaded from
 	release  func() // removes the keyboard listener
 	ended    bool   // the lesson's own requests have all been played
 	auto     bool   // speed chosen by the lesson, not the user
 	revealed bool   // the answer shows
-	theory   Theory
+	theory   view.Theory
 	notice   observer  // what to notice
 	status   announcer // the live region
 	share    share     // the copied link
@@ -80,7 +81,7 @@ func (w *Walkthrough) OnNav(ctx app.Context) {
 	if q == w.query && w.run != nil {
 		return
 	}
-	st, notes := ParseLesson(q)
+	st, notes := view.ParseLesson(q)
 	w.query = q
 	w.notices = notes
 	w.load(st)
@@ -90,14 +91,14 @@ func (w *Walkthrough) OnNav(ctx app.Context) {
 }
 
 // load builds the lesson's systems, plays its script, and runs them to st.At.
-func (w *Walkthrough) load(st LessonState) {
+func (w *Walkthrough) load(st view.LessonState) {
 	w.st = st
 	w.revealed, w.share = false, share{}
 	l := st.Lesson()
 	w.auto = true
 	w.setSpeed(lessonSpeed(l))
 	w.theory = l.Prediction()
-	w.player.load(func() (*runner, error) { return newLessonRunner(l, st.pageState()) }, st.At)
+	w.player.load(func() (*view.Runner, error) { return view.NewLessonRunner(l, st.Page()) }, st.At)
 	w.ended = w.run != nil && w.run.Seq() >= w.end()
 	w.limit = 0
 	if !w.ended {
@@ -110,7 +111,7 @@ func (w *Walkthrough) load(st LessonState) {
 	case w.ended:
 		w.status.say += ". " + summary(w.views)
 	case w.running:
-		w.status.say += ". Playing its " + plural(w.end(), "request") + " by itself: press Space or ❚❚ Pause to stop."
+		w.status.say += ". Playing its " + view.Plural(w.end(), "request") + " by itself: press Space or ❚❚ Pause to stop."
 	}
 }
 
@@ -139,7 +140,7 @@ func (w *Walkthrough) frame(ctx app.Context) {
 	case done.stopped:
 		w.ended = true
 		w.notice.observe(w.run, w.st.Lesson(), time.Time{})
-		w.status.say = "Lesson played: " + Count(w.seq()) + " requests. " + summary(w.views)
+		w.status.say = "Lesson played: " + view.Count(w.seq()) + " requests. " + summary(w.views)
 		w.syncURL(ctx)
 	case done.ran > 0:
 		w.notice.observe(w.run, w.st.Lesson(), now)
@@ -168,16 +169,16 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		return
 	case ActionPlay:
 		if !w.running && w.run != nil && w.run.Stopped() {
-			w.status.say = "The lesson ends at request " + Count(seq) + ". Press r to play it again."
+			w.status.say = "The lesson ends at request " + view.Count(seq) + ". Press r to play it again."
 			return
 		}
 		if w.running {
-			w.status.say = "Playing from request " + Count(seq) + "."
+			w.status.say = "Playing from request " + view.Count(seq) + "."
 			if w.ended {
 				w.status.say += " The lesson's own requests are done: the run goes on."
 			}
 		} else {
-			w.status.say = "Paused at request " + Count(seq) + ". " + summary(w.views)
+			w.status.say = "Paused at request " + view.Count(seq) + ". " + summary(w.views)
 		}
 		w.status.at = time.Now()
 	case ActionStep:
@@ -187,8 +188,8 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		w.status.say = lastEvent(w.views)
 	case ActionRestart:
 		i, _ := a.Value.(int)
-		w.st.Restarts = append(w.st.Restarts, Restart{Seq: seq, Worker: i})
-		w.status.say = fmt.Sprintf("Worker %d restarted after request %s: its cache starts empty.", i, Count(seq))
+		w.st.Restarts = append(w.st.Restarts, view.Restart{Seq: seq, Worker: i})
+		w.status.say = fmt.Sprintf("Worker %d restarted after request %s: its cache starts empty.", i, view.Count(seq))
 	}
 	w.syncURL(ctx)
 }
@@ -221,12 +222,12 @@ func (w *Walkthrough) goTo(ctx app.Context, i int) {
 	if i < 0 || i >= len(lesson.All) || i == w.st.Index {
 		return
 	}
-	st := LessonState{Index: i, At: -1, Presenter: w.st.Presenter, Embed: w.st.Embed}
-	ctx.Navigate(rootPrefix() + LearnPath + "?" + st.Query())
+	st := view.LessonState{Index: i, At: -1, Presenter: w.st.Presenter, Embed: w.st.Embed}
+	ctx.Navigate(rootPrefix() + view.LearnPath + "?" + st.Query())
 }
 
 // here is the state that reproduces the run as it stands: paused at this request.
-func (w *Walkthrough) here() LessonState {
+func (w *Walkthrough) here() view.LessonState {
 	st := w.st
 	if w.run != nil {
 		st.At = w.run.Seq()

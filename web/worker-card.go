@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -12,7 +13,7 @@ import (
 // cache_info() line and its hit ratio.
 type WorkerCard struct {
 	app.Compo
-	Worker WorkerView
+	Worker view.Worker
 }
 
 func (c *WorkerCard) Render() app.UI {
@@ -48,7 +49,7 @@ func (c *WorkerCard) Render() app.UI {
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),
 			),
-			el("code").Class("info").Title(infoTitle(w)).Text(InfoLine(w.Info)),
+			el("code").Class("info").Title(infoTitle(w)).Text(view.InfoLine(w.Info)),
 			ratioBar(w.Info),
 			app.If(totalsDiffer(w), el("p").Class("totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
@@ -57,13 +58,13 @@ func (c *WorkerCard) Render() app.UI {
 				el("span").Title("entries evicted to make room").
 					Text(strconv.FormatInt(w.Stats.Evictions, 10)+" evicted"),
 				app.If(w.Stats.RequestsLeft >= 0, el("span").Title("requests until max_requests recycles this worker").
-					Text(Count(w.Stats.RequestsLeft)+" to recycle")),
+					Text(view.Count(w.Stats.RequestsLeft)+" to recycle")),
 			),
 		)
 }
 
-func lastText(w WorkerView) string {
-	if w.Last == None {
+func lastText(w view.Worker) string {
+	if w.Last == view.None {
 		return "idle"
 	}
 	return w.Last.Symbol() + " k" + strconv.Itoa(w.LastKey)
@@ -90,15 +91,15 @@ func ratioBar(i sim.CacheInfo) app.UI {
 	}
 	return el("div").Class("ratio").Body(
 		el("div").Class("bar").Body(
-			el("div").Class("fill").Style("width", Pct(r)),
+			el("div").Class("fill").Style("width", view.Pct(r)),
 		),
-		el("span").Class("ratio-text").Text("hit ratio "+Pct(r)),
-		el("span").Class("reads").Text(plural(lookups, "lookup")),
+		el("span").Class("ratio-text").Text("hit ratio "+view.Pct(r)),
+		el("span").Class("reads").Text(view.Plural(lookups, "lookup")),
 	)
 }
 
 // infoTitle says whose cache_info() the card shows.
-func infoTitle(w WorkerView) string {
+func infoTitle(w view.Worker) string {
 	if !w.HasLocal {
 		return "the shared cache's cache_info(): every worker sees the same"
 	}
@@ -107,15 +108,15 @@ func infoTitle(w WorkerView) string {
 
 // totalsDiffer reports whether the worker's own reads since the start
 // (every generation, shared hits included) differ from its cache_info().
-func totalsDiffer(w WorkerView) bool {
+func totalsDiffer(w view.Worker) bool {
 	return w.Stats.Hits != w.Info.Hits || w.Stats.Reads != w.Info.Hits+w.Info.Misses
 }
 
 // totalsLine is the worker's own figure, labelled apart from cache_info().
-func totalsLine(w WorkerView) string {
+func totalsLine(w view.Worker) string {
 	who := "this worker"
 	if w.Stats.Generation > 0 {
 		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
 	}
-	return fmt.Sprintf("%s: %s of %s answered by a cache", who, Pct(w.Stats.HitRatio()), plural(w.Stats.Reads, "read"))
+	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Pct(w.Stats.HitRatio()), view.Plural(w.Stats.Reads, "read"))
 }

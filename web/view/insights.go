@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 
 // Insights says in words what the numbers on screen show, so that a first
 // look finds the pitfall (or its fix) without reading every card.
-func Insights(v View) []string {
+func Insights(v System) []string {
 	st := v.Stats
 	if st.Seq == 0 {
 		return []string{"Press Play or Step: each request goes from the load balancer to one worker."}
@@ -35,7 +35,7 @@ func Insights(v View) []string {
 
 // infoSpread tells how the workers' cache_info() answers differ, quoting the
 // field that differs most visibly: currsize while caches fill, then hits.
-func infoSpread(ws []WorkerView) string {
+func infoSpread(ws []Worker) string {
 	answers := map[string]bool{}
 	sizes, hits := make([]string, 0, len(ws)), make([]string, 0, len(ws))
 	sameSize := true

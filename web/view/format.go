@@ -1,11 +1,10 @@
-package web
+package view
 
 import (
 	"fmt"
 	"strconv"
 
 	"github.com/cachepit/cachepit/sim"
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Pct formats a ratio as a percentage with one decimal: 0.8126 → "81.3%".
@@ -36,7 +35,3 @@ func Micros(us int) string {
 func InfoLine(i sim.CacheInfo) string {
 	return fmt.Sprintf("CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", i.Hits, i.Misses, i.Maxsize, i.Currsize)
 }
-
-// el makes an element of any tag. go-app's typed constructors each pull a
-// large method set into app.wasm; one generic element type keeps it small.
-func el(tag string) app.HTMLElem { return app.Elem(tag) }

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"strings"
@@ -10,7 +10,7 @@ import (
 func TestSummarize(t *testing.T) {
 	st := DefaultPage()
 	st.Compare, st.Config.Writes = true, 0.05
-	r, _ := newRunner(st)
+	r, _ := NewRunner(st)
 	r.Advance(20_000)
 	v := r.Views()
 	fs := Summarize(v[0], v[1])
@@ -33,7 +33,7 @@ func TestSummarize(t *testing.T) {
 	if b.Total.Stale == 0 && a.Total.Stale > 0 && !strings.Contains(stale.Remark, "no stale reads") {
 		t.Errorf("stale remark %q; the shared side had none", stale.Remark)
 	}
-	if Summarize(View{}, View{}) != nil {
+	if Summarize(System{}, System{}) != nil {
 		t.Error("Summarize of empty runs should say nothing")
 	}
 }

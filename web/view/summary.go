@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ type Finding struct {
 }
 
 // Summarize compares two systems that served the identical request stream.
-func Summarize(a, b View) []Finding {
+func Summarize(a, b System) []Finding {
 	sa, sb := a.Stats, b.Stats
 	if sa.Counted == 0 {
 		return nil

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"github.com/cachepit/cachepit/lesson"
@@ -7,7 +7,7 @@ import (
 // newLessonRunner builds the systems of lesson l with the restarts of st
 // (the lesson's and the hand's); the script plays as the first requests,
 // as in lesson.Play.
-func newLessonRunner(l lesson.Lesson, st PageState) (*runner, error) {
+func NewLessonRunner(l lesson.Lesson, st PageState) (*Runner, error) {
 	p := l.Plan(keepEvents)
 	p.Restarts = st.Restarts
 	return newPlanRunner(p)
@@ -15,4 +15,4 @@ func newLessonRunner(l lesson.Lesson, st PageState) (*runner, error) {
 
 // observeRunner reads the lesson's Run from the live systems: the first is
 // the lesson's own, the second (if any) its partner.
-func observeRunner(r *runner) lesson.Run { return lesson.Observe(r.Runner) }
+func Observe(r *Runner) lesson.Run { return lesson.Observe(r.Runner) }

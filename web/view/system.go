@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -12,12 +12,12 @@ const MaxCards = 64
 
 // View is a value snapshot of one simulated system: everything the system
 // view draws. Building it reads the caches without touching recency.
-type View struct {
+type System struct {
 	Title   string
 	Config  sim.Config
 	Stats   sim.Stats
-	Workers []WorkerView
-	Shared  CacheView
+	Workers []Worker
+	Shared  Cache
 	Last    []sim.Event // recent requests, oldest first
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
 	Client  string      // what the clients send
@@ -25,11 +25,11 @@ type View struct {
 }
 
 // WorkerView is what one worker card draws.
-type WorkerView struct {
+type Worker struct {
 	System   int // which system of the page (0, or 1 on the compare side)
 	Stats    sim.WorkerStats
 	Info     sim.CacheInfo
-	Cache    CacheView
+	Cache    Cache
 	HasLocal bool
 	Last     Mark // how its latest request went
 	LastKey  int
@@ -38,7 +38,7 @@ type WorkerView struct {
 }
 
 // CacheView is the newest part of one cache's LRU list.
-type CacheView struct {
+type Cache struct {
 	Entries []sim.Entry // the newest entries, oldest first
 	Dups    []bool      // per entry: another worker's cache holds the key too
 	Hidden  int         // older entries not drawn
@@ -65,11 +65,11 @@ func RequestText(e sim.Event, label string) string {
 	if label != "" {
 		return label
 	}
-	return fmt.Sprintf("%s k%d", opWord(e), e.Key)
+	return fmt.Sprintf("%s k%d", OpWord(e), e.Key)
 }
 
 // labelAt is labels[i], or "" past its end.
-func labelAt(labels []string, i int) string {
+func LabelAt(labels []string, i int) string {
 	if i < len(labels) {
 		return labels[i]
 	}
@@ -110,13 +110,13 @@ func (m Mark) Class() string {
 
 // chipBudget is how many cache entries each card draws: the page stays
 // readable and fast with many workers.
-func chipBudget(workers int) int {
+func ChipBudget(workers int) int {
 	n := 256 / max(workers, 1)
 	return min(max(n, 8), 40)
 }
 
-func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
-	cv := CacheView{Size: len(all), Max: maxsize}
+func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) Cache {
+	cv := Cache{Size: len(all), Max: maxsize}
 	if len(all) > n {
 		cv.Hidden = len(all) - n
 		all = all[len(all)-n:]
@@ -131,13 +131,13 @@ func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
 
 // Snapshot builds the View of s, every part of it. last holds the recent
 // events to draw.
-func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
+func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) System {
 	cfg := s.Config()
-	v := View{Title: title, Config: cfg, Series: s.Series(), Client: "GET /item/<key>"}
+	v := System{Title: title, Config: cfg, Series: s.Series(), Client: "GET /item/<key>"}
 	shown := min(cfg.Workers, MaxCards)
-	v.Workers = make([]WorkerView, shown)
+	v.Workers = make([]Worker, shown)
 	if cfg.HasLocal() {
-		budget := chipBudget(shown)
+		budget := ChipBudget(shown)
 		local := make([][]sim.Entry, shown)
 		copies := map[int]int{}
 		for i := range local {
@@ -160,7 +160,7 @@ func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
 // counters and cache_info(), cache sizes, the latest requests) and keeps
 // its cache contents and series: cheap enough for every frame, so that all
 // the figures on screen come from one moment of the run.
-func Refresh(v View, system int, s *sim.Sim, last []sim.Event) View {
+func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	cfg := v.Config
 	st := s.Stats()
 	v.Stats = st
@@ -170,9 +170,9 @@ func Refresh(v View, system int, s *sim.Sim, last []sim.Event) View {
 	if hasLatest {
 		latest = last[len(last)-1]
 	}
-	workers := make([]WorkerView, len(v.Workers))
+	workers := make([]Worker, len(v.Workers))
 	for i, ws := range st.Workers[:len(workers)] {
-		wv := WorkerView{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
+		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
 		if cfg.HasLocal() {
 			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
@@ -197,8 +197,15 @@ func Refresh(v View, system int, s *sim.Sim, last []sim.Event) View {
 
 // sized gives cv the cache's current size and capacity; entries listed
 // earlier stay, and those not listed count as hidden.
-func sized(cv CacheView, size, maxsize int) CacheView {
+func sized(cv Cache, size, maxsize int) Cache {
 	cv.Size, cv.Max = size, maxsize
 	cv.Hidden = max(size-len(cv.Entries), 0)
 	return cv
+}
+
+func OpWord(e sim.Event) string {
+	if e.Op == sim.Write {
+		return "PUT"
+	}
+	return "GET"
 }
