@@ -83,7 +83,7 @@ func summary(views []view.System) string {
 	}
 	st := views[0].Stats
 	return fmt.Sprintf("%s: hit ratio %s; database reads: %s; stale reads: %s.",
-		views[0].Title, view.Pct(st.HitRatio), view.Count(st.Origin.Reads), view.Count(st.Total.Stale))
+		views[0].Title, view.HitRatio(st), view.Count(st.Origin.Reads), view.Count(st.Total.Stale))
 }
 
 // observer keeps a lesson's what-to-notice lines, read from the live

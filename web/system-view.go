@@ -48,7 +48,7 @@ func (c *SystemView) Render() app.UI {
 						return &WorkerCard{Worker: v.Workers[i]}
 					}),
 					app.If(v.Config.Workers > len(v.Workers), el("p").Class("more-workers").
-						Text(fmt.Sprintf("+%d more workers simulated, not drawn", v.Config.Workers-len(v.Workers)))),
+						Text("+"+view.Plural(int64(v.Config.Workers-len(v.Workers)), "more worker")+" simulated, not drawn")),
 				),
 				c.renderOut(),
 			),
@@ -58,7 +58,7 @@ func (c *SystemView) Render() app.UI {
 
 func describe(v view.System) string {
 	c := v.Config
-	s := fmt.Sprintf("%d workers · %s balancer · %s keys (%s)", c.Workers, c.Balancer, view.Count(c.Keys), c.Dist)
+	s := fmt.Sprintf("%s · %s balancer · %s (%s)", view.Plural(int64(c.Workers), "worker"), c.Balancer, view.Plural(int64(c.Keys), "key"), c.Dist)
 	switch c.Mode {
 	case "local":
 		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in each worker", c.Cache)
@@ -83,7 +83,7 @@ func kpis(v view.System, sys int) app.UI {
 		dup += "s"
 	}
 	return el("div").Class("kpis").Body(
-		kpi("hit-ratio", "hit ratio", view.Pct(st.HitRatio), "reads answered by a cache"),
+		kpi("hit-ratio", "hit ratio", view.HitRatio(st), "reads answered by a cache"),
 		kpi("origin-reads", "database reads", view.Count(st.Origin.Reads), "load on the origin database"),
 		kpi("stale", "⚠ stale reads", view.Count(st.Total.Stale), "reads answered with an old value"),
 		kpi("entries", dup, view.Count(st.Memory.Entries),
@@ -119,13 +119,13 @@ func (c *SystemView) renderOut() app.UI {
 	return el("div").Class("flow-out").Body(
 		app.If(v.Config.HasShared(), el("div").Class(sharedClass(v.Last)).Body(
 			el("strong").Text("shared cache"),
-			el("span").Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, view.Count(st.Shared.Hits))),
+			el("span").Text("memcached-style · "+view.Count(st.Shared.Currsize)+"/"+view.Count(st.Shared.Maxsize)+" · "+view.Plural(st.Shared.Hits, "hit")),
 			&CacheChips{Cache: v.Shared},
 		)),
 		el("div").Class("arrow").Text("↓"),
 		el("div").Class(originClass(lastMark, v.Last)).Body(
 			el("strong").Text("origin database"),
-			el("span").Text(fmt.Sprintf("%s reads · %s writes", view.Count(st.Origin.Reads), view.Count(st.Origin.Writes))),
+			el("span").Text(view.Plural(st.Origin.Reads, "read")+" · "+view.Plural(st.Origin.Writes, "write")),
 		),
 	)
 }

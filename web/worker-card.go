@@ -54,9 +54,9 @@ func (c *WorkerCard) Render() app.UI {
 			app.If(totalsDiffer(w), el("p").Class("totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
 				el("span").Title("reads served with an old value").
-					Text("⚠ "+strconv.FormatInt(w.Stats.Stale, 10)+" stale"),
+					Text("⚠ "+view.Count(w.Stats.Stale)+" stale"),
 				el("span").Title("entries evicted to make room").
-					Text(strconv.FormatInt(w.Stats.Evictions, 10)+" evicted"),
+					Text(view.Count(w.Stats.Evictions)+" evicted"),
 				app.If(w.Stats.RequestsLeft >= 0, el("span").Title("requests until max_requests recycles this worker").
 					Text(view.Count(w.Stats.RequestsLeft)+" to recycle")),
 			),
@@ -75,7 +75,7 @@ func (c *WorkerCard) renderCache() app.UI {
 	return el("div").Class("lru").Body(
 		el("div").Class("lru-label").Body(
 			el("span").Text("LRU, oldest → newest"),
-			el("span").Class("lru-size").Text(fmt.Sprintf("%d/%d", cv.Size, cv.Max)),
+			el("span").Class("lru-size").Text(view.Count(cv.Size)+"/"+view.Count(cv.Max)),
 		),
 		&CacheChips{Cache: cv},
 	)
@@ -93,7 +93,7 @@ func ratioBar(i sim.CacheInfo) app.UI {
 		el("div").Class("bar").Body(
 			el("div").Class("fill").Style("width", view.Pct(r)),
 		),
-		el("span").Class("ratio-text").Text("hit ratio "+view.Pct(r)),
+		el("span").Class("ratio-text").Text("hit ratio "+view.Share(i.Hits, lookups)),
 		el("span").Class("reads").Text(view.Plural(lookups, "lookup")),
 	)
 }
@@ -118,5 +118,5 @@ func totalsLine(w view.Worker) string {
 	if w.Stats.Generation > 0 {
 		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
 	}
-	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Pct(w.Stats.HitRatio()), view.Plural(w.Stats.Reads, "read"))
+	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "read"))
 }

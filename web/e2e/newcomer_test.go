@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -173,6 +174,30 @@ func TestLatencyStarOnFigures(t *testing.T) {
 			t.Errorf("at %d: %q against %q, neither starred", at, row.Cells[0], row.Cells[1])
 		case starred < 0 && side[0] != side[1] && !strings.Contains(row.Remark, "trade"):
 			t.Errorf("at %d: %q against %q: the remark %q does not name the trade", at, row.Cells[0], row.Cells[1], row.Remark)
+		}
+	}
+}
+
+// TestNumbersRead: one formatter for every number on screen: separators on
+// every count, singulars where there is one, and no ratio of nothing (issue
+// 11, 24).
+func TestNumbersRead(t *testing.T) {
+	for _, q := range []string{"keys=1&workers=1&at=0", "keys=1&workers=1&at=1", "workers=3&writes=0.3&keys=5000&at=20000"} {
+		p := open(t, env.base+"/?"+q, 1440, 1000)
+		var text string
+		p.eval(`(() => { const c = document.body.cloneNode(true);
+			c.querySelectorAll("pre, code, input, select, textarea, script, style, footer, .controls, .chips, .legend, svg").forEach(e => e.remove());
+			return c.innerText })()`, &text)
+		for _, bad := range []string{"NaN", "Infinity", "1 keys", "1 workers", "1 reads", "1 hits", "1 lookups", "1 requests"} {
+			if strings.Contains(text, bad+" ") || strings.Contains(text, bad+"\n") || strings.HasSuffix(text, bad) {
+				t.Errorf("%s: the page says %q", q, bad)
+			}
+		}
+		if m := regexp.MustCompile(`(^|[^0-9.,k])[0-9]{4,}`).FindAllString(strings.ReplaceAll(text, "2017", ""), -1); m != nil {
+			t.Errorf("%s: numbers without thousands separators: %q", q, m)
+		}
+		if strings.HasSuffix(q, "at=0") && regexp.MustCompile(`(^|[^0-9.])0\.0%`).MatchString(text) {
+			t.Errorf("%s: before any read the page shows a ratio of nothing (0.0%%)", q)
 		}
 	}
 }

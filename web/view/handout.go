@@ -31,11 +31,3 @@ func PlayHandout() []HandoutLesson {
 	}
 	return out
 }
-
-// plural counts n things: "1 request", "5,000 requests".
-func Plural(n int64, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return Count(n) + " " + thing + "s"
-}

@@ -23,8 +23,7 @@ func Insights(v System) []string {
 			Count(m.Duplicates), Count(m.Entries)))
 	}
 	if st.Total.Stale > 0 {
-		out = append(out, fmt.Sprintf("%s reads returned an old value: the write went to the database through one worker, the others kept their copy.",
-			Count(st.Total.Stale)))
+		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: the write went to the database through one worker, the others kept their copy.")
 	}
 	if !v.Config.HasLocal() {
 		out = append(out, fmt.Sprintf("One shared cache: every worker gives the same cache_info(), nothing is held twice, and no read is stale; each hit costs a %s round trip.",
@@ -41,8 +40,8 @@ func infoSpread(ws []Worker) string {
 	sameSize := true
 	for _, w := range ws {
 		answers[InfoLine(w.Info)] = true
-		sizes = append(sizes, fmt.Sprint(w.Info.Currsize))
-		hits = append(hits, fmt.Sprint(w.Info.Hits))
+		sizes = append(sizes, Count(w.Info.Currsize))
+		hits = append(hits, Count(w.Info.Hits))
 		sameSize = sameSize && w.Info.Currsize == ws[0].Info.Currsize
 	}
 	if len(answers) < 2 {

@@ -122,7 +122,7 @@ func TestLatencyStar(t *testing.T) {
 		better int
 		remark string
 	}{
-		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R is as fast"},  // a lower mean, slower on both shown
+		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R is as fast"},   // a lower mean, slower on both shown
 		{sys("L", 5500, 5500, 10), sys("R", 5000, 5000, 20), 1, "R is as fast"}, // the same
 		{sys("L", 1, 6000, 10), sys("R", 500, 5000, 20), -1, "a trade: L has the lower p50, R the lower p99"},
 		{sys("L", 500, 5000, 10), sys("R", 1, 6000, 20), -1, "a trade: R has the lower p50, L the lower p99"},
