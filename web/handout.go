@@ -49,6 +49,7 @@ func (h *Handout) Render() app.UI {
 				"A shared cache (Memcached style) is one cache for all. The figures below are computed by the simulator, "+
 				"each lesson played to its end, exactly as on the lesson pages."),
 			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, i, h.lessons[i]) }),
+			glossary(true),
 		),
 		el("footer").Class("foot").Text("Origin: the 2017 post “Gunicorn & LRU cache pitfall”. Made with cachepit."),
 	)

@@ -201,3 +201,14 @@ func TestNumbersRead(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoutGlossary: the handout ends with the glossary (issue 11, 8).
+func TestHandoutGlossary(t *testing.T) {
+	p := open(t, env.base+"/handout", 1280, 900)
+	words := p.text("#glossary")
+	for _, term := range []string{"Zipf", "p99", "Che's approximation", "key hash", "TTL", "warm-up"} {
+		if !strings.Contains(words, term) {
+			t.Errorf("the handout's glossary does not define %s", term)
+		}
+	}
+}

@@ -42,7 +42,7 @@ func Points(vals []float64, top float64) string {
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
-// niceCeil rounds v up to 1, 2 or 5 times a power of ten, so axis labels read well.
+// NiceCeil rounds v up to 1, 2 or 5 times a power of ten, so axis labels read well.
 func NiceCeil(v float64) float64 {
 	if v <= 0 {
 		return 1

@@ -4,7 +4,7 @@ import (
 	"github.com/cachepit/cachepit/lesson"
 )
 
-// newLessonRunner builds the systems of lesson l with the restarts of st
+// NewLessonRunner builds the systems of lesson l with the restarts of st
 // (the lesson's and the hand's); the script plays as the first requests,
 // as in lesson.Play.
 func NewLessonRunner(l lesson.Lesson, st PageState) (*Runner, error) {
@@ -13,6 +13,6 @@ func NewLessonRunner(l lesson.Lesson, st PageState) (*Runner, error) {
 	return newPlanRunner(p)
 }
 
-// observeRunner reads the lesson's Run from the live systems: the first is
+// Observe reads the lesson's Run from the live systems: the first is
 // the lesson's own, the second (if any) its partner.
 func Observe(r *Runner) lesson.Run { return lesson.Observe(r.Runner) }

@@ -14,7 +14,7 @@ const keepEvents = 12
 // Restart is a worker restarted after request Seq, by hand or by a lesson.
 type Restart = run.Restart
 
-// runner is the page's run driver, with a title per system.
+// Runner is the page's run driver, with a title per system.
 type Runner struct {
 	*run.Runner
 	titles []string
@@ -37,7 +37,7 @@ func Title(c sim.Config) string {
 	return "Per-worker caches"
 }
 
-// newRunner builds the page's systems and schedules its restarts.
+// NewRunner builds the page's systems and schedules its restarts.
 func NewRunner(st PageState) (*Runner, error) {
 	return newPlanRunner(run.Plan{Config: st.Config, Compare: st.Compare, Restarts: st.Restarts, Keep: keepEvents})
 }

@@ -10,7 +10,7 @@ import (
 // simulated but summarised in one line.
 const MaxCards = 64
 
-// View is a value snapshot of one simulated system: everything the system
+// System is a value snapshot of one simulated system: everything the system
 // view draws. Building it reads the caches without touching recency.
 type System struct {
 	Title   string
@@ -24,7 +24,7 @@ type System struct {
 	Series  []sim.Point
 }
 
-// WorkerView is what one worker card draws.
+// Worker is what one worker card draws.
 type Worker struct {
 	System   int // which system of the page (0, or 1 on the compare side)
 	Stats    sim.WorkerStats
@@ -37,7 +37,7 @@ type Worker struct {
 	Pulse    int  // parity of the latest request: alternating restarts its flash
 }
 
-// CacheView is the newest part of one cache's LRU list.
+// Cache is the newest part of one cache's LRU list.
 type Cache struct {
 	Entries []sim.Entry // the newest entries, oldest first
 	Dups    []bool      // per entry: another worker's cache holds the key too
@@ -68,7 +68,7 @@ func RequestText(e sim.Event, label string) string {
 	return fmt.Sprintf("%s k%d", OpWord(e), e.Key)
 }
 
-// labelAt is labels[i], or "" past its end.
+// LabelAt is labels[i], or "" past its end.
 func LabelAt(labels []string, i int) string {
 	if i < len(labels) {
 		return labels[i]
@@ -108,7 +108,7 @@ func (m Mark) Class() string {
 	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write", "m-info"}[m]
 }
 
-// chipBudget is how many cache entries each card draws: the page stays
+// ChipBudget is how many cache entries each card draws: the page stays
 // readable and fast with many workers.
 func ChipBudget(workers int) int {
 	n := 256 / max(workers, 1)
