@@ -103,7 +103,11 @@ func PageViews(st PageState) ([]System, error) {
 func (r *Runner) Refresh(old []System) []System {
 	out := make([]System, len(old))
 	for i, v := range old {
+		prev := v.Workers
 		v = Refresh(v, i, r.sims[i], r.Events(i))
+		for j := range v.Workers { // the flash moves only with full snapshots: repainting it every frame costs more than the rest
+			v.Workers[j].Active, v.Workers[j].Pulse = prev[j].Active, prev[j].Pulse
+		}
 		v.Labels = v.Labels[:0:0]
 		for _, e := range v.Last {
 			v.Labels = append(v.Labels, r.Label(e.Seq))
