@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 )
 
 // Assets are the client's files in web/, the only ones the site publishes
@@ -20,7 +20,7 @@ var Assets = []string{"app.wasm", "app.css", "lesson.css", "icon.svg", "icon-192
 var generated = []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/app.css", "/wasm_exec.js"}
 
 // Pages are the site's routes, each published as a page.
-func Pages() []string { return []string{"/", web.LearnPath, web.HandoutPath} }
+func Pages() []string { return []string{"/", view.LearnPath, view.HandoutPath} }
 
 // kind says what a request path names: a page, a generated file, an asset,
 // or nothing the site publishes. The path is compared as decoded, whole:

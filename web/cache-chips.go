@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -11,7 +12,7 @@ import (
 // that a card whose numbers change but whose contents do not skips them.
 type CacheChips struct {
 	app.Compo
-	Cache CacheView
+	Cache view.Cache
 }
 
 func (c *CacheChips) Render() app.UI {
@@ -23,7 +24,7 @@ func (c *CacheChips) Render() app.UI {
 	)
 }
 
-func chip(cv CacheView, i int) app.UI {
+func chip(cv view.Cache, i int) app.UI {
 	e := cv.Entries[i]
 	cls, text, title := "chip", strconv.Itoa(e.Key), fmt.Sprintf("key %d, version %d", e.Key, e.Version)
 	if cv.Dups[i] {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -13,26 +14,8 @@ const svgNS = "http://www.w3.org/2000/svg"
 // stays cheap at frame rate.
 type Chart struct {
 	app.Compo
-	Data ChartData
+	Data view.ChartData
 }
-
-// ChartData is a chart's title and lines, all sharing one y axis from 0.
-type ChartData struct {
-	ID    string
-	Title string
-	Note  string // what to notice, one short sentence
-	Unit  string // "pct", "us" or "" for counts
-	Lines []Line
-}
-
-// Line is one series; Class picks its colour and dash pattern.
-type Line struct {
-	Label  string
-	Class  string
-	Values []float64
-}
-
-const chartW, chartH = 320.0, 110.0
 
 func (c *Chart) Render() app.UI {
 	d := c.Data
@@ -42,8 +25,8 @@ func (c *Chart) Render() app.UI {
 			top = max(top, v)
 		}
 	}
-	top = niceCeil(top)
-	unit := unitFormat(d.Unit)
+	top = view.NiceCeil(top)
+	unit := view.Unit(d.Unit)
 	svg := svgElem
 	lines := make([]app.UI, 0, len(d.Lines))
 	for _, l := range d.Lines {
@@ -59,7 +42,7 @@ func (c *Chart) Render() app.UI {
 			Attr("stroke-dasharray", dash).
 			Attr("stroke-linejoin", "round").
 			Attr("vector-effect", "non-scaling-stroke").
-			Attr("points", points(l.Values, top)))
+			Attr("points", view.Points(l.Values, top)))
 	}
 	return el("figure").Class("chart").ID(d.ID).Body(
 		el("figcaption").Body(
@@ -69,69 +52,20 @@ func (c *Chart) Render() app.UI {
 			})),
 		),
 		svg("svg").
-			Attr("viewBox", "0 0 "+ftoa(chartW)+" "+ftoa(chartH+14)).
+			Attr("viewBox", "0 0 "+ftoa(view.ChartW)+" "+ftoa(view.ChartH+14)).
 			Attr("role", "img").
 			Attr("aria-label", d.Title).
 			Attr("preserveAspectRatio", "none").
 			Body(
-				rule(svg, chartH, "#9aa1ab"),
-				rule(svg, chartH/2, "#e3e6ea"),
+				rule(svg, view.ChartH, "#9aa1ab"),
+				rule(svg, view.ChartH/2, "#e3e6ea"),
 				tick(svg, 10, unit(top)),
-				tick(svg, chartH/2-2, unit(top/2)),
-				tick(svg, chartH+12, "older ← time → now"),
+				tick(svg, view.ChartH/2-2, unit(top/2)),
+				tick(svg, view.ChartH+12, "older ← time → now"),
 				svg("g").Body(lines...),
 			),
 		app.If(d.Note != "", el("p").Class("chart-note").Text(d.Note)),
 	)
-}
-
-func points(vals []float64, top float64) string {
-	if len(vals) == 0 || top <= 0 {
-		return ""
-	}
-	var b strings.Builder
-	dx := chartW / float64(max(len(vals)-1, 1))
-	for i, v := range vals {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(ftoa(float64(i) * dx))
-		b.WriteByte(',')
-		b.WriteString(ftoa(chartH - v/top*(chartH-4)))
-	}
-	return b.String()
-}
-
-func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
-
-// niceCeil rounds v up to 1, 2 or 5 times a power of ten, so axis labels read well.
-func niceCeil(v float64) float64 {
-	if v <= 0 {
-		return 1
-	}
-	p := 1.0
-	for p*10 <= v {
-		p *= 10
-	}
-	for p > v {
-		p /= 10
-	}
-	for _, m := range []float64{1, 2, 5, 10} {
-		if m*p >= v {
-			return m * p
-		}
-	}
-	return 10 * p
-}
-
-func unitFormat(u string) func(float64) string {
-	switch u {
-	case "pct":
-		return Pct
-	case "us":
-		return func(v float64) string { return Micros(int(v)) }
-	}
-	return func(v float64) string { return Count(int64(v)) }
 }
 
 // SVG elements lose a class set through go-app (it sets className), so
@@ -149,7 +83,7 @@ var lineStyles = map[string]struct{ color, dash string }{
 }
 
 func rule(svg func(string) app.HTMLElem, y float64, color string) app.UI {
-	return svg("line").Attr("x1", 0).Attr("y1", y).Attr("x2", chartW).Attr("y2", y).
+	return svg("line").Attr("x1", 0).Attr("y1", y).Attr("x2", view.ChartW).Attr("y2", y).
 		Attr("stroke", color).Attr("stroke-width", 1).Attr("vector-effect", "non-scaling-stroke")
 }
 
@@ -159,3 +93,5 @@ func tick(svg func(string) app.HTMLElem, y float64, text string) app.UI {
 
 // svgElem makes an SVG element: the namespace must be set on each one.
 func svgElem(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

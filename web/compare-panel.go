@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -10,7 +11,7 @@ import (
 type ComparePanel struct {
 	app.Compo
 	Left, Right string // system titles
-	Findings    []Finding
+	Findings    []view.Finding
 	Headline    string
 }
 

@@ -4,12 +4,9 @@ import (
 	"strconv"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// ActionSet changes one engine setting; the tag "field" names it and the
-// value is the text the user entered.
-const ActionSet = "cachepit/set"
 
 // Controls edits every engine setting, built from sim.Fields. Settings that
 // do not apply to the current choices are hidden.
@@ -98,7 +95,7 @@ func field(f sim.Field, c sim.Config) app.UI {
 			})
 		switch name {
 		case "workers":
-			in = in.Attr("min", 1).Attr("max", MaxCards)
+			in = in.Attr("min", 1).Attr("max", view.MaxCards)
 		case "alpha", "hot-keys", "hot-traffic", "writes":
 			in = in.Attr("step", 0.01).Attr("min", 0)
 		default:

@@ -4,52 +4,22 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// HandoutLesson is one lesson of the handout with its figures as they stand
-// at the lesson's end: the engine plays it as the lesson page does.
-type HandoutLesson struct {
-	Lesson lesson.Lesson
-	Notice []string
-	Theory Theory
-	Runs   []Measured // the lesson's system, then its partner
-	Err    string
-}
-
-// PlayHandout plays every lesson to its end.
-func PlayHandout() []HandoutLesson {
-	out := make([]HandoutLesson, len(lesson.All))
-	for i, l := range lesson.All {
-		h := HandoutLesson{Lesson: l, Theory: l.Prediction()}
-		r, err := lesson.Play(l)
-		if err != nil {
-			h.Err = err.Error()
-		} else {
-			h.Notice = l.Notice(r)
-			h.Runs = append(h.Runs, Measured{Mode: r.Config.Mode, HitRatio: r.Stats.HitRatio, Reads: r.Stats.Total.Reads})
-			if r.Partner != nil {
-				h.Runs = append(h.Runs, Measured{Mode: Partner(r.Config).Mode, HitRatio: r.Partner.HitRatio, Reads: r.Partner.Total.Reads})
-			}
-		}
-		out[i] = h
-	}
-	return out
-}
 
 // Handout is the printable page: every lesson's prose, figures, question
 // and answer, for a class to take home.
 type Handout struct {
 	app.Compo
-	lessons []HandoutLesson
+	lessons []view.HandoutLesson
 	origin  string // "https://host", for links printed with their address; "" before the client runs
 }
 
 func (h *Handout) OnNav(ctx app.Context) {
 	if h.lessons == nil {
-		h.lessons = PlayHandout()
+		h.lessons = view.PlayHandout()
 	}
 	ctx.Page().SetTitle("Handout: the per-worker cache pitfall · cachepit")
 	if app.IsClient {
@@ -79,7 +49,7 @@ func (h *Handout) Render() app.UI {
 				el("span").Class("brand-name").Text("cachepit"),
 			),
 			el("div").Class("top-links").Body(
-				el("a").Attr("href", LessonURL(p, 0)).Text("Lessons"),
+				el("a").Attr("href", view.LessonURL(p, 0)).Text("Lessons"),
 				el("button").Class("btn small").ID("print").Text("Print").
 					OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
 			),
@@ -96,6 +66,7 @@ func (h *Handout) Render() app.UI {
 			),
 			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, h.origin, i, h.lessons[i]) }),
 			handoutAnswers(h.lessons),
+			glossary(true),
 		),
 		el("footer").Class("foot").Body(
 			app.Text("Origin: “"+postTitle+"” by "+postAuthor+" (2017), "),
@@ -105,7 +76,7 @@ func (h *Handout) Render() app.UI {
 	)
 }
 
-func handoutLesson(prefix, origin string, i int, h HandoutLesson) app.UI {
+func handoutLesson(prefix, origin string, i int, h view.HandoutLesson) app.UI {
 	l := h.Lesson
 	id := "handout-" + l.Slug
 	var blog app.UI
@@ -125,8 +96,8 @@ func handoutLesson(prefix, origin string, i int, h HandoutLesson) app.UI {
 		// A lesson whose notices already state Che's prediction does not get it twice.
 		app.If(l.Requests > 0 && !statesChe(h.Notice), el("p").Class("handout-theory").Text(handoutTheory(h))),
 		el("p").Class("panel-sub handout-links").Body(
-			app.Text(fmt.Sprintf("%s · ", plural(int64(len(l.Script)+l.Requests), "request"))),
-			link(LessonURL(prefix, i), "open lesson "+fmt.Sprint(i+1), origin),
+			app.Text(fmt.Sprintf("%s · ", view.Plural(int64(len(l.Script)+l.Requests), "request"))),
+			link(view.LessonURL(prefix, i), "open lesson "+fmt.Sprint(i+1), origin),
 			app.Text(" · "),
 			link(playground, "its settings in the playground", origin),
 		),
@@ -137,7 +108,7 @@ func handoutLesson(prefix, origin string, i int, h HandoutLesson) app.UI {
 
 // handoutAnswers lists every answer after the last lesson; in print it
 // starts a page of its own, an answer sheet.
-func handoutAnswers(lessons []HandoutLesson) app.UI {
+func handoutAnswers(lessons []view.HandoutLesson) app.UI {
 	return el("section").Class("panel handout-answers").ID("handout-answers").Aria("labelledby", "handout-answers-title").Body(
 		app.H2().ID("handout-answers-title").Text("Answers"),
 		app.Range(lessons).Slice(func(i int) app.UI {
@@ -171,23 +142,15 @@ func statesChe(notice []string) bool {
 	return false
 }
 
-func handoutTheory(h HandoutLesson) string {
+func handoutTheory(h view.HandoutLesson) string {
 	t := h.Theory
 	s := fmt.Sprintf("Che's approximation: %s for each per-worker cache of %d, %s for one shared cache of %s.",
-		Pct(t.PerWorker), t.Cache, Pct(t.Shared), Count(t.SharedSize))
+		view.Pct(t.PerWorker), t.Cache, view.Pct(t.Shared), view.Count(t.SharedSize))
 	if t.KeyHash {
-		s = fmt.Sprintf("Che's approximation with each key routed to one worker: %s.", Pct(t.Routed))
+		s = fmt.Sprintf("Che's approximation with each key routed to one worker: %s.", view.Pct(t.Routed))
 	}
 	for _, m := range h.Runs {
-		s += fmt.Sprintf(" Measured, %s: %s.", Title(sim.Config{Mode: m.Mode}), Pct(m.HitRatio))
+		s += fmt.Sprintf(" Measured, %s: %s.", view.Title(sim.Config{Mode: m.Mode}), view.Pct(m.HitRatio))
 	}
 	return s
-}
-
-// plural counts n things: "1 request", "5,000 requests".
-func plural(n int64, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return Count(n) + " " + thing + "s"
 }

@@ -1,245 +1,291 @@
 package web
 
 import (
-	"sync/atomic"
 	"time"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Playground is the page: the system picture, controls, charts, the
-// comparison and the post's replay. Its state comes from the URL.
+// Playground is the page with every setting: the system picture, charts,
+// the comparison and the post's replay. Its state comes from the URL; its
+// player runs it.
 type Playground struct {
 	app.Compo
 
-	state    PageState
-	run      *runner
-	views    []View
-	running  bool
-	speed    int // index into Speeds
-	notices  []string
-	failure  string // a panic in the run, shown with a reset button
-	blog     []sim.BlogStep
-	blogErr  string
-	headline string // the comparison's long-run sentence, computed once per config
-	charts   []ChartData
-	theory   Theory // Che's predictions beside the measured hit ratio
-	theoryOK bool   // the key space is small enough to predict at once
-
-	owed     float64   // requests due but not yet run at slow speeds
-	batch    int64     // requests per frame at full speed
-	last     time.Time // previous frame
-	rateAt   time.Time // start of the rate measurement
-	rateSeq  int64     // Seq at rateAt
-	rate     string
-	cost     time.Duration // Go time of frames (engine, snapshot, render) since rateAt
-	costN    int
-	overhead time.Duration // smoothed frame time besides the engine
-	detail   time.Time     // when cache contents, trace and charts were last redrawn
-
-	clock                // paces the frames
-	updates atomic.Int64 // frames drawn, for the speed benchmark
+	player
+	state   view.PageState
+	release func()    // removes the keyboard listener
+	shared  time.Time // when the address last caught up with the run while playing
+	blog    blogRun
+	theory  prediction
+	charts  chartCache
 }
 
-// DefaultSpeed is the speed a page opens with: slow enough to follow requests.
-const DefaultSpeed = 5 // 50 req/s
+// blogRun is the post's three requests replayed in the current mode.
+type blogRun struct {
+	steps []sim.BlogStep
+	err   string
+}
+
+// prediction is what Che's approximation says for the current settings,
+// computed once per configuration.
+type prediction struct {
+	theory   view.Theory
+	ok       bool   // the key space is small enough to predict at once
+	headline string // the comparison's long-run sentence
+}
+
+// chartCache holds the charts of the player's latest full snapshot.
+type chartCache struct {
+	gen    int
+	charts []view.ChartData
+}
+
+func (c *chartCache) of(p *player) []view.ChartData {
+	if c.gen != p.gen || c.charts == nil {
+		c.gen, c.charts = p.gen, view.Charts(p.views)
+	}
+	return c.charts
+}
+
+// Actions of the playground's own controls.
+const (
+	ActionCompare = "cachepit/compare" // toggle the side-by-side comparison
+	ActionShared  = "cachepit/shared"  // flip between per-worker and shared caches
+	ActionSet     = "cachepit/set"     // one engine setting: tag "field" names it, the value is the text entered
+)
 
 func (p *Playground) OnMount(ctx app.Context) {
-	st, notes := ParsePage(app.Window().URL().RawQuery)
+	st, notes := view.ParsePage(app.Window().URL().RawQuery)
 	p.notices = notes
-	p.speed = DefaultSpeed
-	p.setSpeed(p.speed)
-	p.handleActions(ctx)
-	p.load(ctx, st)
-	p.running = st.At < 0
-	p.live.Store(p.running)
+	p.setSpeed(DefaultSpeed)
+	p.player.handle(ctx, p)
+	p.handle(ctx)
+	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
+	p.load(st)
+	p.play(st.At < 0)
 	p.clock.start(ctx, p.frame)
-	// data-ready tells tests and the benchmark that the client has drawn the
-	// run: milliseconds since navigation, after the first full render.
-	ctx.Defer(func(app.Context) {
-		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
-			app.Window().Get("performance").Call("now").Float())
-	})
+	markReady(ctx)
 }
 
-// load builds the systems for st and runs them to st.At.
-func (p *Playground) load(ctx app.Context, st PageState) {
-	p.failure = ""
+// addressEvery is how often the address catches up with the run while it
+// plays: the link in it always holds a request number near the one shown.
+const addressEvery = time.Second
+
+// frame plays the requests due and, now and then, writes the request
+// reached into the address.
+func (p *Playground) frame(ctx app.Context) {
+	if done := p.player.frame(ctx); done.ran > 0 && time.Since(p.shared) >= addressEvery {
+		p.syncURL(ctx)
+	}
+}
+
+func (p *Playground) OnDismount() {
+	if p.release != nil {
+		p.release()
+		p.release = nil
+	}
+	p.pause()
+}
+
+// load builds the systems for st and runs them to st.At; settings the
+// engine refuses fall back to the defaults, with a notice.
+func (p *Playground) load(st view.PageState) {
 	p.state = st
-	p.blog, p.blogErr = nil, ""
-	p.headline = ""
-	p.theory, p.theoryOK = TheoryFor(st.Config)
-	if st.Compare && p.theoryOK {
-		p.headline = Headline(p.theory)
+	p.theory = prediction{}
+	p.theory.theory, p.theory.ok = view.TheoryFor(st.Config)
+	if st.Compare && p.theory.ok {
+		p.theory.headline = view.Headline(p.theory.theory)
 	}
+	p.blog = blogRun{}
 	if steps, err := sim.Blog(st.Config.Mode); err != nil {
-		p.blogErr = err.Error()
+		p.blog.err = err.Error()
 	} else {
-		p.blog = steps
+		p.blog.steps = steps
 	}
-	msg := safely(func() {
-		r, err := newRunner(st)
+	p.player.load(func() (*view.Runner, error) {
+		r, err := view.NewRunner(st)
 		if err != nil {
 			p.notices = append(p.notices, err.Error())
-			st.Config = sim.Default()
-			p.state = st
-			r, _ = newRunner(st)
+			p.state.Config = sim.Default()
+			return view.NewRunner(p.state)
 		}
-		p.run = r
-		if st.At > 0 {
-			if err := r.Advance(st.At); err != nil {
-				p.notices = append(p.notices, err.Error())
+		return r, nil
+	}, max(st.At, 0))
+}
+
+// reset goes back to request 0 with the same settings.
+func (p *Playground) reset(ctx app.Context) {
+	st := p.state
+	st.At, st.Restarts = 0, nil
+	p.load(st)
+	p.syncURL(ctx)
+}
+
+// changed keeps the address current after the player acted.
+func (p *Playground) changed(ctx app.Context, a app.Action) {
+	if a.Name != ActionSpeed {
+		p.syncURL(ctx)
+	}
+}
+
+// handle wires the playground's own controls.
+func (p *Playground) handle(ctx app.Context) {
+	reload := func(ctx app.Context, change func(*view.PageState)) {
+		st := p.here()
+		change(&st)
+		p.load(st)
+		p.syncURL(ctx)
+	}
+	ctx.Handle(ActionCompare, func(ctx app.Context, a app.Action) {
+		reload(ctx, func(st *view.PageState) { st.Compare = !st.Compare })
+	})
+	ctx.Handle(ActionShared, func(ctx app.Context, a app.Action) {
+		reload(ctx, func(st *view.PageState) {
+			if st.Config.Mode == "local" {
+				st.Config.Mode = "shared"
+			} else {
+				st.Config.Mode = "local"
 			}
-		}
-		p.views = p.full()
+		})
 	})
-	if msg != "" {
-		p.fail(msg)
-	}
-	p.owed, p.batch, p.last = 0, 2000, time.Time{}
-}
-
-func (p *Playground) fail(msg string) {
-	p.failure = msg
-	p.running = false
-	p.live.Store(false)
-}
-
-func (p *Playground) setSpeed(i int) {
-	p.speed = p.clock.setSpeed(i)
-	p.owed = 0
-}
-
-// frame runs the requests due since the previous frame and redraws.
-func (p *Playground) frame(ctx app.Context) {
-	// The next frame may start once this one is on screen: Defer runs after
-	// go-app has rendered the update.
-	start := time.Now()
-	var ran time.Duration // engine time of this frame
-	defer ctx.Defer(func(app.Context) {
-		p.pending.Store(false)
-		total := time.Since(start)
-		p.cost += total
-		p.costN++
-		// What a frame costs besides the engine: snapshot, render, waiting
-		// for go-app's render tick. Smoothed, it sizes the next batches.
-		p.overhead = (4*p.overhead + (total - ran)) / 5
+	ctx.Handle(ActionPresenter, func(ctx app.Context, a app.Action) {
+		p.state.Presenter = !p.state.Presenter
+		p.syncURL(ctx)
 	})
-	if !p.running || p.run == nil {
-		return
-	}
-	now := time.Now()
-	dt := now.Sub(p.last)
-	if p.last.IsZero() || dt > 100*time.Millisecond {
-		dt = time.Second / 60
-	}
-	p.last = now
-	var n int64
-	if s := Speeds[p.speed]; s > 0 {
-		p.owed += s * dt.Seconds()
-		if s < 60 {
-			p.owed = max(p.owed, 1) // one request per tick
+	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
+		f, ok := sim.FieldByName(a.Tags.Get("field"))
+		v, _ := a.Value.(string)
+		if !ok {
+			return
 		}
-		n = int64(p.owed)
-		p.owed -= float64(n)
-	} else {
-		n = p.batch
-	}
-	if n == 0 {
-		return
-	}
-	runStart := time.Now()
-	msg := safely(func() {
-		if err := p.run.Advance(n); err != nil {
+		st := p.state
+		if err := f.Set(&st.Config, v); err != nil {
 			p.notices = append(p.notices, err.Error())
+			p.views = append([]view.System(nil), p.views...) // redraw the input with the kept value
+			return
 		}
-		p.views = p.snapshot(now)
+		st.At, st.Restarts = 0, nil
+		p.load(st)
+		p.syncURL(ctx)
 	})
-	if msg != "" {
-		p.fail(msg)
-		return
-	}
-	if Speeds[p.speed] == 0 {
-		ran = time.Since(runStart)
-		p.batch = nextBatch(p.batch, ran, batchTarget(p.overhead))
-	}
-	p.measure(now)
-	p.updates.Add(1)
 }
 
-// frameInterval is the screen's refresh period: frames start on
-// requestAnimationFrame, so a frame that overruns it waits for the next one.
-const frameInterval = time.Second / 60
-
-// batchTarget is how long the engine may run in one frame at full speed: what
-// is left of one refresh period (or two, when drawing alone takes most of
-// one) after the rest of the frame, less a margin of 2 ms and an eighth.
-func batchTarget(overhead time.Duration) time.Duration {
-	periods := time.Duration(1)
-	if overhead > frameInterval*6/10 {
-		periods = 2
+// here is the page state that reproduces the run as it stands now.
+func (p *Playground) here() view.PageState {
+	st := p.state
+	st.At = -1
+	if p.run != nil {
+		st.At = p.run.Seq()
+		st.Restarts = p.run.Restarts()
 	}
-	// The margin grows with the budget: an overrun costs a whole period.
-	budget := periods * frameInterval
-	t := budget - overhead - 2*time.Millisecond - budget/8
-	return min(max(t, 2*time.Millisecond), 25*time.Millisecond)
+	return st
 }
 
-// nextBatch sizes the next full-speed batch so that running it takes about
-// target, changing by at most half or double from one frame to the next.
-func nextBatch(n int64, took, target time.Duration) int64 {
-	if took <= 0 {
-		return min(n*2, 1_000_000)
-	}
-	next := int64(float64(n) * float64(target) / float64(took))
-	next = min(max(next, n/2, 100), n*2, 1_000_000)
-	return next
+// syncURL writes the state into the address bar: the link opens the run
+// paused at the request it reached.
+func (p *Playground) syncURL(ctx app.Context) {
+	p.shared = time.Now()
+	replaceURL(ctx, p.here().Query())
 }
 
-func (p *Playground) measure(now time.Time) {
-	seq := p.run.Seq()
-	if p.rateAt.IsZero() {
-		p.rateAt, p.rateSeq = now, seq
-		return
+func (p *Playground) Render() app.UI {
+	if p.run == nil && p.failure == "" {
+		return p.chrome(el("p").Class("loading").Text("Starting the simulator…"))
 	}
-	if d := now.Sub(p.rateAt); d >= time.Second {
-		p.rate = Count(int64(float64(seq-p.rateSeq)/d.Seconds())) + " req/s"
-		p.rateAt, p.rateSeq = now, seq
-		if p.costN > 0 {
-			// For the speed benchmark: mean Go time per screen update.
-			app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-frame-ms",
-				float64(p.cost.Microseconds())/1000/float64(p.costN))
-		}
-		p.cost, p.costN = 0, 0
+	mode := p.state.Config.Mode
+	body := []app.UI{
+		notices("Some settings could not be used and kept their default:", p.notices),
+		failure(p.failure),
+		&PlayBar{
+			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, Keys: true,
+			Tail: []BarButton{
+				{ID: "flip-shared", Text: modeLabel(mode), Title: "switch between one cache per worker and a shared cache",
+					Action: ActionShared, Pressed: pressed(mode != "local")},
+				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare)},
+			},
+		},
+		legend(),
+		systems(p.views),
 	}
+	if len(p.views) > 1 {
+		body = append(body, &ComparePanel{
+			Left: p.views[0].Title, Right: p.views[1].Title,
+			Findings: view.Summarize(p.views[0], p.views[1]),
+			Headline: p.theory.headline,
+		})
+	}
+	charts := p.charts.of(&p.player)
+	body = append(body,
+		el("div").Class("lower").Body(
+			el("section").Class("panel charts").Aria("label", "charts").Body(
+				app.H2().Text("Over time"),
+				el("div").Class("chart-grid").Body(app.Range(charts).Slice(func(i int) app.UI {
+					return &Chart{Data: charts[i]}
+				})),
+			),
+			el("div").Class("side").Body(
+				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: view.MeasuredOf(p.views)}),
+				&BlogReplay{Mode: mode, Steps: p.blog.steps, Err: p.blog.err},
+				&Controls{Config: p.state.Config},
+			),
+		),
+	)
+	return p.chrome(body...)
 }
 
-// detailEvery is how often the worker cards, cache contents, the request
-// trace and the charts are redrawn when requests go by faster than anyone can
-// read them: the headline numbers still change on every frame, the costly
-// parts a few times a second.
-const detailEvery = 200 * time.Millisecond
-
-// snapshot draws everything when detail is due, else only the headline
-// numbers, reusing the cards, caches, trace and charts of the last full one.
-func (p *Playground) snapshot(now time.Time) []View {
-	s := Speeds[p.speed]
-	if (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != len(p.run.sims) {
-		p.detail = now
-		return p.full()
+// chrome is the page around body: the title, the links and the footer.
+func (p *Playground) chrome(body ...app.UI) app.UI {
+	cls := "page"
+	if p.state.Presenter {
+		cls += " presenter"
 	}
-	views := make([]View, len(p.views))
-	for i, old := range p.views {
-		views[i] = old
-		views[i].Stats = p.run.sims[i].Stats()
-	}
-	return views
+	return el("div").Class(cls).ID("playground").Body(
+		el("header").Class("top").Body(
+			el("div").Class("brand").Body(
+				el("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo"),
+				app.H1().Text("cachepit"),
+			),
+			el("p").Class("tagline").Body(
+				app.Text("A pre-fork server (gunicorn style) runs N worker processes. Give each its own "),
+				el("code").Text("@lru_cache"),
+				app.Text(" and you get N caches: every key misses once per worker, is held N times, and goes stale on the workers that did not see the write. A shared cache (Memcached style) is one cache for all."),
+			),
+			el("nav").Class("top-links").Aria("label", "pages").Body(
+				el("a").ID("to-lessons").Attr("href", view.LessonURL(rootPrefix(), 0)).Text("Lessons"),
+				el("a").Attr("href", rootPrefix()+view.HandoutPath).Text("Handout"),
+				el("button").Class("btn small").ID("presenter").Aria("pressed", p.state.Presenter).Aria("keyshortcuts", "p").
+					Title("large type for a projector (p)").Text("Presenter view").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),
+			),
+		),
+		el("main").Body(body...),
+		el("footer").Class("foot").Body(
+			app.Text("Deterministic: the link holds every setting and the request number, so it reproduces this run exactly. Origin: the 2017 post “Gunicorn & LRU cache pitfall”."),
+		),
+	)
 }
 
-// full snapshots every part of the systems and computes the charts.
-func (p *Playground) full() []View {
-	views := p.run.Views()
-	p.charts = Charts(views)
-	return views
+func modeLabel(mode string) string {
+	if mode == "local" {
+		return "Shared cache: off"
+	}
+	return "Shared cache: on"
+}
+
+func compareLabel(on bool) string {
+	if on {
+		return "Single view"
+	}
+	return "Compare side by side"
+}
+
+// pressed is a toggle button's state for BarButton.Pressed.
+func pressed(on bool) int8 {
+	if on {
+		return 2
+	}
+	return 1
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -17,22 +18,20 @@ func html(ui app.UI) string {
 
 // A panic in a run shows a banner with a reset button instead of a dead page.
 func TestFailureBanner(t *testing.T) {
-	p := &Playground{failure: "index out of range [7] with length 4"}
-	got := html(p.renderFailure())
+	got := html(failure("index out of range [7] with length 4"))
 	for _, want := range []string{`id="failure"`, `role="alert"`, "index out of range [7] with length 4", `id="failure-reset"`, "Reset"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("banner %s lacks %q", got, want)
 		}
 	}
-	if got := html(app.Div().Body((&Playground{}).renderFailure())); strings.Contains(got, "failure") {
+	if got := html(app.Div().Body(failure(""))); strings.Contains(got, "failure") {
 		t.Errorf("banner drawn without a failure: %s", got)
 	}
 }
 
 func TestNotices(t *testing.T) {
-	_, notes := ParsePage("workers=abc&mode=bogus")
-	p := &Playground{notices: notes}
-	got := html(p.renderNotices())
+	_, notes := view.ParsePage("workers=abc&mode=bogus")
+	got := html(notices("Some settings could not be used and kept their default:", notes))
 	for _, want := range []string{`id="notice"`, `role="alert"`, "workers", "mode", "default"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("notice %s lacks %q", got, want)

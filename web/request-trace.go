@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -19,10 +20,10 @@ func (c *Trace) Render() app.UI {
 	items := make([]app.UI, 0, len(events))
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
-		m := MarkOf(e)
+		m := view.MarkOf(e)
 		items = append(items, el("li").Class(m.Class()).Body(
 			el("span").Class("sym").Text(m.Symbol()),
-			app.Text(fmt.Sprintf(" #%s %s → worker %d: %s, %s", Count(e.Seq), RequestText(e, labelAt(c.Labels, i)), e.Worker, m.Word(), Micros(e.Latency))),
+			app.Text(fmt.Sprintf(" #%s %s → worker %d: %s, %s", view.Count(e.Seq), view.RequestText(e, view.LabelAt(c.Labels, i)), e.Worker, m.Word(), view.Micros(e.Latency))),
 		))
 	}
 	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -12,11 +13,11 @@ import (
 // on its View, so a lesson page can embed it with any configuration.
 type SystemView struct {
 	app.Compo
-	View View
+	System view.System
 }
 
 func (c *SystemView) Render() app.UI {
-	v := c.View
+	v := c.System
 	sys := 0
 	if len(v.Workers) > 0 {
 		sys = v.Workers[0].System
@@ -47,7 +48,7 @@ func (c *SystemView) Render() app.UI {
 						return &WorkerCard{Worker: v.Workers[i]}
 					}),
 					app.If(v.Config.Workers > len(v.Workers), el("p").Class("more-workers").
-						Text(fmt.Sprintf("+%d more workers simulated, not drawn", v.Config.Workers-len(v.Workers)))),
+						Text("+"+view.Plural(int64(v.Config.Workers-len(v.Workers)), "more worker")+" simulated, not drawn")),
 				),
 				c.renderOut(),
 			),
@@ -55,21 +56,21 @@ func (c *SystemView) Render() app.UI {
 		)
 }
 
-func describe(v View) string {
+func describe(v view.System) string {
 	c := v.Config
-	s := fmt.Sprintf("%d workers · %s balancer · %s keys (%s)", c.Workers, c.Balancer, Count(c.Keys), c.Dist)
+	s := fmt.Sprintf("%s · %s balancer · %s (%s)", view.Plural(int64(c.Workers), "worker"), c.Balancer, view.Plural(int64(c.Keys), "key"), c.Dist)
 	switch c.Mode {
 	case "local":
 		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in each worker", c.Cache)
 	case "shared":
-		s += fmt.Sprintf(" · one shared cache of %s entries", Count(c.SharedSize()))
+		s += fmt.Sprintf(" · one shared cache of %s entries", view.Count(c.SharedSize()))
 	default:
-		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in front of a shared cache of %s", c.Cache, Count(c.SharedSize()))
+		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in front of a shared cache of %s", c.Cache, view.Count(c.SharedSize()))
 	}
 	return s
 }
 
-func kpis(v View, sys int) app.UI {
+func kpis(v view.System, sys int) app.UI {
 	st := v.Stats
 	kpi := func(key, label, value, hint string) app.UI {
 		return el("div").Class("kpi kpi-"+key).Title(hint).Body(
@@ -77,27 +78,27 @@ func kpis(v View, sys int) app.UI {
 			el("span").Class("kpi-label").Text(label),
 		)
 	}
-	dup := fmt.Sprintf("entries held, %s duplicate", Count(st.Memory.Duplicates))
+	dup := fmt.Sprintf("entries held, %s duplicate", view.Count(st.Memory.Duplicates))
 	if st.Memory.Duplicates != 1 {
 		dup += "s"
 	}
 	return el("div").Class("kpis").Body(
-		kpi("hit-ratio", "hit ratio", Pct(st.HitRatio), "reads answered by a cache"),
-		kpi("origin-reads", "database reads", Count(st.Origin.Reads), "load on the origin database"),
-		kpi("stale", "⚠ stale reads", Count(st.Total.Stale), "reads answered with an old value"),
-		kpi("entries", dup, Count(st.Memory.Entries),
+		kpi("hit-ratio", "hit ratio", view.HitRatio(st), "reads answered by a cache"),
+		kpi("origin-reads", "database reads", view.Count(st.Origin.Reads), "load on the origin database"),
+		kpi("stale", "⚠ stale reads", view.Count(st.Total.Stale), "reads answered with an old value"),
+		kpi("entries", dup, view.Count(st.Memory.Entries),
 			"entries in all caches; duplicates: copies of a key another cache already holds"),
-		kpi("p99", "p99 latency", Micros(st.Latency.P99), "99th percentile of modelled latency"),
-		kpi("seq", "requests", Count(st.Seq), "requests served so far"),
+		kpi("p99", "p99 latency", view.Micros(st.Latency.P99), "99th percentile of modelled latency"),
+		kpi("seq", "requests", view.Count(st.Seq), "requests served so far"),
 	)
 }
 
 func (c *SystemView) renderIn() app.UI {
-	v := c.View
+	v := c.System
 	route := "waiting"
 	if n := len(v.Last); n > 0 {
 		e := v.Last[n-1]
-		route = fmt.Sprintf("#%s %s → worker %d", Count(e.Seq), RequestText(e, labelAt(v.Labels, n-1)), e.Worker)
+		route = fmt.Sprintf("#%s %s → worker %d", view.Count(e.Seq), view.RequestText(e, view.LabelAt(v.Labels, n-1)), e.Worker)
 	}
 	busy := len(v.Last) > 0
 	return el("div").Class("flow-in").Body(
@@ -109,22 +110,22 @@ func (c *SystemView) renderIn() app.UI {
 }
 
 func (c *SystemView) renderOut() app.UI {
-	v := c.View
+	v := c.System
 	st := v.Stats
-	var lastMark Mark
+	var lastMark view.Mark
 	if n := len(v.Last); n > 0 {
-		lastMark = MarkOf(v.Last[n-1])
+		lastMark = view.MarkOf(v.Last[n-1])
 	}
 	return el("div").Class("flow-out").Body(
 		app.If(v.Config.HasShared(), el("div").Class(sharedClass(v.Last)).Body(
 			el("strong").Text("shared cache"),
-			el("span").Text(fmt.Sprintf("memcached-style · %d/%d · %s hits", st.Shared.Currsize, st.Shared.Maxsize, Count(st.Shared.Hits))),
+			el("span").Text("memcached-style · "+view.Count(st.Shared.Currsize)+"/"+view.Count(st.Shared.Maxsize)+" · "+view.Plural(st.Shared.Hits, "hit")),
 			&CacheChips{Cache: v.Shared},
 		)),
 		el("div").Class("arrow").Text("↓"),
 		el("div").Class(originClass(lastMark, v.Last)).Body(
 			el("strong").Text("origin database"),
-			el("span").Text(fmt.Sprintf("%s reads · %s writes", Count(st.Origin.Reads), Count(st.Origin.Writes))),
+			el("span").Text(view.Plural(st.Origin.Reads, "read")+" · "+view.Plural(st.Origin.Writes, "write")),
 		),
 	)
 }
@@ -139,8 +140,8 @@ func sharedClass(last []sim.Event) string {
 	return "node node-shared"
 }
 
-func originClass(m Mark, last []sim.Event) string {
-	if m == Miss || m == WriteOp {
+func originClass(m view.Mark, last []sim.Event) string {
+	if m == view.Miss || m == view.WriteOp {
 		return fmt.Sprintf("node node-origin busy pulse%d", last[len(last)-1].Seq%2)
 	}
 	return "node node-origin"
@@ -154,16 +155,20 @@ func node(key, name, sub string, busy bool) app.UI {
 	return el("div").Class(cls).Body(el("strong").Text(name), el("span").Text(sub))
 }
 
-func opWord(e sim.Event) string {
-	if e.Op == sim.Write {
-		return "PUT"
-	}
-	return "GET"
-}
-
-func insightList(v View, sys int) app.UI {
-	lines := Insights(v)
+func insightList(v view.System, sys int) app.UI {
+	lines := view.Insights(v)
 	return el("ul").Class("insights").ID(fmt.Sprintf("s%d-insights", sys)).Aria("label", "what to notice").Body(
 		app.Range(lines).Slice(func(i int) app.UI { return el("li").Text(lines[i]) }),
 	)
+}
+
+// systems draws every system side by side.
+func systems(views []view.System) app.UI {
+	cls := "systems"
+	if len(views) > 1 {
+		cls += " two"
+	}
+	return el("div").Class(cls).Body(app.Range(views).Slice(func(i int) app.UI {
+		return &SystemView{System: views[i]}
+	}))
 }

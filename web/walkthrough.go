@@ -1,42 +1,47 @@
 package web
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Walkthrough is the classroom page: one lesson at a time, its prose beside
-// its live system, run automatically, with what to notice computed from the
-// numbers on screen. Its state comes from the URL (see LessonState).
+// its live system, with what to notice computed from the numbers on screen.
+// Its state comes from the URL (see LessonState); its player runs it.
 type Walkthrough struct {
 	app.Compo
 
-	st         LessonState
-	query      string // the query the state was loaded from
-	notices    []string
-	failure    string
-	run        *runner
-	views      []View
-	notice     []string // what to notice, from the live systems
-	running    bool
-	ended      bool // the lesson's own requests have all been played
-	speed      int  // index into Speeds
-	auto       bool // speed chosen by the lesson, not the user
-	revealed   bool
-	say        string    // the live region's text
-	saidAt     time.Time // when say last changed while playing
-	saidSeq    int64
-	link       string // the copied link, shown selected when the clipboard is refused
-	linkNote   string
-	owed       float64
-	last       time.Time
-	release    func() // removes the keyboard listener
-	theory     Theory
-	observedAt time.Time // when notice was last computed while playing
+	player
+	st       view.LessonState
+	query    string // the query the state was loaded from
+	release  func() // removes the keyboard listener
+	ended    bool   // the lesson's own requests have all been played
+	auto     bool   // speed chosen by the lesson, not the user
+	revealed bool   // the answer shows
+	theory   view.Theory
+	notice   observer  // what to notice
+	status   announcer // the live region
+	share    share     // the copied link
+}
 
-	clock // paces the frames
+// Actions of the lesson page's own controls.
+const (
+	ActionLesson    = "cachepit/lesson"    // value: +1 next, -1 previous
+	ActionPresenter = "cachepit/presenter" // toggle the presenter view
+	ActionShortcuts = "cachepit/shortcuts" // open the keyboard shortcuts
+	ActionReveal    = "cachepit/reveal"    // show or hide the answer
+)
+
+// lessonKeys are the lesson page's shortcuts besides the player's.
+var lessonKeys = map[string]key{
+	"ArrowLeft": {Action: ActionLesson, Value: -1, Control: true}, "ArrowRight": {Action: ActionLesson, Value: 1, Control: true},
+	"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true},
+	"?": {Action: ActionShortcuts, Control: true},
 }
 
 // slowStart is how many requests a lesson plays slowly before its own speed,
@@ -54,19 +59,10 @@ func lessonSpeed(l lesson.Lesson) int {
 	return len(Speeds) - 1
 }
 
-// speedIndex finds the index of s in Speeds.
-func speedIndex(s float64) int {
-	for i, v := range Speeds {
-		if v == s {
-			return i
-		}
-	}
-	return 0
-}
-
 func (w *Walkthrough) OnMount(ctx app.Context) {
-	w.handleActions(ctx)
-	w.release = app.Window().AddEventListener("keydown", w.onKey)
+	w.player.handle(ctx, w)
+	w.handle(ctx)
+	w.release = listenKeys(lessonKeys)
 	w.clock.start(ctx, w.frame)
 }
 
@@ -75,7 +71,7 @@ func (w *Walkthrough) OnDismount() {
 		w.release()
 		w.release = nil
 	}
-	w.live.Store(false)
+	w.pause()
 }
 
 // OnNav loads the lesson the URL names: on the first load, after a lesson
@@ -85,61 +81,37 @@ func (w *Walkthrough) OnNav(ctx app.Context) {
 	if q == w.query && w.run != nil {
 		return
 	}
-	st, notes := ParseLesson(q)
+	st, notes := view.ParseLesson(q)
 	w.query = q
 	w.notices = notes
 	w.load(st)
 	ctx.Page().SetTitle(st.Lesson().Title + " · cachepit")
 	w.syncURL(ctx)
-	w.ready(ctx)
-}
-
-// ready marks the page as drawn by the running client, for tests.
-func (w *Walkthrough) ready(ctx app.Context) {
-	if !app.IsClient {
-		return
-	}
-	ctx.Defer(func(app.Context) {
-		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
-			app.Window().Get("performance").Call("now").Float())
-	})
+	markReady(ctx)
 }
 
 // load builds the lesson's systems, plays its script, and runs them to st.At.
-func (w *Walkthrough) load(st LessonState) {
+func (w *Walkthrough) load(st view.LessonState) {
 	w.st = st
-	w.failure, w.revealed, w.ended = "", false, false
-	w.link, w.linkNote = "", ""
+	w.revealed, w.share = false, share{}
 	l := st.Lesson()
 	w.auto = true
 	w.setSpeed(lessonSpeed(l))
 	w.theory = l.Prediction()
-	msg := safely(func() {
-		r, err := newLessonRunner(l, st.pageState())
-		if err != nil {
-			w.notices = append(w.notices, err.Error())
-			return
-		}
-		w.run = r
-		if st.At > 0 {
-			if err := r.Advance(st.At - r.Seq()); err != nil {
-				w.notices = append(w.notices, err.Error())
-			}
-		}
-		w.views = r.Views()
-	})
-	if msg != "" {
-		w.fail(msg)
-		return
-	}
+	w.player.load(func() (*view.Runner, error) { return view.NewLessonRunner(l, st.Page()) }, st.At)
 	w.ended = w.run != nil && w.run.Seq() >= w.end()
-	w.running = st.At < 0 && !w.ended
-	w.live.Store(w.running)
-	w.owed, w.last = 0, time.Time{}
-	w.observe()
-	w.say = w.title()
-	if w.ended {
-		w.say += ". " + w.summary()
+	w.limit = 0
+	if !w.ended {
+		w.limit = w.end()
+	}
+	w.play(st.At < 0 && !w.ended)
+	w.notice.observe(w.run, l, time.Time{})
+	w.status.say = w.title()
+	switch {
+	case w.ended:
+		w.status.say += ". " + summary(w.views)
+	case w.running:
+		w.status.say += ". Playing its " + view.Plural(w.end(), "request") + " by itself: press Space or ❚❚ Pause to stop."
 	}
 }
 
@@ -149,110 +121,140 @@ func (w *Walkthrough) end() int64 {
 	return int64(len(l.Script) + l.Requests)
 }
 
-// observe recomputes what to notice from the live systems.
-func (w *Walkthrough) observe() {
-	if w.run == nil {
-		w.notice = nil
-		return
-	}
-	w.notice = w.st.Lesson().Notice(observeRunner(w.run))
-}
-
-func (w *Walkthrough) fail(msg string) {
-	w.failure = msg
-	w.running = false
-	w.live.Store(false)
-}
-
-func (w *Walkthrough) setSpeed(i int) {
-	w.speed = w.clock.setSpeed(i)
-	w.owed = 0
-}
-
-// frame plays the requests due since the previous frame, stopping at the
-// lesson's end the first time through.
+// frame plays the requests due, at the lesson's own speed unless the user
+// chose one, and keeps what to notice and the live region current.
 func (w *Walkthrough) frame(ctx app.Context) {
-	defer w.pending.Store(false)
-	if !w.running || w.run == nil {
-		return
-	}
-	seq := w.run.Seq()
-	if w.auto {
-		want := lessonSpeed(w.st.Lesson())
-		if seq < int64(len(w.st.Lesson().Script))+slowStart {
+	if w.auto && w.running {
+		l := w.st.Lesson()
+		want := lessonSpeed(l)
+		if w.seq() < int64(len(l.Script))+slowStart {
 			want = speedIndex(5)
 		}
 		if want != w.speed {
 			w.setSpeed(want)
 		}
 	}
+	done := w.player.frame(ctx)
 	now := time.Now()
-	dt := now.Sub(w.last)
-	if w.last.IsZero() || dt > 100*time.Millisecond {
-		dt = time.Second / 60
-	}
-	w.last = now
-	var n int64
-	if s := Speeds[w.speed]; s > 0 {
-		w.owed += s * dt.Seconds()
-		if s < 60 {
-			w.owed = max(w.owed, 1)
+	switch {
+	case done.stopped:
+		w.ended = true
+		w.notice.observe(w.run, w.st.Lesson(), time.Time{})
+		w.status.say = "Lesson played: " + view.Count(w.seq()) + " requests. " + summary(w.views)
+		w.syncURL(ctx)
+	case done.ran > 0:
+		w.notice.observe(w.run, w.st.Lesson(), now)
+		if now.Sub(w.status.at) >= time.Second || Speeds[w.speed] > 0 && Speeds[w.speed] <= 1 {
+			w.status.speak(now, w.views)
 		}
-		n = int64(w.owed)
-		w.owed -= float64(n)
-	} else {
-		n = 50_000
-	}
-	if !w.ended {
-		n = min(n, w.end()-seq)
-	}
-	if !w.ended && seq >= w.end() {
-		w.finish(ctx)
-		return
-	}
-	if n <= 0 {
-		return
-	}
-	w.advance(n)
-	if !w.ended && w.run != nil && w.run.Seq() >= w.end() {
-		w.finish(ctx)
-		return
-	}
-	if now.Sub(w.observedAt) >= observeEvery {
-		w.observe()
-		w.observedAt = now
-	}
-	if now.Sub(w.saidAt) >= time.Second || Speeds[w.speed] > 0 && Speeds[w.speed] <= 1 {
-		w.speak(now)
 	}
 }
 
-// advance runs n requests in every system and redraws, turning a panic
-// into the error banner.
-func (w *Walkthrough) advance(n int64) {
-	if w.run == nil || w.failure != "" {
-		return
-	}
-	msg := safely(func() {
-		if err := w.run.Advance(n); err != nil {
-			w.notices = append(w.notices, err.Error())
-		}
-		w.views = w.run.Views()
-	})
-	if msg != "" {
-		w.fail(msg)
-	}
-}
-
-// observeEvery is how often what-to-notice is recomputed while playing:
-// some lessons' lines run Che's approximation, too dear for every frame.
-const observeEvery = 150 * time.Millisecond
-
-// finish pauses at the end of the lesson's own requests.
-func (w *Walkthrough) finish(ctx app.Context) {
-	w.ended = true
-	w.observe()
-	w.pause()
-	w.say = "Lesson played: " + Count(w.run.Seq()) + " requests. " + w.summary()
+// reset plays the lesson again from its first request.
+func (w *Walkthrough) reset(ctx app.Context) {
+	st := w.st
+	st.At, st.Restarts = -1, nil
+	w.load(st)
+	w.status.say = "Reset: " + w.status.say
 	w.syncURL(ctx)
+}
+
+// changed says what the player did and keeps the address current.
+func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
+	seq := w.seq()
+	w.notice.observe(w.run, w.st.Lesson(), time.Time{})
+	switch a.Name {
+	case ActionSpeed:
+		w.auto = false
+		return
+	case ActionPlay:
+		if !w.running && w.run != nil && w.run.Stopped() {
+			w.status.say = "The lesson ends at request " + view.Count(seq) + ". Press r to play it again."
+			return
+		}
+		if w.running {
+			w.status.say = "Playing from request " + view.Count(seq) + "."
+			if w.ended {
+				w.status.say += " The lesson's own requests are done: the run goes on."
+			}
+		} else {
+			w.status.say = "Paused at request " + view.Count(seq) + ". " + summary(w.views)
+		}
+		w.status.at = time.Now()
+	case ActionStep:
+		if seq >= w.end() {
+			w.ended, w.limit = true, 0
+		}
+		w.status.say = lastEvent(w.views)
+	case ActionRestart:
+		i, _ := a.Value.(int)
+		w.st.Restarts = append(w.st.Restarts, view.Restart{Seq: seq, Worker: i})
+		w.status.say = fmt.Sprintf("Worker %d restarted after request %s: its cache starts empty.", i, view.Count(seq))
+	}
+	w.syncURL(ctx)
+}
+
+// handle wires the lesson page's own controls and keys.
+func (w *Walkthrough) handle(ctx app.Context) {
+	ctx.Handle(ActionLesson, func(ctx app.Context, a app.Action) {
+		d, _ := a.Value.(int)
+		w.goTo(ctx, w.st.Index+d)
+	})
+	ctx.Handle(ActionPresenter, func(ctx app.Context, a app.Action) {
+		w.st.Presenter = !w.st.Presenter
+		w.status.say = "Normal view."
+		if w.st.Presenter {
+			w.status.say = "Presenter view: large type."
+		}
+		w.syncURL(ctx)
+	})
+	ctx.Handle(ActionShortcuts, func(ctx app.Context, a app.Action) {
+		if d := app.Window().GetElementByID("shortcuts"); d.Truthy() && !d.Get("open").Bool() {
+			d.Call("showModal")
+		}
+	})
+	ctx.Handle(ActionReveal, func(ctx app.Context, a app.Action) { w.revealed = !w.revealed })
+	w.handleTakeAway(ctx)
+}
+
+// goTo opens lesson i, keeping the presenter and embed views.
+func (w *Walkthrough) goTo(ctx app.Context, i int) {
+	if i < 0 || i >= len(lesson.All) || i == w.st.Index {
+		return
+	}
+	st := view.LessonState{Index: i, At: -1, Presenter: w.st.Presenter, Embed: w.st.Embed}
+	ctx.Navigate(rootPrefix() + view.LearnPath + "?" + st.Query())
+}
+
+// here is the state that reproduces the run as it stands: paused at this request.
+func (w *Walkthrough) here() view.LessonState {
+	st := w.st
+	if w.run != nil {
+		st.At = w.run.Seq()
+	}
+	return st
+}
+
+// syncURL writes the state into the address bar without reloading: paused,
+// the link reproduces this exact request; playing, the lesson from its start.
+func (w *Walkthrough) syncURL(ctx app.Context) {
+	st := w.here()
+	if w.running {
+		st.At, st.Restarts = -1, nil
+	}
+	w.query = st.Query()
+	replaceURL(ctx, w.query)
+}
+
+// title names the lesson and where it is in the walkthrough.
+func (w *Walkthrough) title() string {
+	return fmt.Sprintf("Lesson %d of %d: %s", w.st.Index+1, len(lesson.All), strings.TrimLeft(w.st.Lesson().Title, "0123456789. "))
+}
+
+// rootPrefix is the path the site is served under ("" at the root).
+func rootPrefix() string {
+	if !app.IsClient {
+		return ""
+	}
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
 }

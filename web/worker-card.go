@@ -5,17 +5,15 @@ import (
 	"strconv"
 
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// ActionRestart asks the page to restart a worker; the value is its index.
-const ActionRestart = "cachepit/restart"
 
 // WorkerCard draws one worker process: its LRU list in recency order, its
 // cache_info() line and its hit ratio.
 type WorkerCard struct {
 	app.Compo
-	Worker WorkerView
+	Worker view.Worker
 }
 
 func (c *WorkerCard) Render() app.UI {
@@ -51,22 +49,22 @@ func (c *WorkerCard) Render() app.UI {
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),
 			),
-			el("code").Class("info").Title(infoTitle(w)).Text(InfoLine(w.Info)),
+			el("code").Class("info").Title(infoTitle(w)).Text(view.InfoLine(w.Info)),
 			ratioBar(w.Info),
 			app.If(totalsDiffer(w), el("p").Class("totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
 				el("span").Title("reads served with an old value").
-					Text("⚠ "+strconv.FormatInt(w.Stats.Stale, 10)+" stale"),
+					Text("⚠ "+view.Count(w.Stats.Stale)+" stale"),
 				el("span").Title("entries evicted to make room").
-					Text(strconv.FormatInt(w.Stats.Evictions, 10)+" evicted"),
+					Text(view.Count(w.Stats.Evictions)+" evicted"),
 				app.If(w.Stats.RequestsLeft >= 0, el("span").Title("requests until max_requests recycles this worker").
-					Text(Count(w.Stats.RequestsLeft)+" to recycle")),
+					Text(view.Count(w.Stats.RequestsLeft)+" to recycle")),
 			),
 		)
 }
 
-func lastText(w WorkerView) string {
-	if w.Last == None {
+func lastText(w view.Worker) string {
+	if w.Last == view.None {
 		return "idle"
 	}
 	return w.Last.Symbol() + " k" + strconv.Itoa(w.LastKey)
@@ -77,7 +75,7 @@ func (c *WorkerCard) renderCache() app.UI {
 	return el("div").Class("lru").Body(
 		el("div").Class("lru-label").Body(
 			el("span").Text("LRU, oldest → newest"),
-			el("span").Class("lru-size").Text(fmt.Sprintf("%d/%d", cv.Size, cv.Max)),
+			el("span").Class("lru-size").Text(view.Count(cv.Size)+"/"+view.Count(cv.Max)),
 		),
 		&CacheChips{Cache: cv},
 	)
@@ -93,15 +91,15 @@ func ratioBar(i sim.CacheInfo) app.UI {
 	}
 	return el("div").Class("ratio").Body(
 		el("div").Class("bar").Body(
-			el("div").Class("fill").Style("width", Pct(r)),
+			el("div").Class("fill").Style("width", view.Pct(r)),
 		),
-		el("span").Class("ratio-text").Text("hit ratio "+Pct(r)),
-		el("span").Class("reads").Text(plural(lookups, "lookup")),
+		el("span").Class("ratio-text").Text("hit ratio "+view.Share(i.Hits, lookups)),
+		el("span").Class("reads").Text(view.Plural(lookups, "lookup")),
 	)
 }
 
 // infoTitle says whose cache_info() the card shows.
-func infoTitle(w WorkerView) string {
+func infoTitle(w view.Worker) string {
 	if !w.HasLocal {
 		return "the shared cache's cache_info(): every worker sees the same"
 	}
@@ -110,15 +108,15 @@ func infoTitle(w WorkerView) string {
 
 // totalsDiffer reports whether the worker's own reads since the start
 // (every generation, shared hits included) differ from its cache_info().
-func totalsDiffer(w WorkerView) bool {
+func totalsDiffer(w view.Worker) bool {
 	return w.Stats.Hits != w.Info.Hits || w.Stats.Reads != w.Info.Hits+w.Info.Misses
 }
 
 // totalsLine is the worker's own figure, labelled apart from cache_info().
-func totalsLine(w WorkerView) string {
+func totalsLine(w view.Worker) string {
 	who := "this worker"
 	if w.Stats.Generation > 0 {
 		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
 	}
-	return fmt.Sprintf("%s: %s of %s answered by a cache", who, Pct(w.Stats.HitRatio()), plural(w.Stats.Reads, "read"))
+	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "read"))
 }

@@ -11,14 +11,14 @@ import (
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/report"
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 )
 
 // The playground's driver, lesson.Play, the handout and `cachepit sim
 // --compare` all run a system beside its partner; for the same settings
 // they must report the same numbers.
 func TestCompareAgreesEverywhere(t *testing.T) {
-	handout := web.PlayHandout()
+	handout := view.PlayHandout()
 	for i, l := range lesson.All {
 		if !l.Compare {
 			continue
@@ -42,7 +42,7 @@ func TestCompareAgreesEverywhere(t *testing.T) {
 		}
 
 		// The playground's driver with the same settings, compared, at the lesson's end.
-		views, err := web.PageViews(web.PageState{Config: c, Compare: true, At: end})
+		views, err := view.PageViews(view.PageState{Config: c, Compare: true, At: end})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,7 @@ func TestCompareAgreesEverywhere(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lessonRuns := []report.Run{report.New(played.Config, played.Stats), report.New(web.Partner(c), *played.Partner)}
+		lessonRuns := []report.Run{report.New(played.Config, played.Stats), report.New(view.Partner(c), *played.Partner)}
 		numbers := func(r report.Run) report.Run { r.Query = ""; return r } // the CLI's link also names --requests
 
 		for side := range 2 {

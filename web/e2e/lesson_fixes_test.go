@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 )
 
 // TestPostLessonIsThePost: lesson 1 replays the post's three requests, named
@@ -89,8 +89,8 @@ func TestCardAfterRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	info := r.Infos[1]
-	if got := p.text("#s0-w1 .info"); got != web.InfoLine(info) {
-		t.Errorf("worker 1 shows %q; the engine's cache_info %q", got, web.InfoLine(info))
+	if got := p.text("#s0-w1 .info"); got != view.InfoLine(info) {
+		t.Errorf("worker 1 shows %q; the engine's cache_info %q", got, view.InfoLine(info))
 	}
 	if since := l.End() - l.Restarts[0].Seq; info.Hits+info.Misses > since {
 		t.Errorf("cache_info %+v counts more than the %d requests since the restart", info, since)
@@ -107,7 +107,7 @@ func TestPreloadCostsReads(t *testing.T) {
 	l := lesson.All[lesson.Index("immutable-data")]
 	p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=0", env.base, l.Slug), 1440, 1000)
 	c := l.Config()
-	if got, want := p.text("#s0-origin-reads"), web.Count(int64(c.Cache)); got != want {
+	if got, want := p.text("#s0-origin-reads"), view.Count(int64(c.Cache)); got != want {
 		t.Errorf("database reads before the first request %q; want the master's %q", got, want)
 	}
 	if got := p.text("#s0-w0 .info"); !strings.Contains(got, fmt.Sprintf("misses=%d", c.Cache)) {
@@ -129,7 +129,7 @@ func TestSharedCardAgrees(t *testing.T) {
 		if _, err := fmt.Sscanf(c[0], "CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", &hits, &misses, &maxsize, &currsize); err != nil {
 			t.Fatalf("info %q: %v", c[0], err)
 		}
-		if want := "hit ratio " + web.Pct(float64(hits)/float64(hits+misses)); c[1] != want {
+		if want := "hit ratio " + view.Pct(float64(hits)/float64(hits+misses)); c[1] != want {
 			t.Errorf("card shows %q under %q; want %q", c[1], c[0], want)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -26,12 +26,12 @@ func TestTheoryBesidePractice(t *testing.T) {
 	c := l.Config()
 	p := open(t, env.base+"/learn?lesson=memory&at=20000", 1440, 1000)
 	p.waitPlayed(l)
-	s, shared := native(t, l.Query, 20000), native(t, web.Partner(c).Query(), 20000)
+	s, shared := native(t, l.Query, 20000), native(t, view.Partner(c).Query(), 20000)
 	for id, want := range map[string]string{
-		"#theory-local-predicted":  web.Pct(sim.Che(c, c.Cache)),
-		"#theory-shared-predicted": web.Pct(sim.Che(c, c.Workers*c.Cache)),
-		"#theory-local-measured":   web.Pct(s.Stats().HitRatio),
-		"#theory-shared-measured":  web.Pct(shared.Stats().HitRatio),
+		"#theory-local-predicted":  view.Pct(sim.Che(c, c.Cache)),
+		"#theory-shared-predicted": view.Pct(sim.Che(c, c.Workers*c.Cache)),
+		"#theory-local-measured":   view.Pct(s.Stats().HitRatio),
+		"#theory-shared-measured":  view.Pct(shared.Stats().HitRatio),
 	} {
 		if got := p.text(id); got != want {
 			t.Errorf("%s = %q; want %q", id, got, want)
@@ -53,7 +53,7 @@ func TestEmbed(t *testing.T) {
 		t.Errorf("embed mode shows %d pieces of page chrome", chrome)
 	}
 	same(t, "embedded", p.screen(0), want(0, native(t, l.Query, 5000)))
-	same(t, "embedded partner", p.screen(1), want(1, native(t, web.Partner(l.Config()).Query(), 5000)))
+	same(t, "embedded partner", p.screen(1), want(1, native(t, view.Partner(l.Config()).Query(), 5000)))
 }
 
 // TestHandout lists every lesson with the figures the engine gives at its end.
@@ -226,17 +226,17 @@ func TestStaticLessons(t *testing.T) {
 func TestPlaygroundTheory(t *testing.T) {
 	c := sim.Default()
 	p := open(t, env.base+"/?at=20000", 1440, 1000)
-	if got, want := p.text("#theory-local-predicted"), web.Pct(sim.Che(c, c.Cache)); got != want {
+	if got, want := p.text("#theory-local-predicted"), view.Pct(sim.Che(c, c.Cache)); got != want {
 		t.Errorf("predicted per-worker %q; want %q", got, want)
 	}
-	if got, want := p.text("#theory-shared-predicted"), web.Pct(sim.Che(c, c.Workers*c.Cache)); got != want {
+	if got, want := p.text("#theory-shared-predicted"), view.Pct(sim.Che(c, c.Workers*c.Cache)); got != want {
 		t.Errorf("predicted shared %q; want %q", got, want)
 	}
-	if got, want := p.text("#theory-local-measured"), web.Pct(native(t, "", 20000).Stats().HitRatio); got != want {
+	if got, want := p.text("#theory-local-measured"), view.Pct(native(t, "", 20000).Stats().HitRatio); got != want {
 		t.Errorf("measured %q; want %q", got, want)
 	}
-	big := open(t, fmt.Sprintf("%s/?keys=%d&at=10", env.base, web.TheoryMaxKeys+1), 1440, 1000)
+	big := open(t, fmt.Sprintf("%s/?keys=%d&at=10", env.base, view.TheoryMaxKeys+1), 1440, 1000)
 	if big.visible("#theory") {
-		t.Errorf("a theory panel for %d keys", web.TheoryMaxKeys+1)
+		t.Errorf("a theory panel for %d keys", view.TheoryMaxKeys+1)
 	}
 }

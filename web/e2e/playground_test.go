@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/sim"
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 )
 
 // native runs the engine in this process: the settings of query, n requests.
@@ -47,14 +47,14 @@ func (p *page) screen(sys int) map[string]string {
 func want(sys int, s *sim.Sim) map[string]string {
 	st := s.Stats()
 	m := map[string]string{
-		"seq":          web.Count(st.Seq),
-		"hit-ratio":    web.Pct(st.HitRatio),
-		"origin-reads": web.Count(st.Origin.Reads),
-		"stale":        web.Count(st.Total.Stale),
-		"entries":      web.Count(st.Memory.Entries),
+		"seq":          view.Count(st.Seq),
+		"hit-ratio":    view.Pct(st.HitRatio),
+		"origin-reads": view.Count(st.Origin.Reads),
+		"stale":        view.Count(st.Total.Stale),
+		"entries":      view.Count(st.Memory.Entries),
 	}
-	for i := range min(s.Config().Workers, web.MaxCards) {
-		m[fmt.Sprintf("s%d-w%d", sys, i)] = web.InfoLine(s.Info(i))
+	for i := range min(s.Config().Workers, view.MaxCards) {
+		m[fmt.Sprintf("s%d-w%d", sys, i)] = view.InfoLine(s.Info(i))
 	}
 	return m
 }
@@ -193,7 +193,7 @@ func TestCompare(t *testing.T) {
 	local, shared := native(t, "", 20000), native(t, "mode=shared", 20000)
 	same(t, "left", p.screen(0), want(0, local))
 	same(t, "right", p.screen(1), want(1, shared))
-	if row := p.text("#cmp-1"); !strings.Contains(row, web.Count(local.Stats().Origin.Reads)) || !strings.Contains(row, web.Count(shared.Stats().Origin.Reads)) {
+	if row := p.text("#cmp-1"); !strings.Contains(row, view.Count(local.Stats().Origin.Reads)) || !strings.Contains(row, view.Count(shared.Stats().Origin.Reads)) {
 		t.Errorf("database reads row %q lacks the engine's %d and %d", row, local.Stats().Origin.Reads, shared.Stats().Origin.Reads)
 	}
 	// Every chart is drawn, with both systems' lines holding points.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/cachepit/cachepit/report"
 	"github.com/cachepit/cachepit/sim"
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 )
 
 // TestTheorySharedSize: with a shared cache smaller than the workers' total
@@ -29,7 +29,7 @@ func TestTheorySharedSize(t *testing.T) {
 	if native := report.New(c, sim.Stats{}).Predicted; native != cli.Predicted {
 		t.Fatalf("native prediction %v; cachepit sim --json %v", native, cli.Predicted)
 	}
-	if got, want := p.text("#theory-shared-predicted"), web.Pct(cli.Predicted); got != want || want != "32.1%" {
+	if got, want := p.text("#theory-shared-predicted"), view.Pct(cli.Predicted); got != want || want != "32.1%" {
 		t.Errorf("shared cache predicted %q on the page; cachepit sim --json predicts %q (want 32.1%%)", got, want)
 	}
 	var label string
@@ -40,7 +40,7 @@ func TestTheorySharedSize(t *testing.T) {
 	if sub := p.text("#theory .panel-sub"); strings.Contains(sub, "400") || !strings.Contains(sub, "one shared cache of 40 entries") {
 		t.Errorf("theory panel says %q; want the 40-entry cache named, not 400", sub)
 	}
-	if got, want := p.text("#theory-shared-measured"), web.Pct(native(t, q, 2000).Stats().HitRatio); got != want {
+	if got, want := p.text("#theory-shared-measured"), view.Pct(native(t, q, 2000).Stats().HitRatio); got != want {
 		t.Errorf("measured %q; want %q", got, want)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
-	"github.com/cachepit/cachepit/web"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/chromedp/cdproto/browser"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -53,7 +53,7 @@ func (p *page) waitPlayed(l lesson.Lesson) {
 	p.waitFor(fmt.Sprintf(`document.querySelector("#walkthrough[data-lesson='%s']") !== null &&
 		document.getElementById("run-count").textContent.trim() === %q &&
 		document.getElementById("play").getAttribute("aria-label") === "Play"`,
-		l.Slug, fmt.Sprintf("request %s of %s", web.Count(end), web.Count(end))))
+		l.Slug, fmt.Sprintf("request %s of %s", view.Count(end), view.Count(end))))
 }
 
 // TestLessonsByKeyboard walks through every lesson with the keyboard alone:
@@ -101,8 +101,8 @@ func TestLessonKeys(t *testing.T) {
 	p := open(t, env.base+"/learn?lesson=cold-misses&at="+fmt.Sprint(end), 1440, 1000)
 	p.waitPlayed(l)
 	p.key("s")
-	p.waitFor(fmt.Sprintf(`document.getElementById("run-count").textContent.includes(%q)`, web.Count(end+1)))
-	if got := p.text("#status"); !strings.HasPrefix(got, fmt.Sprintf("Request %s: GET key", web.Count(end+1))) {
+	p.waitFor(fmt.Sprintf(`document.getElementById("run-count").textContent.includes(%q)`, view.Count(end+1)))
+	if got := p.text("#status"); !strings.HasPrefix(got, fmt.Sprintf("Request %s: GET key", view.Count(end+1))) {
 		t.Errorf("live region after a step: %q", got)
 	}
 	var live string
@@ -122,7 +122,7 @@ func TestLessonKeys(t *testing.T) {
 	p.waitFor(`document.getElementById("play").getAttribute("aria-label") === "Play"`)
 	var seq string
 	p.eval(`document.getElementById("run-count").textContent`, &seq)
-	if strings.Contains(seq, web.Count(end+1)) {
+	if strings.Contains(seq, view.Count(end+1)) {
 		t.Errorf("after r the run did not start again: %q", seq)
 	}
 	p.key(" ")
@@ -235,11 +235,11 @@ func TestLessonLinkAndExport(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &got); err != nil {
 		t.Fatalf("downloads: %v (%s)", err, raw)
 	}
-	var exp web.Export
+	var exp view.Export
 	if err := json.Unmarshal([]byte(got.JSON), &exp); err != nil {
 		t.Fatalf("the JSON download is not JSON: %v\n%s", err, got.JSON)
 	}
-	s, partner := native(t, l.Query, 1234), native(t, web.Partner(l.Config()).Query(), 1234)
+	s, partner := native(t, l.Query, 1234), native(t, view.Partner(l.Config()).Query(), 1234)
 	if exp.Lesson != "stale-data" || exp.At != 1234 || len(exp.Runs) != 2 {
 		t.Fatalf("export lesson %q at %d with %d runs", exp.Lesson, exp.At, len(exp.Runs))
 	}

@@ -1,9 +1,8 @@
-package web
+package view
 
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -14,7 +13,7 @@ func TestRunnerMatchesEngine(t *testing.T) {
 	for _, mode := range sim.Modes {
 		st := DefaultPage()
 		st.Config.Mode, st.Config.Writes, st.Compare = mode, 0.05, true
-		r, err := newRunner(st)
+		r, err := NewRunner(st)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +38,7 @@ func TestRunnerMatchesEngine(t *testing.T) {
 func TestRunnerReplaysRestarts(t *testing.T) {
 	st := DefaultPage()
 	st.Restarts = []Restart{{Seq: 100, Worker: 1}, {Seq: 100, Worker: 2}, {Seq: 2500, Worker: 0}}
-	r, err := newRunner(st)
+	r, err := NewRunner(st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,42 +64,6 @@ func TestPartner(t *testing.T) {
 		c.Mode = mode
 		if got := Partner(c); got.Mode != want || got.Seed != c.Seed || got.Workers != c.Workers {
 			t.Errorf("Partner(%s) = %s; want %s with the rest unchanged", mode, got.Mode, want)
-		}
-	}
-}
-
-func TestNextBatch(t *testing.T) {
-	const ms = time.Millisecond
-	tests := []struct {
-		n            int64
-		took, target time.Duration
-		want         int64
-	}{
-		{1000, 4 * ms, 8 * ms, 2000},    // fast: grows, at most double
-		{1000, 8 * ms, 8 * ms, 1000},    // on target
-		{1000, 32 * ms, 8 * ms, 500},    // slow: shrinks, at most half
-		{1000, 8 * ms, 4 * ms, 500},     // a smaller target
-		{100, time.Second, 8 * ms, 100}, // never below 100
-		{900_000, 0, 8 * ms, 1_000_000}, // never above a million
-	}
-	for _, tt := range tests {
-		if got := nextBatch(tt.n, tt.took, tt.target); got != tt.want {
-			t.Errorf("nextBatch(%d, %v, %v) = %d; want %d", tt.n, tt.took, tt.target, got, tt.want)
-		}
-	}
-}
-
-func TestBatchTarget(t *testing.T) {
-	const ms = time.Millisecond
-	one, two := frameInterval, 2*frameInterval
-	for _, tt := range []struct{ overhead, want time.Duration }{
-		{0, one - 2*ms - one/8},        // nothing else to do: most of a frame
-		{6 * ms, one - 8*ms - one/8},   // the rest of one refresh period
-		{15 * ms, two - 17*ms - two/8}, // drawing takes a period: use two
-		{40 * ms, 2 * ms},              // never below 2 ms
-	} {
-		if got := batchTarget(tt.overhead); got != tt.want {
-			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)
 		}
 	}
 }

@@ -1,11 +1,10 @@
-package web
+package view
 
 import (
 	"bytes"
 	"encoding/json"
 
 	"github.com/cachepit/cachepit/report"
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Export is the JSON a lesson page downloads: where the run came from and
@@ -18,7 +17,7 @@ type Export struct {
 }
 
 // Reports describes each system of views, in order.
-func Reports(views []View) []report.Run {
+func Reports(views []System) []report.Run {
 	out := make([]report.Run, len(views))
 	for i, v := range views {
 		out[i] = report.New(v.Config, v.Stats)
@@ -36,30 +35,8 @@ func ExportJSON(e Export) []byte {
 }
 
 // ExportCSV is the per-worker table of every system in views.
-func ExportCSV(views []View) []byte {
+func ExportCSV(views []System) []byte {
 	var b bytes.Buffer
 	report.WriteCSV(&b, Reports(views)...)
 	return b.Bytes()
-}
-
-// download hands data to the browser as a file, through a Blob and an object URL.
-func download(name, mime string, data []byte) {
-	w := app.Window()
-	arr := w.Get("Uint8Array").New(len(data))
-	app.CopyBytesToJS(arr, data)
-	parts := w.Get("Array").New()
-	parts.Call("push", arr)
-	blob := w.Get("Blob").New(parts, map[string]any{"type": mime})
-	u := w.Get("URL").Call("createObjectURL", blob)
-	a := w.Get("document").Call("createElement", "a")
-	a.Set("href", u)
-	a.Set("download", name)
-	a.Call("click")
-	var revoke app.Func
-	revoke = app.FuncOf(func(app.Value, []app.Value) any {
-		w.Get("URL").Call("revokeObjectURL", u)
-		revoke.Release()
-		return nil
-	})
-	w.Call("setTimeout", revoke, 10_000)
 }

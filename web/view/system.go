@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -10,26 +10,26 @@ import (
 // simulated but summarised in one line.
 const MaxCards = 64
 
-// View is a value snapshot of one simulated system: everything the system
+// System is a value snapshot of one simulated system: everything the system
 // view draws. Building it reads the caches without touching recency.
-type View struct {
+type System struct {
 	Title   string
 	Config  sim.Config
 	Stats   sim.Stats
-	Workers []WorkerView
-	Shared  CacheView
+	Workers []Worker
+	Shared  Cache
 	Last    []sim.Event // recent requests, oldest first
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
 	Client  string      // what the clients send
 	Series  []sim.Point
 }
 
-// WorkerView is what one worker card draws.
-type WorkerView struct {
+// Worker is what one worker card draws.
+type Worker struct {
 	System   int // which system of the page (0, or 1 on the compare side)
 	Stats    sim.WorkerStats
 	Info     sim.CacheInfo
-	Cache    CacheView
+	Cache    Cache
 	HasLocal bool
 	Last     Mark // how its latest request went
 	LastKey  int
@@ -37,8 +37,8 @@ type WorkerView struct {
 	Pulse    int  // parity of the latest request: alternating restarts its flash
 }
 
-// CacheView is the newest part of one cache's LRU list.
-type CacheView struct {
+// Cache is the newest part of one cache's LRU list.
+type Cache struct {
 	Entries []sim.Entry // the newest entries, oldest first
 	Dups    []bool      // per entry: another worker's cache holds the key too
 	Hidden  int         // older entries not drawn
@@ -65,11 +65,11 @@ func RequestText(e sim.Event, label string) string {
 	if label != "" {
 		return label
 	}
-	return fmt.Sprintf("%s k%d", opWord(e), e.Key)
+	return fmt.Sprintf("%s k%d", OpWord(e), e.Key)
 }
 
-// labelAt is labels[i], or "" past its end.
-func labelAt(labels []string, i int) string {
+// LabelAt is labels[i], or "" past its end.
+func LabelAt(labels []string, i int) string {
 	if i < len(labels) {
 		return labels[i]
 	}
@@ -108,15 +108,15 @@ func (m Mark) Class() string {
 	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write", "m-info"}[m]
 }
 
-// chipBudget is how many cache entries each card draws: the page stays
+// ChipBudget is how many cache entries each card draws: the page stays
 // readable and fast with many workers.
-func chipBudget(workers int) int {
+func ChipBudget(workers int) int {
 	n := 256 / max(workers, 1)
 	return min(max(n, 8), 40)
 }
 
-func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
-	cv := CacheView{Size: len(all), Max: maxsize}
+func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) Cache {
+	cv := Cache{Size: len(all), Max: maxsize}
 	if len(all) > n {
 		cv.Hidden = len(all) - n
 		all = all[len(all)-n:]
@@ -129,33 +129,52 @@ func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
 	return cv
 }
 
-// Snapshot builds the View of s. last holds the recent events to draw.
-func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
+// Snapshot builds the View of s, every part of it. last holds the recent
+// events to draw.
+func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) System {
 	cfg := s.Config()
-	st := s.Stats()
-	v := View{Title: title, Config: cfg, Stats: st, Series: s.Series(), Client: "GET /item/<key>"}
-	v.Last = append([]sim.Event(nil), last...)
-	budget := chipBudget(min(cfg.Workers, MaxCards))
-	var latest sim.Event
-	hasLatest := len(last) > 0
-	if hasLatest {
-		latest = last[len(last)-1]
-	}
-	shown := min(len(st.Workers), MaxCards)
-	local := make([][]sim.Entry, shown)
-	copies := map[int]int{}
+	v := System{Title: title, Config: cfg, Series: s.Series(), Client: "GET /item/<key>"}
+	shown := min(cfg.Workers, MaxCards)
+	v.Workers = make([]Worker, shown)
 	if cfg.HasLocal() {
+		budget := ChipBudget(shown)
+		local := make([][]sim.Entry, shown)
+		copies := map[int]int{}
 		for i := range local {
 			local[i] = s.LocalKeys(i)
 			for _, e := range local[i] {
 				copies[e.Key]++
 			}
 		}
+		for i := range local {
+			v.Workers[i].Cache = newestOf(local[i], budget, 0, copies)
+		}
 	}
-	for i, ws := range st.Workers[:shown] {
-		wv := WorkerView{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
+	if cfg.HasShared() {
+		v.Shared = newestOf(s.SharedKeys(), 48, 0, nil)
+	}
+	return Refresh(v, system, s, last)
+}
+
+// Refresh brings every number of v up to date with s (stats, each worker's
+// counters and cache_info(), cache sizes, the latest requests) and keeps
+// its cache contents and series: cheap enough for every frame, so that all
+// the figures on screen come from one moment of the run.
+func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
+	cfg := v.Config
+	st := s.Stats()
+	v.Stats = st
+	v.Last = append([]sim.Event(nil), last...)
+	var latest sim.Event
+	hasLatest := len(last) > 0
+	if hasLatest {
+		latest = last[len(last)-1]
+	}
+	workers := make([]Worker, len(v.Workers))
+	for i, ws := range st.Workers[:len(workers)] {
+		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
 		if cfg.HasLocal() {
-			wv.Cache = newestOf(local[i], budget, ws.Maxsize, copies)
+			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
 		for j := len(last) - 1; j >= 0; j-- {
 			if last[j].Worker == i {
@@ -167,10 +186,26 @@ func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
 		if wv.Active {
 			wv.Pulse = int(latest.Seq % 2)
 		}
-		v.Workers = append(v.Workers, wv)
+		workers[i] = wv
 	}
+	v.Workers = workers
 	if cfg.HasShared() {
-		v.Shared = newestOf(s.SharedKeys(), 48, st.Shared.Maxsize, nil)
+		v.Shared = sized(v.Shared, st.Shared.Currsize, st.Shared.Maxsize)
 	}
 	return v
+}
+
+// sized gives cv the cache's current size and capacity; entries listed
+// earlier stay, and those not listed count as hidden.
+func sized(cv Cache, size, maxsize int) Cache {
+	cv.Size, cv.Max = size, maxsize
+	cv.Hidden = max(size-len(cv.Entries), 0)
+	return cv
+}
+
+func OpWord(e sim.Event) string {
+	if e.Op == sim.Write {
+		return "PUT"
+	}
+	return "GET"
 }

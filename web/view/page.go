@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"errors"
@@ -17,17 +17,19 @@ const MaxAt = 20_000_000
 // PageState is everything the URL holds: the engine settings plus the
 // page's own parameters. The URL fully determines the run.
 type PageState struct {
-	Config   sim.Config
-	Compare  bool      // draw a second system on the same request stream
-	At       int64     // run this many requests, then pause; -1 means play from 0
-	Restarts []Restart // manual worker restarts, in order
+	Config    sim.Config
+	Compare   bool      // draw a second system on the same request stream
+	At        int64     // run this many requests, then pause; -1 means play from 0
+	Restarts  []Restart // manual worker restarts, in order
+	Presenter bool      // large type for a projector
 }
 
 // Page parameters that are not engine settings.
 const (
-	paramCompare  = "compare"
-	paramAt       = "at"
-	paramRestarts = "restarts"
+	paramCompare   = "compare"
+	paramAt        = "at"
+	paramRestarts  = "restarts"
+	paramPresenter = "presenter"
 )
 
 // DefaultPage is the state of a page opened without a query.
@@ -56,6 +58,13 @@ func ParsePage(rawQuery string) (PageState, []string) {
 		} else {
 			st.At = n
 		}
+	}
+	if s, ok := pop(v, paramPresenter); ok {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("presenter: must be 1 or 0, got %q", s))
+		}
+		st.Presenter = b
 	}
 	restarts, _ := pop(v, paramRestarts)
 	cfg, err := sim.ParseValues(v)
@@ -131,6 +140,9 @@ func (st PageState) Query() string {
 	}
 	if len(st.Restarts) > 0 {
 		extra = append(extra, paramRestarts+"="+formatRestarts(st.Restarts))
+	}
+	if st.Presenter {
+		extra = append(extra, paramPresenter+"=1")
 	}
 	for _, e := range extra {
 		if q != "" {

@@ -1,11 +1,10 @@
-package web
+package view
 
 import (
 	"fmt"
 	"strconv"
 
 	"github.com/cachepit/cachepit/sim"
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Pct formats a ratio as a percentage with one decimal: 0.8126 → "81.3%".
@@ -24,6 +23,23 @@ func Count[T ~int | ~int64](n T) string {
 	return neg + s
 }
 
+// Share formats part of whole as a percentage, or "–" when whole is 0:
+// nothing on screen is divided by zero.
+func Share(part, whole int64) string {
+	if whole == 0 {
+		return "–"
+	}
+	return Pct(float64(part) / float64(whole))
+}
+
+// HitRatio is a run's hit ratio as a percentage, or "–" before its first read.
+func HitRatio(st sim.Stats) string {
+	if st.Total.Reads == 0 {
+		return "–"
+	}
+	return Pct(st.HitRatio)
+}
+
 // Micros formats a modelled latency: 1 → "1 µs", 5000 → "5.0 ms".
 func Micros(us int) string {
 	if us < 1000 {
@@ -37,6 +53,10 @@ func InfoLine(i sim.CacheInfo) string {
 	return fmt.Sprintf("CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", i.Hits, i.Misses, i.Maxsize, i.Currsize)
 }
 
-// el makes an element of any tag. go-app's typed constructors each pull a
-// large method set into app.wasm; one generic element type keeps it small.
-func el(tag string) app.HTMLElem { return app.Elem(tag) }
+// Plural counts n things: "1 request", "5,000 requests".
+func Plural(n int64, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return Count(n) + " " + thing + "s"
+}

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"reflect"
@@ -25,6 +25,8 @@ func TestParsePage(t *testing.T) {
 		{"foo=1", PageState{Config: def, At: -1}, []string{`unknown setting "foo"`}},
 		{"restarts=50.1,10.0", PageState{Config: def, At: -1, Restarts: []Restart{{Seq: 10, Worker: 0}, {Seq: 50, Worker: 1}}}, nil},
 		{"restarts=10.9", PageState{Config: def, At: -1}, []string{"restarts:"}},
+		{"presenter=1&at=5", PageState{Config: def, At: 5, Presenter: true}, nil},
+		{"presenter=big", PageState{Config: def, At: -1}, []string{"presenter:"}},
 		{"workers=300", PageState{Config: def, At: -1}, []string{"workers"}},
 	}
 	for _, tt := range tests {
@@ -51,6 +53,7 @@ func TestPageQueryRoundTrip(t *testing.T) {
 		DefaultPage(),
 		{Config: c, At: 1234},
 		{Config: c, Compare: true, At: 0, Restarts: []Restart{{Seq: 5, Worker: 2}, {Seq: 9, Worker: 6}}},
+		{Config: c, At: 3, Presenter: true},
 	} {
 		got, notes := ParsePage(st.Query())
 		if len(notes) > 0 || !reflect.DeepEqual(got, st) {

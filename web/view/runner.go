@@ -1,7 +1,6 @@
-package web
+package view
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -15,8 +14,8 @@ const keepEvents = 12
 // Restart is a worker restarted after request Seq, by hand or by a lesson.
 type Restart = run.Restart
 
-// runner is the page's run driver, with a title per system.
-type runner struct {
+// Runner is the page's run driver, with a title per system.
+type Runner struct {
 	*run.Runner
 	titles []string
 	sims   []*sim.Sim // the driver's systems, for snapshots
@@ -38,17 +37,17 @@ func Title(c sim.Config) string {
 	return "Per-worker caches"
 }
 
-// newRunner builds the page's systems and schedules its restarts.
-func newRunner(st PageState) (*runner, error) {
+// NewRunner builds the page's systems and schedules its restarts.
+func NewRunner(st PageState) (*Runner, error) {
 	return newPlanRunner(run.Plan{Config: st.Config, Compare: st.Compare, Restarts: st.Restarts, Keep: keepEvents})
 }
 
-func newPlanRunner(p run.Plan) (*runner, error) {
+func newPlanRunner(p run.Plan) (*Runner, error) {
 	d, err := run.New(p)
 	if err != nil {
 		return nil, err
 	}
-	r := &runner{Runner: d, sims: d.Sims()}
+	r := &Runner{Runner: d, sims: d.Sims()}
 	for _, s := range r.sims {
 		r.titles = append(r.titles, Title(s.Config()))
 	}
@@ -56,8 +55,8 @@ func newPlanRunner(p run.Plan) (*runner, error) {
 }
 
 // Views snapshots every system for drawing.
-func (r *runner) Views() []View {
-	out := make([]View, len(r.sims))
+func (r *Runner) Views() []System {
+	out := make([]System, len(r.sims))
 	for i, s := range r.sims {
 		v := Snapshot(r.titles[i], i, s, r.Events(i))
 		for _, e := range v.Last {
@@ -86,22 +85,10 @@ func clientWords(r *run.Runner, workload string) string {
 	return strings.Join(seen, ", ")
 }
 
-// safely runs fn and turns a panic into a message, so that a bug in a run
-// shows a banner instead of killing the page.
-func safely(fn func()) (msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg = fmt.Sprint(r)
-		}
-	}()
-	fn()
-	return ""
-}
-
 // PageViews is what the playground's driver shows for st: st's systems run
 // to st.At with st's restarts, as on loading st's link.
-func PageViews(st PageState) ([]View, error) {
-	r, err := newRunner(st)
+func PageViews(st PageState) ([]System, error) {
+	r, err := NewRunner(st)
 	if err != nil {
 		return nil, err
 	}
@@ -110,3 +97,25 @@ func PageViews(st PageState) ([]View, error) {
 	}
 	return r.Views(), nil
 }
+
+// Refresh brings every number of old, the runner's last full snapshot, up
+// to date (see Refresh).
+func (r *Runner) Refresh(old []System) []System {
+	out := make([]System, len(old))
+	for i, v := range old {
+		prev := v.Workers
+		v = Refresh(v, i, r.sims[i], r.Events(i))
+		for j := range v.Workers { // the flash moves only with full snapshots: repainting it every frame costs more than the rest
+			v.Workers[j].Active, v.Workers[j].Pulse = prev[j].Active, prev[j].Pulse
+		}
+		v.Labels = v.Labels[:0:0]
+		for _, e := range v.Last {
+			v.Labels = append(v.Labels, r.Label(e.Seq))
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// Systems is how many systems the runner drives: one, or two when it compares.
+func (r *Runner) Systems() int { return len(r.sims) }

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ type Finding struct {
 }
 
 // Summarize compares two systems that served the identical request stream.
-func Summarize(a, b View) []Finding {
+func Summarize(a, b System) []Finding {
 	sa, sb := a.Stats, b.Stats
 	if sa.Counted == 0 {
 		return nil
@@ -43,15 +43,48 @@ func Summarize(a, b View) []Finding {
 			Count(sa.Memory.Distinct), Count(sb.Memory.Distinct)),
 		Better: better(float64(sa.Memory.Distinct), float64(sb.Memory.Distinct), true),
 	})
-	out = append(out, Finding{
-		Label: "Latency p50 / p99",
-		Left:  Micros(sa.Latency.P50) + " / " + Micros(sa.Latency.P99),
-		Right: Micros(sb.Latency.P50) + " / " + Micros(sb.Latency.P99),
-		Remark: fmt.Sprintf("mean %s vs %s (a shared cache costs a network round trip per hit)",
-			Micros(int(sa.Latency.Mean)), Micros(int(sb.Latency.Mean))),
-		Better: better(sa.Latency.Mean, sb.Latency.Mean, false),
-	})
+	out = append(out, latencyFinding(a, b))
 	return out
+}
+
+// latencyFinding compares p50 and p99 as shown: a side is starred only when
+// it is at least as fast on both and faster on one; when each side wins one,
+// the remark names the trade.
+func latencyFinding(a, b System) Finding {
+	la, lb := a.Stats.Latency, b.Stats.Latency
+	f := Finding{
+		Label:  "Latency p50 / p99",
+		Left:   Micros(la.P50) + " / " + Micros(la.P99),
+		Right:  Micros(lb.P50) + " / " + Micros(lb.P99),
+		Better: -1,
+	}
+	mean := fmt.Sprintf("mean %s vs %s", Micros(int(la.Mean)), Micros(int(lb.Mean)))
+	p50, p99 := faster(la.P50, lb.P50), faster(la.P99, lb.P99)
+	switch {
+	case p50 == -1 && p99 == -1:
+		f.Remark = "the same as shown (" + mean + ")"
+	case p50 != 1 && p99 != 1:
+		f.Better, f.Remark = 0, a.Title+" is as fast or faster at p50 and p99 ("+mean+")"
+	case p50 != 0 && p99 != 0:
+		f.Better, f.Remark = 1, b.Title+" is as fast or faster at p50 and p99 ("+mean+")"
+	case p50 == 0:
+		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", a.Title, b.Title, mean)
+	default:
+		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", b.Title, a.Title, mean)
+	}
+	return f
+}
+
+// faster says which of two latencies is lower as shown: 0 the first, 1 the
+// second, -1 neither (they read the same).
+func faster(a, b int) int {
+	switch {
+	case Micros(a) == Micros(b):
+		return -1
+	case a < b:
+		return 0
+	}
+	return 1
 }
 
 func better(a, b float64, higher bool) int {

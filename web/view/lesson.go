@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -100,9 +100,9 @@ func LessonURL(prefix string, i int) string {
 	return prefix + LearnPath + "?" + LessonState{Index: i, At: -1}.Query()
 }
 
-// pageState is the playground's state for a lesson: its settings, its
+// Page is the playground's state for a lesson: its settings, its
 // partner when it compares, and every restart, the lesson's and the hand's.
-func (st LessonState) pageState() PageState {
+func (st LessonState) Page() PageState {
 	l := st.Lesson()
 	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At}
 	ps.Restarts = append(ps.Restarts, l.Restarts...)

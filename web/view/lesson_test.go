@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"encoding/json"
@@ -59,7 +59,7 @@ func TestLessonQueryRoundTrip(t *testing.T) {
 func TestLessonRunnerMatchesPlay(t *testing.T) {
 	for _, l := range lesson.All {
 		st := LessonState{Index: lesson.Index(l.Slug), At: -1}
-		r, err := newLessonRunner(l, st.pageState())
+		r, err := NewLessonRunner(l, st.Page())
 		if err != nil {
 			t.Fatalf("%s: %v", l.Slug, err)
 		}
@@ -70,24 +70,15 @@ func TestLessonRunnerMatchesPlay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := l.Notice(observeRunner(r)), l.Notice(want); !reflect.DeepEqual(got, want) {
+		if got, want := l.Notice(Observe(r)), l.Notice(want); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: runner says %q; Play says %q", l.Slug, got, want)
-		}
-	}
-}
-
-func TestLessonSpeed(t *testing.T) {
-	for _, l := range lesson.All {
-		s := Speeds[lessonSpeed(l)]
-		if l.Requests > 0 && (s == 0 || float64(l.Requests)/s > 6 || float64(l.Requests)/s < 0.5) {
-			t.Errorf("%s: %d requests at %v req/s", l.Slug, l.Requests, s)
 		}
 	}
 }
 
 func TestExport(t *testing.T) {
 	l := lesson.All[lesson.Index("stale-data")]
-	r, err := newLessonRunner(l, LessonState{Index: 3, At: -1}.pageState())
+	r, err := NewLessonRunner(l, LessonState{Index: 3, At: -1}.Page())
 	if err != nil {
 		t.Fatal(err)
 	}

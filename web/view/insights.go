@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 
 // Insights says in words what the numbers on screen show, so that a first
 // look finds the pitfall (or its fix) without reading every card.
-func Insights(v View) []string {
+func Insights(v System) []string {
 	st := v.Stats
 	if st.Seq == 0 {
 		return []string{"Press Play or Step: each request goes from the load balancer to one worker."}
@@ -23,8 +23,7 @@ func Insights(v View) []string {
 			Count(m.Duplicates), Count(m.Entries)))
 	}
 	if st.Total.Stale > 0 {
-		out = append(out, fmt.Sprintf("%s reads returned an old value: the write went to the database through one worker, the others kept their copy.",
-			Count(st.Total.Stale)))
+		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: the write went to the database through one worker, the others kept their copy.")
 	}
 	if !v.Config.HasLocal() {
 		out = append(out, fmt.Sprintf("One shared cache: every worker gives the same cache_info(), nothing is held twice, and no read is stale; each hit costs a %s round trip.",
@@ -35,14 +34,14 @@ func Insights(v View) []string {
 
 // infoSpread tells how the workers' cache_info() answers differ, quoting the
 // field that differs most visibly: currsize while caches fill, then hits.
-func infoSpread(ws []WorkerView) string {
+func infoSpread(ws []Worker) string {
 	answers := map[string]bool{}
 	sizes, hits := make([]string, 0, len(ws)), make([]string, 0, len(ws))
 	sameSize := true
 	for _, w := range ws {
 		answers[InfoLine(w.Info)] = true
-		sizes = append(sizes, fmt.Sprint(w.Info.Currsize))
-		hits = append(hits, fmt.Sprint(w.Info.Hits))
+		sizes = append(sizes, Count(w.Info.Currsize))
+		hits = append(hits, Count(w.Info.Hits))
 		sameSize = sameSize && w.Info.Currsize == ws[0].Info.Currsize
 	}
 	if len(answers) < 2 {

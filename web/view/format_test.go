@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"testing"
@@ -54,7 +54,7 @@ func TestMarkOf(t *testing.T) {
 func TestChipBudget(t *testing.T) {
 	tests := []struct{ workers, want int }{{1, 40}, {4, 40}, {8, 32}, {16, 16}, {64, 8}, {256, 8}}
 	for _, tt := range tests {
-		if got := chipBudget(tt.workers); got != tt.want {
+		if got := ChipBudget(tt.workers); got != tt.want {
 			t.Errorf("chipBudget(%d) = %d; want %d", tt.workers, got, tt.want)
 		}
 	}
@@ -63,17 +63,8 @@ func TestChipBudget(t *testing.T) {
 func TestNiceCeil(t *testing.T) {
 	tests := []struct{ in, want float64 }{{0, 1}, {0.8, 1}, {0.3, 0.5}, {7, 10}, {12, 20}, {101, 200}, {5000, 5000}}
 	for _, tt := range tests {
-		if got := niceCeil(tt.in); got != tt.want {
+		if got := NiceCeil(tt.in); got != tt.want {
 			t.Errorf("niceCeil(%v) = %v; want %v", tt.in, got, tt.want)
 		}
-	}
-}
-
-func TestSafely(t *testing.T) {
-	if msg := safely(func() {}); msg != "" {
-		t.Errorf("safely(no panic) = %q; want empty", msg)
-	}
-	if msg := safely(func() { panic("engine broke") }); msg != "engine broke" {
-		t.Errorf("safely(panic) = %q; want the panic's message", msg)
 	}
 }

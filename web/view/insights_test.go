@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"strings"
@@ -6,10 +6,10 @@ import (
 )
 
 func TestInsights(t *testing.T) {
-	run := func(mode string, n int64) View {
+	run := func(mode string, n int64) System {
 		st := DefaultPage()
 		st.Config.Mode, st.Config.Writes = mode, 0.05
-		r, err := newRunner(st)
+		r, err := NewRunner(st)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,12 +1,12 @@
-package web
+package view
 
 import "github.com/cachepit/cachepit/sim"
 
 // Charts turns the systems' time series into the page's charts. With two
 // systems every chart draws both, the second one dashed.
-func Charts(views []View) []ChartData {
-	get := func(f func(Window) float64) func(View) []float64 {
-		return func(v View) []float64 {
+func Charts(views []System) []ChartData {
+	get := func(f func(Window) float64) func(System) []float64 {
+		return func(v System) []float64 {
 			ws := Downsample(v.Series, 60, 20)
 			out := make([]float64, len(ws))
 			for i, w := range ws {
@@ -42,10 +42,10 @@ func Charts(views []View) []ChartData {
 type series struct {
 	label string
 	class string
-	of    func(View) []float64
+	of    func(System) []float64
 }
 
-func chart(id, title, note string, unit string, views []View, ss ...series) ChartData {
+func chart(id, title, note string, unit string, views []System, ss ...series) ChartData {
 	d := ChartData{ID: id, Title: title, Note: note, Unit: unit}
 	for i, v := range views {
 		for _, s := range ss {

@@ -1,4 +1,4 @@
-package web
+package view
 
 import (
 	"strings"
@@ -10,7 +10,7 @@ import (
 func TestSummarize(t *testing.T) {
 	st := DefaultPage()
 	st.Compare, st.Config.Writes = true, 0.05
-	r, _ := newRunner(st)
+	r, _ := NewRunner(st)
 	r.Advance(20_000)
 	v := r.Views()
 	fs := Summarize(v[0], v[1])
@@ -33,7 +33,7 @@ func TestSummarize(t *testing.T) {
 	if b.Total.Stale == 0 && a.Total.Stale > 0 && !strings.Contains(stale.Remark, "no stale reads") {
 		t.Errorf("stale remark %q; the shared side had none", stale.Remark)
 	}
-	if Summarize(View{}, View{}) != nil {
+	if Summarize(System{}, System{}) != nil {
 		t.Error("Summarize of empty runs should say nothing")
 	}
 }
@@ -106,5 +106,32 @@ func TestDownsample(t *testing.T) {
 	}
 	if Downsample(nil, 60, 20) != nil {
 		t.Error("Downsample(nil) should be nil")
+	}
+}
+
+// The latency star goes to a side only where it is faster on the figures
+// shown; otherwise the remark names the trade.
+func TestLatencyStar(t *testing.T) {
+	sys := func(title string, p50, p99 int, mean float64) System {
+		var v System
+		v.Title, v.Stats.Latency.P50, v.Stats.Latency.P99, v.Stats.Latency.Mean = title, p50, p99, mean
+		return v
+	}
+	for _, tt := range []struct {
+		a, b   System
+		better int
+		remark string
+	}{
+		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R is as fast"},   // a lower mean, slower on both shown
+		{sys("L", 5500, 5500, 10), sys("R", 5000, 5000, 20), 1, "R is as fast"}, // the same
+		{sys("L", 1, 6000, 10), sys("R", 500, 5000, 20), -1, "a trade: L has the lower p50, R the lower p99"},
+		{sys("L", 500, 5000, 10), sys("R", 1, 6000, 20), -1, "a trade: R has the lower p50, L the lower p99"},
+		{sys("L", 5001, 5000, 10), sys("R", 5000, 5001, 20), -1, "the same as shown"},
+		{sys("L", 1, 5000, 10), sys("R", 1, 5500, 20), 0, "L is as fast"},
+	} {
+		f := latencyFinding(tt.a, tt.b)
+		if f.Better != tt.better || !strings.Contains(f.Remark, tt.remark) {
+			t.Errorf("%s vs %s: better %d, %q; want %d, %q", f.Left, f.Right, f.Better, f.Remark, tt.better, tt.remark)
+		}
 	}
 }

@@ -1,0 +1,143 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/cachepit/cachepit/web/view"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// PlayBar is the play bar of both pages: play and pause, one step, reset,
+// the speed, the measured rate, and the page's own buttons before and
+// after; on a lesson also the progress through its requests and the live
+// region that says what happened.
+type PlayBar struct {
+	app.Compo
+	Running   bool
+	Speed     int    // index into Speeds
+	SpeedID   string // id of the speed control
+	SpeedMenu bool   // a list of speeds rather than a slider
+	Rate      string // measured requests per second, when playing
+	Keys      bool   // the page has keyboard shortcuts: name them
+	Lead      []BarButton
+	Tail      []BarButton
+	Progress  *Progress // nil: no progress row
+	Status    *string   // the live region's text, spoken; nil: none
+	Line      string    // the same for the eye, from the snapshot on screen
+	Class     string    // extra class of the bar
+}
+
+// BarButton is a page's own button in the play bar; it posts Action.
+type BarButton struct {
+	ID, Text, Title, Action string
+	Value                   int
+	Keys                    string // aria-keyshortcuts
+	Pressed                 int8   // 0 not a toggle, 1 off, 2 on
+	Disabled                bool
+}
+
+// Progress is how far the run is through the requests a lesson shows.
+type Progress struct {
+	Seq, End int64
+	Label    string
+	Hint     string // beside the count, such as how to pause
+}
+
+func (c *PlayBar) Render() app.UI {
+	post := func(name string) func(app.Context, app.Event) {
+		return func(ctx app.Context, e app.Event) { ctx.NewAction(name) }
+	}
+	keys := func(e app.HTMLElem, k string) app.HTMLElem {
+		if c.Keys {
+			return e.Aria("keyshortcuts", k)
+		}
+		return e
+	}
+	play, playLabel := "▶ Play", "Play"
+	if c.Running {
+		play, playLabel = "❚❚ Pause", "Pause"
+	}
+	step, reset := "serve one request", "back to the start, same settings"
+	if c.Keys {
+		step, reset = step+" (s)", reset+" (r)"
+	}
+	items := buttons(c.Lead)
+	items = append(items,
+		keys(el("button").ID("play").Class("btn primary").Aria("label", playLabel), "Space").Text(play).OnClick(post(ActionPlay)),
+		keys(el("button").ID("step").Class("btn").Title(step), "s").Text("Step").OnClick(post(ActionStep)),
+		keys(el("button").ID("reset").Class("btn").Title(reset), "r").Text("Reset").OnClick(post(ActionReset)),
+		c.speedControl(),
+		el("span").Class("rate").ID("rate").Text(c.Rate),
+		el("span").Class("spacer"),
+	)
+	items = append(items, buttons(c.Tail)...)
+	bar := []app.UI{el("div").Class("transport").Aria("label", "run controls").Role("group").Body(items...)}
+	if pr := c.Progress; pr != nil {
+		bar = append(bar, el("div").Class("run-progress").Body(
+			el("progress").ID("run-progress").Attr("max", max(pr.End, 1)).Attr("value", min(pr.Seq, max(pr.End, 1))).
+				Aria("label", pr.Label),
+			el("span").ID("run-count").Text(runCount(pr.Seq, pr.End)),
+			app.If(pr.Hint != "", el("span").ID("run-hint").Class("run-hint").Text(pr.Hint)),
+		))
+	}
+	if c.Status != nil {
+		// The live region speaks about once a second; the line on screen
+		// follows every frame, so it never disagrees with the counters.
+		bar = append(bar,
+			el("p").Class("status").ID("status-line").Aria("hidden", "true").Text(c.Line),
+			el("p").Class("sr-only").ID("status").Role("status").Aria("live", "polite").Text(*c.Status),
+		)
+	}
+	return el("div").Class("play-bar " + c.Class).Body(bar...)
+}
+
+func (c *PlayBar) speedControl() app.UI {
+	choose := func(ctx app.Context, e app.Event) {
+		i, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
+		ctx.NewActionWithValue(ActionSpeed, i)
+	}
+	var input app.UI
+	if c.SpeedMenu {
+		input = el("select").ID(c.SpeedID).Body(app.Range(Speeds).Slice(func(i int) app.UI {
+			return el("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == c.Speed).Text(SpeedLabel(i))
+		})).OnChange(choose)
+	} else {
+		input = el("input").Attr("type", "range").ID(c.SpeedID).Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).
+			Attr("value", strconv.Itoa(c.Speed)).Aria("valuetext", SpeedLabel(c.Speed)).OnInput(choose)
+	}
+	return el("label").Class("speed").Attr("for", c.SpeedID).Body(
+		el("span").Text("Speed"),
+		input,
+		app.If(!c.SpeedMenu, el("output").Attr("for", c.SpeedID).ID(c.SpeedID+"-label").Text(SpeedLabel(c.Speed))),
+	)
+}
+
+func buttons(bs []BarButton) []app.UI {
+	out := make([]app.UI, len(bs))
+	for i, b := range bs {
+		e := el("button").ID(b.ID).Class("btn").Text(b.Text)
+		if b.Title != "" {
+			e = e.Title(b.Title)
+		}
+		if b.Keys != "" {
+			e = e.Aria("keyshortcuts", b.Keys)
+		}
+		if b.Pressed > 0 {
+			e = e.Class("btn toggle").Aria("pressed", b.Pressed == 2)
+		}
+		if b.Disabled {
+			e = e.Attr("disabled", true)
+		}
+		name, v := b.Action, b.Value
+		out[i] = e.OnClick(func(ctx app.Context, _ app.Event) { ctx.NewActionWithValue(name, v) })
+	}
+	return out
+}
+
+// runCount says where the run is among the lesson's requests.
+func runCount(seq, end int64) string {
+	if seq > end {
+		return "request " + view.Count(seq) + " (the lesson's " + view.Count(end) + ", then more)"
+	}
+	return "request " + view.Count(seq) + " of " + view.Count(end)
+}

@@ -1,0 +1,80 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func (w *Walkthrough) Render() app.UI {
+	l := w.st.Lesson()
+	if w.st.Embed {
+		return el("div").Class("page learn embed").ID("walkthrough").DataSet("lesson", l.Slug).Body(
+			el("main").Body(
+				app.H1().Class("sr-only").Text(l.Title),
+				failure(w.failure),
+				systems(w.views),
+				el("p").Class("sr-only").ID("status").Role("status").Aria("live", "polite").Text(w.status.say),
+			),
+		)
+	}
+	cls := "page learn"
+	if w.st.Presenter {
+		cls += " presenter"
+	}
+	return el("div").Class(cls).ID("walkthrough").DataSet("lesson", l.Slug).Body(
+		lessonTop(w.st),
+		el("main").Body(
+			notices("Part of the link could not be used:", w.notices),
+			failure(w.failure),
+			el("div").Class("learn-grid").Body(
+				el("section").Class("lesson-text").Aria("labelledby", "lesson-title").Body(
+					el("p").Class("progress-text").ID("progress").Text(fmt.Sprintf("Lesson %d of %d", w.st.Index+1, len(lesson.All))),
+					app.H1().ID("lesson-title").Text(l.Title),
+					app.Range(l.Prose).Slice(func(i int) app.UI { return el("p").Class("prose").Text(l.Prose[i]) }),
+				),
+				w.bar(),
+				el("div").Class("stage").Body(legend(), systems(w.views), w.comparison(), glossary(false)),
+				whatToNotice(l, w.notice.lines, w.ended),
+				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: view.MeasuredOf(w.views)}),
+				question(l, w.revealed),
+				w.renderTakeAway(),
+			),
+		),
+		el("footer").Class("foot").Body(
+			app.Text("Press ? for keyboard shortcuts. Every number on this page comes from the simulation running in your browser; the link reproduces it exactly."),
+		),
+		shortcutsDialog(),
+	)
+}
+
+// bar is the lesson's play bar, between the previous and next lessons.
+func (w *Walkthrough) bar() app.UI {
+	last := len(lesson.All) - 1
+	say := w.status.say
+	hint := ""
+	if w.running {
+		hint = "playing: Space or ❚❚ Pause stops it"
+	}
+	return &PlayBar{
+		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, Keys: true,
+		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
+		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
+		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint},
+		Status:   &say,
+		Line:     w.status.line(w.running, w.views),
+		Class:    "lesson-bar",
+	}
+}
+
+func (w *Walkthrough) comparison() app.UI {
+	if len(w.views) < 2 {
+		return nil
+	}
+	return &ComparePanel{
+		Left: w.views[0].Title, Right: w.views[1].Title,
+		Findings: view.Summarize(w.views[0], w.views[1]),
+	}
+}
