@@ -35,12 +35,15 @@ func deployNotice(r Run) []string {
 	at, roll := r.lesson.Deploys[0].Seq, r.lesson.Deploys[1].Seq
 	seq := r.Stats.Seq
 	before := r.window(0, at/2, at)
+	if before.To == 0 {
+		return []string{fmt.Sprintf("The caches fill up; every worker restarts at once after request %s.", count(int(at)))}
+	}
 	out := []string{fmt.Sprintf("Before the deploy, per-worker caches: %s database reads in requests %s, up to %d at once; p99 %s.",
 		count(int(before.Reads)), span(before), before.Peak, ms(before.P99))}
-	if seq <= at {
+	all, shared := r.window(0, at, roll), r.window(1, at, roll)
+	if seq <= at || all.To == 0 {
 		return append(out, fmt.Sprintf("Every worker restarts at once after request %s.", count(int(at))))
 	}
-	all, shared := r.window(0, at, roll), r.window(1, at, roll)
 	each := ""
 	if all.Peak == r.Config.Workers {
 		each = ", one for each worker"
@@ -54,6 +57,9 @@ func deployNotice(r Run) []string {
 		return append(out, fmt.Sprintf("A rolling deploy follows after request %s.", count(int(roll))))
 	}
 	rolling := r.window(0, roll, seq)
+	if rolling.To == 0 {
+		return append(out, fmt.Sprintf("A rolling deploy follows after request %s.", count(int(roll))))
+	}
 	return append(out, fmt.Sprintf("Rolling, per-worker caches: %s database reads in requests %s, up to %d at once; p99 %s.",
 		count(int(rolling.Reads)), span(rolling), rolling.Peak, ms(rolling.P99)))
 }

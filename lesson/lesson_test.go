@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -142,5 +143,29 @@ func TestNoticesArePinned(t *testing.T) {
 			}
 		}
 		t.Fatalf("notices differ from %s in length (%d lines, want %d)", path, len(gl), len(wl))
+	}
+}
+
+// A lesson's notice makes sense at every point of its run, as the page
+// shows it while playing: no empty stretch of requests, no missing number.
+func TestNoticesWhilePlaying(t *testing.T) {
+	for _, l := range All {
+		if l.Requests == 0 {
+			continue
+		}
+		r, err := run.New(l.Plan(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int64{1, 200, int64(l.Requests) / 3, int64(l.Requests) / 3, int64(l.Requests)} {
+			if err := r.Advance(n); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range l.Notice(Observe(r)) {
+				if strings.Contains(line, "none yet") || strings.Contains(line, "NaN") || strings.Contains(line, "%!") {
+					t.Errorf("%s at request %d: %q", l.Slug, r.Seq(), line)
+				}
+			}
+		}
 	}
 }
