@@ -20,6 +20,7 @@ type Lesson struct {
 	Requests int           // requests the lesson plays automatically
 	Script   []run.Request // requests on chosen workers, played before the workload
 	Restarts []run.Restart // workers restarted during the run
+	Deploys  []run.Deploy  // every worker restarted during the run
 	Question string        // asked under the system
 	Answer   string        // revealed on demand
 	notice   func(Run) []string
@@ -32,6 +33,7 @@ type Run struct {
 	Stats   sim.Stats
 	Infos   []sim.CacheInfo // cache_info() per worker
 	Partner *sim.Stats      // nil unless Compare
+	Series  [][]sim.Point   // each system's time series, the lesson's own first
 	lesson  *Lesson
 }
 
@@ -77,7 +79,7 @@ func Index(slug string) int {
 // A lesson that is only its script ends with it: playing on would be
 // another run, not this one.
 func (l Lesson) Plan(keep int) run.Plan {
-	p := run.Plan{Config: l.Config(), Compare: l.Compare, Script: l.Script, Restarts: l.Restarts, Keep: keep}
+	p := run.Plan{Config: l.Config(), Compare: l.Compare, Script: l.Script, Restarts: l.Restarts, Deploys: l.Deploys, Keep: keep}
 	if l.Requests == 0 {
 		p.Stop = l.End()
 	}
@@ -107,6 +109,9 @@ func Observe(r *run.Runner) Run {
 	out := Run{Config: s.Config(), Stats: s.Stats()}
 	for i := range out.Config.Workers {
 		out.Infos = append(out.Infos, s.Info(i))
+	}
+	for _, x := range sims {
+		out.Series = append(out.Series, x.Series())
 	}
 	if len(sims) > 1 {
 		st := sims[1].Stats()

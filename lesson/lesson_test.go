@@ -1,11 +1,17 @@
 package lesson
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
+
+var update = flag.Bool("update", false, "rewrite testdata/notices.txt")
 
 func TestLessonsAreWellFormed(t *testing.T) {
 	seen := map[string]bool{}
@@ -26,8 +32,8 @@ func TestLessonsAreWellFormed(t *testing.T) {
 			t.Errorf("%s compares with per-worker caches on the right; per-worker goes left, the fix right", l.Slug)
 		}
 	}
-	if len(All) != 9 {
-		t.Errorf("%d lessons; the walkthrough has 9", len(All))
+	if len(All) != 11 {
+		t.Errorf("%d lessons; the walkthrough has 11", len(All))
 	}
 }
 
@@ -66,6 +72,101 @@ func TestLessonsShowTheirPoint(t *testing.T) {
 	}
 	if r := runs["recycling"]; r.Stats.Total.Recycles < 10 || r.Stats.HitRatio >= r.Partner.HitRatio {
 		t.Errorf("recycling: %d recycles, hit ratio %.3f vs shared %.3f", r.Stats.Total.Recycles, r.Stats.HitRatio, r.Partner.HitRatio)
+	}
+	if r := runs["route-by-key"]; r.Config.Clients < 2 || r.Stats.Total.Utilization < 0.5 {
+		t.Errorf("route-by-key: %d clients keep the workers %.0f%% busy; the balancer lesson needs busy workers", r.Config.Clients, 100*r.Stats.Total.Utilization)
+	}
+	checkDeploy(t, runs["deploy"])
+	checkStampede(t, runs["stampede"])
+}
+
+// The deploy floods the database with per-worker caches, not with a shared
+// one, and a rolling deploy keeps the response time far lower.
+func checkDeploy(t *testing.T, r Run) {
+	d := All[Index("deploy")].Deploys
+	before, all, shared := r.window(0, d[0].Seq/2, d[0].Seq), r.window(0, d[0].Seq, d[1].Seq), r.window(1, d[0].Seq, d[1].Seq)
+	rolling := r.window(0, d[1].Seq, r.Stats.Seq)
+	if all.Reads < 3*before.Reads || shared.Reads*10 > all.Reads {
+		t.Errorf("deploy: database reads %d before, %d after the deploy per-worker, %d shared", before.Reads, all.Reads, shared.Reads)
+	}
+	if all.P99 < 2*rolling.P99 || all.P99 <= shared.P99 || all.Peak <= rolling.Peak || all.Peak <= before.Peak {
+		t.Errorf("deploy: p99 %d µs at once, %d rolling, %d shared; at most %d fetches at once before, %d at once, %d rolling",
+			all.P99, rolling.P99, shared.P99, before.Peak, all.Peak, rolling.Peak)
+	}
+	if r.Stats.Total.Recycles != 2*int64(r.Config.Workers) {
+		t.Errorf("deploy: %d restarts; want two deploys of %d workers", r.Stats.Total.Recycles, r.Config.Workers)
+	}
+}
+
+// Per-worker single flight never coalesces sync workers' fetches; the lock
+// in the shared cache does, and leaves no duplicate fetch.
+func checkStampede(t *testing.T, r Run) {
+	st, p := r.Stats, r.Partner
+	if r.Config.Threads != 1 || r.Config.Coalesce != "worker" || st.Total.Coalesced != 0 || st.Origin.Duplicates == 0 {
+		t.Errorf("stampede: threads %d, coalesce %s: %d coalesced, %d duplicates per-worker", r.Config.Threads, r.Config.Coalesce, st.Total.Coalesced, st.Origin.Duplicates)
+	}
+	if p.Origin.Duplicates != 0 || p.Total.Coalesced == 0 || p.Origin.Reads*5 > st.Origin.Reads {
+		t.Errorf("stampede: shared with a lock: %d duplicates, %d coalesced, %d fetches against %d", p.Origin.Duplicates, p.Total.Coalesced, p.Origin.Reads, st.Origin.Reads)
+	}
+}
+
+// Every lesson's what-to-notice lines, as lesson.Play gives them, are
+// pinned in testdata/notices.txt (rewrite with go test ./lesson -update and
+// read what moved): a change of the engine shows in the lessons' words.
+func TestNoticesArePinned(t *testing.T) {
+	var b strings.Builder
+	for _, l := range All {
+		r, err := Play(l)
+		if err != nil {
+			t.Fatalf("%s: %v", l.Slug, err)
+		}
+		b.WriteString(l.Slug + "\n")
+		for _, line := range l.Notice(r) {
+			b.WriteString("\t" + line + "\n")
+		}
+	}
+	path := filepath.Join("testdata", "notices.txt")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("notices differ from %s at line %d:\n got %s\nwant %s\nrerun with -update if the change is intended", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("notices differ from %s in length (%d lines, want %d)", path, len(gl), len(wl))
+	}
+}
+
+// A lesson's notice makes sense at every point of its run, as the page
+// shows it while playing: no empty stretch of requests, no missing number.
+func TestNoticesWhilePlaying(t *testing.T) {
+	for _, l := range All {
+		if l.Requests == 0 {
+			continue
+		}
+		r, err := run.New(l.Plan(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int64{1, 200, int64(l.Requests) / 3, int64(l.Requests) / 3, int64(l.Requests)} {
+			if err := r.Advance(n); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range l.Notice(Observe(r)) {
+				if strings.Contains(line, "none yet") || strings.Contains(line, "NaN") || strings.Contains(line, "%!") {
+					t.Errorf("%s at request %d: %q", l.Slug, r.Seq(), line)
+				}
+			}
+		}
 	}
 }
 

@@ -145,8 +145,11 @@ var All = []Lesson{
 			"A balancer can hash the key to choose the worker (consistent hashing, like nginx's hash $request_uri consistent). " +
 				"Each key then lives in exactly one worker's cache: no copies, no stale reads from other workers.",
 			"The price: a worker that restarts takes its keys' cache with it. Worker 1 restarts at request 10,000.",
+			"And a key must go to its worker however busy that worker is. Here 8 clients keep requests in flight, so the workers are busy: " +
+				"a balancer that looks at the load (leastconn, like nginx's least_conn) would pick the worker with the fewest requests in flight, " +
+				"but would then send every key to every worker.",
 		},
-		Query:    "balancer=keyhash&workers=4&cache=50&keys=1000",
+		Query:    "balancer=keyhash&workers=4&cache=50&keys=1000&clients=8&cpu=1000",
 		Requests: 10100,
 		Restarts: []run.Restart{{Seq: 10000, Worker: 1}},
 		Question: "What happens to the keys of a worker that is removed for good?",
@@ -160,6 +163,7 @@ var All = []Lesson{
 				fmt.Sprintf("Hit ratio %s, %d stale reads.", pct(st.HitRatio), st.Total.Stale),
 				fmt.Sprintf("Worker 1 restarted with an empty cache; %d requests later it has refilled %d of its %d entries.",
 					st.Seq-r.restartSeq(1), w.Currsize, w.Maxsize),
+				loadWords(st),
 			}
 		},
 	},
@@ -209,6 +213,23 @@ var All = []Lesson{
 		},
 	},
 	frameworkDefault,
+	deploy,
+	stampede,
+}
+
+// loadWords says how unevenly routing by key loaded the workers.
+func loadWords(st sim.Stats) string {
+	most, least := st.Workers[0], st.Workers[0]
+	for _, w := range st.Workers {
+		if w.Requests > most.Requests {
+			most = w
+		}
+		if w.Requests < least.Requests {
+			least = w
+		}
+	}
+	return fmt.Sprintf("Its keys gave worker %d %s requests and worker %d %s; p99 response time %s.",
+		most.ID, count(int(most.Requests)), least.ID, count(int(least.Requests)), ms(st.Latency.P99))
 }
 
 // recycles says how many workers max_requests has replaced so far.

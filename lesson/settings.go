@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -16,11 +17,20 @@ func (l Lesson) Settings() string {
 	var out []string
 	for _, f := range sim.Fields { // in the order the playground shows them
 		if _, ok := v[f.Name]; ok {
-			out = append(out, settingWords(f.Name, c))
+			if w := settingWords(f.Name, c); w != "" {
+				out = append(out, w)
+			}
 		}
 	}
+	for _, d := range l.Deploys {
+		out = append(out, deployWords(d))
+	}
 	if l.Compare && c.Mode == "local" {
-		out = append(out, fmt.Sprintf("beside it, on the identical requests, one shared cache of %s entries", count(c.SharedSize())))
+		beside := fmt.Sprintf("beside it, on the identical requests, one shared cache of %s entries", count(c.SharedSize()))
+		if p := run.Partner(c); p.Coalesce == "shared" {
+			beside += " with a lock (coalesce=shared)"
+		}
+		out = append(out, beside)
 	}
 	if len(out) == 0 {
 		return "Settings: the playground's defaults."
@@ -61,14 +71,61 @@ func settingWords(name string, c sim.Config) string {
 		return fmt.Sprintf("max_requests=%d: a worker is replaced after %d requests", c.MaxRequests, c.MaxRequests)
 	case "max-requests-jitter":
 		return fmt.Sprintf("max_requests_jitter=%d: plus up to %d more, drawn per worker", c.MaxRequestsJitter, c.MaxRequestsJitter)
+	case "arrivals":
+		if c.Arrivals == "poisson" {
+			return fmt.Sprintf("requests arrive at random, %s a second on average, however slow the answers (an open Poisson stream)", count(int(c.Rate)))
+		}
+		return "each client sends its next request when the previous one is answered"
+	case "rate":
+		return "" // said with arrivals
+	case "clients":
+		return fmt.Sprintf("%d clients, each with one request in flight, so the workers are busy", c.Clients)
+	case "threads":
+		return fmt.Sprintf("%d threads per worker sharing its cache (gunicorn --threads %d)", c.Threads, c.Threads)
+	case "cpu":
+		return fmt.Sprintf("every request takes %s µs of the application's own work", count(c.Cost.CPU))
+	case "cost-origin":
+		return fmt.Sprintf("a database fetch takes %s µs", count(c.Cost.Origin))
+	case "origin-conns":
+		return fmt.Sprintf("the database takes %d connections at once, more fetches wait for one", c.OriginConns)
+	case "boot":
+		return fmt.Sprintf("a new worker takes %s to boot before it accepts", duration(c.Boot))
+	case "ttl":
+		return fmt.Sprintf("each worker's entries expire %s after they are stored (TTL)", duration(c.TTL))
+	case "coalesce":
+		return map[string]string{"none": "no stampede protection",
+			"worker": "single flight inside each worker: a thread that misses waits for another thread's fetch of the same key",
+			"shared": "a lock in the shared cache: one fetch of a key for all workers, the others wait"}[c.Coalesce]
 	case "preload":
 		if c.Preload {
 			return "gunicorn --preload: the master fills the cache before the fork"
 		}
 		return "no --preload"
 	}
+	if name == "deploy-at" {
+		return deployWords(run.Deploy{Seq: int64(c.DeployAt), Rolling: c.Rolling})
+	}
 	f, _ := sim.FieldByName(name)
 	return fmt.Sprintf("%s=%s", name, f.Get(c))
+}
+
+// deployWords says when a deploy restarts every worker, and how.
+func deployWords(d run.Deploy) string {
+	if d.Rolling {
+		return fmt.Sprintf("a rolling deploy after request %s: workers restart one after another, each once the one before is up", count(int(d.Seq)))
+	}
+	return fmt.Sprintf("a deploy after request %s restarts every worker at once (gunicorn's HUP)", count(int(d.Seq)))
+}
+
+// duration writes µs as the largest unit that keeps it whole: 50000 → "50 ms".
+func duration(us int64) string {
+	switch {
+	case us >= 1e6 && us%1e6 == 0:
+		return fmt.Sprintf("%d s", us/1e6)
+	case us >= 1000 && us%1000 == 0:
+		return fmt.Sprintf("%d ms", us/1000)
+	}
+	return fmt.Sprintf("%s µs", count(int(us)))
 }
 
 // count writes n with thousands separators: 10000 → "10,000".

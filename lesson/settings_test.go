@@ -56,6 +56,14 @@ func TestProseCitesNoMeasurement(t *testing.T) {
 		for _, r := range l.Restarts {
 			allowed[int(r.Seq)], allowed[r.Worker] = true, true
 		}
+		for _, d := range l.Deploys {
+			allowed[int(d.Seq)] = true
+		}
+		// the settings of time, in the units the words use (µs, ms, s)
+		for _, n := range []int64{int64(c.Clients), int64(c.Threads), int64(c.Rate), int64(c.Cost.CPU), int64(c.OriginConns),
+			c.Boot / 1000, c.TTL / 1e6, c.TTL / 1000, c.Think / 1000} {
+			allowed[int(n)] = true
+		}
 		for _, p := range l.Prose {
 			for _, m := range number.FindAllString(p, -1) {
 				n, _ := strconv.Atoi(strings.ReplaceAll(m, ",", ""))

@@ -16,6 +16,14 @@ type Restart struct {
 	Worker int
 }
 
+// Deploy restarts every worker (gunicorn's HUP) once Seq requests have been
+// served: all at once, or rolling, one after another, each when the one
+// before is back up.
+type Deploy struct {
+	Seq     int64
+	Rolling bool
+}
+
 // Request is one scripted request: which worker serves which key.
 type Request struct {
 	Label  string // what a person would type, e.g. "GET /"
@@ -30,17 +38,27 @@ type Plan struct {
 	Compare  bool      // also run Partner(Config) on the identical requests
 	Script   []Request // served first, on the workers they name, instead of the workload
 	Restarts []Restart // applied once Seq requests have been served, in order of Seq
+	Deploys  []Deploy  // the same for deploys; at one Seq, restarts come first
 	Keep     int       // recent events each system remembers for drawing
 	Stop     int64     // the run ends after this many requests; 0: it goes on
 }
 
 // Partner is the system compared with c: the same deployment and request
 // stream, per-worker caches against a shared cache (or the reverse).
+// Stampede protection keeps its kind at the partner's scope: a single flight
+// per process becomes a lock in the shared cache, and back, since a lock in
+// a shared cache needs one.
 func Partner(c sim.Config) sim.Config {
 	if c.Mode == "local" {
 		c.Mode = "shared"
+		if c.Coalesce == "worker" {
+			c.Coalesce = "shared"
+		}
 	} else {
 		c.Mode = "local"
+		if c.Coalesce == "shared" {
+			c.Coalesce = "worker"
+		}
 	}
 	return c
 }
@@ -59,6 +77,7 @@ type Runner struct {
 	script  []Request // not yet served
 	pending []Restart // not yet applied, in order
 	done    []Restart // applied, for the URL
+	deploys []Deploy  // not yet applied, in order of Seq
 	keep    int
 	stop    int64
 }
@@ -71,6 +90,8 @@ func New(p Plan) (*Runner, error) {
 		cfgs = append(cfgs, Partner(p.Config))
 	}
 	r := &Runner{script: p.Script, pending: slices.Clone(p.Restarts), keep: max(p.Keep, 0), stop: p.Stop}
+	r.deploys = slices.Clone(p.Deploys)
+	slices.SortStableFunc(r.deploys, func(a, b Deploy) int { return cmp.Compare(a.Seq, b.Seq) })
 	for _, q := range p.Script {
 		r.labels = append(r.labels, q.Label)
 	}
@@ -133,6 +154,9 @@ func (r *Runner) Advance(n int64) error {
 			if len(r.pending) > 0 {
 				to = min(to, r.pending[0].Seq)
 			}
+			if len(r.deploys) > 0 {
+				to = min(to, r.deploys[0].Seq)
+			}
 			r.step(to - r.Seq())
 		}
 		if err := r.due(); err != nil {
@@ -185,6 +209,12 @@ func (r *Runner) due() error {
 			return err
 		}
 		r.pending = r.pending[1:]
+	}
+	for len(r.deploys) > 0 && r.deploys[0].Seq <= r.Seq() {
+		for _, s := range r.sims {
+			s.RestartAll(r.deploys[0].Rolling)
+		}
+		r.deploys = r.deploys[1:]
 	}
 	return nil
 }

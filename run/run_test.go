@@ -159,3 +159,55 @@ func TestStopAndLabels(t *testing.T) {
 		t.Errorf("cache_info requests touched a cache or the origin: %+v", st.Total)
 	}
 }
+
+// A deploy in the plan restarts every worker of every system once Seq
+// requests are served, as the engine's RestartAll does at that point; two
+// deploys given out of order fall in order.
+func TestDeploys(t *testing.T) {
+	c := sim.Default()
+	c.Clients, c.Cost.CPU, c.Boot = 8, 500, 50_000
+	deploys := []Deploy{{Seq: 3000, Rolling: true}, {Seq: 1000}}
+	r, err := New(Plan{Config: c, Compare: true, Deploys: deploys, Restarts: []Restart{{Seq: 1000, Worker: 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int64{999, 2, 1500, 2499} {
+		if err := r.Advance(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, cc := range []sim.Config{c, Partner(c)} {
+		s, _ := sim.New(cc)
+		s.Run(1000)
+		s.Restart(2)
+		s.RestartAll(false)
+		s.Run(2000)
+		s.RestartAll(true)
+		s.Run(2000)
+		got, want := r.Sims()[i].Stats(), s.Stats()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("system %d: a run with deploys differs from the engine's:\n got %+v\nwant %+v", i, got.Total, want.Total)
+		}
+		if got.Total.Recycles < 2*int64(c.Workers) {
+			t.Errorf("system %d: %d restarts after two deploys of %d workers", i, got.Total.Recycles, c.Workers)
+		}
+	}
+}
+
+// The partner keeps stampede protection at its own scope, and stays valid.
+func TestPartnerCoalesce(t *testing.T) {
+	for _, tc := range []struct{ mode, coalesce, wantMode, want string }{
+		{"local", "worker", "shared", "shared"},
+		{"shared", "shared", "local", "worker"},
+		{"tiered", "shared", "local", "worker"},
+		{"local", "none", "shared", "none"},
+		{"shared", "worker", "local", "worker"},
+	} {
+		c := sim.Default()
+		c.Mode, c.Coalesce = tc.mode, tc.coalesce
+		p := Partner(c)
+		if p.Mode != tc.wantMode || p.Coalesce != tc.want || p.Validate() != nil {
+			t.Errorf("Partner(%s, coalesce %s) = %s, coalesce %s (%v); want %s, %s", tc.mode, tc.coalesce, p.Mode, p.Coalesce, p.Validate(), tc.wantMode, tc.want)
+		}
+	}
+}

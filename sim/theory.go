@@ -1,7 +1,8 @@
 package sim
 
 // Prediction is every long-run hit ratio Che's approximation gives for one
-// configuration, computed from the cache sizes the engine really uses.
+// configuration, computed from the cache sizes the engine really uses, and
+// the queueing figures that follow from them where theory exists.
 type Prediction struct {
 	Workers    int     // worker processes, N
 	Cache      int     // each worker's cache size, C
@@ -11,6 +12,7 @@ type Prediction struct {
 	KeyHash    bool    // the balancer routes each key to one worker
 	Routed     float64 // with KeyHash: N per-worker caches of C, each seeing only its own keys
 	HitRatio   float64 // the system c describes, in its own mode
+	Queueing           // open arrivals only: service, utilization, response time
 }
 
 // Predict is Che's prediction for the whole system c describes, and for the
@@ -41,6 +43,7 @@ func Predict(c Config) Prediction {
 	default:
 		t.HitRatio = t.PerWorker
 	}
+	t.Queueing = queueing(c, t)
 	return t
 }
 

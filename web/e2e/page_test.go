@@ -32,6 +32,13 @@ type page struct {
 // running client does (pre-rendered markup proves nothing).
 func open(t *testing.T, u string, width, height int64) *page {
 	t.Helper()
+	return openFor(t, u, width, height, 60*time.Second)
+}
+
+// openFor is open with a time budget of its own, for a test that plays
+// more than a minute in one tab (every lesson in turn).
+func openFor(t *testing.T, u string, width, height int64, budget time.Duration) *page {
+	t.Helper()
 	needBrowser(t)
 	pu, err := url.Parse(u)
 	if err != nil {
@@ -39,7 +46,7 @@ func open(t *testing.T, u string, width, height int64) *page {
 	}
 	ctx, cancel := chromedp.NewContext(env.browser)
 	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, budget)
 	t.Cleanup(cancelT)
 	p := &page{t: t, ctx: ctx, host: pu.Host}
 	chromedp.ListenTarget(ctx, p.listen)

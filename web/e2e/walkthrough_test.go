@@ -58,9 +58,10 @@ func (p *page) waitPlayed(l lesson.Lesson) {
 
 // TestLessonsByKeyboard walks through every lesson with the keyboard alone:
 // each lesson plays by itself, and once played its "what to notice" lines
-// are exactly the engine's for that lesson.
+// are exactly the engine's for that lesson. Each lesson plays for about six
+// seconds, so the tab gets 15 seconds a lesson.
 func TestLessonsByKeyboard(t *testing.T) {
-	p := open(t, env.base+"/learn", 1440, 1000)
+	p := openFor(t, env.base+"/learn", 1440, 1000, time.Duration(len(lesson.All))*15*time.Second)
 	for i, l := range lesson.All {
 		if i > 0 {
 			p.key(kb.ArrowRight)

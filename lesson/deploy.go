@@ -1,0 +1,73 @@
+package lesson
+
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/run"
+)
+
+// deploy restarts every worker under load, first all at once, then rolling:
+// per-worker caches all go cold together and flood the database.
+var deploy = Lesson{
+	Slug:  "deploy",
+	Title: "10. Deploy: every cache empty at once",
+	Prose: []string{
+		"A deploy restarts every worker (gunicorn's HUP, or new containers). A per-worker cache dies with its process, " +
+			"so after a deploy every worker starts empty, all at the same moment, under full load.",
+		"Here 16 sync workers serve an open stream of requests: they keep arriving however slow the answers are. " +
+			"After request 10,000 every worker restarts at once. The new workers take 100 ms to boot, then each of them misses every key it is asked for.",
+		"The shared cache on the right lives outside the workers: the same deploy costs it the boot, not the cache.",
+		"After request 20,000 the deploy is rolling: one worker at a time, each once the one before is up, " +
+			"so one cache is cold at a time while the others keep serving.",
+	},
+	Query:    "workers=16&cache=100&keys=100&writes=0&arrivals=poisson&rate=3000&cpu=1000&boot=100ms",
+	Compare:  true,
+	Requests: 30000,
+	Deploys:  []run.Deploy{{Seq: 10000}, {Seq: 20000, Rolling: true}},
+	Question: "Does the rolling deploy save the database any reads?",
+	Answer: "Hardly: every worker still starts empty and fetches its keys again. Rolling spreads those fetches out, " +
+		"so fewer fetches reach the database at once and no request waits for every worker to boot. " +
+		"Only a cache that outlives the workers saves the reads.",
+	notice: deployNotice,
+}
+
+func deployNotice(r Run) []string {
+	at, roll := r.lesson.Deploys[0].Seq, r.lesson.Deploys[1].Seq
+	seq := r.Stats.Seq
+	before := r.window(0, at/2, at)
+	if before.To == 0 {
+		return []string{fmt.Sprintf("The caches fill up; every worker restarts at once after request %s.", count(int(at)))}
+	}
+	out := []string{fmt.Sprintf("Before the deploy, per-worker caches: %s database reads in requests %s, up to %d at once; p99 %s.",
+		count(int(before.Reads)), span(before), before.Peak, ms(before.P99))}
+	all, shared := r.window(0, at, roll), r.window(1, at, roll)
+	if seq <= at || all.To == 0 {
+		return append(out, fmt.Sprintf("Every worker restarts at once after request %s.", count(int(at))))
+	}
+	each := ""
+	if all.Peak == r.Config.Workers {
+		each = ", one for each worker"
+	}
+	out = append(out,
+		fmt.Sprintf("All at once, per-worker caches: %s database reads in requests %s, up to %d at once%s; p99 rose to %s.",
+			count(int(all.Reads)), span(all), all.Peak, each, ms(all.P99)),
+		fmt.Sprintf("Shared cache, same deploy and requests: %s database reads; p99 %s, with the workers' %s boot.",
+			count(int(shared.Reads)), ms(shared.P99), duration(r.Config.Boot)))
+	if seq <= roll {
+		return append(out, fmt.Sprintf("A rolling deploy follows after request %s.", count(int(roll))))
+	}
+	rolling := r.window(0, roll, seq)
+	if rolling.To == 0 {
+		return append(out, fmt.Sprintf("A rolling deploy follows after request %s.", count(int(roll))))
+	}
+	return append(out, fmt.Sprintf("Rolling, per-worker caches: %s database reads in requests %s, up to %d at once; p99 %s.",
+		count(int(rolling.Reads)), span(rolling), rolling.Peak, ms(rolling.P99)))
+}
+
+// span names the requests a window covers: "4,993 to 9,984".
+func span(w window) string {
+	if w.To == 0 {
+		return "none yet"
+	}
+	return count(int(w.From)) + " to " + count(int(w.To))
+}
