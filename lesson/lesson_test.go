@@ -21,8 +21,8 @@ func TestLessonsAreWellFormed(t *testing.T) {
 			t.Errorf("Index(%q) = -1", l.Slug)
 		}
 	}
-	if len(All) != 8 {
-		t.Errorf("%d lessons; the walkthrough has 8", len(All))
+	if len(All) != 9 {
+		t.Errorf("%d lessons; the walkthrough has 9", len(All))
 	}
 }
 

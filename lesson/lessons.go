@@ -198,4 +198,5 @@ var All = []Lesson{
 			}
 		},
 	},
+	frameworkDefault,
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
@@ -43,6 +44,7 @@ func PlayHandout() []HandoutLesson {
 type Handout struct {
 	app.Compo
 	lessons []HandoutLesson
+	origin  string // "https://host", for links printed with their address; "" before the client runs
 }
 
 func (h *Handout) OnNav(ctx app.Context) {
@@ -51,12 +53,22 @@ func (h *Handout) OnNav(ctx app.Context) {
 	}
 	ctx.Page().SetTitle("Handout: the per-worker cache pitfall · cachepit")
 	if app.IsClient {
+		if u := ctx.Page().URL(); u != nil {
+			h.origin = u.Scheme + "://" + u.Host
+		}
 		ctx.Defer(func(app.Context) {
 			app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
 				app.Window().Get("performance").Call("now").Float())
 		})
 	}
 }
+
+// The post the story starts from.
+const (
+	postTitle  = "Gunicorn & LRU cache pitfall"
+	postAuthor = "Krzysztof Żuraw"
+	postURL    = "https://krzysztofzuraw.com/blog/2017/gunicorn-and-lru-cache-pitfall/"
+)
 
 func (h *Handout) Render() app.UI {
 	p := rootPrefix()
@@ -77,34 +89,86 @@ func (h *Handout) Render() app.UI {
 			el("p").Class("prose").Text("A pre-fork server (gunicorn style) runs N worker processes. Each worker's @lru_cache is its own: "+
 				"every key misses once per worker, is held N times, and goes stale on the workers that did not see a write. "+
 				"A shared cache (Memcached style) is one cache for all. The figures below are computed by the simulator, "+
-				"each lesson played to its end, exactly as on the lesson pages."),
-			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, i, h.lessons[i]) }),
+				"each lesson played to its end, exactly as on the lesson pages. The answers to the questions are on the last page."),
+			el("p").Class("prose").Body(
+				app.Text("The story starts from the 2017 post “"+postTitle+"” by "+postAuthor+": "),
+				link(postURL, postURL, ""),
+			),
+			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, h.origin, i, h.lessons[i]) }),
+			handoutAnswers(h.lessons),
 		),
-		el("footer").Class("foot").Text("Origin: the 2017 post “Gunicorn & LRU cache pitfall”. Made with cachepit."),
+		el("footer").Class("foot").Body(
+			app.Text("Origin: “"+postTitle+"” by "+postAuthor+" (2017), "),
+			link(postURL, postURL, ""),
+			app.Text(". Made with cachepit."),
+		),
 	)
 }
 
-func handoutLesson(prefix string, i int, h HandoutLesson) app.UI {
+func handoutLesson(prefix, origin string, i int, h HandoutLesson) app.UI {
 	l := h.Lesson
 	id := "handout-" + l.Slug
+	var blog app.UI
+	if len(l.Script) > 0 {
+		if steps, err := sim.Blog("local"); err == nil {
+			blog = &BlogReplay{Mode: "local", Steps: steps}
+		}
+	}
+	playground := prefix + "/?" + l.Query
 	return el("article").Class("panel handout-lesson").ID(id).Aria("labelledby", id+"-title").Body(
 		app.H2().ID(id+"-title").Text(l.Title),
 		app.Range(l.Prose).Slice(func(j int) app.UI { return el("p").Class("prose").Text(l.Prose[j]) }),
+		app.If(blog != nil, blog),
 		el("h3").Text("What to notice"),
 		el("ul").Class("notice-lines").Body(app.Range(h.Notice).Slice(func(j int) app.UI { return el("li").Text(h.Notice[j]) })),
 		app.If(h.Err != "", el("p").Class("banner").Text(h.Err)),
-		app.If(l.Requests > 0, el("p").Class("handout-theory").Text(handoutTheory(h))),
-		el("h3").Text("Question"),
+		// A lesson whose notices already state Che's prediction does not get it twice.
+		app.If(l.Requests > 0 && !statesChe(h.Notice), el("p").Class("handout-theory").Text(handoutTheory(h))),
+		el("p").Class("panel-sub handout-links").Body(
+			app.Text(fmt.Sprintf("%s · ", plural(int64(len(l.Script)+l.Requests), "request"))),
+			link(LessonURL(prefix, i), "open lesson "+fmt.Sprint(i+1), origin),
+			app.Text(" · "),
+			link(playground, "its settings in the playground", origin),
+		),
+		el("h3").Text(fmt.Sprintf("Question %d", i+1)),
 		el("p").Class("ask").Text(l.Question),
-		el("details").Class("handout-answer").Attr("open", true).Body(
-			el("summary").Text("Answer"),
-			el("p").Text(l.Answer),
-		),
-		el("p").Class("panel-sub").Body(
-			app.Text(fmt.Sprintf("Settings: %s · %s · ", l.Query, plural(int64(len(l.Script)+l.Requests), "request"))),
-			el("a").Attr("href", LessonURL(prefix, i)).Text("open lesson "+fmt.Sprint(i+1)),
-		),
 	)
+}
+
+// handoutAnswers lists every answer after the last lesson; in print it
+// starts a page of its own, an answer sheet.
+func handoutAnswers(lessons []HandoutLesson) app.UI {
+	return el("section").Class("panel handout-answers").ID("handout-answers").Aria("labelledby", "handout-answers-title").Body(
+		app.H2().ID("handout-answers-title").Text("Answers"),
+		app.Range(lessons).Slice(func(i int) app.UI {
+			l := lessons[i].Lesson // titles carry their number
+			return el("p").ID("answer-"+l.Slug).Body(el("strong").Text(l.Title+". "), app.Text(l.Answer))
+		}),
+	)
+}
+
+// link is an anchor that, printed, also shows its address (origin+href,
+// or href alone when it is already absolute or the origin is unknown).
+func link(href, text, origin string) app.UI {
+	addr := href
+	if len(href) > 0 && href[0] == '/' {
+		addr = origin + href
+	}
+	a := el("a").Attr("href", href).Text(text)
+	if addr == text {
+		return a
+	}
+	return el("span").Body(a, el("span").Class("print-url").Text(" ("+addr+")"))
+}
+
+// statesChe reports whether a notice line already gives Che's prediction.
+func statesChe(notice []string) bool {
+	for _, n := range notice {
+		if strings.HasPrefix(n, "Che's approximation") {
+			return true
+		}
+	}
+	return false
 }
 
 func handoutTheory(h HandoutLesson) string {

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/cachepit/cachepit/web/site"
+	"github.com/cachepit/cachepit/site"
 )
 
 func init() {

@@ -21,7 +21,7 @@ import (
 )
 
 func init() {
-	register("real", "the post's app for real: pre-forked workers, local caches or Memcached", runReal)
+	register("real", "the post's app for real: pre-forked workers, local caches, Memcached or Redis", runReal)
 	register("real-worker", "", func(args []string, _, stderr io.Writer) int { return worker.Main(args, stderr) })
 }
 
@@ -43,14 +43,16 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	url := "http://" + m.Addr().String()
-	what := fmt.Sprintf("each with its own LRU cache of %d", cfg.Worker.Cache)
-	switch cfg.Worker.Mode {
-	case "shared":
-		what = "sharing Memcached at " + cfg.Worker.Shared
-	case "tiered":
-		what = fmt.Sprintf("each with an LRU cache of %d in front of Memcached at %s", cfg.Worker.Cache, cfg.Worker.Shared)
+	c, w := cfg.Worker.Settings, cfg.Worker
+	what := fmt.Sprintf("each with its own LRU cache of %d", c.Cache)
+	if w.Shared != "" {
+		a, _ := cache.ParseAddr(w.Shared) // checked by parseReal
+		what = "sharing " + a.Name()
+		if c.Mode == "tiered" {
+			what = fmt.Sprintf("each with an LRU cache of %d in front of %s", c.Cache, a.Name())
+		}
 	}
-	fmt.Fprintf(stdout, "cachepit real: %d workers %s, listening on %s (Ctrl-C stops)\n", cfg.Workers, what, url)
+	fmt.Fprintf(stdout, "cachepit real: %d workers %s, listening on %s (Ctrl-C stops)\n", c.Workers, what, url)
 	fmt.Fprintf(stdout, "try: curl %s/ ; curl %s/get_cache_info ; curl %s/get_cache_info\n", url, url, url)
 	if err := m.Serve(ctx); err != nil {
 		fmt.Fprintf(stderr, "cachepit real: %v\n", err)
@@ -60,16 +62,21 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// parseReal turns flags into the server's settings; errors name the flag and its range.
+// parseReal turns flags into the server's settings: the engine's own
+// (workers, cache, mode, max-requests) in a sim.Config, the rest beside it.
+// Errors name the flag and its range.
 func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	c := sim.Default()
 	c.Workers, c.Cache = 2, 2 // the post: gunicorn -w 2, @lru_cache(maxsize=2)
 	fs := flag.NewFlagSet("real", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
-	shared := fs.String("shared", "", "memcached://HOST:PORT: the workers share this Memcached (mode shared, or tiered with --mode tiered)")
+	shared := fs.String("shared", "", "the workers share this cache (mode shared, or tiered with --mode tiered):\nmemcached://HOST:PORT, a pool memcached://HOST1:PORT1,HOST2:PORT2, or redis://HOST:PORT[/DB]")
+	timeout := fs.Duration("cache-timeout", prefork.DefaultCacheTimeout, "how long one shared-cache operation may take before the request goes to the origin, 1ms..10s")
 	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes, 0s..10s")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
+	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
+	threads := fs.Int("threads", 1, "requests a sync worker serves at once, sharing its cache (gunicorn's --threads), 1..64")
 	simflag.Register(fs, &c, "workers", "cache", "mode", "max-requests", "max-requests-jitter")
 	fs.Usage = func() {} // the flag package calls it on every error; help is printed below
 	help := func() {
@@ -89,34 +96,14 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	}
 	modeSet := false
 	fs.Visit(func(f *flag.Flag) { modeSet = modeSet || f.Name == "mode" })
-	var host string
-	if *shared != "" {
-		h, err := cache.ParseAddr(*shared)
-		if err != nil {
-			return prefork.Config{}, err
-		}
-		host = h
-		if !modeSet {
-			c.Mode = "shared"
-		}
+	if *shared != "" && !modeSet {
+		c.Mode = "shared"
 	}
-	switch {
-	case c.Mode == "local" && host != "":
-		return prefork.Config{}, errors.New("--mode local contradicts --shared: drop one of them")
-	case c.Mode != "local" && host == "":
-		return prefork.Config{}, fmt.Errorf("--mode %s needs --shared memcached://HOST:PORT", c.Mode)
-	case *delay < 0 || *delay > 10*time.Second:
-		return prefork.Config{}, fmt.Errorf("--origin-delay must be between 0s and 10s, got %v", *delay)
-	case *grace < time.Second || *grace > 5*time.Minute:
-		return prefork.Config{}, fmt.Errorf("--grace must be between 1s and 5m, got %v", *grace)
-	}
-	return prefork.Config{
+	cfg := prefork.Config{
 		Addr:        *addr,
-		Workers:     c.Workers,
 		OriginDelay: *delay,
-		Worker: worker.Options{
-			Mode: c.Mode, Cache: c.Cache, Shared: host,
-			MaxRequests: c.MaxRequests, MaxRequestsJitter: c.MaxRequestsJitter, Grace: *grace,
-		},
-	}, nil
+		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
+			WorkerClass: *class, Threads: *threads},
+	}
+	return cfg, cfg.Check()
 }

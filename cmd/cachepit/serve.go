@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/cachepit/cachepit/web/site"
+	"github.com/cachepit/cachepit/site"
 )
 
 func init() {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cachepit/cachepit/site"
 )
 
 func TestServeAndPagesBadUsage(t *testing.T) {
@@ -37,17 +39,23 @@ func TestPagesWritesSite(t *testing.T) {
 	dir := t.TempDir()
 	web := filepath.Join(dir, "web")
 	os.MkdirAll(web, 0o755)
-	os.WriteFile(filepath.Join(web, "app.wasm"), []byte("\x00asm"), 0o644)
-	os.WriteFile(filepath.Join(web, "app.css"), []byte("body{}"), 0o644)
+	for _, name := range site.Assets {
+		os.WriteFile(filepath.Join(web, name), []byte("asset "+name), 0o644)
+	}
+	os.WriteFile(filepath.Join(web, "doc.go"), []byte("package web"), 0o644)
 	out := filepath.Join(dir, "dist")
 	var stdout, stderr bytes.Buffer
 	if code := dispatch([]string{"pages", "--base", "/cachepit/", "--dir", dir, "--out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("pages: exit %d: %s", code, stderr.String())
 	}
-	for _, f := range []string{"index.html", "wasm_exec.js", "app.js", "app-worker.js", "web/app.wasm", "web/app.css"} {
+	for _, f := range []string{"index.html", "learn.html", "handout.html", "wasm_exec.js", "app.js", "app-worker.js", "web/app.wasm", "web/app.css"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("dist lacks %s: %v", f, err)
 		}
+	}
+	ents, _ := os.ReadDir(filepath.Join(out, "web"))
+	if len(ents) != len(site.Assets) {
+		t.Errorf("dist/web holds %d files; want the %d assets", len(ents), len(site.Assets))
 	}
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !strings.Contains(string(index), `/cachepit/web/app.css`) {

@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/cachepit/cachepit/internal/progress"
 	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/report"
 	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/stack"
 )
 
 func init() {
@@ -31,10 +34,13 @@ func runSim(args []string, stdout, stderr io.Writer) int {
 	trace := fs.String("trace", "", "write one CSV row per request to this file")
 	compare := fs.Bool("compare", false, "run local and shared on the identical request stream, side by side")
 	scenario := fs.String("scenario", "", "replay a scenario instead: blog (the post's three requests)")
+	stackName := fs.String("code", "", "print what to write in your own stack for these settings: "+strings.Join(stack.Stacks(), ", "))
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	switch {
+	case *stackName != "":
+		return simCode(c, *stackName, stdout, stderr)
 	case *scenario != "" && *scenario != "blog":
 		fmt.Fprintf(stderr, "cachepit sim: invalid value %q for flag -scenario: the only scenario is blog\n", *scenario)
 		return 2
@@ -48,7 +54,7 @@ func runSim(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
 		return 2
 	}
-	if err := runTraced(s, *trace); err != nil {
+	if err := runTraced(s, *trace, newBar(stderr, *asJSON, c.Warmup+c.Requests)); err != nil {
 		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
 		return 1
 	}
@@ -62,11 +68,12 @@ func runSim(args []string, stdout, stderr io.Writer) int {
 
 // runTraced runs the warmup and the counted requests, writing each request
 // to a CSV trace when path is not empty.
-func runTraced(s *sim.Sim, path string) error {
+func runTraced(s *sim.Sim, path string, bar *progress.Bar) error {
 	c := s.Config()
 	n := c.Warmup + c.Requests
+	defer bar.Done()
 	if path == "" {
-		s.Run(n)
+		run(s, n, bar, 0)
 		return nil
 	}
 	f, err := os.Create(path)
@@ -74,8 +81,11 @@ func runTraced(s *sim.Sim, path string) error {
 		return err
 	}
 	t := report.NewTrace(f)
-	for range n {
+	for i := range n {
 		t.Add(s.Step())
+		if i%chunk == 0 {
+			bar.Set(i)
+		}
 	}
 	if err := t.Flush(); err != nil {
 		f.Close()
@@ -86,6 +96,7 @@ func runTraced(s *sim.Sim, path string) error {
 
 func simCompare(c sim.Config, asJSON bool, stdout, stderr io.Writer) int {
 	runs := make([]report.Run, 2)
+	bar := newBar(stderr, asJSON, 2*(c.Warmup+c.Requests))
 	for i, mode := range []string{"local", "shared"} {
 		c.Mode = mode
 		s, err := sim.New(c)
@@ -93,9 +104,10 @@ func simCompare(c sim.Config, asJSON bool, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
 			return 2
 		}
-		s.Run(c.Warmup + c.Requests)
+		run(s, c.Warmup+c.Requests, bar, i*(c.Warmup+c.Requests))
 		runs[i] = report.New(c, s.Stats())
 	}
+	bar.Done()
 	if asJSON {
 		return writeJSON(stdout, stderr, map[string]report.Run{"local": runs[0], "shared": runs[1]})
 	}
@@ -136,4 +148,26 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 		return 1
 	}
 	return 0
+}
+
+// chunk requests run between two looks at the progress bar, which reads
+// the clock: a few microseconds every few milliseconds.
+const chunk = 1 << 16
+
+// run runs n requests, telling bar how many are done after the first before.
+func run(s *sim.Sim, n int, bar *progress.Bar, before int) {
+	for done := 0; done < n; {
+		k := min(chunk, n-done)
+		s.Run(k)
+		done += k
+		bar.Set(before + done)
+	}
+}
+
+// newBar shows progress on stderr when it is a terminal, and never with --json.
+func newBar(stderr io.Writer, asJSON bool, total int) *progress.Bar {
+	if asJSON {
+		return nil
+	}
+	return progress.New(stderr, "requests", total)
 }

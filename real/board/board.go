@@ -4,16 +4,18 @@ package board
 
 import (
 	"sync"
+	"time"
 
 	"github.com/cachepit/cachepit/sim"
 )
 
-// Settings are the server's flags that a prediction needs.
+// Settings are the server's settings field by field, as /stats gave them
+// before it carried Config; kept for readers that still use them.
 type Settings struct {
 	Mode              string // local, shared or tiered
 	Workers           int    // worker slots
 	Cache             int    // each worker's LRU maxsize (0 in shared mode)
-	Shared            string // memcached://HOST:PORT, or "" in local mode
+	Shared            string // the shared cache's URL, or "" in local mode
 	MaxRequests       int    // recycle a worker after this many requests; 0 means never
 	MaxRequestsJitter int    // add 0..jitter to each worker's MaxRequests
 	OriginDelayMicros int    // time an origin read or write takes
@@ -22,16 +24,19 @@ type Settings struct {
 // Worker is one slot's counters and the process now serving it.
 type Worker struct {
 	sim.WorkerStats
-	PID int // process id of the slot's current worker
+	PID         int   // process id of the slot's current worker
+	CacheErrors int64 `json:"cache_errors"` // shared-cache errors and timeouts, each served from the origin
 }
 
 // Stats is what /stats answers: a value, summed over every process each slot has had.
 type Stats struct {
-	Settings Settings
-	Total    sim.WorkerStats // sums over workers (ID is -1)
-	Workers  []Worker
-	Origin   sim.OriginStats
-	HitRatio float64 // Total.Hits / Total.Reads
+	Config      string `json:"config"`       // the engine's settings of the server, as a URL query (sim.ParseQuery reads it)
+	CacheErrors int64  `json:"cache_errors"` // shared-cache errors and timeouts, summed over workers
+	Settings    Settings
+	Total       sim.WorkerStats // sums over workers (ID is -1)
+	Workers     []Worker
+	Origin      sim.OriginStats
+	HitRatio    float64 // Total.Hits / Total.Reads
 }
 
 // Outcome is one request as a worker reports it.
@@ -43,19 +48,31 @@ type Outcome struct {
 	Currsize  int      // entries in the worker's own cache after the request
 	Evictions int64    // entries the worker's process has evicted so far
 	Left      int64    // requests until the worker recycles, or -1
+
+	CacheErrors int64 // shared-cache errors and timeouts reported with it
 }
 
 // Board is safe for concurrent use.
 type Board struct {
+	config   string
 	settings Settings
 	mu       sync.Mutex
 	workers  []Worker
 	evicted  []int64 // per slot: evictions by the slot's earlier processes
 }
 
-// New returns a board with one empty row per worker slot.
-func New(s Settings) *Board {
-	b := &Board{settings: s, workers: make([]Worker, s.Workers), evicted: make([]int64, s.Workers)}
+// New returns a board with one empty row per worker of c, a server whose
+// shared cache is at shared ("" for none) and whose origin takes originDelay.
+func New(c sim.Config, shared string, originDelay time.Duration) *Board {
+	s := Settings{
+		Mode: c.Mode, Workers: c.Workers, Cache: c.Cache, Shared: shared,
+		MaxRequests: c.MaxRequests, MaxRequestsJitter: c.MaxRequestsJitter,
+		OriginDelayMicros: int(originDelay.Microseconds()),
+	}
+	if !c.HasLocal() {
+		s.Cache = 0 // no worker keeps a cache of its own
+	}
+	b := &Board{config: c.Query(), settings: s, workers: make([]Worker, s.Workers), evicted: make([]int64, s.Workers)}
 	for i := range b.workers {
 		b.workers[i].ID = i
 		b.workers[i].Maxsize = s.Cache
@@ -71,6 +88,7 @@ func (b *Board) Record(o Outcome) {
 	if o.Slot < 0 || o.Slot >= len(b.workers) {
 		return
 	}
+	b.workers[o.Slot].CacheErrors += o.CacheErrors
 	w := &b.workers[o.Slot].WorkerStats
 	w.Requests++
 	w.Currsize = o.Currsize
@@ -116,6 +134,7 @@ func (b *Board) Snapshot(originReads, originWrites int64) Stats {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	s := Stats{
+		Config:   b.config,
 		Settings: b.settings,
 		Workers:  append([]Worker(nil), b.workers...),
 		Origin:   sim.OriginStats{Reads: originReads, Writes: originWrites},
@@ -125,6 +144,7 @@ func (b *Board) Snapshot(originReads, originWrites int64) Stats {
 	t.RequestsLeft = -1
 	for _, w := range b.workers {
 		t.Add(w.WorkerStats)
+		s.CacheErrors += w.CacheErrors
 	}
 	s.HitRatio = t.HitRatio()
 	return s

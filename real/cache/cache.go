@@ -1,5 +1,5 @@
 // Package cache is a worker's cache of key versions: its own LRU, a shared
-// Memcached, or the LRU in front of Memcached.
+// Memcached or Redis, or the LRU in front of the shared one.
 package cache
 
 import (

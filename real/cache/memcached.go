@@ -3,8 +3,9 @@ package cache
 import (
 	"errors"
 	"fmt"
-	"net/url"
+	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/bradfitz/gomemcache/memcache"
@@ -12,38 +13,37 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
-// Memcached is the cache every worker shares. Keys carry a prefix, so that
-// runs of the server sharing one Memcached never read each other's versions.
+// Memcached is the cache every worker shares: one server or a pool. Keys
+// carry a prefix, so that runs of the server sharing one Memcached never
+// read each other's versions.
+//
+// In a pool each key lives on one server, chosen as gomemcache's ServerList
+// does: CRC-32 (IEEE) of the key modulo the number of servers, in the order
+// given. A dead server costs only its own keys; nothing is rehashed.
 type Memcached struct {
-	addr   string
-	prefix string
-	mc     *memcache.Client
+	addr    Addr
+	prefix  string
+	timeout time.Duration
+	mc      *memcache.Client
 }
 
-// ParseAddr turns memcached://HOST:PORT into HOST:PORT.
-func ParseAddr(s string) (string, error) {
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme != "memcached" || u.Host == "" || u.Port() == "" || u.Path != "" {
-		return "", fmt.Errorf("--shared must look like memcached://127.0.0.1:11211, got %q", s)
-	}
-	return u.Host, nil
-}
-
-// NewMemcached returns a client of the Memcached at addr (HOST:PORT) and
-// checks that it answers.
-func NewMemcached(addr, prefix string) (*Memcached, error) {
-	mc := memcache.New(addr)
-	mc.Timeout = 2 * time.Second
+// NewMemcached returns a client of the Memcached servers at a and checks
+// that every one answers. Each operation gives up after timeout.
+func NewMemcached(a Addr, prefix string, timeout time.Duration) (*Memcached, error) {
+	mc := memcache.New(a.Hosts...)
+	mc.Timeout = timeout
 	mc.MaxIdleConns = 16
 	if err := mc.Ping(); err != nil {
-		return nil, fmt.Errorf("memcached at %s is unreachable (%v): start it with 'memcached -l 127.0.0.1 -p PORT' or fix --shared", addr, err)
+		mc.Close()
+		return nil, fmt.Errorf("memcached at %s is unreachable (%v): start it with 'memcached -l 127.0.0.1 -p PORT' or fix --shared", strings.Join(a.Hosts, ","), err)
 	}
-	return &Memcached{addr: addr, prefix: prefix, mc: mc}, nil
+	return &Memcached{addr: a, prefix: prefix, timeout: timeout, mc: mc}, nil
 }
 
 // Get looks key up in Memcached.
 func (m *Memcached) Get(key int) (uint32, sim.Tier, bool, error) {
-	it, err := m.mc.Get(m.key(key))
+	var it *memcache.Item
+	err := m.retry(func() (err error) { it, err = m.mc.Get(m.key(key)); return err })
 	if errors.Is(err, memcache.ErrCacheMiss) {
 		return 0, sim.Shared, false, nil
 	}
@@ -59,8 +59,8 @@ func (m *Memcached) Get(key int) (uint32, sim.Tier, bool, error) {
 
 // Add stores version under key.
 func (m *Memcached) Add(key int, version uint32) error {
-	err := m.mc.Set(&memcache.Item{Key: m.key(key), Value: []byte(strconv.FormatUint(uint64(version), 10))})
-	if err != nil {
+	it := &memcache.Item{Key: m.key(key), Value: []byte(strconv.FormatUint(uint64(version), 10))}
+	if err := m.retry(func() error { return m.mc.Set(it) }); err != nil {
 		return fmt.Errorf("memcached set: %w", err)
 	}
 	return nil
@@ -68,26 +68,57 @@ func (m *Memcached) Add(key int, version uint32) error {
 
 // Remove deletes key; deleting a key that is not there is not an error.
 func (m *Memcached) Remove(key int) error {
-	err := m.mc.Delete(m.key(key))
+	err := m.retry(func() error { return m.mc.Delete(m.key(key)) })
 	if err != nil && !errors.Is(err, memcache.ErrCacheMiss) {
 		return fmt.Errorf("memcached delete: %w", err)
 	}
 	return nil
 }
 
+// retry runs op, and once more when it failed for any reason but a miss or
+// a timeout: a restarted server leaves every idle connection dead, so they
+// are all closed first and the retry dials a fresh one.
+func (m *Memcached) retry(op func() error) error {
+	err := op()
+	if err == nil || errors.Is(err, memcache.ErrCacheMiss) || timedOut(err) {
+		return err
+	}
+	m.mc.Close() // drops idle connections only; the client stays usable
+	return op()
+}
+
+func timedOut(err error) bool {
+	var ne net.Error
+	var ct *memcache.ConnectTimeoutError
+	return errors.As(err, &ct) || (errors.As(err, &ne) && ne.Timeout())
+}
+
 // Len is 0: a worker holds nothing in its own memory.
 func (m *Memcached) Len() int { return 0 }
 
-// Info answers cache_info() from Memcached's own counters, so every worker
-// gives the same answer: get_hits, get_misses, curr_items, and its memory
-// limit in bytes as the maxsize (Memcached bounds bytes, not entries).
+// Info answers cache_info() from Memcached's own counters, summed over the
+// pool, so every worker gives the same answer: get_hits, get_misses,
+// curr_items, and the memory limit in bytes as the maxsize (Memcached bounds
+// bytes, not entries). An unreachable server is left out and reported.
 func (m *Memcached) Info() (sim.CacheInfo, error) {
-	st, err := Stats(m.addr)
-	if err != nil {
-		return sim.CacheInfo{}, err
+	var ci sim.CacheInfo
+	var errs []error
+	for _, h := range m.addr.Hosts {
+		st, err := Stats(h, m.timeout)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ci.Hits += st["get_hits"]
+		ci.Misses += st["get_misses"]
+		ci.Maxsize += st["limit_maxbytes"]
+		ci.Currsize += st["curr_items"]
 	}
-	return sim.CacheInfo{Hits: st["get_hits"], Misses: st["get_misses"], Maxsize: st["limit_maxbytes"], Currsize: st["curr_items"]}, nil
+	return ci, errors.Join(errs...)
 }
+
+// Close drops the idle connections.
+func (m *Memcached) Close() error { return m.mc.Close() }
 
 func (m *Memcached) key(k int) string { return m.prefix + strconv.Itoa(k) }
 

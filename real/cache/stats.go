@@ -9,15 +9,15 @@ import (
 	"time"
 )
 
-// Stats asks the Memcached at addr for its general statistics ("stats"),
-// keeping the numeric ones. gomemcache has no call for this.
-func Stats(addr string) (map[string]int64, error) {
-	c, err := net.DialTimeout("tcp", addr, 2*time.Second)
+// Stats asks the Memcached at addr (HOST:PORT) for its general statistics
+// ("stats"), keeping the numeric ones. gomemcache has no call for this.
+func Stats(addr string, timeout time.Duration) (map[string]int64, error) {
+	c, err := net.DialTimeout("tcp", addr, timeout)
 	if err != nil {
 		return nil, fmt.Errorf("memcached stats: %w", err)
 	}
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(2 * time.Second))
+	c.SetDeadline(time.Now().Add(timeout))
 	if _, err := c.Write([]byte("stats\r\n")); err != nil {
 		return nil, fmt.Errorf("memcached stats: %w", err)
 	}

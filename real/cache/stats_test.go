@@ -35,19 +35,33 @@ func TestParseStats(t *testing.T) {
 }
 
 func TestParseAddr(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"memcached://127.0.0.1:11211", "127.0.0.1:11211"},
-		{"memcached://localhost:1", "localhost:1"},
+	tests := []struct{ in, want string }{ // want is Addr.String(), "" for an error
+		{"memcached://127.0.0.1:11211", "memcached://127.0.0.1:11211"},
+		{"memcached://localhost:1", "memcached://localhost:1"},
+		{"memcached://127.0.0.1:1,127.0.0.1:2", "memcached://127.0.0.1:1,127.0.0.1:2"},
+		{"redis://127.0.0.1:6379", "redis://127.0.0.1:6379/0"},
+		{"redis://127.0.0.1:6379/3", "redis://127.0.0.1:6379/3"},
+		{"redis://127.0.0.1:6379/x", ""},
+		{"redis://127.0.0.1:1,127.0.0.1:2", ""},
 		{"127.0.0.1:11211", ""},
 		{"memcached://127.0.0.1", ""},
+		{"memcached://127.0.0.1:0", ""},
+		{"memcached://127.0.0.1:1,", ""},
 		{"http://127.0.0.1:11211", ""},
 		{"memcached://127.0.0.1:11211/x", ""},
 	}
 	for _, tt := range tests {
 		got, err := ParseAddr(tt.in)
-		if got != tt.want || (err != nil) != (tt.want == "") {
-			t.Errorf("ParseAddr(%q): got %q, %v; want %q", tt.in, got, err, tt.want)
+		if (err != nil) != (tt.want == "") || (err == nil && got.String() != tt.want) {
+			t.Errorf("ParseAddr(%q): got %q, %v; want %q", tt.in, got.String(), err, tt.want)
 		}
+	}
+}
+
+func TestParseInfo(t *testing.T) {
+	got := parseInfo("# Stats\r\nkeyspace_hits:5\r\nkeyspace_misses:2\r\nrole:master\r\n# Memory\r\nmaxmemory:0\r\n")
+	if got["keyspace_hits"] != 5 || got["keyspace_misses"] != 2 || len(got) != 3 {
+		t.Errorf("got %v; want keyspace_hits 5, keyspace_misses 2, maxmemory 0", got)
 	}
 }
 

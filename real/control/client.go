@@ -40,6 +40,8 @@ type State struct {
 	Currsize  int   // entries in the worker's own cache
 	Evictions int64 // entries this process has evicted so far
 	Left      int64 // requests until the worker recycles, or -1
+
+	CacheErrors int64 // shared-cache errors and timeouts since the last report
 }
 
 // Read fetches key from the origin and counts a miss.
@@ -81,6 +83,9 @@ func (c *Client) call(what string, key int, st State, v url.Values) (uint32, err
 	v.Set("size", strconv.Itoa(st.Currsize))
 	v.Set("left", strconv.FormatInt(st.Left, 10))
 	v.Set("evictions", strconv.FormatInt(st.Evictions, 10))
+	if st.CacheErrors > 0 {
+		v.Set("errors", strconv.FormatInt(st.CacheErrors, 10))
+	}
 	resp, err := c.hc.Post("http://master/"+what+"?"+v.Encode(), "", nil)
 	if err != nil {
 		return 0, fmt.Errorf("master unreachable: %w", err)

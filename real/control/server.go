@@ -73,9 +73,14 @@ func outcome(w http.ResponseWriter, r *http.Request) (board.Outcome, int, bool) 
 	out.Currsize, errs[2] = strconv.Atoi(r.FormValue("size"))
 	out.Left, errs[3] = strconv.ParseInt(r.FormValue("left"), 10, 64)
 	out.Evictions, errs[4] = strconv.ParseInt(r.FormValue("evictions"), 10, 64)
+	if e := r.FormValue("errors"); e != "" {
+		if out.CacheErrors, errs[0] = strconv.ParseInt(e, 10, 64); out.CacheErrors < 0 {
+			errs[0] = fmt.Errorf("errors must not be negative, got %d", out.CacheErrors)
+		}
+	}
 	for _, err := range errs {
 		if err != nil {
-			http.Error(w, "report needs slot, key, size, left and evictions: "+err.Error(), http.StatusBadRequest)
+			http.Error(w, "report needs slot, key, size, left and evictions (and errors may be given): "+err.Error(), http.StatusBadRequest)
 			return out, 0, false
 		}
 	}

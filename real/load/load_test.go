@@ -8,7 +8,6 @@ import (
 	"github.com/cachepit/cachepit/real/internal/memd"
 	"github.com/cachepit/cachepit/real/internal/realtest"
 	"github.com/cachepit/cachepit/real/prefork"
-	"github.com/cachepit/cachepit/real/worker"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -24,7 +23,7 @@ func workload(requests int) sim.Config {
 // answer: the run must match the engine request for request.
 func TestSharedMatchesEngineExactly(t *testing.T) {
 	mc := memd.Start(t)
-	base := realtest.Serve(t, prefork.Config{Workers: 2, Worker: worker.Options{Mode: "shared", Shared: mc}})
+	base := realtest.Serve(t, prefork.Config{Worker: realtest.Options(2, "shared", 0, "memcached://"+mc)})
 	r, err := Run(context.Background(), Options{Target: base, Config: workload(300)})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +54,7 @@ func TestSharedMatchesEngineExactly(t *testing.T) {
 // With local caches the kernel's dispatch differs from the engine's, so the
 // numbers agree only roughly; the writes and reads are the same stream.
 func TestLocalAgreesRoughly(t *testing.T) {
-	base := realtest.Serve(t, prefork.Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 20}})
+	base := realtest.Serve(t, prefork.Config{Worker: realtest.Options(2, "local", 20, "")})
 	r, err := Run(context.Background(), Options{Target: base, Config: workload(400)})
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,7 @@
 // one listening socket and starts worker processes that all accept on it, so
 // the kernel decides which worker gets each connection.
 //
-//	m, err := prefork.Start(prefork.Config{Addr: "127.0.0.1:8000", Workers: 2, ...})
+//	m, err := prefork.Start(prefork.Config{Addr: "127.0.0.1:8000", Worker: worker.Options{Settings: c, ...}})
 //	if err != nil { ... } // nothing was left running
 //	err = m.Serve(ctx)    // restarts dead workers until ctx is done
 //
@@ -17,13 +17,12 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/real/worker"
-	"github.com/cachepit/cachepit/sim"
 )
 
-// Config describes the server.
+// Config describes the server. Its engine settings (workers, cache, mode,
+// max-requests) are Worker.Settings, a sim.Config, as in the simulation.
 type Config struct {
 	Addr        string         // TCP address to listen on, e.g. 127.0.0.1:8000
-	Workers     int            // worker processes, 1..sim.MaxWorkers
 	Worker      worker.Options // every worker's settings; Slot, Control and Prefix are filled in
 	OriginDelay time.Duration  // how long an origin read or write takes
 	BootTimeout time.Duration  // how long a worker may take to start; 0 means 10 s
@@ -51,25 +50,22 @@ func WorkerCommand(args []string) Command {
 	return Command{Path: exe, Args: append([]string{exe, "real-worker"}, args...)}
 }
 
-func (c *Config) check() error {
-	if c.Workers < 1 || c.Workers > sim.MaxWorkers {
-		return fmt.Errorf("--workers must be between 1 and %d, got %d", sim.MaxWorkers, c.Workers)
-	}
-	switch c.Worker.Mode {
-	case "local", "tiered":
-		if c.Worker.Cache < 1 || c.Worker.Cache > sim.MaxCache {
-			return fmt.Errorf("--cache must be between 1 and %d, got %d", sim.MaxCache, c.Worker.Cache)
-		}
-	case "shared":
-	default:
-		return fmt.Errorf("--mode must be local, shared or tiered, got %q", c.Worker.Mode)
-	}
-	if c.Worker.Mode != "local" && c.Worker.Shared == "" {
-		return fmt.Errorf("--mode %s needs --shared memcached://HOST:PORT", c.Worker.Mode)
-	}
+// DefaultCacheTimeout is how long a worker waits for the shared cache
+// before it counts an error and asks the origin.
+const DefaultCacheTimeout = 50 * time.Millisecond
+
+// Check reports the first setting out of range, naming its flag. Start
+// calls it after filling in defaults for what was left zero; a command
+// line calls it first, to tell bad usage from a failure to start.
+func (c Config) Check() error {
 	if c.OriginDelay < 0 || c.OriginDelay > 10*time.Second {
 		return fmt.Errorf("--origin-delay must be between 0s and 10s, got %v", c.OriginDelay)
 	}
+	return c.Worker.Check()
+}
+
+// withDefaults fills in what was left zero.
+func (c Config) withDefaults() Config {
 	if c.Log == nil {
 		c.Log = os.Stderr
 	}
@@ -82,5 +78,14 @@ func (c *Config) check() error {
 	if c.Worker.Grace <= 0 {
 		c.Worker.Grace = 10 * time.Second
 	}
-	return nil
+	if c.Worker.WorkerClass == "" {
+		c.Worker.WorkerClass = worker.AcceptSync
+	}
+	if c.Worker.Threads <= 0 {
+		c.Worker.Threads = 1
+	}
+	if c.Worker.CacheTimeout <= 0 {
+		c.Worker.CacheTimeout = DefaultCacheTimeout
+	}
+	return c
 }

@@ -16,7 +16,7 @@ import (
 )
 
 func TestKilledWorkerIsReplaced(t *testing.T) {
-	m, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2}})
+	m, base := serve(t, Config{Worker: opts(2, "local", 2, "")})
 	old := m.PID(1)
 	if err := syscall.Kill(old, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -32,7 +32,7 @@ func TestKilledWorkerIsReplaced(t *testing.T) {
 }
 
 func TestRecycleAfterMaxRequests(t *testing.T) {
-	m, base := serve(t, Config{Workers: 1, Worker: worker.Options{Mode: "local", Cache: 2, MaxRequests: 3}})
+	m, base := serve(t, Config{Worker: recycle(opts(1, "local", 2, ""), 3)})
 	first := m.PID(0)
 	for i := 0; i < 3; i++ {
 		do(t, "GET", base+"/", nil) // 1 miss, then 2 hits; the third request recycles
@@ -65,10 +65,10 @@ func TestStartFailsCleanly(t *testing.T) {
 		cfg  Config
 		want string
 	}{
-		{"port taken", Config{Addr: taken.Addr().String(), Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2}}, "already in use"},
-		{"memcached unreachable", Config{Addr: "127.0.0.1:0", Workers: 2, Worker: worker.Options{Mode: "shared", Shared: closed}}, "memcached at " + closed + " is unreachable"},
-		{"workers out of range", Config{Addr: "127.0.0.1:0", Workers: 0, Worker: worker.Options{Mode: "local", Cache: 2}}, "--workers must be between 1 and 256, got 0"},
-		{"shared without address", Config{Addr: "127.0.0.1:0", Workers: 1, Worker: worker.Options{Mode: "tiered", Cache: 2}}, "needs --shared"},
+		{"port taken", Config{Addr: taken.Addr().String(), Worker: opts(2, "local", 2, "")}, "already in use"},
+		{"memcached unreachable", Config{Addr: "127.0.0.1:0", Worker: opts(2, "shared", 0, "memcached://"+closed)}, "memcached at " + closed + " is unreachable"},
+		{"workers out of range", Config{Addr: "127.0.0.1:0", Worker: opts(0, "local", 2, "")}, "workers must be between 1 and 256, got 0"},
+		{"shared without address", Config{Addr: "127.0.0.1:0", Worker: opts(1, "tiered", 2, "")}, "needs --shared"},
 	}
 	for _, tt := range tests {
 		var started atomic.Int32
@@ -88,10 +88,10 @@ func TestStartFailsCleanly(t *testing.T) {
 func TestBootFailureLeavesNothingRunning(t *testing.T) {
 	calls := 0
 	var log lockedBuffer
-	cfg := Config{Addr: "127.0.0.1:0", Workers: 2, Worker: worker.Options{Mode: "local", Cache: 2, Grace: time.Second}, Log: &log}
+	cfg := Config{Addr: "127.0.0.1:0", Worker: withGrace(opts(2, "local", 2, ""), time.Second), Log: &log}
 	cfg.Command = func(args []string) Command {
 		if calls++; calls == 2 {
-			args = append(args, "--mode=bogus") // the second worker fails to boot
+			args = append(args, "--config=mode=bogus") // the second worker fails to boot
 		}
 		return testCommand(args)
 	}
@@ -114,7 +114,7 @@ func TestBootFailureLeavesNothingRunning(t *testing.T) {
 // the master killed it, half the time.)
 func TestIdleShutdownIsQuick(t *testing.T) {
 	for i := 0; i < 3; i++ {
-		cfg := Config{Addr: "127.0.0.1:0", Workers: 3, Worker: worker.Options{Mode: "local", Cache: 2, Grace: 3 * time.Second},
+		cfg := Config{Addr: "127.0.0.1:0", Worker: withGrace(opts(3, "local", 2, ""), 3*time.Second),
 			Command: testCommand, Log: testLog{t}}
 		m, err := Start(cfg)
 		if err != nil {
@@ -154,8 +154,8 @@ func (l *lockedBuffer) String() string {
 }
 
 func TestShutdownFinishesRequests(t *testing.T) {
-	cfg := Config{Addr: "127.0.0.1:0", Workers: 1, OriginDelay: 500 * time.Millisecond,
-		Worker: worker.Options{Mode: "local", Cache: 2, Grace: 5 * time.Second}, Command: testCommand, Log: testLog{t}}
+	cfg := Config{Addr: "127.0.0.1:0", OriginDelay: 500 * time.Millisecond,
+		Worker: withGrace(opts(1, "local", 2, ""), 5*time.Second), Command: testCommand, Log: testLog{t}}
 	m, err := Start(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cachepit/cachepit/real/board"
 	"github.com/cachepit/cachepit/real/worker"
+	"github.com/cachepit/cachepit/sim"
 )
 
 // The test binary doubles as the worker executable: the master re-executes
@@ -147,4 +148,25 @@ func eventually(t *testing.T, within time.Duration, what string, cond func() boo
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// opts are the settings of n workers in mode, with local caches of size
+// (or the engine's default) and the shared cache at shared.
+func opts(n int, mode string, size int, shared string) worker.Options {
+	c := sim.Default()
+	c.Workers, c.Mode = n, mode
+	if size > 0 {
+		c.Cache = size
+	}
+	return worker.Options{Settings: c, Shared: shared}
+}
+
+func recycle(o worker.Options, after int) worker.Options {
+	o.Settings.MaxRequests = after
+	return o
+}
+
+func withGrace(o worker.Options, d time.Duration) worker.Options {
+	o.Grace = d
+	return o
 }

@@ -38,16 +38,20 @@ type Master struct {
 	fatal    chan error // a worker that cannot boot ends Serve
 }
 
-// Start checks the settings and Memcached, listens, and boots every worker.
-// On error nothing is left running and the port is free again.
+// Start checks the settings and the shared cache, listens, and boots every
+// worker. On error nothing is left running and the port is free again.
 func Start(cfg Config) (m *Master, err error) {
-	if err := cfg.check(); err != nil {
+	cfg = cfg.withDefaults()
+	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	if cfg.Worker.Mode != "local" {
-		if _, err := cache.NewMemcached(cfg.Worker.Shared, ""); err != nil {
+	if cfg.Worker.Shared != "" {
+		a, _ := cache.ParseAddr(cfg.Worker.Shared) // checked above
+		c, err := cache.Open(a, "", 10*time.Second)
+		if err != nil {
 			return nil, err
 		}
+		c.Close()
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -56,7 +60,7 @@ func Start(cfg Config) (m *Master, err error) {
 		}
 		return nil, fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
 	}
-	m = &Master{cfg: cfg, addr: ln.Addr(), procs: make([]*proc, cfg.Workers), fatal: make(chan error, 1)}
+	m = &Master{cfg: cfg, addr: ln.Addr(), procs: make([]*proc, cfg.Worker.Settings.Workers), fatal: make(chan error, 1)}
 	m.lnFile, err = ln.(*net.TCPListener).File()
 	ln.Close() // the master never accepts; its copy in lnFile keeps the socket open
 	if err != nil {
@@ -227,16 +231,7 @@ func (m *Master) startControl() error {
 	if err != nil {
 		return fmt.Errorf("control socket: %w", err)
 	}
-	w := m.cfg.Worker
-	st := board.Settings{
-		Mode: w.Mode, Workers: m.cfg.Workers, Cache: w.Cache, Shared: w.Shared,
-		MaxRequests: w.MaxRequests, MaxRequestsJitter: w.MaxRequestsJitter,
-		OriginDelayMicros: int(m.cfg.OriginDelay.Microseconds()),
-	}
-	if w.Mode == "shared" {
-		st.Cache = 0 // no worker keeps a cache of its own
-	}
-	m.board = board.New(st)
+	m.board = board.New(m.cfg.Worker.Settings, m.cfg.Worker.Shared, m.cfg.OriginDelay)
 	m.control = &http.Server{Handler: control.Handler(origin.New(m.cfg.OriginDelay), m.board)}
 	go m.control.Serve(ln)
 	return nil

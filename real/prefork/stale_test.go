@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/cachepit/cachepit/real/internal/memd"
+	"github.com/cachepit/cachepit/real/internal/redisd"
 	"github.com/cachepit/cachepit/real/worker"
 )
 
@@ -42,7 +43,7 @@ func staleAfterWrite(t *testing.T, base string) (writer int, after map[int][]wor
 // A write drops the key from the writer's cache only: the other worker keeps
 // answering the old version, and the server counts those reads as stale.
 func TestStaleReadsWithLocalCaches(t *testing.T) {
-	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "local", Cache: 10}})
+	_, base := serve(t, Config{Worker: opts(2, "local", 10, "")})
 	writer, after := staleAfterWrite(t, base)
 	var stale int64
 	for w, answers := range after {
@@ -66,7 +67,7 @@ func TestStaleReadsWithLocalCaches(t *testing.T) {
 // With Memcached the write deletes the one shared copy: nobody is stale.
 func TestNoStaleReadsWithMemcached(t *testing.T) {
 	mc := memd.Start(t)
-	_, base := serve(t, Config{Workers: 2, Worker: worker.Options{Mode: "shared", Shared: mc}})
+	_, base := serve(t, Config{Worker: opts(2, "shared", 0, "memcached://"+mc)})
 	_, after := staleAfterWrite(t, base)
 	for w, answers := range after {
 		for _, a := range answers {
@@ -78,5 +79,23 @@ func TestNoStaleReadsWithMemcached(t *testing.T) {
 	s := stats(t, base)
 	if s.Total.Stale != 0 || s.Total.SharedHits == 0 {
 		t.Errorf("/stats: %d stale reads, %d shared hits; want 0 stale and some shared hits", s.Total.Stale, s.Total.SharedHits)
+	}
+}
+
+// With Redis too the write deletes the one shared copy: nobody is stale.
+func TestNoStaleReadsWithRedis(t *testing.T) {
+	r := redisd.Server(t)
+	_, base := serve(t, Config{Worker: opts(2, "shared", 0, "redis://"+r.Addr+"/1")})
+	_, after := staleAfterWrite(t, base)
+	for w, answers := range after {
+		for _, a := range answers {
+			if a.Version != 1 || a.Stale || a.From == "local" {
+				t.Errorf("worker %d answered %+v; want version 1, not stale", w, a)
+			}
+		}
+	}
+	s := stats(t, base)
+	if s.Total.Stale != 0 || s.Total.SharedHits == 0 || s.CacheErrors != 0 {
+		t.Errorf("/stats: %d stale reads, %d shared hits, %d cache errors; want 0 stale, some shared hits, no errors", s.Total.Stale, s.Total.SharedHits, s.CacheErrors)
 	}
 }

@@ -5,10 +5,12 @@ package worker
 import (
 	"encoding/json"
 	"fmt"
+	"log"
 	"net/http"
 	"os"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/cachepit/cachepit/real/cache"
 	"github.com/cachepit/cachepit/real/control"
@@ -37,13 +39,24 @@ type Handler struct {
 	Control  *control.Client
 	MaxLocal int // the local cache's maxsize, 0 when there is none
 
+	// Log, when set, gets a line for the first shared-cache error and at
+	// most one a second after it.
+	Log *log.Logger
+
+	// Host is the address this server listens on, sent in the
+	// X-Cachepit-Host header so a balancer in front can be checked.
+	Host string
+
 	// Served is called at each workload request (/, /item) with the count
 	// so far, this one included; it returns the requests left before the
 	// worker recycles, or -1. Nil means never.
 	Served func(n int64) int64
 
-	served atomic.Int64
-	mux    *http.ServeMux
+	served      atomic.Int64
+	cacheErrors atomic.Int64 // shared-cache errors and timeouts in this process
+	pending     atomic.Int64 // errors after the request's report, sent with the next one
+	lastLog     atomic.Int64 // when an error was last logged, in Unix nanoseconds
+	mux         *http.ServeMux
 }
 
 // NewHandler returns the worker's handler; served may be nil.
@@ -57,7 +70,12 @@ func NewHandler(c cache.Cache, ctl *control.Client, maxLocal int, served func(in
 	return h
 }
 
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.Host != "" {
+		w.Header().Set("X-Cachepit-Host", h.Host)
+	}
+	h.mux.ServeHTTP(w, r)
+}
 
 // index calls the cached function, as the post's "/" did.
 func (h *Handler) index(w http.ResponseWriter, r *http.Request) {
@@ -70,16 +88,17 @@ func (h *Handler) index(w http.ResponseWriter, r *http.Request) {
 }
 
 // cacheInfo answers cache_info() as the post's jsonify did (keys sorted),
-// plus which worker and process answered.
+// plus the shared-cache errors this process has counted and which worker
+// and process answered. When the shared cache cannot say, the post's
+// fields give what it could (zeros when it is down) and the error is counted.
 func (h *Handler) cacheInfo(w http.ResponseWriter, r *http.Request) {
 	ci, err := h.Cache.Info()
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
+		h.cacheErrors.Add(1)
 	}
 	w.Header().Set("Content-Type", "application/json")
-	fmt.Fprintf(w, `{"Currsize": %d, "Hits": %d, "Maxsize": %d, "Misses": %d, "pid": %d, "worker": %d}`+"\n",
-		ci.Currsize, ci.Hits, ci.Maxsize, ci.Misses, os.Getpid(), h.Control.Slot)
+	fmt.Fprintf(w, `{"Currsize": %d, "Hits": %d, "Maxsize": %d, "Misses": %d, "cache_errors": %d, "pid": %d, "worker": %d}`+"\n",
+		ci.Currsize, ci.Hits, ci.Maxsize, ci.Misses, h.cacheErrors.Load(), os.Getpid(), h.Control.Slot)
 }
 
 func (h *Handler) item(w http.ResponseWriter, r *http.Request) {
@@ -114,16 +133,16 @@ func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(st)
 }
 
-// read goes local cache, shared cache, origin, filling the caches on the way back.
+// read goes local cache, shared cache, origin, filling the caches on the way
+// back. It fails open: a shared-cache error or timeout is counted and the
+// read goes on to the origin.
 func (h *Handler) read(key int) (Answer, error) {
 	left := h.count()
 	a := Answer{Key: key, Op: "read", Worker: h.Control.Slot, PID: os.Getpid()}
 	v, from, ok, err := h.Cache.Get(key)
-	if err != nil {
-		return a, err
-	}
+	errs := h.failed(err)
 	if ok {
-		cur, err := h.Control.Hit(key, from, v, control.State{Currsize: h.Cache.Len(), Evictions: h.Cache.Evictions(), Left: left})
+		cur, err := h.Control.Hit(key, from, v, h.state(h.Cache.Len(), h.Cache.Evictions(), left, errs))
 		if err != nil {
 			return a, err
 		}
@@ -131,20 +150,22 @@ func (h *Handler) read(key int) (Answer, error) {
 		return a, nil
 	}
 	// The entry is added after the report, so report the size and
-	// evictions it will have.
-	st := control.State{Currsize: min(h.Cache.Len()+1, h.MaxLocal), Evictions: h.Cache.Evictions(), Left: left}
+	// evictions it will have, and the shared-cache error adding it may cost.
+	size, evictions := min(h.Cache.Len()+1, h.MaxLocal), h.Cache.Evictions()
 	if h.MaxLocal > 0 && h.Cache.Len() == h.MaxLocal {
-		st.Evictions++
+		evictions++
 	}
-	if v, err = h.Control.Read(key, st); err != nil {
+	if v, err = h.Control.Read(key, h.state(size, evictions, left, errs)); err != nil {
 		return a, err
 	}
 	a.Version, a.From = v, sim.Origin.String()
-	return a, h.Cache.Add(key, v)
+	h.pending.Add(h.failed(h.Cache.Add(key, v)))
+	return a, nil
 }
 
 // write bumps the version at the origin, then drops the key from this
-// worker's cache and the shared one; other workers keep their copies.
+// worker's cache and the shared one; other workers keep their copies. The
+// write reaches the origin whatever the shared cache does.
 func (h *Handler) write(key int) (Answer, error) {
 	left := h.count()
 	a := Answer{Key: key, Op: "write", Worker: h.Control.Slot, PID: os.Getpid(), From: sim.Origin.String()}
@@ -152,12 +173,30 @@ func (h *Handler) write(key int) (Answer, error) {
 	if h.Cache.Contains(key) {
 		size--
 	}
-	v, err := h.Control.Write(key, control.State{Currsize: size, Evictions: h.Cache.Evictions(), Left: left})
+	v, err := h.Control.Write(key, h.state(size, h.Cache.Evictions(), left, 0))
 	if err != nil {
 		return a, err
 	}
 	a.Version = v
-	return a, h.Cache.Remove(key)
+	h.pending.Add(h.failed(h.Cache.Remove(key)))
+	return a, nil
+}
+
+// failed counts a shared-cache error in this process; it returns 1 for an error, else 0.
+func (h *Handler) failed(err error) int64 {
+	if err == nil {
+		return 0
+	}
+	n := h.cacheErrors.Add(1)
+	now, last := time.Now().UnixNano(), h.lastLog.Load()
+	if h.Log != nil && now-last >= int64(time.Second) && h.lastLog.CompareAndSwap(last, now) {
+		h.Log.Printf("shared cache: %v (served from the origin; %d errors so far)", err, n)
+	}
+	return 1
+}
+
+func (h *Handler) state(size int, evictions, left, errs int64) control.State {
+	return control.State{Currsize: size, Evictions: evictions, Left: left, CacheErrors: errs + h.pending.Swap(0)}
 }
 
 func (h *Handler) count() int64 {

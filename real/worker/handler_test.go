@@ -2,6 +2,7 @@ package worker
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -10,11 +11,13 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cachepit/cachepit/real/board"
 	"github.com/cachepit/cachepit/real/cache"
 	"github.com/cachepit/cachepit/real/control"
 	"github.com/cachepit/cachepit/real/origin"
+	"github.com/cachepit/cachepit/sim"
 )
 
 // workers returns n handlers, each with its own LRU of size, sharing one
@@ -26,7 +29,7 @@ func workers(t *testing.T, n, size int) []*Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: control.Handler(origin.New(0), board.New(board.Settings{Workers: n, Cache: size}))}
+	srv := &http.Server{Handler: control.Handler(origin.New(0), board.New(settings(n, size), "", 0))}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	hs := make([]*Handler, n)
@@ -59,8 +62,8 @@ func TestPost(t *testing.T) {
 		path, answer string
 	}{
 		{0, "/", `{"message": "Stored"}`},
-		{0, "/get_cache_info", fmt.Sprintf(`{"Currsize": 1, "Hits": 0, "Maxsize": 2, "Misses": 1, "pid": %d, "worker": 0}`, pid)},
-		{1, "/get_cache_info", fmt.Sprintf(`{"Currsize": 0, "Hits": 0, "Maxsize": 2, "Misses": 0, "pid": %d, "worker": 1}`, pid)},
+		{0, "/get_cache_info", fmt.Sprintf(`{"Currsize": 1, "Hits": 0, "Maxsize": 2, "Misses": 1, "cache_errors": 0, "pid": %d, "worker": 0}`, pid)},
+		{1, "/get_cache_info", fmt.Sprintf(`{"Currsize": 0, "Hits": 0, "Maxsize": 2, "Misses": 0, "cache_errors": 0, "pid": %d, "worker": 1}`, pid)},
 	}
 	for _, s := range steps {
 		if got := call(t, hs[s.worker], "GET", s.path); got != s.answer {
@@ -152,5 +155,65 @@ func TestLimit(t *testing.T) {
 		default:
 			t.Errorf("Limit(%d, %d): not done at the limit", tt.max, tt.jitter)
 		}
+	}
+}
+
+func settings(workers, size int) sim.Config {
+	c := sim.Default()
+	c.Workers, c.Cache = workers, size
+	return c
+}
+
+// down is a shared cache that is unreachable: every operation fails.
+type down struct{}
+
+func (down) Get(int) (uint32, sim.Tier, bool, error) {
+	return 0, sim.Shared, false, errors.New("dial tcp: connection refused")
+}
+func (down) Add(int, uint32) error        { return errors.New("dial tcp: connection refused") }
+func (down) Remove(int) error             { return errors.New("dial tcp: connection refused") }
+func (down) Contains(int) bool            { return false }
+func (down) Len() int                     { return 0 }
+func (down) Evictions() int64             { return 0 }
+func (down) Info() (sim.CacheInfo, error) { return sim.CacheInfo{}, errors.New("connection refused") }
+
+// With the shared cache down every request is still answered, from the
+// origin; each failed operation is counted in /stats and cache_info.
+func TestFailOpen(t *testing.T) {
+	h := workers(t, 1, 2)[0]
+	h.Cache, h.MaxLocal = down{}, 0
+	for _, step := range []struct{ method, want string }{
+		{"GET", `"op":"read","version":0,"from":"origin","hit":false`},  // get and set fail
+		{"PUT", `"op":"write","version":1,"from":"origin","hit":false`}, // delete fails
+		{"GET", `"op":"read","version":1,"from":"origin","hit":false`},  // get and set fail
+	} {
+		if got := call(t, h, step.method, "/item/3"); !strings.Contains(got, step.want) {
+			t.Errorf("%s /item/3: got %s; want it to contain %s", step.method, got, step.want)
+		}
+	}
+	call(t, h, "GET", "/item/3")
+	if !strings.Contains(call(t, h, "GET", "/get_cache_info"), `"cache_errors": 8,`) {
+		t.Errorf("cache_info: got %s; want 8 cache errors (2 per read, 1 per write, 1 for cache_info itself)", call(t, h, "GET", "/get_cache_info"))
+	}
+	var st board.Stats
+	json.Unmarshal([]byte(call(t, h, "GET", "/stats")), &st)
+	// The last read's set failed after its report: it is sent with the next one.
+	if st.CacheErrors != 6 || st.Total.Misses != 3 || st.Origin.Writes != 1 {
+		t.Errorf("/stats: %d cache errors, %d misses, %d origin writes; want 6, 3, 1", st.CacheErrors, st.Total.Misses, st.Origin.Writes)
+	}
+}
+
+// The master's settings reach the worker unchanged, the engine's as one query.
+func TestArgsRoundTrip(t *testing.T) {
+	c := settings(3, 7)
+	c.Mode, c.MaxRequests, c.MaxRequestsJitter = "tiered", 40, 4
+	o := Options{Settings: c, Shared: "memcached://127.0.0.1:1,127.0.0.1:2", CacheTimeout: 30 * time.Millisecond,
+		Grace: 2 * time.Second, Slot: 2, Control: "@ctl", Prefix: "cachepit:ab:"}
+	got, err := ParseArgs(o.Args())
+	if err != nil || got != o {
+		t.Errorf("ParseArgs(%q): got %+v, %v; want %+v", o.Args(), got, err, o)
+	}
+	if _, err := ParseArgs([]string{"--config=workers=0"}); err == nil {
+		t.Error("ParseArgs(--config=workers=0): got no error; want one")
 	}
 }

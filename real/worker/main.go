@@ -2,14 +2,13 @@ package worker
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
+	"log"
 	"math/rand/v2"
 	"net"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -29,51 +28,13 @@ const (
 	ExitBootError = 3 // could not start: the master gives up rather than loop
 )
 
-// Options are a worker's settings, passed by the master on its command line.
-type Options struct {
-	Slot              int           // worker slot, 0-based
-	Control           string        // the master's Unix socket
-	Mode              string        // local, shared or tiered
-	Cache             int           // local LRU maxsize (unused in shared mode)
-	Shared            string        // Memcached HOST:PORT (shared and tiered modes)
-	Prefix            string        // Memcached key prefix of this run
-	MaxRequests       int           // recycle after this many requests; 0 means never
-	MaxRequestsJitter int           // add 0..jitter to MaxRequests
-	Grace             time.Duration // time requests in flight get to finish at shutdown
-}
-
-// Args formats o as the worker command's flags.
-func (o Options) Args() []string {
-	return []string{
-		"--slot=" + strconv.Itoa(o.Slot), "--control=" + o.Control, "--mode=" + o.Mode,
-		"--cache=" + strconv.Itoa(o.Cache), "--shared=" + o.Shared, "--prefix=" + o.Prefix,
-		"--max-requests=" + strconv.Itoa(o.MaxRequests), "--max-requests-jitter=" + strconv.Itoa(o.MaxRequestsJitter),
-		"--grace=" + o.Grace.String(),
-	}
-}
-
-func parse(args []string, stderr io.Writer) (Options, error) {
-	var o Options
-	fs := flag.NewFlagSet("real-worker", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.IntVar(&o.Slot, "slot", 0, "worker slot")
-	fs.StringVar(&o.Control, "control", "", "the master's Unix socket")
-	fs.StringVar(&o.Mode, "mode", "local", "local, shared or tiered")
-	fs.IntVar(&o.Cache, "cache", 2, "local LRU maxsize")
-	fs.StringVar(&o.Shared, "shared", "", "Memcached HOST:PORT")
-	fs.StringVar(&o.Prefix, "prefix", "", "Memcached key prefix")
-	fs.IntVar(&o.MaxRequests, "max-requests", 0, "recycle after this many requests")
-	fs.IntVar(&o.MaxRequestsJitter, "max-requests-jitter", 0, "add 0..jitter to max-requests")
-	fs.DurationVar(&o.Grace, "grace", 10*time.Second, "time to finish requests at shutdown")
-	return o, fs.Parse(args)
-}
-
 // Main runs one worker process, started by the master with the listening
 // socket on ListenerFD and a ready pipe on ReadyFD. It returns the exit status.
 func Main(args []string, stderr io.Writer) int {
-	o, err := parse(args, stderr)
+	o, err := ParseArgs(args)
 	if err != nil {
-		return 2
+		fmt.Fprintf(stderr, "cachepit worker: %v (workers are started by 'cachepit real')\n", err)
+		return ExitBootError
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "cachepit worker %d: %v\n", o.Slot, err)
@@ -83,9 +44,7 @@ func Main(args []string, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	f := os.NewFile(ListenerFD, "listener")
-	ln, err := net.FileListener(f)
-	f.Close()
+	ln, err := listen(o)
 	if err != nil {
 		return fail(fmt.Errorf("no listening socket on fd %d (workers are started by 'cachepit real'): %w", ListenerFD, err))
 	}
@@ -97,8 +56,10 @@ func Main(args []string, stderr io.Writer) int {
 	ctx = orphaned(ctx, 250*time.Millisecond)
 
 	recycle := make(chan struct{})
-	served, _ := Limit(o.MaxRequests, o.MaxRequestsJitter, rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano()))), recycle)
+	served, _ := Limit(o.Settings.MaxRequests, o.Settings.MaxRequestsJitter, rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano()))), recycle)
 	h := NewHandler(c, control.NewClient(o.Control, o.Slot), maxLocal, served)
+	h.Host = ln.Addr().String()
+	h.Log = log.New(stderr, fmt.Sprintf("[worker %d pid %d] ", o.Slot, os.Getpid()), 0)
 	if r := os.NewFile(ReadyFD, "ready"); r != nil {
 		fmt.Fprintln(r, "ready")
 		r.Close()
@@ -111,22 +72,29 @@ func Main(args []string, stderr io.Writer) int {
 }
 
 func newCache(o Options) (cache.Cache, int, error) {
-	switch o.Mode {
-	case "local":
-		l, err := cache.NewLocal(o.Cache)
-		return l, o.Cache, err
-	case "shared":
-		m, err := cache.NewMemcached(o.Shared, o.Prefix)
-		return m, 0, err
-	case "tiered":
-		l, err := cache.NewLocal(o.Cache)
-		if err != nil {
+	c := o.Settings
+	var local *cache.Local
+	if c.HasLocal() {
+		var err error
+		if local, err = cache.NewLocal(c.Cache); err != nil {
 			return nil, 0, err
 		}
-		m, err := cache.NewMemcached(o.Shared, o.Prefix)
-		return cache.Tiered{Local: l, Shared: m}, o.Cache, err
+		if !c.HasShared() {
+			return local, c.Cache, nil
+		}
 	}
-	return nil, 0, fmt.Errorf("mode must be local, shared or tiered, got %q", o.Mode)
+	a, err := cache.ParseAddr(o.Shared)
+	if err != nil {
+		return nil, 0, err
+	}
+	shared, err := cache.Open(a, o.Prefix, o.CacheTimeout)
+	if err != nil {
+		return nil, 0, err
+	}
+	if local == nil {
+		return shared, 0, nil
+	}
+	return cache.Tiered{Local: local, Shared: shared}, c.Cache, nil
 }
 
 // orphaned returns a context that is done when ctx is, or when this process's
@@ -152,4 +120,27 @@ func orphaned(ctx context.Context, every time.Duration) context.Context {
 		}
 	}()
 	return ctx
+}
+
+// listen takes the socket on ListenerFD as o.WorkerClass says.
+func listen(o Options) (net.Listener, error) {
+	if o.WorkerClass == AcceptGo {
+		f := os.NewFile(ListenerFD, "listener")
+		defer f.Close()
+		return net.FileListener(f)
+	}
+	sa, err := syscall.Getsockname(ListenerFD)
+	if err != nil {
+		return nil, err
+	}
+	var addr net.Addr
+	switch sa := sa.(type) {
+	case *syscall.SockaddrInet4:
+		addr = &net.TCPAddr{IP: net.IP(sa.Addr[:]), Port: sa.Port}
+	case *syscall.SockaddrInet6:
+		addr = &net.TCPAddr{IP: net.IP(sa.Addr[:]), Port: sa.Port}
+	default:
+		return nil, fmt.Errorf("fd %d is not a TCP socket", ListenerFD)
+	}
+	return newSyncListener(ListenerFD, addr, o.Threads)
 }

@@ -65,10 +65,17 @@ func TestHandout(t *testing.T) {
 		if want := played(t, l); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("handout %s: %q; want %q", l.Slug, got, want)
 		}
-		var text string
+		var text, answer string
 		p.eval(fmt.Sprintf(`document.getElementById("handout-%s").textContent`, l.Slug), &text)
-		if !strings.Contains(text, l.Question) || !strings.Contains(text, l.Answer) || !strings.Contains(text, l.Prose[0]) {
-			t.Errorf("handout %s lacks its prose, question or answer", l.Slug)
+		if !strings.Contains(text, l.Question) || !strings.Contains(text, l.Prose[0]) {
+			t.Errorf("handout %s lacks its prose or question", l.Slug)
+		}
+		if strings.Contains(text, l.Answer) {
+			t.Errorf("handout %s prints its answer under the question", l.Slug)
+		}
+		p.eval(fmt.Sprintf(`document.getElementById("answer-%s").textContent`, l.Slug), &answer)
+		if !strings.Contains(answer, l.Answer) {
+			t.Errorf("the answer sheet lacks lesson %s's answer", l.Slug)
 		}
 	}
 	if err := chromedp.Run(p.ctx, emulation.SetEmulatedMedia().WithMedia("print")); err != nil {

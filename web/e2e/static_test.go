@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cachepit/cachepit/lesson"
 	"github.com/chromedp/chromedp"
 )
 
@@ -72,4 +73,25 @@ func TestStaticSite(t *testing.T) {
 	}
 	p.waitReady()
 	same(t, "offline", p.screen(0), want(0, native(t, q2, 700)))
+
+	// The lessons and the handout work offline too, though this server
+	// answers /learn only as learn.html: the worker cached them from there.
+	l := lesson.All[lesson.Index("stale-data")]
+	if err := chromedp.Run(p.ctx, chromedp.Navigate(srv.URL+"/cachepit/learn?lesson=stale-data&at=5000")); err != nil {
+		t.Fatalf("offline lesson: %v", err)
+	}
+	p.waitReady()
+	p.waitPlayed(l)
+	if got, want := p.noticeLines(), played(t, l); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("offline lesson notices %q; want %q", got, want)
+	}
+	if err := chromedp.Run(p.ctx, chromedp.Navigate(srv.URL+"/cachepit/handout")); err != nil {
+		t.Fatalf("offline handout: %v", err)
+	}
+	p.waitReady()
+	var n int
+	p.eval(`document.querySelectorAll(".handout-lesson").length`, &n)
+	if n != len(lesson.All) {
+		t.Errorf("the offline handout shows %d lessons; want %d", n, len(lesson.All))
+	}
 }

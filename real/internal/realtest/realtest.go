@@ -11,6 +11,7 @@ import (
 
 	"github.com/cachepit/cachepit/real/prefork"
 	"github.com/cachepit/cachepit/real/worker"
+	"github.com/cachepit/cachepit/sim"
 )
 
 const asWorker = "CACHEPIT_TEST_AS_WORKER"
@@ -60,4 +61,15 @@ type logger struct{ t *testing.T }
 func (l logger) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
+}
+
+// Options are the settings of n workers in mode, with local caches of size
+// (or the engine's default) and the shared cache at shared ("" for none).
+func Options(n int, mode string, size int, shared string) worker.Options {
+	c := sim.Default()
+	c.Workers, c.Mode = n, mode
+	if size > 0 {
+		c.Cache = size
+	}
+	return worker.Options{Settings: c, Shared: shared}
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,10 +28,14 @@ func Generate(out string, o Options, siteURL string) error {
 		return err
 	}
 	// go-app leaves web/ empty and writes its own copy of wasm_exec.js.
-	if err := copyDir(src, filepath.Join(out, "web")); err != nil {
+	if err := os.CopyFS(filepath.Join(out, "web"), newAssetFS(o.Dir)); err != nil {
+		return fmt.Errorf("copying the client's files from %s: %w", src, err)
+	}
+	js, err := os.ReadFile(wasmExec)
+	if err != nil {
 		return err
 	}
-	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "wasm_exec.js"), js, 0o644); err != nil {
 		return err
 	}
 	if siteURL == "" {
@@ -58,41 +61,4 @@ func Generate(out string, o Options, siteURL string) error {
 		}
 	}
 	return os.WriteFile(filepath.Join(out, ".nojekyll"), nil, 0o644)
-}
-
-// copyDir copies the client's files: no Go sources and no sub-packages.
-func copyDir(from, to string) error {
-	if err := os.MkdirAll(to, 0o755); err != nil {
-		return err
-	}
-	ents, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range ents {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".go") {
-			continue
-		}
-		if err := copyFile(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"os"
@@ -41,25 +42,25 @@ func Handler(o Options) *app.Handler {
 		LoadingLabel:    "Loading the simulator… {progress}%",
 		Styles:          []string{"/web/app.css", "/web/lesson.css"},
 		Version:         version(o.Dir),
-		// Offline, a link with settings must still open: navigations match
-		// the cached page whatever their query.
-		ServiceWorkerTemplate: strings.Replace(app.DefaultAppWorkerJS,
-			"caches.match(event.request)",
-			`caches.match(event.request, {ignoreSearch: event.request.mode === "navigate"})`, 1),
-		Lang: "en",
+		Lang:            "en",
 	}
 	res := resources(o)
 	h.Resources = res
 	// go-app caches the root without its trailing slash ("/repo"), which a
 	// file server answers with a redirect; cache the page itself too.
 	h.CacheableResources = []string{res.prefix + "/"}
+	var pages []string
+	for _, p := range Pages()[1:] {
+		pages = append(pages, res.prefix+p)
+	}
+	h.ServiceWorkerTemplate = worker(pages)
 	return h
 }
 
-// provider serves web/ from Dir; go-app's LocalDir would take an absolute
-// folder as relative to the working directory.
+// provider serves the assets from Dir/web; go-app's LocalDir would take an
+// absolute folder as relative to the working directory, and serve any file.
 type provider struct {
-	http.Handler
+	assets
 	prefix string
 }
 
@@ -68,7 +69,7 @@ func resources(o Options) provider {
 	if dir == "" {
 		dir = "."
 	}
-	p := provider{Handler: http.FileServer(http.Dir(dir))}
+	p := provider{assets: assets{dir: dir}}
 	if b := strings.Trim(o.Base, "/"); b != "" {
 		p.prefix = "/" + b
 	}
@@ -119,39 +120,27 @@ var (
 
 // FixHead rewrites what go-app writes into every page's head: a viewport
 // that allows pinch zoom, and og:url set to the page's public address.
-func FixHead(html []byte, pageURL string) []byte {
-	html = viewportRe.ReplaceAll(html, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
-	return ogURLRe.ReplaceAll(html, []byte(`<meta property="og:url" content="`+escape(pageURL)+`">`))
+func FixHead(page []byte, pageURL string) []byte {
+	page = viewportRe.ReplaceAll(page, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
+	return ogURLRe.ReplaceAll(page, []byte(`<meta property="og:url" content="`+html.EscapeString(pageURL)+`">`))
 }
 
-func escape(s string) string {
-	var b bytes.Buffer
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString("&#34;")
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// Serve wraps the go-app handler: wasm_exec.js comes from the Go toolchain,
-// and pages get their head fixed.
+// Serve wraps the go-app handler so that it answers exactly the files that
+// Generate publishes and 404 to anything else; wasm_exec.js comes from the
+// Go toolchain, and pages get their head fixed.
 func Serve(h http.Handler, wasmExec string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/wasm_exec.js") {
-			w.Header().Set("Content-Type", "application/javascript")
-			w.Header().Set("Cache-Control", "no-cache")
-			http.ServeFile(w, r, wasmExec)
+		switch kind(r.URL.Path) {
+		case "":
+			http.NotFound(w, r)
 			return
-		}
-		if strings.HasPrefix(r.URL.Path, "/web/") || filepath.Ext(r.URL.Path) != "" {
+		case "generated", "asset":
+			if r.URL.Path == "/wasm_exec.js" {
+				w.Header().Set("Content-Type", "application/javascript")
+				w.Header().Set("Cache-Control", "no-cache")
+				http.ServeFile(w, r, wasmExec)
+				return
+			}
 			h.ServeHTTP(w, r) // files: streamed as they are
 			return
 		}

@@ -1,0 +1,34 @@
+package lesson
+
+import "fmt"
+
+// frameworkDefault shows the pitfall under the names frameworks give it:
+// Django's default cache backend, LocMemCache, is private to each process.
+var frameworkDefault = Lesson{
+	Slug:  "framework-default",
+	Title: "9. Your framework's default cache",
+	Prose: []string{
+		"Django's cache, when settings.py has no CACHES, is LocMemCache, and Django's documentation says each process has its own private instance. " +
+			"Under gunicorn with four workers that is four caches: the pitfall of the post under another name.",
+		"Its siblings behave the same: Flask-Caching's SimpleCache, Rails' :memory_store under Puma's cluster mode, a Map or lru-cache under Node's cluster module or PM2. " +
+			"Here four workers each hold LocMemCache's default of 300 entries, beside one shared cache (RedisCache) of the same memory on the identical requests.",
+		"The \"In your app\" panel, or cachepit sim --code django, prints the settings.py for both and the post_save signal that deletes on write.",
+	},
+	Query:    "workers=4&cache=300&keys=2000&writes=0.02",
+	Compare:  true,
+	Requests: 20000,
+	Question: "Your post_save signal calls cache.delete(key). Does that stop the stale reads under LocMemCache?",
+	Answer: "No. The signal runs in the worker that saved the object and deletes that worker's copy only; the other workers' LocMemCaches never hear of it. " +
+		"With CACHES pointing at RedisCache or PyMemcacheCache the same delete reaches every worker.",
+	notice: func(r Run) []string {
+		st, p := r.Stats, r.Partner
+		return []string{
+			fmt.Sprintf("LocMemCache in each of %d workers: %d entries hold %d different keys; %d are copies of a key another worker holds too.",
+				r.Config.Workers, st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates),
+			fmt.Sprintf("%d of %d reads (%s) returned an old value after a save in another worker; the shared cache on the same requests: %d.",
+				st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads)), p.Total.Stale),
+			fmt.Sprintf("Database reads: %d with a cache per process, %d shared; hit ratio %s against %s.",
+				st.Origin.Reads, p.Origin.Reads, pct(st.HitRatio), pct(p.HitRatio)),
+		}
+	},
+}

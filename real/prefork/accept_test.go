@@ -1,0 +1,63 @@
+package prefork
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cachepit/cachepit/real/worker"
+)
+
+// A sync worker serves one request at a time; with --threads 3, or as a go
+// worker, three at once.
+func TestSyncWorkerServesOneAtATime(t *testing.T) {
+	for _, tc := range []struct {
+		class     string
+		threads   int
+		serialize bool
+	}{
+		{worker.AcceptSync, 1, true},
+		{worker.AcceptSync, 3, false},
+		{worker.AcceptGo, 1, false},
+	} {
+		o := opts(1, "local", 10, "")
+		o.WorkerClass, o.Threads = tc.class, tc.threads
+		_, base := serve(t, Config{Worker: o, OriginDelay: 200 * time.Millisecond})
+		start := time.Now()
+		var wg sync.WaitGroup
+		for k := range 3 {
+			wg.Go(func() { do(t, "GET", fmt.Sprintf("%s/item/%d", base, k), nil) }) // 3 misses: 200 ms each at the origin
+		}
+		wg.Wait()
+		took := time.Since(start)
+		t.Logf("%s worker, %d threads: 3 requests of 200 ms took %v", tc.class, tc.threads, took)
+		if tc.serialize && took < 600*time.Millisecond {
+			t.Errorf("%s worker, %d threads: 3 requests took %v; want one after another, 600ms or more", tc.class, tc.threads, took)
+		}
+		if !tc.serialize && took >= 550*time.Millisecond {
+			t.Errorf("%s worker, %d threads: 3 requests took %v; want them at once, well under 600ms", tc.class, tc.threads, took)
+		}
+	}
+}
+
+// Sync workers race for each connection afresh, as gunicorn's do: with one
+// client, every worker of four gets about a quarter (Go's own server gives
+// the first-booted worker the most, about 37%, and the last about 11%).
+func TestSyncWorkersShareEvenly(t *testing.T) {
+	_, base := serve(t, Config{Worker: opts(4, "local", 10, "")})
+	const n = 400
+	for k := range n {
+		do(t, "GET", fmt.Sprintf("%s/item/%d", base, k%50), nil)
+	}
+	var shares []float64
+	for _, w := range stats(t, base).Workers {
+		shares = append(shares, float64(w.Requests)/n)
+	}
+	t.Logf("shares by boot order: %.3f", shares)
+	for i, s := range shares {
+		if s < 0.15 || s > 0.35 {
+			t.Errorf("worker %d served %.3f of %d requests; want 0.25 within 0.1", i, s, n)
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package stack
+
+import (
+	"fmt"
+	"strings"
+)
+
+// py is what differs between the Python web frameworks in the generated app.
+type py struct {
+	file    string   // "app.py"
+	imports []string // the framework's own imports
+	setup   string   // creates app
+	get     string   // route decorator for a read, %s is the path
+	put     string   // for a write
+	path    string   // "/item/<int:key>"
+	getArgs string   // the read handler's parameters
+	putArgs string   // the write handler's parameters
+	body    string   // the request body inside the write handler
+	json    string   // wraps a dict into a response, %s is the dict
+	shared  func(s settings) (imports []string, setup string, get, set, del string)
+}
+
+var flaskPy = py{
+	file: "app.py", imports: []string{"from flask import Flask, jsonify, request"},
+	setup: "app = Flask(__name__)", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/<int:key>",
+	getArgs: "key", putArgs: "key", body: "request.get_json(silent=True)", json: "jsonify(%s)",
+	shared: func(s settings) ([]string, string, string, string, string) {
+		setup := fmt.Sprintf(`app.config.from_mapping(
+    CACHE_TYPE="RedisCache",
+    CACHE_REDIS_URL=os.environ.get("CACHE_REDIS_URL", "redis://127.0.0.1:6379/0"),
+    CACHE_DEFAULT_TIMEOUT=%d,  # %s
+)
+# Memcached instead: CACHE_TYPE="MemcachedCache", CACHE_MEMCACHED_SERVERS=["127.0.0.1:11211"]
+cache = Cache(app)`, s.TTL, timeoutWords(s.TTL, "0 means never"))
+		return []string{"from flask_caching import Cache"}, setup, "cache.get(k)", "cache.set(k, item)", "cache.delete(k)"
+	},
+}
+
+var fastapiPy = py{
+	file: "main.py", imports: []string{"from fastapi import Body, FastAPI"},
+	setup: "app = FastAPI()", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/{key}",
+	getArgs: "key: int", putArgs: "key: int, data: dict = Body(default=None)", body: "data", json: "%s",
+	shared: func(s settings) ([]string, string, string, string, string) {
+		setup := `redis_client = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
+
+
+def cached(k):
+    raw = redis_client.get(k)
+    return None if raw is None else json.loads(raw)`
+		set := "redis_client.set(k, json.dumps(item))"
+		if s.TTL > 0 {
+			set = fmt.Sprintf("redis_client.set(k, json.dumps(item), ex=%d)  # the TTL, seconds", s.TTL)
+		}
+		return []string{"import json", "", "import redis"}, setup,
+			"cached(k)", set, "redis_client.delete(k)"
+	},
+}
+
+// python writes the app for mode: the post's lru_cache in each process
+// (local), a shared cache (shared), or both in front of each other (tiered).
+func (f py) python(s settings, mode string) string {
+	var b strings.Builder
+	imports := []string{"import os"}
+	local, shared := mode != "shared", mode != "local"
+	if local && s.TTL == 0 {
+		imports = append(imports, "from functools import lru_cache")
+	}
+	var setup, get, set, del string
+	var extra []string
+	if shared {
+		extra, setup, get, set, del = f.shared(s)
+	}
+	if local && s.TTL > 0 {
+		extra = append(extra, "from cachetools.func import ttl_cache  # lru_cache with a TTL")
+	}
+	fmt.Fprintf(&b, "%s\n\n%s\n", strings.Join(imports, "\n"), strings.Join(append(f.imports, extra...), "\n"))
+	fmt.Fprintf(&b, "\n%s\n", f.setup)
+	if setup != "" {
+		fmt.Fprintf(&b, "# The shared cache, %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.\n%s\n", s.Shared, setup)
+	}
+	if !local {
+		b.WriteString("stats = {\"hits\": 0, \"misses\": 0}  # this process's share of the lookups\n")
+	}
+	b.WriteString(`
+
+def fetch_item(key):
+    """Your slow database query."""
+    return {"key": key}
+`)
+	if s.Writes {
+		b.WriteString(`
+
+def save_item(key, data):
+    """Your database update."""
+`)
+	}
+	b.WriteString("\n\n")
+	if local {
+		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s), s.Workers)
+	}
+	b.WriteString("def load_item(key):\n")
+	if shared {
+		fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    item = %s\n    if item is None:\n", get)
+		if !local {
+			b.WriteString("        stats[\"misses\"] += 1\n")
+		}
+		fmt.Fprintf(&b, "        item = fetch_item(key)\n        %s\n", set)
+		if !local {
+			b.WriteString("    else:\n        stats[\"hits\"] += 1\n")
+		}
+		b.WriteString("    return item\n")
+	} else {
+		b.WriteString("    return fetch_item(key)\n")
+	}
+	if local && s.Preload {
+		fmt.Fprintf(&b, "\n\n# With --preload this runs once in the master: every worker starts with a copy.\nfor key in range(%d):\n    load_item(key)\n", min(s.Cache, s.Keys))
+	}
+	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
+	if s.Writes {
+		fmt.Fprintf(&b, "\n\n"+f.put+"\ndef put_item(%s):\n    save_item(key, %s)\n", f.path, f.putArgs, f.body)
+		switch mode {
+		case "local":
+			b.WriteString("    load_item.cache_clear()  # no per-key delete; and only this process's cache\n")
+		case "shared":
+			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s  # one delete reaches every process\n", del)
+		case "tiered":
+			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    load_item.cache_clear()  # the other processes keep their local copies%s\n", del, untilTTL(s))
+		}
+		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"message": "Stored"}`))
+	}
+	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_cache_info():\n", "/get_cache_info")
+	if local {
+		b.WriteString("    info = load_item.cache_info()\n")
+		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"Hits": info.hits, "Misses": info.misses, "Maxsize": info.maxsize, "Currsize": info.currsize, "pid": os.getpid()}`))
+	} else {
+		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{**stats, "pid": os.getpid()}`))
+	}
+	return b.String()
+}
+
+func decorator(s settings) string {
+	if s.TTL > 0 {
+		return fmt.Sprintf("@ttl_cache(maxsize=%d, ttl=%d)", s.Cache, s.TTL)
+	}
+	return fmt.Sprintf("@lru_cache(maxsize=%d)", s.Cache)
+}
+
+func untilTTL(s settings) string {
+	if s.TTL > 0 {
+		return fmt.Sprintf(" for up to %d s", s.TTL)
+	}
+	return " until evicted"
+}
+
+func timeoutWords(ttl int, zero string) string {
+	if ttl > 0 {
+		return "seconds: the TTL"
+	}
+	return "seconds; " + zero + " expire: a write deletes the key"
+}
+
+var flask = stack{
+	name: "flask", title: "Flask + gunicorn", stats: "GET /get_cache_info",
+	snippets: func(s settings, mode string) []Snippet {
+		return []Snippet{
+			{Name: "app.py", Lang: "python", Code: flaskPy.python(s, mode)},
+			{Name: "command line", Lang: "shell", Code: gunicorn(s, "app:app") + "\n"},
+		}
+	},
+	serve: func(s settings, port int) string {
+		return gunicorn(s, "app:app", "-b", fmt.Sprintf("127.0.0.1:%d", port))
+	},
+	notes: pythonNotes,
+}
+
+var fastapi = stack{
+	name: "fastapi", title: "FastAPI + gunicorn with uvicorn workers", stats: "GET /get_cache_info",
+	snippets: func(s settings, mode string) []Snippet {
+		uvicorn := fmt.Sprintf("uvicorn main:app --workers %d", s.Workers)
+		if s.MaxRequests > 0 {
+			uvicorn += fmt.Sprintf(" --limit-max-requests %d", s.MaxRequests)
+		}
+		return []Snippet{
+			{Name: "main.py", Lang: "python", Code: fastapiPy.python(s, mode)},
+			{Name: "command line", Lang: "shell", Code: gunicorn(s, "main:app", "-k", "uvicorn.workers.UvicornWorker") +
+				"\n# or, without gunicorn (no jitter, no --preload): the same processes, the same caches\n" + uvicorn + "\n"},
+		}
+	},
+	serve: func(s settings, port int) string {
+		return gunicorn(s, "main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", fmt.Sprintf("127.0.0.1:%d", port))
+	},
+	notes: func(s settings) []string {
+		return append([]string{"async does not change the picture: each uvicorn worker is a process with its own memory, so its own lru_cache; " +
+			"the coroutines inside one worker share it."}, pythonNotes(s)...)
+	},
+}
+
+func pythonNotes(s settings) []string {
+	var n []string
+	if s.Preload && s.Mode != "shared" {
+		n = append(n, "--preload imports the app once in the master; the workers get what it cached through fork (copy-on-write), "+
+			"and every recycled worker gets the master's copy again, however old.")
+	}
+	if s.MaxRequests > 0 {
+		n = append(n, fmt.Sprintf("--max-requests %d replaces a worker after that many requests (plus 0..%d): the new process starts with an empty cache.", s.MaxRequests, s.Jitter))
+	}
+	return n
+}

@@ -1,0 +1,153 @@
+package stack
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// settings are the facts of a sim.Config that the snippets print. from is
+// the one place that reads a Config: a new engine setting is one line there.
+type settings struct {
+	Workers     int    // worker processes
+	Threads     int    // threads per worker (gunicorn --threads); 0 leaves the flag out
+	Timeout     int    // seconds a worker may stay silent (gunicorn --timeout); 0 leaves the flag out
+	MaxRequests int    // recycle after this many requests; 0: never
+	Jitter      int    // 0..Jitter added to each worker's MaxRequests
+	Preload     bool   // build the app once in the master, before the fork
+	Mode        string // local, shared or tiered
+	Cache       int    // entries in each process's cache
+	Shared      int    // entries in the shared cache
+	TTL         int    // seconds an entry lives; 0: until evicted or deleted
+	Keys        int    // distinct keys
+	Writes      bool   // some requests change the data
+	KeyHash     bool   // a balancer routes each key to one process
+}
+
+func from(c sim.Config) settings {
+	return settings{
+		Workers:     c.Workers,
+		MaxRequests: c.MaxRequests,
+		Jitter:      c.MaxRequestsJitter,
+		Preload:     c.Preload,
+		Mode:        c.Mode,
+		Cache:       c.Cache,
+		Shared:      c.SharedSize(),
+		TTL:         c.TTL, // the engine counts it in requests; the snippets read it as seconds
+		Keys:        c.Keys,
+		Writes:      c.Writes > 0,
+		KeyHash:     c.Balancer == "keyhash",
+	}
+}
+
+func (s settings) summary() string {
+	out := fmt.Sprintf("%d worker processes, mode %s", s.Workers, s.Mode)
+	if s.Mode != "shared" {
+		out += fmt.Sprintf(", %d entries per process", s.Cache)
+	}
+	if s.Mode != "local" {
+		out += fmt.Sprintf(", shared cache of %d entries", s.Shared)
+	}
+	if s.TTL > 0 {
+		out += fmt.Sprintf(", TTL %d s", s.TTL)
+	}
+	if s.MaxRequests > 0 {
+		out += fmt.Sprintf(", recycled every %d requests", s.MaxRequests)
+		if s.Jitter > 0 {
+			out += fmt.Sprintf(" (+0..%d)", s.Jitter)
+		}
+	}
+	if s.Preload {
+		out += ", preloaded"
+	}
+	if s.KeyHash {
+		out += ", routed by key"
+	}
+	if !s.Writes {
+		out += ", read-only data"
+	}
+	return out
+}
+
+// Gunicorn is the gunicorn command line for c serving app (such as
+// "app:app"), with extra worker options (such as "-k uvicorn.workers.UvicornWorker").
+func Gunicorn(c sim.Config, app string, extra ...string) string {
+	return gunicorn(from(c), app, extra...)
+}
+
+func gunicorn(s settings, app string, extra ...string) string {
+	args := []string{"gunicorn", "-w", fmt.Sprint(s.Workers)}
+	args = append(args, extra...)
+	if s.Threads > 1 {
+		args = append(args, "--threads", fmt.Sprint(s.Threads))
+	}
+	if s.Timeout > 0 {
+		args = append(args, "--timeout", fmt.Sprint(s.Timeout))
+	}
+	if s.MaxRequests > 0 {
+		args = append(args, "--max-requests", fmt.Sprint(s.MaxRequests))
+		if s.Jitter > 0 {
+			args = append(args, "--max-requests-jitter", fmt.Sprint(s.Jitter))
+		}
+	}
+	if s.Preload {
+		args = append(args, "--preload")
+	}
+	return strings.Join(append(args, app), " ")
+}
+
+// one is s for a single process, as each port gets when routing by key.
+func (s settings) one() settings {
+	s.Workers = 1
+	return s
+}
+
+// routing is the nginx block that sends each key to one process.
+func routing(s settings, serve func(settings, int) string) Section {
+	var servers, cmds strings.Builder
+	for i := range s.Workers {
+		fmt.Fprintf(&servers, "    server 127.0.0.1:%d;\n", 8001+i)
+		fmt.Fprintf(&cmds, "%s &\n", serve(s.one(), 8001+i))
+	}
+	conf := fmt.Sprintf(`# nginx: each URL always goes to the same process, so each key is cached once.
+upstream app {
+    hash $request_uri consistent;
+%s}
+
+server {
+    listen 80;
+    location / {
+        proxy_pass http://app;
+    }
+}
+`, servers.String())
+	return Section{
+		Heading: "Routing each key to one process (nginx in front)",
+		Text: []string{
+			"One server with N workers cannot route by key: its workers share one listening socket and the kernel hands each connection to whichever worker accepts it first. " +
+				fmt.Sprintf("Run %d single-process servers on their own ports instead, and let nginx hash the URL to choose one.", s.Workers),
+			"Consistent hashing keeps each key on one process, so there are no copies and no stale reads from other processes; a process that restarts loses its keys' cache, and the others keep theirs.",
+		},
+		Snippets: []Snippet{
+			{Name: "nginx: inside the http block (e.g. /etc/nginx/conf.d/app.conf)", Lang: "nginx", Code: conf},
+			{Name: "command line: one process per port", Lang: "shell", Code: cmds.String()},
+		},
+	}
+}
+
+// spot is "How to spot it in production", in the stack's own words.
+func spot(s settings, stats string) Section {
+	if stats == "" {
+		stats = "your cache statistics endpoint"
+	}
+	return Section{
+		Heading: "How to spot it in production",
+		Text: []string{
+			fmt.Sprintf("- Ask %s several times: with %d worker processes the answers come from different process ids and report different sizes and hit counts.", stats, s.Workers),
+			"- The hit ratio drops after every deploy, restart or worker recycle (max-requests), then climbs back while the new processes warm up.",
+			"- Reads disagree after a write: right after an update some requests return the new value and others the old one, depending on which process answers.",
+			"- Memory per host grows with the number of workers: each process holds its own copy of the same hot keys.",
+		},
+	}
+}

@@ -1,0 +1,145 @@
+// Package stack writes, for a simulated deployment, the code, settings and command lines to look for and to change in a real web stack.
+package stack
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// Snippet is one file or command line to write in the user's project.
+type Snippet struct {
+	Name string // where it goes: "app.py", "config/puma.rb", "command line"
+	Lang string // python, javascript, ruby, nginx, shell: what checks it
+	Code string
+}
+
+// Section is one heading of the generated text: what you have, the fix, ...
+type Section struct {
+	Heading  string
+	Text     []string // paragraphs
+	Snippets []Snippet
+}
+
+// Code is everything generated for one stack and one Config.
+type Code struct {
+	Stack    string // the picker's name: "django"
+	Title    string // "Django + gunicorn"
+	Summary  string // the settings in one line
+	Sections []Section
+}
+
+// stack describes one entry of the picker. snippets writes the code for a
+// cache mode (local, shared or tiered); serve starts one process on a port,
+// for routing by key; notes are the stack's own plain statements.
+type stack struct {
+	name, title string
+	stats       string // the cache statistics endpoint of the generated app
+	snippets    func(s settings, mode string) []Snippet
+	serve       func(s settings, port int) string
+	notes       func(s settings) []string
+}
+
+var stacks = []stack{flask, django, fastapi, node, rails, nginx, php, golang}
+
+// Stacks lists the picker's names, in its order.
+func Stacks() []string {
+	out := make([]string, len(stacks))
+	for i, s := range stacks {
+		out[i] = s.name
+	}
+	return out
+}
+
+// Titles maps each name of Stacks to its title, for a picker's labels.
+func Titles() map[string]string {
+	out := map[string]string{}
+	for _, s := range stacks {
+		out[s.name] = s.title
+	}
+	return out
+}
+
+// Generate writes the code for stack name (one of Stacks) and config c.
+func Generate(c sim.Config, name string) (Code, error) {
+	if err := c.Validate(); err != nil {
+		return Code{}, err
+	}
+	for _, st := range stacks {
+		if st.name == name {
+			return st.generate(from(c)), nil
+		}
+	}
+	return Code{}, fmt.Errorf("unknown stack %q: the stacks are %s", name, strings.Join(Stacks(), ", "))
+}
+
+func (st stack) generate(s settings) Code {
+	code := Code{Stack: st.name, Title: st.title, Summary: s.summary()}
+	if st.notes != nil {
+		if n := st.notes(s); len(n) > 0 {
+			code.Sections = append(code.Sections, Section{Heading: "About " + st.title, Text: n})
+		}
+	}
+	if st.snippets != nil {
+		have, fix := haveAndFix(s.Mode)
+		code.Sections = append(code.Sections,
+			Section{Heading: have.heading, Text: have.text, Snippets: st.snippets(s, s.Mode)},
+			Section{Heading: fix.heading, Text: fix.text, Snippets: st.snippets(s, fix.mode)},
+		)
+	}
+	if st.serve != nil && (s.KeyHash || st.name == "nginx") {
+		code.Sections = append(code.Sections, routing(s, st.serve))
+	}
+	code.Sections = append(code.Sections, spot(s, st.stats))
+	return code
+}
+
+type part struct {
+	heading string
+	text    []string
+	mode    string
+}
+
+// haveAndFix names the two code sections: what the settings describe, and
+// the other side (the fix for a per-process cache, the pitfall for a shared one).
+func haveAndFix(mode string) (have, other part) {
+	shared := part{"The fix: one shared cache (Redis or Memcached)", []string{
+		"Every process reads, writes and deletes the same copy, so a write is seen by all of them and a recycled process finds the cache warm.",
+	}, "shared"}
+	switch mode {
+	case "shared":
+		return part{heading: "What you have: one shared cache (the fix)", text: []string{
+				"Every process uses the same cache over the network: one copy of each key, no stale reads from other processes, at the price of a round trip per lookup.",
+			}},
+			part{"The pitfall to avoid: one cache per process", []string{
+				"This is what the shared cache replaces: every process keeps its own copy, misses every key once, and keeps serving old values after another process handles a write.",
+			}, "local"}
+	case "tiered":
+		return part{heading: "What you have: a cache in each process in front of a shared one", text: []string{
+			"A local hit costs no round trip, but the local copies are the pitfall again: a write deletes the shared copy and this process's copy only; the others serve the old value until their copy expires or is evicted.",
+		}}, shared
+	}
+	return part{heading: "What you have: one cache per process (the pitfall)", text: []string{
+		"Each worker process has its own memory, so its own cache: N copies of the hot keys, N cold misses per key, and a write that reaches only the process that handled it.",
+	}}, shared
+}
+
+// Text is the whole generated page as plain text, as `cachepit sim --code` prints it.
+func (c Code) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n# %s\n", c.Title, c.Summary)
+	for _, s := range c.Sections {
+		fmt.Fprintf(&b, "\n## %s\n", s.Heading)
+		for _, t := range s.Text {
+			fmt.Fprintf(&b, "\n%s\n", t)
+		}
+		for _, sn := range s.Snippets {
+			fmt.Fprintf(&b, "\n--- %s\n%s", sn.Name, sn.Code)
+			if !strings.HasSuffix(sn.Code, "\n") {
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return b.String()
+}

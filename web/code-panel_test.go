@@ -1,0 +1,59 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func TestParseStack(t *testing.T) {
+	for _, tt := range []struct{ in, want, notice string }{
+		{"django", "django", ""},
+		{"go", "go", ""},
+		{"", DefaultStack, "must be one of flask, django"},
+		{"cobol", DefaultStack, `got "cobol"`},
+	} {
+		got, notice := ParseStack(tt.in)
+		if got != tt.want || (tt.notice == "") != (notice == "") || !strings.Contains(notice, tt.notice) {
+			t.Errorf("ParseStack(%q) = %q, %q; want %q and a notice containing %q", tt.in, got, notice, tt.want, tt.notice)
+		}
+	}
+}
+
+func TestCodePanelFollowsSettings(t *testing.T) {
+	c := sim.Default()
+	c.Workers, c.Cache, c.MaxRequests = 6, 30, 200
+	got := html(&CodePanel{Config: c, Stack: "django"})
+	for _, want := range []string{
+		`id="code-stack"`, `<option value="django" selected`, "Django + gunicorn", "Rails + Puma in cluster mode",
+		"locmem.LocMemCache", `&#34;MAX_ENTRIES&#34;: 30`, "redis.RedisCache", "post_save",
+		"gunicorn -w 6 --max-requests 200 mysite.wsgi", "How to spot it in production", "<li>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("panel lacks %q", want)
+		}
+	}
+	if n := strings.Count(got, "<option"); n != 8 {
+		t.Errorf("%d stacks in the picker; want 8", n)
+	}
+	if got := html(&CodePanel{Config: c}); !strings.Contains(got, `<option value="flask" selected`) || !strings.Contains(got, "@lru_cache(maxsize=30)") {
+		t.Errorf("panel without a stack does not show Flask: %s", got)
+	}
+	if got := html(&CodePanel{Config: c, Stack: "cobol"}); !strings.Contains(got, `role="alert"`) || !strings.Contains(got, "unknown stack") {
+		t.Errorf("bad stack: %s", got)
+	}
+}
+
+// The panel regenerates its text only when its props change.
+func TestCodePanelGeneratesOnChange(t *testing.T) {
+	p := &CodePanel{Config: sim.Default(), Stack: "node"}
+	first, _ := p.code()
+	p.Config.Workers = 9
+	second, _ := p.code()
+	if first.Summary == second.Summary || !strings.Contains(second.Summary, "9 worker processes") {
+		t.Errorf("summary %q after changing workers; before %q", second.Summary, first.Summary)
+	}
+	var _ app.UI = p
+}

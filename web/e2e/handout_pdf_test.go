@@ -1,0 +1,124 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/lesson"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestHandoutPDF prints the handout through Chromium, with the browser's
+// header and footer switched on as in its print dialog, and reads the PDF
+// back as text (pdftotext) and as page images (pdftoppm, in screenshots/).
+func TestHandoutPDF(t *testing.T) {
+	for _, tool := range []string{"pdftotext", "pdftoppm"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s missing: apt-get install poppler-utils", tool)
+			}
+			t.Skipf("%s missing: apt-get install poppler-utils", tool)
+		}
+	}
+	p := open(t, env.base+"/handout", 1280, 900)
+	var pdf []byte
+	err := chromedp.Run(p.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		pdf, _, err = cdppage.PrintToPDF().WithDisplayHeaderFooter(true).WithPreferCSSPageSize(true).
+			WithPaperWidth(8.27).WithPaperHeight(11.69).Do(ctx)
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(env.shots, "handout.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+	all := oneLine(string(out))
+	t.Logf("the printed handout has %d pages", len(pages))
+	if len(pages) > len(lesson.All) {
+		t.Errorf("%d pages for %d lessons: lessons should flow on, not take a page each", len(pages), len(lesson.All))
+	}
+
+	// The page's own footer, not the browser's with the local address.
+	for i, pg := range pages {
+		if strings.Contains(pg, env.base+"/handout") || strings.Contains(pg, "127.0.0.1/handout") {
+			t.Errorf("page %d prints the handout's own address (the browser's footer)", i+1)
+		}
+		if want := fmt.Sprintf("page %d of %d", i+1, len(pages)); !strings.Contains(pg, want) {
+			t.Errorf("page %d lacks its footer %q", i+1, want)
+		}
+	}
+
+	// Answers on a sheet of their own, after every question.
+	last := len(pages) - 1
+	for last > 0 && !strings.Contains(pages[last], "Answers") {
+		last--
+	}
+	if strings.Contains(pages[last], "Question ") || strings.Contains(pages[last], "open lesson") {
+		t.Errorf("the answers do not start a page of their own")
+	}
+	before := oneLine(strings.Join(pages[:last], " "))
+	for i, l := range lesson.All {
+		if !strings.Contains(before, oneLine(l.Question)) {
+			t.Errorf("lesson %d's question is not printed before the answers", i+1)
+		}
+		if strings.Contains(before, oneLine(l.Answer)) {
+			t.Errorf("lesson %d's answer is printed before the answer sheet", i+1)
+		}
+		if !strings.Contains(oneLine(pages[last]+strings.Join(pages[last+1:], " ")), oneLine(l.Answer)) {
+			t.Errorf("lesson %d's answer is missing from the answer sheet", i+1)
+		}
+		// Links print with their address.
+		bare := strings.Join(strings.Fields(all), "")
+		if want := fmt.Sprintf("(%s/learn?lesson=%s)", env.base, l.Slug); !strings.Contains(bare, want) {
+			t.Errorf("lesson %d's link does not print its address %s", i+1, want)
+		}
+		if want := fmt.Sprintf("(%s/?%s)", env.base, l.Query); !strings.Contains(bare, want) {
+			t.Errorf("lesson %d's settings do not print their link %s", i+1, want)
+		}
+		// No line twice.
+		for _, n := range played(t, l) {
+			if c := strings.Count(all, oneLine(n)); c != 1 {
+				t.Errorf("lesson %d: %q printed %d times", i+1, n, c)
+			}
+		}
+	}
+	l3, l4 := strings.Index(all, oneLine(lesson.All[2].Title)), strings.Index(all, oneLine(lesson.All[3].Title))
+	if c := strings.Count(all[l3:l4], "Che's approximation"); l3 < 0 || l4 < l3 || c != 1 {
+		t.Errorf("lesson 3 prints Che's approximation %d times", c)
+	}
+	if regexp.MustCompile(`\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}`).MatchString(all) {
+		t.Errorf("a page prints the browser's date header")
+	}
+	for _, want := range []string{"$ curl localhost:8000/get_cache_info", "Krzysztof Żuraw", "krzysztofzuraw.com/blog/2017/gunicorn-and-lru-cache-pitfall"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the printed handout lacks %q", want)
+		}
+	}
+
+	// Page images to look at.
+	prefix := filepath.Join(env.shots, "handout-page")
+	if b, err := exec.Command("pdftoppm", "-png", "-r", "60", file, prefix).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, b)
+	}
+	t.Logf("pages as images: %s-*.png", prefix)
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// oneLine collapses every run of white space, line breaks included, to one space.
+func oneLine(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
