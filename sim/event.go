@@ -20,7 +20,7 @@ type Tier uint8
 
 const (
 	Local  Tier = iota // the worker's own cache
-	Shared             // the shared cache
+	Shared             // the shared cache (in host modes, the host's)
 	Origin             // the origin database
 )
 
@@ -37,7 +37,8 @@ func (t Tier) String() string {
 // Event is what one request did. Writes report From == Origin.
 type Event struct {
 	Seq      int64 // 1-based request number, warmup included
-	Worker   int   // the worker that served it
+	Worker   int   // the worker that served it, numbered across hosts
+	Host     int   `json:",omitempty"` // the host that served it
 	Key      int   // the key requested
 	Op       Op    // read or write
 	From     Tier  // where a read was answered from
@@ -48,4 +49,6 @@ type Event struct {
 	Recycled bool  // the worker reached max-requests after this request and was replaced
 	Latency  int   // modelled latency in microseconds
 	Version  uint32
+	// CacheError: the shared cache was out, so the read went to the origin
+	CacheError bool `json:",omitempty"`
 }

@@ -25,20 +25,30 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	r := &s.reqs.reqs[ri]
 	*r = request{client: client, arrived: s.now, ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
 	chosen := to >= 0 // a scripted request waits however long the backlog
-	if !chosen && s.race != nil {
+	hi := 0
+	if chosen {
+		hi = to / s.cfg.Workers
+	} else if hi = s.pickHost(key); hi < 0 {
+		s.refuse(ri) // every host is out: nginx answers 502
+		return -1
+	}
+	h := &s.hosts[hi]
+	r.ev.Host = hi
+	if !chosen && h.race != nil {
 		switch {
-		case s.free > 0:
-			s.serve(ri, s.winner())
-		case s.listen.len() < s.cfg.Backlog:
-			s.listen.push(ri)
+		case h.free > 0:
+			s.serve(ri, s.winner(h))
+		case h.listen.len() < s.cfg.Backlog:
+			h.listen.push(ri)
 		default:
 			s.refuse(ri)
 			return -1
 		}
+		h.inflight++
 		return ri
 	}
 	if !chosen {
-		to = s.bal.pick(key)
+		to = h.first + h.bal.pick(key)
 	}
 	w := &s.workers[to]
 	switch {
@@ -50,22 +60,25 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 		s.refuse(ri)
 		return -1
 	}
+	h.inflight++
 	return ri
 }
 
-// winner is the worker that accepts a connection when some are idle: the
-// race's pick over all workers when every one is idle, else among the idle.
-func (s *Sim) winner() int {
-	if s.free == len(s.workers) {
-		return s.race.pick(-1)
+// winner is the worker of host h that accepts a connection when some are
+// idle: the race's pick over all its workers when every one is idle, else
+// among the idle.
+func (s *Sim) winner(h *host) int {
+	n := s.cfg.Workers
+	if h.free == n {
+		return h.first + h.race.pick(-1)
 	}
 	s.idle = s.idle[:0]
-	for i := range s.workers {
-		if s.workers[i].busy < s.threads {
+	for i := range n {
+		if s.workers[h.first+i].busy < s.threads {
 			s.idle = append(s.idle, int32(i))
 		}
 	}
-	return s.race.among(s.idle)
+	return h.first + h.race.among(s.idle)
 }
 
 // refuse drops a connection the backlog has no room for; a closed client
@@ -83,7 +96,7 @@ func (s *Sim) serve(ri int32, wi int) {
 	w := &s.workers[wi]
 	w.busy++
 	if w.busy == s.threads {
-		s.free--
+		s.hostOf(wi).free--
 	}
 	r := &s.reqs.reqs[ri]
 	r.started = s.now
@@ -123,8 +136,10 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 			ev.Expired = true
 		}
 	}
-	if s.shared != nil {
-		if e, ok := s.shared.Get(key); ok {
+	if c, st := s.l2(ev.Worker); c != nil {
+		if !s.reachable(st) {
+			ev.CacheError = true
+		} else if e, ok := c.Get(key); ok {
 			ev.Hit, ev.From, ev.Stale = true, Shared, e.version != current
 			ev.Version = e.version
 			return pathShared
@@ -151,7 +166,8 @@ func (s *Sim) finish(ri int32) Event {
 	case pathLocal:
 		st.LocalHits++
 	case pathShared:
-		s.sharedSt.Hits++
+		_, l2st := s.l2(ev.Worker)
+		l2st.Hits++
 		st.SharedHits++
 		s.fillLocal(w, ev.Key, ev.Version, &ev)
 	case pathOrigin:
@@ -159,9 +175,13 @@ func (s *Sim) finish(ri int32) Event {
 		s.pool.fetching[ev.Key]--
 		st.Misses++
 		s.origin.Reads++
-		if s.shared != nil {
-			s.sharedSt.Misses++
-			s.add(s.shared, ev.Key, entry{ev.Version, ev.Seq}, &s.sharedSt.Evictions, &ev)
+		if c, l2st := s.l2(ev.Worker); c != nil {
+			if !ev.CacheError {
+				l2st.Misses++
+			}
+			if s.reachable(l2st) {
+				s.add(c, ev.Key, entry{ev.Version, ev.Seq}, &l2st.Evictions, &ev)
+			}
 		}
 		s.fillLocal(w, ev.Key, ev.Version, &ev)
 	}
@@ -194,6 +214,7 @@ func (s *Sim) finish(ri int32) Event {
 	}
 	client := r.client
 	s.reqs.put(ri)
+	s.hosts[ev.Host].inflight--
 	s.release1(ev.Worker)
 	if client >= 0 {
 		s.q.push(s.now+s.arr.think, evArrive, client)
@@ -205,15 +226,16 @@ func (s *Sim) finish(ri int32) Event {
 // waiting on its own socket, else on the shared one.
 func (s *Sim) release1(wi int) {
 	w := &s.workers[wi]
+	h := s.hostOf(wi)
 	w.busy--
 	if w.busy == s.threads-1 {
-		s.free++
+		h.free++
 	}
 	switch {
 	case w.queued.len() > 0:
 		s.serve(w.queued.pop(), wi)
-	case s.listen.len() > 0:
-		s.serve(s.listen.pop(), wi)
+	case h.listen.len() > 0:
+		s.serve(h.listen.pop(), wi)
 	}
 }
 
@@ -239,7 +261,8 @@ func (s *Sim) add(c *lru, key int, e entry, evictions *int64, ev *Event) {
 }
 
 // write changes the key at the origin, then invalidates the writer's own copy
-// and the shared copy. Other workers' copies stay: they will serve stale reads.
+// and the shared copy (or its host's). Other workers' copies, and other
+// hosts' caches, stay: they will serve stale reads.
 func (s *Sim) write(w *worker, key int) {
 	w.stats.Writes++
 	s.origin.Writes++
@@ -247,8 +270,8 @@ func (s *Sim) write(w *worker, key int) {
 	if w.cache != nil {
 		w.cache.Remove(key)
 	}
-	if s.shared != nil {
-		s.shared.Remove(key)
+	if c, st := s.l2(w.stats.ID); c != nil && s.reachable(st) {
+		c.Remove(key)
 	}
 }
 

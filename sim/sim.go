@@ -12,9 +12,9 @@ type Sim struct {
 	cfg      Config
 	work     *Workload
 	arr      arrivals
-	bal      balancer
-	race     racer      // bal, when the workers race to accept from one socket
-	life     *rand.Rand // max-requests jitter
+	hosts    []host       // one, unless Config.Hosts says more
+	hbal     hostBalancer // picks the host, with more than one
+	life     *rand.Rand   // max-requests jitter
 	workers  []worker
 	shared   *lru // nil in local mode
 	sharedSt SharedStats
@@ -35,11 +35,13 @@ type Sim struct {
 	arrived int64 // requests that arrived, numbering them
 	seq     int64 // requests answered
 	threads int32
-	free    int     // workers with a free thread
-	listen  fifo    // the shared socket's backlog, when workers race
-	idle    []int32 // scratch: workers with a free thread
+	idle    []int32 // scratch: a host's workers with a free thread
 	refused int64   // connections refused by a full backlog
 	pool    originPool
+
+	outages    []outage
+	nextOutage int64 // when the next outage starts or ends
+	sharedDown int   // outages of the shared cache under way
 
 	series series
 }
@@ -54,18 +56,21 @@ func New(c Config) (*Sim, error) {
 		work:     newWorkload(c),
 		arr:      newArrivals(c),
 		life:     newStream(c.Seed, streamLifecycle),
-		workers:  make([]worker, c.Workers),
+		workers:  make([]worker, c.Hosts*c.Workers),
 		versions: make([]uint32, c.Keys),
 		holders:  make([]int32, c.Keys),
 		costs:    pathCosts(c),
 		evicted:  -1,
 		threads:  int32(c.Threads),
-		free:     c.Workers,
 		idle:     make([]int32, 0, c.Workers),
 		pool:     originPool{conns: c.OriginConns, fetching: make([]int32, c.Keys)},
 	}
-	s.bal = newBalancer(c, newStream(c.Seed, streamBalancer), s.workers)
-	s.race, _ = s.bal.(racer)
+	s.outages, _ = parseOutages(c.Outage, c.Hosts) // validated above
+	s.nextOutage = noChange
+	if len(s.outages) > 0 {
+		s.nextOutage = 0
+	}
+	s.newHosts(c)
 	if c.HasShared() {
 		s.shared = newLRU(c.SharedSize(), s.release)
 		s.sharedSt.Maxsize = c.SharedSize()
@@ -75,7 +80,7 @@ func New(c Config) (*Sim, error) {
 	}
 	for i := range s.workers {
 		w := &s.workers[i]
-		w.stats.ID = i
+		w.stats.ID, w.stats.Host = i, i/c.Workers
 		if c.HasLocal() {
 			w.cache = newLRU(c.Cache, s.release)
 			w.stats.Maxsize = c.Cache
@@ -143,6 +148,7 @@ func (s *Sim) next() (Event, int32) {
 	}
 	e := s.q.pop()
 	s.now = e.at
+	s.checkOutages()
 	switch e.kind {
 	case evArrive:
 		s.arrive(e.who)
@@ -190,8 +196,9 @@ func (s *Sim) recycle(w *worker) {
 	w.stats.Generation++
 	w.stats.Recycles++
 	s.start(w)
-	if b, ok := s.bal.(restartAware); ok {
-		b.restarted(w.stats.ID)
+	h := s.hostOf(w.stats.ID)
+	if b, ok := h.bal.(restartAware); ok {
+		b.restarted(w.stats.ID - h.first)
 	}
 }
 
@@ -199,7 +206,10 @@ func (s *Sim) recycle(w *worker) {
 func (s *Sim) resetCounters() {
 	for i := range s.workers {
 		st := &s.workers[i].stats
-		*st = WorkerStats{ID: st.ID, Generation: st.Generation, Maxsize: st.Maxsize}
+		*st = WorkerStats{ID: st.ID, Host: st.Host, Generation: st.Generation, Maxsize: st.Maxsize}
+	}
+	for i := range s.hosts {
+		s.hosts[i].st = SharedStats{Maxsize: s.hosts[i].st.Maxsize}
 	}
 	s.sharedSt = SharedStats{Maxsize: s.sharedSt.Maxsize}
 	s.origin = OriginStats{}

@@ -29,6 +29,9 @@ func (s *Sim) Stats() Stats {
 		st.Total.Add(ws)
 	}
 	st.HitRatio = st.Total.HitRatio()
+	if len(s.hosts) > 1 || s.cfg.HasHost() {
+		st.Hosts = s.hostStats(st.Workers)
+	}
 	return st
 }
 
@@ -53,17 +56,18 @@ func (t *WorkerStats) Add(w WorkerStats) {
 
 // Info is what functools' cache_info() answers inside worker i: its own
 // cache's counters, or in shared mode the shared cache's, which every worker
-// sees alike. Out-of-range workers get the zero CacheInfo.
+// sees alike (in host mode, its host cache's, which the host's workers see
+// alike). Out-of-range workers get the zero CacheInfo.
 func (s *Sim) Info(i int) CacheInfo {
 	if i < 0 || i >= len(s.workers) {
 		return CacheInfo{}
 	}
-	if s.shared != nil && s.workers[i].cache == nil {
+	if c, st := s.l2(i); c != nil && s.workers[i].cache == nil {
 		return CacheInfo{
-			Hits:     s.sharedSt.Hits,
-			Misses:   s.sharedSt.Misses,
-			Maxsize:  int64(s.sharedSt.Maxsize),
-			Currsize: int64(s.shared.Len()),
+			Hits:     st.Hits,
+			Misses:   st.Misses,
+			Maxsize:  int64(st.Maxsize),
+			Currsize: int64(c.Len()),
 		}
 	}
 	w := &s.workers[i]
