@@ -83,9 +83,12 @@ func group(p []float64) []class {
 // space, so each behaves like one cache of size Cache; with keyhash each
 // worker sees only its share of the keys; a shared cache behaves like one
 // cache of SharedSize. In tiered mode the shared cache decides what reaches
-// the origin, so the prediction is the shared cache's.
+// the origin, so the prediction is the shared cache's. Several hosts and
+// host caches are predicted the same way (predictHosts).
 func Predict(c Config) float64 {
 	switch {
+	case c.Hosts > 1 || c.HasHost():
+		return predictHosts(c)
 	case c.HasShared():
 		return Che(c, c.SharedSize())
 	case c.Balancer == "keyhash":
