@@ -71,7 +71,7 @@ func TestStepAllocations(t *testing.T) {
 		{"workers=8&cache=1000&keys=1000&writes=0", false},
 		{"workers=8&cache=1000&keys=1000&writes=0&mode=shared&balancer=leastconn", false},
 		{"workers=8&writes=0.05", true},
-		{"workers=8&writes=0.05&mode=tiered&balancer=keyhash&ttl=100", true},
+		{"workers=8&writes=0.05&mode=tiered&balancer=keyhash&ttl=100ms", true},
 	} {
 		s := newTest(t, tc.q)
 		s.Run(200_000)

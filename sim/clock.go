@@ -8,18 +8,19 @@ package sim
 
 // Kinds of event.
 const (
-	evArrive = iota // a connection arrives; who is the client, or -1 for the open stream
-	evDone          // a request's service ends; who is the request
-	evFetch         // a request reaches the origin; who is the request
-	evBoot          // a replacement worker is ready to accept; who is the worker
-	evDeploy        // a rolling restart moves to its next worker; who is that worker
+	evArrive  = iota // a connection arrives; who is the client, or -1 for the open stream
+	evDone           // a request's service ends; who is the request
+	evFetch          // a request reaches the origin; who is the request
+	evBoot           // a replacement worker is ready to accept; who is the worker
+	evTimeout        // a request has run for the timeout; who is the request
 )
 
 type event struct {
 	at    int64  // when, in µs
 	order uint64 // scheduling order, to break ties
-	kind  uint8
 	who   int32
+	tag   uint32 // a request's tag when scheduled: a later tag makes the event stale
+	kind  uint8
 }
 
 type queue struct {
@@ -29,9 +30,11 @@ type queue struct {
 
 func (q *queue) len() int { return len(q.evs) }
 
-func (q *queue) push(at int64, kind uint8, who int32) {
+func (q *queue) push(at int64, kind uint8, who int32) { q.pushTag(at, kind, who, 0) }
+
+func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 	q.order++
-	q.evs = append(q.evs, event{at: at, order: q.order, kind: kind, who: who})
+	q.evs = append(q.evs, event{at: at, order: q.order, who: who, tag: tag, kind: kind})
 	q.up(len(q.evs) - 1)
 }
 
@@ -101,6 +104,18 @@ func (f *fifo) push(x int32) {
 	}
 	f.buf[(f.head+f.n)%len(f.buf)] = x
 	f.n++
+}
+
+// remove drops x wherever it waits (rare: a killed request's fetch).
+func (f *fifo) remove(x int32) {
+	k := 0
+	for i := range f.n {
+		if y := f.buf[(f.head+i)%len(f.buf)]; y != x {
+			f.buf[(f.head+k)%len(f.buf)] = y
+			k++
+		}
+	}
+	f.n = k
 }
 
 // pop removes the oldest entry; the fifo must not be empty.

@@ -19,7 +19,7 @@ type Config struct {
 	Balancer          string  // accept, roundrobin, leastconn, keyhash or accept-bootorder
 	Mode              string  // local, host, shared, tiered or tiered-host
 	SharedCache       int     // shared cache maxsize; 0 means Hosts*Workers*Cache
-	TTL               int     // lifetime of a local entry in requests; 0 means forever
+	TTL               int64   // lifetime of a local entry in µs; 0 means forever
 	MaxRequests       int     // recycle a worker after this many requests; 0 means never
 	MaxRequestsJitter int     // add 0..jitter to each worker's MaxRequests, as gunicorn does
 	Preload           bool    // workers start with the same warmed cache, as with --preload
@@ -34,6 +34,11 @@ type Config struct {
 	Threads           int     // requests one worker serves at once, sharing its cache
 	Backlog           int     // connections a listen socket holds waiting; more are refused
 	OriginConns       int     // connections to the origin; fetches beyond them wait; 0: unlimited
+	Boot              int64   // µs a replacement worker takes before it accepts (with Preload, at most a fork's 5 ms)
+	Timeout           int64   // µs a request may run before its worker is killed; 0: never
+	DeployAt          int     // restart every worker when this many requests are answered; 0: never
+	Rolling           bool    // a deploy restarts workers one after another, not all at once
+	Coalesce          string  // stampede protection: none, worker (single-flight per process) or shared (a lock in the shared cache)
 
 	Hosts        int    // hosts, each running Workers workers, 1..64
 	HostBalancer string // how requests reach hosts: roundrobin, leastconn, random or keyhash
@@ -94,6 +99,7 @@ func Default() Config {
 		Rate:       1000,
 		Threads:    1,
 		Backlog:    2048, // gunicorn's default
+		Coalesce:   "none",
 
 		Hosts:        1,
 		HostBalancer: "roundrobin", // nginx's default
@@ -122,6 +128,9 @@ func (c Config) Validate() error {
 		if err := f.check(c); err != nil {
 			errs = append(errs, fmt.Errorf("%s %w", f.Name, err))
 		}
+	}
+	if c.Coalesce == "shared" && !c.HasShared() {
+		errs = append(errs, fmt.Errorf("coalesce shared needs a shared cache (mode shared or tiered), got mode %s", c.Mode))
 	}
 	return errors.Join(errs...)
 }

@@ -26,7 +26,7 @@ func TestValidate(t *testing.T) {
 		{func(c *Config) { c.Hosts, c.Outage = 2, "host1@1s-2s" }, ""},
 		{func(c *Config) { c.Balancer = "random" }, `balancer must be one of accept, roundrobin, leastconn, keyhash, accept-bootorder, got "random"`},
 		{func(c *Config) { c.HotKeys = 1 }, "hot-keys must be in (0, 1), got 1"},
-		{func(c *Config) { c.TTL = -1 }, "ttl must be between 0 and 1000000000, got -1"},
+		{func(c *Config) { c.TTL = -1 }, "ttl must be between 0 and 24h, got -1us"},
 	} {
 		c := Default()
 		tc.edit(&c)

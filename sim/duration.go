@@ -7,12 +7,12 @@ import (
 )
 
 // Durations in settings are written with a unit, as in gunicorn's and every
-// cache's documentation: 500us (or 500µs), 20ms, 1.5s, 2m. The engine keeps
+// cache's documentation: 500us (or 500µs), 20ms, 1.5s, 2m, 1h. The engine keeps
 // them as whole microseconds.
 var durationUnits = []struct {
 	name string
 	us   int64
-}{{"us", 1}, {"µs", 1}, {"ms", 1e3}, {"s", 1e6}, {"m", 60e6}}
+}{{"us", 1}, {"µs", 1}, {"ms", 1e3}, {"s", 1e6}, {"m", 60e6}, {"h", 3600e6}}
 
 // ParseDuration reads a duration with a unit into microseconds; "0" needs none.
 func ParseDuration(s string) (int64, error) {
@@ -39,6 +39,8 @@ func FormatDuration(us int64) string {
 	switch {
 	case us == 0:
 		return "0"
+	case us%3600e6 == 0:
+		return strconv.FormatInt(us/3600e6, 10) + "h"
 	case us%60e6 == 0:
 		return strconv.FormatInt(us/60e6, 10) + "m"
 	case us%1e6 == 0:
@@ -76,6 +78,19 @@ func aliasField(f Field, aliases map[string]string) Field {
 	f.set = func(c *Config, s string) error {
 		if to, ok := aliases[s]; ok {
 			s = to
+		}
+		return set(c, s)
+	}
+	return f
+}
+
+// ttlField explains that a TTL is now a duration: older links gave it as a
+// count of requests, which has no meaning once requests take time.
+func ttlField(f Field) Field {
+	set := f.set
+	f.set = func(c *Config, s string) error {
+		if _, err := strconv.Atoi(s); err == nil && s != "0" {
+			return fmt.Errorf("is now a duration such as 30s or 500ms, not a count of requests, got %q", s)
 		}
 		return set(c, s)
 	}

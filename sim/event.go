@@ -36,19 +36,21 @@ func (t Tier) String() string {
 
 // Event is what one request did. Writes report From == Origin.
 type Event struct {
-	Seq      int64 // 1-based request number, warmup included
-	Worker   int   // the worker that served it, numbered across hosts
-	Host     int   `json:",omitempty"` // the host that served it
-	Key      int   // the key requested
-	Op       Op    // read or write
-	From     Tier  // where a read was answered from
-	Hit      bool  // answered by a cache (local or shared), not the origin
-	Stale    bool  // answered with an older version than the origin holds
-	Expired  bool  // a local entry was found but its TTL had run out
-	Evicted  int   // key evicted from a cache to make room, or -1
-	Recycled bool  // the worker reached max-requests after this request and was replaced
-	Latency  int   // modelled latency in microseconds
-	Version  uint32
+	Seq       int64 // 1-based request number, warmup included
+	Worker    int   // the worker that served it, numbered across hosts
+	Host      int   `json:",omitempty"` // the host that served it
+	Key       int   // the key requested
+	Op        Op    // read or write
+	From      Tier  // where a read was answered from
+	Hit       bool  // answered by a cache (local or shared), not the origin
+	Stale     bool  // answered with an older version than the origin holds
+	Expired   bool  // a local entry was found but its TTL had run out
+	Evicted   int   // key evicted from a cache to make room, or -1
+	Recycled  bool  // the worker reached max-requests after this request and was replaced
+	Killed    bool  // its worker was killed (timeout) while serving it: answered with an error
+	Coalesced bool  // it missed, then waited for another request's fetch of the key instead of fetching
+	Latency   int   // modelled latency in microseconds
+	Version   uint32
 	// CacheError: the shared cache was out, so the read went to the origin
 	CacheError bool `json:",omitempty"`
 }

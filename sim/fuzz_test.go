@@ -40,7 +40,7 @@ func FuzzEngine(f *testing.F) {
 		c.Balancer = Balancers[int(bal)%len(Balancers)]
 		c.Mode = Modes[int(mode)%len(Modes)]
 		c.Writes = float64(writes) / 255
-		c.TTL = int(ttl) % 50
+		c.TTL = int64(ttl) % 50 * 1000
 		c.MaxRequests = int(maxReq) % 300
 		c.MaxRequestsJitter = int(maxReq) % 7
 		c.Preload = preload
@@ -51,6 +51,14 @@ func FuzzEngine(f *testing.F) {
 		c.Cost.CPU = int(seed>>16) % 3 * 500
 		c.Backlog = int(seed>>20) % 20
 		c.OriginConns = int(seed>>30) % 4
+		c.Boot = int64(seed>>32) % 3 * 20_000
+		c.Timeout = int64(seed>>34) % 3 * 6_000
+		c.DeployAt = int(seed>>36) % 4 * 700
+		c.Rolling = seed>>38&1 == 1
+		c.Coalesce = Coalesces[int(seed>>39)%3]
+		if c.Coalesce == "shared" && !c.HasShared() {
+			c.Coalesce = "worker"
+		}
 		if seed>>24&1 == 1 {
 			c.Arrivals, c.Rate = "poisson", float64(100+int(seed>>25)%5000)
 		}

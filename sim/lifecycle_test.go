@@ -66,15 +66,20 @@ func TestPreloadServesMastersCopy(t *testing.T) {
 }
 
 func TestTTLExpiresLocalEntries(t *testing.T) {
-	s := newTest(t, "workers=1&keys=10&ttl=3&writes=0")
+	// a miss takes 5001 µs and fills at its end; a hit 1 µs
+	s := newTest(t, "workers=1&keys=10&ttl=5ms&writes=0")
 	s.Do(0, 1, Read)
 	if ev, _ := s.Do(0, 1, Read); !ev.Hit {
 		t.Fatalf("second read within TTL missed: %+v", ev)
 	}
 	s.Do(0, 2, Read)
-	ev, _ := s.Do(0, 1, Read) // four requests after the fill
+	ev, _ := s.Do(0, 1, Read) // 5002 µs after the fill
 	if ev.Hit || !ev.Expired {
 		t.Errorf("read after TTL: %+v; want an expired miss", ev)
+	}
+	// Older links gave the TTL as a count of requests: a clear notice.
+	if _, err := ParseQuery("ttl=500"); err == nil || err.Error() != `ttl is now a duration such as 30s or 500ms, not a count of requests, got "500"` {
+		t.Errorf("ttl=500: %v", err)
 	}
 }
 

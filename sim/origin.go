@@ -18,8 +18,14 @@ type originPool struct {
 func (s *Sim) toOrigin(ri int32) {
 	o := &s.pool
 	if o.conns > 0 && o.active >= o.conns {
+		r := &s.reqs.reqs[ri]
+		r.stage = stageWaitConn
 		o.waiting.push(ri)
 		s.origin.Waited++
+		if t := s.cfg.Timeout; t > 0 && r.started+t > s.now {
+			// how long it waits is not known yet: the timeout may come first
+			s.q.pushTag(r.started+t, evTimeout, ri, r.tag)
+		}
 		return
 	}
 	s.fetch(ri)
@@ -31,15 +37,17 @@ func (s *Sim) fetch(ri int32) {
 	o.active++
 	o.peak = max(o.peak, o.active)
 	s.origin.Peak = max(s.origin.Peak, o.active)
-	s.reqs.reqs[ri].fetched = s.now
-	s.q.push(s.now+int64(s.cfg.Cost.Origin), evDone, ri)
+	r := &s.reqs.reqs[ri]
+	r.fetched = s.now
+	r.stage = stageAtOrigin
+	s.q.pushTag(s.now+int64(s.cfg.Cost.Origin), evDone, ri, r.tag)
 }
 
-// fromOrigin gives request ri's connection back, to the oldest waiting request.
-func (s *Sim) fromOrigin(ri int32) {
+// fromOrigin gives r's connection back, to the oldest waiting request.
+func (s *Sim) fromOrigin(r *request) {
 	o := &s.pool
 	o.active--
-	s.origin.BusyMicros += s.now - s.reqs.reqs[ri].fetched
+	s.origin.BusyMicros += s.now - r.fetched
 	if o.waiting.len() > 0 {
 		s.fetch(o.waiting.pop())
 	}

@@ -23,7 +23,9 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	s.arrived++
 	ri := s.reqs.get()
 	r := &s.reqs.reqs[ri]
-	*r = request{client: client, arrived: s.now, ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
+	tag := r.tag
+	*r = request{client: client, arrived: s.now, tag: tag, stage: stageQueued, leader: -1, followers: -1,
+		ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
 	chosen := to >= 0 // a scripted request waits however long the backlog
 	hi := 0
 	if chosen {
@@ -52,7 +54,7 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	}
 	w := &s.workers[to]
 	switch {
-	case w.busy < s.threads:
+	case s.accepting(w):
 		s.serve(ri, to)
 	case w.queued.len() < s.cfg.Backlog || chosen:
 		w.queued.push(ri)
@@ -64,6 +66,9 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	return ri
 }
 
+// accepting reports whether w is up with a free thread.
+func (s *Sim) accepting(w *worker) bool { return !w.down && w.busy < s.threads }
+
 // winner is the worker of host h that accepts a connection when some are
 // idle: the race's pick over all its workers when every one is idle, else
 // among the idle.
@@ -74,7 +79,7 @@ func (s *Sim) winner(h *host) int {
 	}
 	s.idle = s.idle[:0]
 	for i := range n {
-		if s.workers[h.first+i].busy < s.threads {
+		if s.accepting(&s.workers[h.first+i]) {
 			s.idle = append(s.idle, int32(i))
 		}
 	}
@@ -100,17 +105,29 @@ func (s *Sim) serve(ri int32, wi int) {
 	}
 	r := &s.reqs.reqs[ri]
 	r.started = s.now
+	r.stage = stageServing
 	r.ev.Worker = wi
 	r.path = s.lookup(w, r)
+	if r.path == pathOrigin {
+		if l := s.leaderFor(r); l >= 0 {
+			s.follow(ri, l)
+			return
+		}
+		s.missed(r.ev.Key)
+		s.fly(ri)
+	}
 	before := int64(s.cfg.Cost.CPU + s.costs[r.path])
+	if t := s.cfg.Timeout; t > 0 && before > t {
+		s.q.pushTag(s.now+t, evTimeout, ri, r.tag)
+	}
 	if r.path == pathLocal || r.path == pathShared {
-		s.q.push(s.now+before, evDone, ri)
+		s.q.pushTag(s.now+before, evDone, ri, r.tag)
 		return
 	}
 	// The application's work and the cache lookups come first; the origin
 	// fetch (or write) is the last part of the service.
 	if before -= int64(s.cfg.Cost.Origin); before > 0 {
-		s.q.push(s.now+before, evFetch, ri)
+		s.q.pushTag(s.now+before, evFetch, ri, r.tag)
 	} else {
 		s.toOrigin(ri)
 	}
@@ -128,7 +145,7 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 	current := s.versions[key]
 	if w.cache != nil {
 		if e, ok := w.cache.Get(key); ok {
-			if s.cfg.TTL == 0 || ev.Seq-e.filled < int64(s.cfg.TTL) {
+			if s.cfg.TTL == 0 || s.now-e.at < s.cfg.TTL {
 				ev.Hit, ev.From, ev.Stale = true, Local, e.version != current
 				return pathLocal
 			}
@@ -147,21 +164,59 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 	}
 	ev.From = Origin
 	ev.Version = current
-	s.missed(key)
 	return pathOrigin
 }
 
 // finish ends request ri's service: it fills the caches or writes, counts
-// the request, and frees its thread.
+// the request, and frees its thread. A killed request is only counted.
 func (s *Sim) finish(ri int32) Event {
 	r := &s.reqs.reqs[ri]
 	ev := r.ev
-	w := &s.workers[ev.Worker]
+	wi := ev.Worker
+	w := &s.workers[wi]
 	st := &w.stats
 	s.seq++
+	if r.stage == stageKilled {
+		ev.Killed = true
+		st.Killed++
+	} else {
+		s.complete(ri, r, w, &ev)
+		w.served++
+		if w.limit > 0 && w.served >= w.limit {
+			ev.Recycled = true
+		}
+	}
+	ev.Latency = int(s.now - r.started)
+	ev.Version = s.versions[ev.Key]
+	st.BusyMicros += int64(ev.Latency)
+	s.freeThread(w)
+	if ev.Recycled {
+		s.retire(wi)
+	}
+	if s.seq == int64(s.cfg.Warmup) {
+		s.resetCounters()
+	} else if s.seq == s.series.next {
+		s.series.close(s)
+	}
+	if s.seq == int64(s.cfg.DeployAt) {
+		s.RestartAll(s.cfg.Rolling)
+	}
+	client := r.client
+	s.reqs.put(ri)
+	s.hosts[ev.Host].inflight--
+	s.pull(wi)
+	if client >= 0 {
+		s.q.push(s.now+s.arr.think, evArrive, client)
+	}
+	return ev
+}
+
+// complete applies what request r did and counts it.
+func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
+	st := &w.stats
 	switch r.path {
 	case pathWrite:
-		s.fromOrigin(ri)
+		s.fromOrigin(r)
 		s.write(w, ev.Key)
 	case pathLocal:
 		st.LocalHits++
@@ -169,9 +224,9 @@ func (s *Sim) finish(ri int32) Event {
 		_, l2st := s.l2(ev.Worker)
 		l2st.Hits++
 		st.SharedHits++
-		s.fillLocal(w, ev.Key, ev.Version, &ev)
+		s.fillLocal(w, ev.Key, ev.Version, ev)
 	case pathOrigin:
-		s.fromOrigin(ri)
+		s.fromOrigin(r)
 		s.pool.fetching[ev.Key]--
 		st.Misses++
 		s.origin.Reads++
@@ -180,10 +235,14 @@ func (s *Sim) finish(ri int32) Event {
 				l2st.Misses++
 			}
 			if s.reachable(l2st) {
-				s.add(c, ev.Key, entry{ev.Version, ev.Seq}, &l2st.Evictions, &ev)
+				s.add(c, ev.Key, entry{ev.Version, ev.Seq, s.now}, &l2st.Evictions, ev)
 			}
 		}
-		s.fillLocal(w, ev.Key, ev.Version, &ev)
+		s.fillLocal(w, ev.Key, ev.Version, ev)
+		s.land(ri, false)
+	}
+	if ev.Coalesced {
+		st.Coalesced++
 	}
 	if ev.Op == Read {
 		st.Reads++
@@ -197,51 +256,41 @@ func (s *Sim) finish(ri int32) Event {
 			st.Expired++
 		}
 	}
-	ev.Latency = int(s.now - r.started)
-	ev.Version = s.versions[ev.Key]
 	st.Requests++
-	st.BusyMicros += int64(ev.Latency)
 	s.lat[r.path]++
-	w.served++
-	if w.limit > 0 && w.served >= w.limit {
-		s.recycle(w)
-		ev.Recycled = true
-	}
-	if s.seq == int64(s.cfg.Warmup) {
-		s.resetCounters()
-	} else if s.seq == s.series.next {
-		s.series.close(s)
-	}
-	client := r.client
-	s.reqs.put(ri)
-	s.hosts[ev.Host].inflight--
-	s.release1(ev.Worker)
-	if client >= 0 {
-		s.q.push(s.now+s.arr.think, evArrive, client)
-	}
-	return ev
 }
 
-// release1 frees one thread of worker wi, which takes the oldest connection
-// waiting on its own socket, else on the shared one.
-func (s *Sim) release1(wi int) {
+// freeThread gives back one thread of w.
+func (s *Sim) freeThread(w *worker) {
+	w.busy--
+	if w.busy == s.threads-1 && !w.down {
+		s.hostOf(w.stats.ID).free++
+	}
+	if w.down && w.busy == 0 && w.draining {
+		s.exit(w)
+	}
+}
+
+// pull lets worker wi take the oldest connections waiting on its own
+// socket, then on its host's, while it has free threads.
+func (s *Sim) pull(wi int) {
 	w := &s.workers[wi]
 	h := s.hostOf(wi)
-	w.busy--
-	if w.busy == s.threads-1 {
-		h.free++
-	}
-	switch {
-	case w.queued.len() > 0:
-		s.serve(w.queued.pop(), wi)
-	case h.listen.len() > 0:
-		s.serve(h.listen.pop(), wi)
+	for s.accepting(w) {
+		switch {
+		case w.queued.len() > 0:
+			s.serve(w.queued.pop(), wi)
+		case h.listen.len() > 0:
+			s.serve(h.listen.pop(), wi)
+		default:
+			return
+		}
 	}
 }
 
 func (s *Sim) fillLocal(w *worker, key int, version uint32, ev *Event) {
 	if w.cache != nil {
-		s.add(w.cache, key, entry{version, ev.Seq}, &w.stats.Evictions, ev)
+		s.add(w.cache, key, entry{version, ev.Seq, s.now}, &w.stats.Evictions, ev)
 	}
 }
 

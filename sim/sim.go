@@ -38,6 +38,8 @@ type Sim struct {
 	idle    []int32 // scratch: a host's workers with a free thread
 	refused int64   // connections refused by a full backlog
 	pool    originPool
+	rolling int           // during a rolling restart, the next worker to restart (from 1); else 0
+	flights map[int]int32 // coalescing: per key, the latest request fetching it
 
 	outages    []outage
 	nextOutage int64 // when the next outage starts or ends
@@ -71,6 +73,9 @@ func New(c Config) (*Sim, error) {
 		s.nextOutage = 0
 	}
 	s.newHosts(c)
+	if c.Coalesce != "none" {
+		s.flights = make(map[int]int32)
+	}
 	if c.HasShared() {
 		s.shared = newLRU(c.SharedSize(), s.release)
 		s.sharedSt.Maxsize = c.SharedSize()
@@ -149,25 +154,26 @@ func (s *Sim) next() (Event, int32) {
 	e := s.q.pop()
 	s.now = e.at
 	s.checkOutages()
-	switch e.kind {
-	case evArrive:
+	if e.kind == evArrive {
 		s.arrive(e.who)
+		return Event{}, -1
+	}
+	if e.kind == evBoot {
+		s.up(int(e.who))
+		return Event{}, -1
+	}
+	if e.tag != s.reqs.reqs[e.who].tag {
+		return Event{}, -1 // the request was answered or killed since
+	}
+	switch e.kind {
 	case evFetch:
 		s.toOrigin(e.who)
+	case evTimeout:
+		s.timeout(e.who)
 	case evDone:
 		return s.finish(e.who), e.who
 	}
 	return Event{}, -1
-}
-
-// Restart replaces worker i's process now: its cache starts again empty (or
-// preloaded), as after a crash or a deploy.
-func (s *Sim) Restart(i int) error {
-	if i < 0 || i >= len(s.workers) {
-		return fmt.Errorf("worker must be between 0 and %d, got %d", len(s.workers)-1, i)
-	}
-	s.recycle(&s.workers[i])
-	return nil
 }
 
 // start gives w a fresh process: an empty or preloaded cache and a new
@@ -184,21 +190,8 @@ func (s *Sim) start(w *worker) {
 	// The preloaded copy is the master's memory from before the fork: its
 	// versions are those of time zero, however much the origin changed since.
 	for _, k := range s.preload {
-		w.cache.Add(k, entry{0, 0})
+		w.cache.Add(k, entry{})
 		s.hold(k)
-	}
-}
-
-func (s *Sim) recycle(w *worker) {
-	if w.cache != nil {
-		w.cache.Purge()
-	}
-	w.stats.Generation++
-	w.stats.Recycles++
-	s.start(w)
-	h := s.hostOf(w.stats.ID)
-	if b, ok := h.bal.(restartAware); ok {
-		b.restarted(w.stats.ID - h.first)
 	}
 }
 

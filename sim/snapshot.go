@@ -49,6 +49,9 @@ func (t *WorkerStats) Add(w WorkerStats) {
 	t.Expired += w.Expired
 	t.Evictions += w.Evictions
 	t.Recycles += w.Recycles
+	t.Timeouts += w.Timeouts
+	t.Killed += w.Killed
+	t.Coalesced += w.Coalesced
 	t.BusyMicros += w.BusyMicros
 	t.Currsize += w.Currsize
 	t.Maxsize += w.Maxsize

@@ -15,7 +15,10 @@ type WorkerStats struct {
 	Stale        int64 // reads answered with an older version than the origin's
 	Expired      int64 // local entries dropped because their TTL ran out
 	Evictions    int64 // local entries evicted to make room
-	Recycles     int64 // times the worker was replaced (max-requests or restart)
+	Recycles     int64 // times the worker was replaced (max-requests, restart, deploy or timeout)
+	Timeouts     int64 // times the worker was killed for running a request past the timeout
+	Killed       int64 // requests dropped because their worker was killed
+	Coalesced    int64 // reads that waited for another request's fetch (counted as hits)
 	BusyMicros   int64 // modelled time spent serving
 	Currsize     int   // entries in the worker's own cache now
 	Maxsize      int   // the worker's cache maxsize (0 in shared mode)

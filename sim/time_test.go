@@ -39,7 +39,7 @@ func checkCapacity(t *testing.T, s *Sim) {
 			if w.busy < 0 || w.busy > s.threads || w.queued.len() > s.cfg.Backlog {
 				t.Fatalf("worker %d: %d busy threads of %d, %d queued of %d", i, w.busy, s.threads, w.queued.len(), s.cfg.Backlog)
 			}
-			if w.busy < s.threads {
+			if s.accepting(w) {
 				free++
 			}
 		}
@@ -130,14 +130,14 @@ func TestDurations(t *testing.T) {
 		back string
 	}{
 		{"0", 0, "0"}, {"250us", 250, "250us"}, {"250µs", 250, "250us"}, {"20ms", 20_000, "20ms"},
-		{"1.5s", 1_500_000, "1500ms"}, {"30s", 30_000_000, "30s"}, {"2m", 120_000_000, "2m"},
+		{"1.5s", 1_500_000, "1500ms"}, {"30s", 30_000_000, "30s"}, {"2m", 120_000_000, "2m"}, {"90m", 5400e6, "90m"}, {"1h", 3600e6, "1h"},
 	} {
 		got, err := ParseDuration(tc.in)
 		if err != nil || got != tc.us || FormatDuration(got) != tc.back {
 			t.Errorf("ParseDuration(%q) = %d, %v, formatted %q; want %d, %q", tc.in, got, err, FormatDuration(got), tc.us, tc.back)
 		}
 	}
-	for _, bad := range []string{"", "5", "ms", "-1s", "1h", "1e999s", "NaNs", "3mss"} {
+	for _, bad := range []string{"", "5", "ms", "-1s", "1d", "1e999s", "NaNs", "3mss"} {
 		if _, err := ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q): no error", bad)
 		}
@@ -195,5 +195,33 @@ func TestOriginConns(t *testing.T) {
 	// times the fetch time.
 	if got, want := free.BusyMicros, (free.Reads+free.Writes)*5000; got < want*99/100 || got > want*101/100 {
 		t.Errorf("unlimited: %d µs of connection time for %d fetches of 5000 µs", got, free.Reads+free.Writes)
+	}
+}
+
+// Coalescing: threads of one worker share one fetch with coalesce=worker;
+// sync workers (one thread each) gain nothing from it; a lock in the shared
+// cache makes every worker share one fetch.
+func TestCoalesce(t *testing.T) {
+	for _, tc := range []struct {
+		q                      string
+		reads, dups, coalesced int64
+	}{
+		{"workers=1&threads=8&clients=8&keys=1&writes=0", 8, 7, 0},
+		{"workers=1&threads=8&clients=8&keys=1&writes=0&coalesce=worker", 1, 0, 7},
+		{"workers=4&clients=8&keys=1&writes=0&coalesce=worker", 4, 3, 0},
+		{"workers=4&clients=8&keys=1&writes=0&mode=shared&coalesce=shared", 1, 0, 3},
+		{"workers=4&clients=8&keys=1&writes=0&mode=tiered&coalesce=shared", 1, 0, 3},
+	} {
+		s := newTest(t, tc.q)
+		s.Run(8)
+		st := s.Stats()
+		if st.Origin.Reads != tc.reads || st.Origin.Duplicates != tc.dups || st.Total.Coalesced != tc.coalesced || st.Total.Hits != 8-tc.reads {
+			t.Errorf("%s: origin %+v, coalesced %d, hits %d; want %d reads, %d duplicates, %d coalesced", tc.q, st.Origin, st.Total.Coalesced, st.Total.Hits, tc.reads, tc.dups, tc.coalesced)
+		}
+	}
+	c := Default()
+	c.Coalesce = "shared"
+	if _, err := New(c); err == nil || err.Error() != "coalesce shared needs a shared cache (mode shared or tiered), got mode local" {
+		t.Errorf("coalesce=shared in local mode: %v", err)
 	}
 }

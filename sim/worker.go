@@ -2,11 +2,12 @@ package sim
 
 import "github.com/hashicorp/golang-lru/v2/simplelru"
 
-// entry is a cached value: the version of the key it holds and the number of
-// the request that stored it.
+// entry is a cached value: the version of the key it holds, and the number
+// of the request that stored it and when (µs).
 type entry struct {
 	version uint32
 	filled  int64
+	at      int64
 }
 
 type lru = simplelru.LRU[int, entry]
@@ -19,6 +20,11 @@ type worker struct {
 	limit  int64 // recycle after this many requests; 0 means never
 	busy   int32 // threads serving a request now
 	queued fifo  // connections waiting on this worker's own socket
+
+	down     bool  // not accepting: draining or booting
+	draining bool  // finishing its requests before its process exits
+	again    bool  // restarted while booting: restart once up
+	readyAt  int64 // µs when the current process accepts (or did)
 }
 
 // newLRU makes a cache whose every departure (eviction, removal, purge) is
