@@ -109,3 +109,16 @@ func TestMemoryFlat(t *testing.T) {
 		t.Errorf("heap grew from %d to %d bytes between 1M and 10M requests", a, b)
 	}
 }
+
+// BenchmarkHosts compares 16 hosts of 8 workers with one host of 128: the
+// host balancer and per-host sockets should cost little per request.
+func BenchmarkHosts(b *testing.B) {
+	one := benchConfig()
+	one.Workers = 128
+	b.Run("1h-128w", func(b *testing.B) { benchmarkEngine(b, one) })
+	many := benchConfig()
+	many.Hosts, many.Workers = 16, 8
+	b.Run("16h-8w", func(b *testing.B) { benchmarkEngine(b, many) })
+	many.HostBalancer, many.Mode = "keyhash", "tiered-host"
+	b.Run("16h-8w-keyhash-tiered-host", func(b *testing.B) { benchmarkEngine(b, many) })
+}
