@@ -146,3 +146,40 @@ func TestPredictHostKeyHash(t *testing.T) {
 		t.Errorf("one host with keyhash predicts %v; want %v", got, want)
 	}
 }
+
+// The scopes side by side on the identical requests, 4 hosts of 4 workers
+// with the same memory each (go test ./sim -run TestScopes -v prints the
+// table the README quotes). Key routing at the load balancer makes host
+// caches behave as one cache of their total memory: each key lives on one
+// host, so no duplicates and, one request at a time, no stale reads.
+func TestScopes(t *testing.T) {
+	type row struct {
+		name       string
+		st         Stats
+		prediction float64
+	}
+	var rows []row
+	for _, q := range []string{
+		"mode=local", "mode=local&host-balancer=keyhash",
+		"mode=host", "mode=host&host-balancer=keyhash",
+		"mode=tiered-host&host-balancer=keyhash", "mode=shared",
+	} {
+		s := newTest(t, "hosts=4&workers=4&keys=10000&"+q)
+		s.Run(100_000)
+		rows = append(rows, row{q, s.Stats(), Predict(s.cfg)})
+	}
+	t.Logf("%-40s %9s %9s %12s %11s %8s %10s", "hosts=4&workers=4&keys=10000&", "hit ratio", "predicted", "origin reads", "stale reads", "entries", "duplicates")
+	for _, r := range rows {
+		t.Logf("%-40s %9.3f %9.3f %12d %11d %8d %10d", r.name, r.st.HitRatio, r.prediction, r.st.Origin.Reads, r.st.Total.Stale, r.st.Memory.Entries, r.st.Memory.Duplicates)
+		if math.Abs(r.st.HitRatio-r.prediction) > 0.02 {
+			t.Errorf("%s: hit ratio %.3f; predicted %.3f", r.name, r.st.HitRatio, r.prediction)
+		}
+	}
+	local, localKH, host, hostKH, shared := rows[0].st, rows[1].st, rows[2].st, rows[3].st, rows[5].st
+	if !(localKH.Origin.Reads < local.Origin.Reads && host.Origin.Reads < local.Origin.Reads && hostKH.Origin.Reads < host.Origin.Reads) {
+		t.Errorf("origin reads local %d, local+keyhash %d, host %d, host+keyhash %d: want each fix to read less", local.Origin.Reads, localKH.Origin.Reads, host.Origin.Reads, hostKH.Origin.Reads)
+	}
+	if shared.Total.Stale != 0 || host.Total.Stale == 0 || hostKH.Total.Stale != 0 || hostKH.Memory.Duplicates != 0 {
+		t.Errorf("stale reads shared %d, host %d, host+keyhash %d; duplicates host+keyhash %d", shared.Total.Stale, host.Total.Stale, hostKH.Total.Stale, hostKH.Memory.Duplicates)
+	}
+}

@@ -81,7 +81,9 @@ func TestSharedOutage(t *testing.T) {
 		return before, during, after, s.Stats()
 	}
 
+	hr := func(p phase) float64 { return float64(p.hits) / float64(p.reads) }
 	b, d, a, st := measure("mode=shared&writes=0.01")
+	t.Logf("mode=shared: hit ratio %.3f before, %.3f during (%d reads, %d cache errors), %.3f after; %d requests failed", hr(b), hr(d), d.reads, d.errs, hr(a), st.Total.Killed)
 	if b.reads == 0 || d.reads == 0 || a.reads == 0 {
 		t.Fatalf("phases before %+v, during %+v, after %+v: the outage is not inside the run", b, d, a)
 	}
@@ -95,7 +97,8 @@ func TestSharedOutage(t *testing.T) {
 		t.Errorf("shared, after the outage: hit ratio %.3f; want the cache back", float64(a.hits)/float64(a.reads))
 	}
 
-	_, d, _, _ = measure("mode=tiered&writes=0.01")
+	b, d, a, _ = measure("mode=tiered&writes=0.01")
+	t.Logf("mode=tiered: hit ratio %.3f before, %.3f during, %.3f after", hr(b), hr(d), hr(a))
 	if d.hits == 0 || d.hits == d.reads {
 		t.Errorf("tiered, during the outage: %d hits in %d reads; want the local caches' hits only", d.hits, d.reads)
 	}
@@ -157,7 +160,9 @@ func TestHostOutageMovesKeys(t *testing.T) {
 		if during < 1000 {
 			t.Fatalf("%s: only %d requests during the outage", tc.hb, during)
 		}
-		if share := float64(moved) / float64(during); share < tc.lo || share > tc.hi {
+		share := float64(moved) / float64(during)
+		t.Logf("host-balancer=%s, host1 out: %.3f of %d requests changed host", tc.hb, share, during)
+		if share < tc.lo || share > tc.hi {
 			t.Errorf("%s: %.3f of requests changed host during the outage; want %.2f..%.2f", tc.hb, share, tc.lo, tc.hi)
 		}
 		if st := s.Stats(); st.Hosts[1].Down || st.Hosts[1].Total.Requests == 0 {
