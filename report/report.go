@@ -16,9 +16,19 @@ type Run struct {
 	Origin    Origin   `json:"origin"`
 	Shared    *Shared  `json:"shared,omitempty"`
 	Memory    Memory   `json:"memory"`
-	Latency   Latency  `json:"latency_us"`
+	Latency   Latency  `json:"latency_us"`          // response time: waiting plus service
 	Predicted float64  `json:"predicted_hit_ratio"` // Che's approximation
 	Workers   []Worker `json:"workers"`
+
+	ElapsedUS  int64   `json:"elapsed_us"`     // simulated time counted
+	Throughput float64 `json:"throughput_rps"` // counted requests answered per second
+	Backlog    Backlog `json:"backlog"`
+	Refused    int64   `json:"refused"` // connections refused by a full backlog
+}
+
+// Backlog is the connections waiting on the listen sockets.
+type Backlog struct {
+	Max int `json:"max"` // most at once
 }
 
 // Totals sums the workers' counters.
@@ -35,12 +45,19 @@ type Totals struct {
 	Evictions  int64   `json:"evictions"`
 	Expired    int64   `json:"expired"`
 	Recycles   int64   `json:"recycles"`
+	Timeouts   int64   `json:"timeouts"`  // workers killed for a request past the timeout
+	Killed     int64   `json:"killed"`    // requests answered with an error because their worker was killed
+	Coalesced  int64   `json:"coalesced"` // reads that waited for another request's fetch
 }
 
 // Origin is the load on the database.
 type Origin struct {
-	Reads  int64 `json:"reads"`
-	Writes int64 `json:"writes"`
+	Reads            int64   `json:"reads"`
+	Writes           int64   `json:"writes"`
+	PeakConcurrency  int     `json:"peak_concurrency"`  // most fetches and writes at once
+	MeanConcurrency  float64 `json:"mean_concurrency"`  // connection time over elapsed time
+	DuplicateFetches int64   `json:"duplicate_fetches"` // fetches of a key already being fetched
+	Waited           int64   `json:"waited"`            // fetches and writes that waited for a connection
 }
 
 // Shared is the shared cache's cache_info.
@@ -79,6 +96,10 @@ type Worker struct {
 	Maxsize    int     `json:"maxsize"`
 	Evictions  int64   `json:"evictions"`
 	Stale      int64   `json:"stale"`
+	// Utilization is the share of its threads' time spent serving.
+	Utilization float64 `json:"utilization"`
+	Timeouts    int64   `json:"timeouts"`
+	Killed      int64   `json:"killed"`
 }
 
 // New describes the run of c whose snapshot is st.
@@ -90,12 +111,21 @@ func New(c sim.Config, st sim.Stats) Run {
 			Requests: t.Requests, Reads: t.Reads, Writes: t.Writes, Hits: t.Hits, Misses: t.Misses,
 			HitRatio: st.HitRatio, LocalHits: t.LocalHits, SharedHits: t.SharedHits, Stale: t.Stale,
 			Evictions: t.Evictions, Expired: t.Expired, Recycles: t.Recycles,
+			Timeouts: t.Timeouts, Killed: t.Killed, Coalesced: t.Coalesced,
 		},
-		Origin:    Origin{st.Origin.Reads, st.Origin.Writes},
-		Memory:    Memory{st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates},
-		Latency:   Latency{st.Latency.P50, st.Latency.P95, st.Latency.P99, st.Latency.Mean},
-		Predicted: sim.Predict(c),
-		Workers:   make([]Worker, len(st.Workers)),
+		Origin: Origin{
+			Reads: st.Origin.Reads, Writes: st.Origin.Writes, PeakConcurrency: st.Origin.Peak,
+			MeanConcurrency:  ratioF(st.Origin.BusyMicros, st.Elapsed),
+			DuplicateFetches: st.Origin.Duplicates, Waited: st.Origin.Waited,
+		},
+		ElapsedUS:  st.Elapsed,
+		Throughput: st.Throughput,
+		Backlog:    Backlog{Max: st.Backlog.Max},
+		Refused:    st.Refused,
+		Memory:     Memory{st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates},
+		Latency:    Latency{st.Latency.P50, st.Latency.P95, st.Latency.P99, st.Latency.Mean},
+		Predicted:  sim.Predict(c),
+		Workers:    make([]Worker, len(st.Workers)),
 	}
 	if c.HasShared() {
 		s := st.Shared
@@ -105,7 +135,15 @@ func New(c sim.Config, st sim.Stats) Run {
 		r.Workers[i] = Worker{
 			ID: w.ID, Generation: w.Generation, Requests: w.Requests, Hits: w.Hits, Misses: w.Misses,
 			HitRatio: w.HitRatio(), Currsize: w.Currsize, Maxsize: w.Maxsize, Evictions: w.Evictions, Stale: w.Stale,
+			Utilization: w.Utilization, Timeouts: w.Timeouts, Killed: w.Killed,
 		}
 	}
 	return r
+}
+
+func ratioF(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }

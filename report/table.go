@@ -10,22 +10,26 @@ import (
 // then the totals and what the origin and the shared cache saw.
 func WriteTable(w io.Writer, r Run) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "worker\trequests\thits\tmisses\thit ratio\tcurrsize\tmaxsize\tevictions\tstale\t")
+	fmt.Fprintln(tw, "worker\trequests\thits\tmisses\thit ratio\tcurrsize\tmaxsize\tevictions\tstale\tbusy\t")
 	for _, x := range r.Workers {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t\n", x.ID, x.Requests, x.Hits, x.Misses, x.HitRatio, x.Currsize, x.Maxsize, x.Evictions, x.Stale)
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t%.0f%%\t\n", x.ID, x.Requests, x.Hits, x.Misses, x.HitRatio, x.Currsize, x.Maxsize, x.Evictions, x.Stale, 100*x.Utilization)
 	}
 	t := r.Total
-	fmt.Fprintf(tw, "total\t%d\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t\n", t.Requests, t.Hits, t.Misses, t.HitRatio, sum(r.Workers, func(x Worker) int { return x.Currsize }), sum(r.Workers, func(x Worker) int { return x.Maxsize }), t.Evictions, t.Stale)
+	fmt.Fprintf(tw, "total\t%d\t%d\t%d\t%.3f\t%d\t%d\t%d\t%d\t\t\n", t.Requests, t.Hits, t.Misses, t.HitRatio, sum(r.Workers, func(x Worker) int { return x.Currsize }), sum(r.Workers, func(x Worker) int { return x.Maxsize }), t.Evictions, t.Stale)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nmode %s, %d requests counted, seed %d\n", r.Mode, r.Requests, r.Seed)
-	fmt.Fprintf(w, "origin: %d reads, %d writes\n", r.Origin.Reads, r.Origin.Writes)
+	fmt.Fprintf(w, "time: %.3f s simulated, %.0f requests/s, backlog at most %d, %d refused\n", float64(r.ElapsedUS)/1e6, r.Throughput, r.Backlog.Max, r.Refused)
+	fmt.Fprintf(w, "origin: %d reads, %d writes; at most %d at once (mean %.2f), %d duplicate fetches\n", r.Origin.Reads, r.Origin.Writes, r.Origin.PeakConcurrency, r.Origin.MeanConcurrency, r.Origin.DuplicateFetches)
+	if t.Timeouts+t.Killed+t.Coalesced > 0 {
+		fmt.Fprintf(w, "%d workers killed by the timeout, %d requests lost with them; %d reads waited for another's fetch\n", t.Timeouts, t.Killed, t.Coalesced)
+	}
 	if s := r.Shared; s != nil {
 		fmt.Fprintf(w, "shared cache: %d hits, %d misses, %d/%d entries\n", s.Hits, s.Misses, s.Currsize, s.Maxsize)
 	}
 	fmt.Fprintf(w, "memory: %d entries, %d distinct keys, %d duplicates\n", r.Memory.Entries, r.Memory.Distinct, r.Memory.Duplicates)
-	fmt.Fprintf(w, "latency: p50 %dµs, p95 %dµs, p99 %dµs, mean %.0fµs\n", r.Latency.P50, r.Latency.P95, r.Latency.P99, r.Latency.Mean)
+	fmt.Fprintf(w, "response time: p50 %dµs, p95 %dµs, p99 %dµs, mean %.0fµs\n", r.Latency.P50, r.Latency.P95, r.Latency.P99, r.Latency.Mean)
 	_, err := fmt.Fprintf(w, "hit ratio %.3f; Che's approximation predicts %.3f\n", t.HitRatio, r.Predicted)
 	return err
 }
@@ -50,9 +54,12 @@ func WriteCompare(w io.Writer, a, b Run) error {
 	row("entries held", a.Memory.Entries, b.Memory.Entries)
 	row("duplicates", a.Memory.Duplicates, b.Memory.Duplicates)
 	row("distinct keys", a.Memory.Distinct, b.Memory.Distinct)
-	row("latency p50 µs", a.Latency.P50, b.Latency.P50)
-	row("latency p99 µs", a.Latency.P99, b.Latency.P99)
-	row("latency mean µs", fmt.Sprintf("%.0f", a.Latency.Mean), fmt.Sprintf("%.0f", b.Latency.Mean))
+	row("origin peak", a.Origin.PeakConcurrency, b.Origin.PeakConcurrency)
+	row("duplicate fetches", a.Origin.DuplicateFetches, b.Origin.DuplicateFetches)
+	row("response p50 µs", a.Latency.P50, b.Latency.P50)
+	row("response p99 µs", a.Latency.P99, b.Latency.P99)
+	row("response mean µs", fmt.Sprintf("%.0f", a.Latency.Mean), fmt.Sprintf("%.0f", b.Latency.Mean))
+	row("throughput /s", fmt.Sprintf("%.0f", a.Throughput), fmt.Sprintf("%.0f", b.Throughput))
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -49,7 +49,8 @@ type Event struct {
 	Recycled  bool  // the worker reached max-requests after this request and was replaced
 	Killed    bool  // its worker was killed (timeout) while serving it: answered with an error
 	Coalesced bool  // it missed, then waited for another request's fetch of the key instead of fetching
-	Latency   int   // modelled latency in microseconds
+	Latency   int   // response time in µs: from arrival to answer, waiting included
+	Wait      int   // µs it waited on a socket before a thread took it
 	Version   uint32
 	// CacheError: the shared cache was out, so the read went to the origin
 	CacheError bool `json:",omitempty"`

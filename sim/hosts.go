@@ -124,7 +124,7 @@ func (s *Sim) reachable(st *SharedStats) bool {
 }
 
 // hostStats snapshots every host: its workers' sums and its cache.
-func (s *Sim) hostStats(workers []WorkerStats) []HostStats {
+func (s *Sim) hostStats(workers []WorkerStats, elapsed int64) []HostStats {
 	out := make([]HostStats, len(s.hosts))
 	for i := range s.hosts {
 		h := &s.hosts[i]
@@ -135,6 +135,7 @@ func (s *Sim) hostStats(workers []WorkerStats) []HostStats {
 		for _, w := range workers[h.first : h.first+s.cfg.Workers] {
 			hs.Total.Add(w)
 		}
+		hs.Total.Utilization = ratio(hs.Total.BusyMicros, elapsed*int64(s.threads)*int64(s.cfg.Workers))
 		out[i] = hs
 	}
 	return out

@@ -161,18 +161,31 @@ func TestBalancers(t *testing.T) {
 }
 
 func TestLatencyPercentiles(t *testing.T) {
-	costs := pathCosts(Default())
 	for _, tc := range []struct {
-		counts [paths]int64
+		values map[int64]int64 // value: how many times
 		want   Latency
 	}{
-		{[paths]int64{}, Latency{}},
-		{[paths]int64{pathLocal: 100}, Latency{P50: 1, P95: 1, P99: 1, Mean: 1}},
-		{[paths]int64{pathLocal: 94, pathOrigin: 6}, Latency{P50: 1, P95: 5001, P99: 5001, Mean: (94 + 6*5001) / 100.0}},
-		{[paths]int64{pathLocal: 99, pathWrite: 1}, Latency{P50: 1, P95: 1, P99: 1, Mean: (99 + 5000) / 100.0}},
+		{map[int64]int64{}, Latency{}},
+		{map[int64]int64{1: 100}, Latency{P50: 1, P95: 1, P99: 1, Mean: 1}},
+		{map[int64]int64{1: 94, 5001: 6}, Latency{P50: 1, P95: 5001, P99: 5001, Mean: (94 + 6*5001) / 100.0}},
+		{map[int64]int64{1: 99, 5000: 1}, Latency{P50: 1, P95: 1, P99: 1, Mean: (99 + 5000) / 100.0}},
+		// 20000 and 20010 share a bucket: the bucket's mean, within 0.2%
+		{map[int64]int64{5500: 51, 20000: 25, 20010: 25, 1 << 40: 1}, Latency{P50: 5500, P95: 20005, P99: 20005, Mean: (51*5500 + 25*20000 + 25*20010 + 1<<40) / 102.0}},
 	} {
-		if got := summarize(costs, tc.counts); got != tc.want {
-			t.Errorf("summarize(%v) = %+v; want %+v", tc.counts, got, tc.want)
+		var h histogram
+		for v, n := range tc.values {
+			for range n {
+				h.add(v)
+			}
+		}
+		if got := h.summary(); got != tc.want {
+			t.Errorf("summary of %v = %+v; want %+v", tc.values, got, tc.want)
+		}
+	}
+	for v := int64(0); v < 1<<20; v += 1 + v/7 {
+		i := histIndex(v)
+		if i < 0 || i >= histBuckets || (v > 0 && i < histIndex(v-1)) {
+			t.Fatalf("histIndex(%d) = %d", v, i)
 		}
 	}
 }

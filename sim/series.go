@@ -3,6 +3,7 @@ package sim
 // Point is one window of the time series.
 type Point struct {
 	Seq         int64   // last request of the window
+	At          int64   // µs when the window closed
 	Reads       int64   // reads in the window
 	Hits        int64   // reads answered by a cache
 	OriginReads int64   // origin fetches in the window: the load on the database
@@ -10,7 +11,9 @@ type Point struct {
 	Entries     int     // entries in all caches at the window's end
 	Duplicates  int     // duplicate entries at the window's end
 	OriginPeak  int     // most fetches and writes at the origin at once in the window
-	P50         int     // latency percentiles in the window, µs
+	Backlog     int     // most connections waiting on the sockets at once in the window
+	Refused     int64   // connections refused in the window
+	P50         int     // response time percentiles in the window, µs
 	P95         int     //
 	P99         int     //
 	HitRatio    float64 // Hits / Reads in the window
@@ -22,14 +25,15 @@ const maxPoints = 240
 
 type point struct {
 	Point
-	lat [paths]int64
+	hist sparse // the window's response times
 }
 
 type series struct {
 	every int64 // requests per window
 	next  int64 // sequence number that closes the current window
 	pts   []point
-	base  point // totals when the current window opened
+	base  point     // totals when the current window opened
+	win   histogram // response times in the current window
 }
 
 func (t *series) reset(s *Sim) {
@@ -37,7 +41,9 @@ func (t *series) reset(s *Sim) {
 	t.next = s.seq + 1
 	t.pts = t.pts[:0]
 	t.base = s.totals()
+	t.win.reset()
 	s.pool.peak = s.pool.active
+	s.backlogPeak = s.waiting
 }
 
 // totals gathers the running totals a window is the difference of.
@@ -50,7 +56,7 @@ func (s *Sim) totals() point {
 		p.Stale += st.Stale
 	}
 	p.OriginReads = s.origin.Reads
-	p.lat = s.lat
+	p.Refused = s.refused
 	return p
 }
 
@@ -58,49 +64,50 @@ func (t *series) close(s *Sim) {
 	now := s.totals()
 	p := point{Point: Point{
 		Seq:         s.seq,
+		At:          s.now,
 		Reads:       now.Reads - t.base.Reads,
 		Hits:        now.Hits - t.base.Hits,
 		OriginReads: now.OriginReads - t.base.OriginReads,
 		Stale:       now.Stale - t.base.Stale,
+		Refused:     now.Refused - t.base.Refused,
 		Entries:     s.entries,
 		Duplicates:  s.entries - s.distinct,
 		OriginPeak:  s.pool.peak,
-	}}
+		Backlog:     s.backlogPeak,
+	}, hist: t.win.sparse()}
 	s.pool.peak = s.pool.active
-	for i := range p.lat {
-		p.lat[i] = now.lat[i] - t.base.lat[i]
-	}
-	p.finish(s.costs)
+	s.backlogPeak = s.waiting
+	t.win.reset()
+	p.finish()
 	t.pts = append(t.pts, p)
 	t.base = now
 	if len(t.pts) == maxPoints {
-		t.halve(s.costs)
+		t.halve()
 	}
 	t.next = s.seq + t.every
 }
 
 // halve merges neighbouring windows.
-func (t *series) halve(costs [paths]int) {
+func (t *series) halve() {
 	for i := 0; i+1 < len(t.pts); i += 2 {
 		a, b := t.pts[i], t.pts[i+1]
 		b.Reads += a.Reads
 		b.Hits += a.Hits
 		b.OriginReads += a.OriginReads
 		b.Stale += a.Stale
+		b.Refused += a.Refused
 		b.OriginPeak = max(b.OriginPeak, a.OriginPeak)
-		for j := range b.lat {
-			b.lat[j] += a.lat[j]
-		}
-		b.finish(costs)
+		b.Backlog = max(b.Backlog, a.Backlog)
+		b.hist = merge(a.hist, b.hist)
+		b.finish()
 		t.pts[i/2] = b
 	}
 	t.pts = t.pts[:len(t.pts)/2]
 	t.every *= 2
 }
 
-func (p *point) finish(costs [paths]int) {
-	l := summarize(costs, p.lat)
-	p.P50, p.P95, p.P99 = l.P50, l.P95, l.P99
+func (p *point) finish() {
+	p.P50, p.P95, p.P99 = p.hist.summary()
 	p.HitRatio = ratio(p.Hits, p.Reads)
 }
 

@@ -42,6 +42,7 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 			s.serve(ri, s.winner(h))
 		case h.listen.len() < s.cfg.Backlog:
 			h.listen.push(ri)
+			s.queue()
 		default:
 			s.refuse(ri)
 			return -1
@@ -58,12 +59,20 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 		s.serve(ri, to)
 	case w.queued.len() < s.cfg.Backlog || chosen:
 		w.queued.push(ri)
+		s.queue()
 	default:
 		s.refuse(ri)
 		return -1
 	}
 	h.inflight++
 	return ri
+}
+
+// queue counts a connection put in a backlog.
+func (s *Sim) queue() {
+	s.waiting++
+	s.backlogPeak = max(s.backlogPeak, s.waiting)
+	s.backlogMax = max(s.backlogMax, s.waiting)
 }
 
 // accepting reports whether w is up with a free thread.
@@ -186,9 +195,14 @@ func (s *Sim) finish(ri int32) Event {
 			ev.Recycled = true
 		}
 	}
-	ev.Latency = int(s.now - r.started)
+	ev.Wait = int(r.started - r.arrived)
+	ev.Latency = int(s.now - r.arrived)
 	ev.Version = s.versions[ev.Key]
-	st.BusyMicros += int64(ev.Latency)
+	st.BusyMicros += s.now - r.started
+	if !ev.Killed {
+		s.hist.add(s.now - r.arrived)
+		s.series.win.add(s.now - r.arrived)
+	}
 	s.freeThread(w)
 	if ev.Recycled {
 		s.retire(wi)
@@ -257,7 +271,6 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 		}
 	}
 	st.Requests++
-	s.lat[r.path]++
 }
 
 // freeThread gives back one thread of w.
@@ -279,8 +292,10 @@ func (s *Sim) pull(wi int) {
 	for s.accepting(w) {
 		switch {
 		case w.queued.len() > 0:
+			s.waiting--
 			s.serve(w.queued.pop(), wi)
 		case h.listen.len() > 0:
+			s.waiting--
 			s.serve(h.listen.pop(), wi)
 		default:
 			return

@@ -24,22 +24,26 @@ type Sim struct {
 	distinct int      // keys held by at least one cache
 	origin   OriginStats
 	costs    [paths]int
-	lat      [paths]int64 // counted requests per path
-	preload  []int        // keys every worker starts with, least popular first
-	evicted  int          // key evicted by the last Add, or -1
+	hist     histogram // response times of counted requests
+	preload  []int     // keys every worker starts with, least popular first
+	evicted  int       // key evicted by the last Add, or -1
 
-	now     int64 // µs since New
-	q       queue
-	reqs    pool
-	begun   bool  // the arrivals have started
-	arrived int64 // requests that arrived, numbering them
-	seq     int64 // requests answered
-	threads int32
-	idle    []int32 // scratch: a host's workers with a free thread
-	refused int64   // connections refused by a full backlog
-	pool    originPool
-	rolling int           // during a rolling restart, the next worker to restart (from 1); else 0
-	flights map[int]int32 // coalescing: per key, the latest request fetching it
+	now         int64 // µs since New
+	q           queue
+	reqs        pool
+	begun       bool  // the arrivals have started
+	arrived     int64 // requests that arrived, numbering them
+	seq         int64 // requests answered
+	threads     int32
+	idle        []int32 // scratch: a host's workers with a free thread
+	refused     int64   // connections refused by a full backlog
+	waiting     int     // connections waiting on all sockets now
+	backlogPeak int     // most waiting at once in the current series window
+	backlogMax  int     // most waiting at once since counting started
+	counted     int64   // µs when counting started
+	pool        originPool
+	rolling     int           // during a rolling restart, the next worker to restart (from 1); else 0
+	flights     map[int]int32 // coalescing: per key, the latest request fetching it
 
 	outages    []outage
 	nextOutage int64 // when the next outage starts or ends
@@ -206,8 +210,10 @@ func (s *Sim) resetCounters() {
 	}
 	s.sharedSt = SharedStats{Maxsize: s.sharedSt.Maxsize}
 	s.origin = OriginStats{}
-	s.lat = [paths]int64{}
+	s.hist.reset()
 	s.refused = 0
+	s.backlogMax = s.waiting
+	s.counted = s.now
 	s.series.reset(s)
 }
 

@@ -10,8 +10,13 @@ func (s *Sim) Stats() Stats {
 		Shared:  s.sharedSt,
 		Origin:  s.origin,
 		Memory:  Memory{Entries: s.entries, Distinct: s.distinct, Duplicates: s.entries - s.distinct},
-		Latency: summarize(s.costs, s.lat),
+		Latency: s.hist.summary(),
+		Elapsed: s.now - s.counted,
+		Backlog: Backlog{Now: s.waiting, Max: s.backlogMax},
+		Refused: s.refused,
+		Now:     s.now,
 	}
+	st.Throughput = ratio(st.Counted, st.Elapsed) * 1e6
 	if s.shared != nil {
 		st.Shared.Currsize = s.shared.Len()
 	}
@@ -19,6 +24,10 @@ func (s *Sim) Stats() Stats {
 		w := &s.workers[i]
 		ws := w.stats
 		ws.RequestsLeft = -1
+		ws.BusyThreads = int(w.busy)
+		ws.Up = !w.down
+		ws.ReadyAt = w.readyAt
+		ws.Utilization = ratio(ws.BusyMicros, st.Elapsed*int64(s.threads))
 		if w.limit > 0 {
 			ws.RequestsLeft = w.limit - w.served
 		}
@@ -29,8 +38,9 @@ func (s *Sim) Stats() Stats {
 		st.Total.Add(ws)
 	}
 	st.HitRatio = st.Total.HitRatio()
+	st.Total.Utilization = ratio(st.Total.BusyMicros, st.Elapsed*int64(s.threads)*int64(len(s.workers)))
 	if len(s.hosts) > 1 || s.cfg.HasHost() {
-		st.Hosts = s.hostStats(st.Workers)
+		st.Hosts = s.hostStats(st.Workers, st.Elapsed)
 	}
 	return st
 }
@@ -53,6 +63,7 @@ func (t *WorkerStats) Add(w WorkerStats) {
 	t.Killed += w.Killed
 	t.Coalesced += w.Coalesced
 	t.BusyMicros += w.BusyMicros
+	t.BusyThreads += w.BusyThreads
 	t.Currsize += w.Currsize
 	t.Maxsize += w.Maxsize
 }

@@ -2,27 +2,31 @@ package sim
 
 // WorkerStats counts what one worker did since counting started.
 type WorkerStats struct {
-	ID           int   // 0-based worker slot, numbered across hosts
-	Host         int   `json:",omitempty"` // 0-based host it runs on
-	Generation   int   // how many times this slot's process has been replaced
-	Requests     int64 // reads and writes served
-	Reads        int64 // reads served (Hits + Misses)
-	Writes       int64 // writes served
-	Hits         int64 // reads answered by a cache, local or shared
-	Misses       int64 // reads that went to the origin
-	LocalHits    int64 // reads answered by the worker's own cache
-	SharedHits   int64 // reads answered by the shared cache (in host modes, the host's)
-	Stale        int64 // reads answered with an older version than the origin's
-	Expired      int64 // local entries dropped because their TTL ran out
-	Evictions    int64 // local entries evicted to make room
-	Recycles     int64 // times the worker was replaced (max-requests, restart, deploy or timeout)
-	Timeouts     int64 // times the worker was killed for running a request past the timeout
-	Killed       int64 // requests dropped because their worker was killed
-	Coalesced    int64 // reads that waited for another request's fetch (counted as hits)
-	BusyMicros   int64 // modelled time spent serving
-	Currsize     int   // entries in the worker's own cache now
-	Maxsize      int   // the worker's cache maxsize (0 in shared mode)
-	RequestsLeft int64 // requests until max-requests recycles it, or -1
+	ID           int     // 0-based worker slot, numbered across hosts
+	Host         int     `json:",omitempty"` // 0-based host it runs on
+	Generation   int     // how many times this slot's process has been replaced
+	Requests     int64   // reads and writes served
+	Reads        int64   // reads served (Hits + Misses)
+	Writes       int64   // writes served
+	Hits         int64   // reads answered by a cache, local or shared
+	Misses       int64   // reads that went to the origin
+	LocalHits    int64   // reads answered by the worker's own cache
+	SharedHits   int64   // reads answered by the shared cache (in host modes, the host's)
+	Stale        int64   // reads answered with an older version than the origin's
+	Expired      int64   // local entries dropped because their TTL ran out
+	Evictions    int64   // local entries evicted to make room
+	Recycles     int64   // times the worker was replaced (max-requests, restart, deploy or timeout)
+	Timeouts     int64   // times the worker was killed for running a request past the timeout
+	Killed       int64   // requests dropped because their worker was killed
+	Coalesced    int64   // reads that waited for another request's fetch (counted as hits)
+	BusyMicros   int64   // modelled time spent serving
+	Currsize     int     // entries in the worker's own cache now
+	Maxsize      int     // the worker's cache maxsize (0 in shared mode)
+	RequestsLeft int64   // requests until max-requests recycles it, or -1
+	BusyThreads  int     // threads serving a request now
+	Up           bool    // accepting (not draining or booting)
+	ReadyAt      int64   // µs when its current process started accepting, or will
+	Utilization  float64 // BusyMicros over its threads' time since counting started
 }
 
 // HitRatio is Hits / Reads, or 0 before any read.
@@ -63,7 +67,8 @@ type Memory struct {
 	Duplicates int // Entries - Distinct: copies of a key held in another cache too
 }
 
-// Latency summarises the modelled latency of counted requests, in microseconds.
+// Latency summarises the response times of counted requests (from arrival to
+// answer, waiting on the socket and for the origin included), in µs.
 type Latency struct {
 	P50, P95, P99 int
 	Mean          float64
@@ -79,8 +84,21 @@ type Stats struct {
 	Origin   OriginStats
 	Memory   Memory
 	Latency  Latency
-	HitRatio float64     // Total.Hits / Total.Reads
-	Hosts    []HostStats `json:",omitempty"` // one per host, with several hosts or host caches
+	HitRatio float64 // Total.Hits / Total.Reads
+
+	Now        int64   // µs since New
+	Elapsed    int64   // µs since counting started
+	Throughput float64 // counted requests answered per second
+	Backlog    Backlog
+	Refused    int64 // connections refused by a full backlog
+
+	Hosts []HostStats `json:",omitempty"` // one per host, with several hosts or host caches
+}
+
+// Backlog is the connections waiting on the listen sockets.
+type Backlog struct {
+	Now int // waiting now
+	Max int // most at once since counting started
 }
 
 // CacheInfo is what functools' cache_info() answers inside one worker.

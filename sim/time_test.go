@@ -225,3 +225,23 @@ func TestCoalesce(t *testing.T) {
 		t.Errorf("coalesce=shared in local mode: %v", err)
 	}
 }
+
+// The series shows the backlog and the refusals over time, and the stats
+// their maximum and total.
+func TestBacklogOverTime(t *testing.T) {
+	s := newTest(t, "workers=2&clients=40&backlog=8&cpu=2000")
+	s.Run(5000)
+	st := s.Stats()
+	most, refused := 0, int64(0)
+	for _, p := range s.Series() {
+		most = max(most, p.Backlog)
+		refused += p.Refused
+	}
+	// the last window is still open: its refusals are not in the series yet
+	if st.Backlog.Max != 8 || most != 8 || refused == 0 || refused > st.Refused {
+		t.Errorf("backlog max %d (series %d), refused %d (series %d); want 8, and refusals in both", st.Backlog.Max, most, st.Refused, refused)
+	}
+	if st.Throughput <= 0 || st.Elapsed != s.Now() {
+		t.Errorf("throughput %v over %d µs (now %d)", st.Throughput, st.Elapsed, s.Now())
+	}
+}

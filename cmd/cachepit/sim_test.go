@@ -101,3 +101,36 @@ func TestSimCompareAndBlog(t *testing.T) {
 		t.Errorf("blog: exit %d\n%s", code, out)
 	}
 }
+
+// The time measures reach --json under their documented names.
+func TestSimJSONTimeMeasures(t *testing.T) {
+	args := []string{"sim", "--json", "--workers", "2", "--clients", "40", "--backlog", "8", "--cpu", "2000", "--requests", "3000", "--origin-conns", "1"}
+	code, out, errOut := runCLI(args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Latency    struct{ P50, P95, P99 int } `json:"latency_us"`
+		Throughput float64                     `json:"throughput_rps"`
+		Backlog    struct{ Max int }           `json:"backlog"`
+		Refused    int64                       `json:"refused"`
+		Origin     struct {
+			Peak int   `json:"peak_concurrency"`
+			Dups int64 `json:"duplicate_fetches"`
+		} `json:"origin"`
+		Workers []struct{ Utilization float64 } `json:"workers"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	c := sim.Default()
+	c.Workers, c.Clients, c.Backlog, c.Cost.CPU, c.Requests, c.OriginConns = 2, 40, 8, 2000, 3000, 1
+	s, _ := sim.New(c)
+	s.Run(c.Requests)
+	st := s.Stats()
+	if got.Throughput != st.Throughput || got.Backlog.Max != 8 || got.Refused != st.Refused || got.Refused == 0 ||
+		got.Origin.Peak != 1 || got.Origin.Dups != st.Origin.Duplicates || got.Latency.P99 != st.Latency.P99 ||
+		len(got.Workers) != 2 || got.Workers[1].Utilization != st.Workers[1].Utilization || got.Workers[1].Utilization < 0.9 {
+		t.Errorf("json %+v; engine throughput %v, refused %d, origin %+v, latency %+v", got, st.Throughput, st.Refused, st.Origin, st.Latency)
+	}
+}
