@@ -72,6 +72,8 @@ func TestStepAllocations(t *testing.T) {
 		{"workers=8&cache=1000&keys=1000&writes=0&mode=shared&balancer=leastconn", false},
 		{"workers=8&writes=0.05", true},
 		{"workers=8&writes=0.05&mode=tiered&balancer=keyhash&ttl=100ms", true},
+		{"hosts=4&workers=2&cache=1000&keys=1000&writes=0&mode=tiered-host&host-balancer=keyhash", false},
+		{"hosts=4&workers=2&writes=0.05&mode=host&host-balancer=leastconn&outage=host1@1s-3s", true},
 	} {
 		s := newTest(t, tc.q)
 		s.Run(200_000)
