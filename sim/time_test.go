@@ -31,8 +31,13 @@ func TestThinkTime(t *testing.T) {
 // Requests in flight never exceed what the workers and sockets can hold.
 func checkCapacity(t *testing.T, s *Sim) {
 	t.Helper()
+	held := 0
 	for hi := range s.hosts {
 		h := &s.hosts[hi]
+		if h.inflight < 0 {
+			t.Fatalf("host %d holds %d requests", hi, h.inflight)
+		}
+		held += h.inflight
 		free := 0
 		for i := h.first; i < h.first+s.cfg.Workers; i++ {
 			w := &s.workers[i]
@@ -52,6 +57,9 @@ func checkCapacity(t *testing.T, s *Sim) {
 	}
 	if o := &s.pool; o.active < 0 || (o.conns > 0 && o.active > o.conns) || (o.waiting.len() > 0 && o.active < o.conns) {
 		t.Fatalf("origin: %d connections in use of %d, %d waiting", o.active, o.conns, o.waiting.len())
+	}
+	if inFlight := len(s.reqs.reqs) - len(s.reqs.free); held != inFlight {
+		t.Fatalf("the hosts hold %d requests; %d are in flight", held, inFlight)
 	}
 }
 
