@@ -183,3 +183,24 @@ func TestScopes(t *testing.T) {
 		t.Errorf("stale reads shared %d, host %d, host+keyhash %d; duplicates host+keyhash %d", shared.Total.Stale, host.Total.Stale, hostKH.Total.Stale, hostKH.Memory.Duplicates)
 	}
 }
+
+// One host with a host cache is one shared cache by another name: the same
+// run, event by event, with the host cache's counters where the shared
+// cache's were.
+func TestOneHostCacheIsSharedCache(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"mode=shared&writes=0.05&clients=4&cpu=300", "mode=host&cost-host=500&writes=0.05&clients=4&cpu=300"},
+		{"mode=tiered&ttl=20ms&writes=0.05", "mode=tiered-host&cost-host=500&ttl=20ms&writes=0.05"},
+	} {
+		a, b := newTest(t, pair[0]), newTest(t, pair[1])
+		for range 20_000 {
+			if ea, eb := a.Step(), b.Step(); ea != eb {
+				t.Fatalf("%s: %+v\n%s: %+v", pair[0], ea, pair[1], eb)
+			}
+		}
+		sa, sb := a.Stats(), b.Stats()
+		if sa.Shared != sb.Hosts[0].Cache || sa.Total != sb.Total || sa.Memory != sb.Memory || sb.Shared != (SharedStats{}) {
+			t.Errorf("%s: shared %+v, total %+v\n%s: host cache %+v, total %+v", pair[0], sa.Shared, sa.Total, pair[1], sb.Hosts[0].Cache, sb.Total)
+		}
+	}
+}
