@@ -61,6 +61,9 @@ func TestSharedOutage(t *testing.T) {
 		s := newTest(t, q+"&outage=shared@10s-20s")
 		for range 60_000 {
 			ev := s.Step()
+			if down := s.Now() >= from && s.Now() < to; s.Stats().Shared.Down != down && s.cfg.HasShared() {
+				t.Fatalf("at %d µs the shared cache reports down=%v", s.Now(), !down)
+			}
 			p := &before
 			switch start := s.Now() - int64(ev.Latency); { // one client: it looked up at its start
 			case start >= to:

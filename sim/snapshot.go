@@ -19,6 +19,7 @@ func (s *Sim) Stats() Stats {
 	st.Throughput = ratio(st.Counted, st.Elapsed) * 1e6
 	if s.shared != nil {
 		st.Shared.Currsize = s.shared.Len()
+		st.Shared.Down = s.sharedDown > 0
 	}
 	for i := range s.workers {
 		w := &s.workers[i]

@@ -40,6 +40,7 @@ type SharedStats struct {
 	Currsize  int   // entries held now
 	Maxsize   int   // capacity (0 when there is no shared cache)
 	Errors    int64 `json:",omitempty"` // gets, sets and deletes that failed during an outage
+	Down      bool  `json:",omitempty"` // out now (an outage)
 }
 
 // HostStats describes one host: its workers' sums and its host cache.
