@@ -22,6 +22,17 @@ func BenchmarkEngine(b *testing.B) {
 	c = benchConfig()
 	c.Balancer, c.Workers, c.Writes = "keyhash", 16, 0.05
 	b.Run("keyhash-16w-zipf0.9-writes", func(b *testing.B) { benchmarkEngine(b, c) })
+	b.Run("poisson-16w-zipf0.9-local", func(b *testing.B) { benchmarkEngine(b, poissonConfig()) })
+}
+
+// poissonConfig is the open-loop configuration make bench compares with a
+// bare LRU: 16 workers under Poisson arrivals at about half their capacity
+// (mean service about 3.2 ms), so that requests overlap, queue now and
+// then, and miss together.
+func poissonConfig() Config {
+	c := benchConfig()
+	c.Workers, c.Arrivals, c.Rate, c.Cost.CPU = 16, "poisson", 2500, 500
+	return c
 }
 
 func benchmarkEngine(b *testing.B, c Config) {

@@ -6,6 +6,7 @@
 //	s.Run(100_000)
 //	fmt.Println(s.Stats().Total.Hits)
 //
-// Time is the request sequence number; every random choice draws from a
-// stream seeded by Config.Seed, so the same Config gives the same run.
+// Time is an integer count of microseconds, advanced by a discrete-event
+// loop; every random choice draws from a stream seeded by Config.Seed, so the
+// same Config gives the same run.
 package sim

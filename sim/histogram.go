@@ -13,12 +13,14 @@ import (
 // bucket. touched lists the buckets in use, so that a window's histogram is
 // read and cleared without scanning every bucket.
 type histogram struct {
-	count   [histBuckets]int64
-	sum     [histBuckets]int64
+	b       [histBuckets]bucket
 	n       int64
 	total   int64
 	touched []int32
 }
+
+// bucket keeps its count and sum side by side: one cache line per add.
+type bucket struct{ count, sum int64 }
 
 const (
 	histExact   = 8192
@@ -35,19 +37,19 @@ func histIndex(v int64) int {
 }
 
 func (h *histogram) add(v int64) {
-	i := histIndex(v)
-	if h.count[i] == 0 {
-		h.touched = append(h.touched, int32(i))
+	b := &h.b[histIndex(v)]
+	if b.count == 0 {
+		h.touched = append(h.touched, int32(histIndex(v)))
 	}
-	h.count[i]++
-	h.sum[i] += v
+	b.count++
+	b.sum += v
 	h.n++
 	h.total += v
 }
 
 func (h *histogram) reset() {
 	for _, i := range h.touched {
-		h.count[i], h.sum[i] = 0, 0
+		h.b[i] = bucket{}
 	}
 	h.touched = h.touched[:0]
 	h.n, h.total = 0, 0
@@ -63,10 +65,10 @@ func (h *histogram) summary() Latency {
 	var seen int64
 	k := 0
 	for _, i := range h.touched {
-		c := h.count[i]
+		c := h.b[i].count
 		seen += c
 		for k < 3 && seen >= max(int64(math.Ceil(fs[k]*float64(h.n))), 1) {
-			out[k] = int((h.sum[i] + c/2) / c)
+			out[k] = int((h.b[i].sum + c/2) / c)
 			k++
 		}
 	}
@@ -85,7 +87,7 @@ func (h *histogram) sparse() sparse {
 	slices.Sort(h.touched)
 	out := make(sparse, len(h.touched))
 	for k, i := range h.touched {
-		out[k] = bin{i, h.count[i], h.sum[i]}
+		out[k] = bin{i, h.b[i].count, h.b[i].sum}
 	}
 	return out
 }

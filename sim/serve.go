@@ -112,6 +112,9 @@ func (s *Sim) serve(ri int32, wi int) {
 	if w.busy == s.threads {
 		s.hostOf(wi).free--
 	}
+	if s.serving++; s.serving > 1 {
+		s.overlapped = true
+	}
 	r := &s.reqs.reqs[ri]
 	r.started = s.now
 	r.stage = stageServing
@@ -134,46 +137,22 @@ func (s *Sim) serve(ri int32, wi int) {
 		return
 	}
 	// The application's work and the cache lookups come first; the origin
-	// fetch (or write) is the last part of the service.
-	if before -= int64(s.cfg.Cost.Origin); before > 0 {
+	// fetch (or write) is the last part of the service. When nothing else is
+	// scheduled and the pool is unlimited, nothing can happen before the
+	// fetch starts, so it is booked now for its start time.
+	before -= int64(s.cfg.Cost.Origin)
+	if before > 0 && s.q.len() == 0 && s.pool.conns == 0 && s.cfg.Timeout == 0 {
+		now := s.now
+		s.now += before
+		s.fetch(ri)
+		s.now = now
+		return
+	}
+	if before > 0 {
 		s.q.pushTag(s.now+before, evFetch, ri, r.tag)
 	} else {
 		s.toOrigin(ri)
 	}
-}
-
-// lookup reads r's key through the caches and decides its path. The version
-// an origin fetch gets is the origin's at this moment.
-func (s *Sim) lookup(w *worker, r *request) uint8 {
-	ev := &r.ev
-	if ev.Op == Write {
-		ev.From = Origin
-		return pathWrite
-	}
-	key := ev.Key
-	current := s.versions[key]
-	if w.cache != nil {
-		if e, ok := w.cache.Get(key); ok {
-			if s.cfg.TTL == 0 || s.now-e.at < s.cfg.TTL {
-				ev.Hit, ev.From, ev.Stale = true, Local, e.version != current
-				return pathLocal
-			}
-			w.cache.Remove(key)
-			ev.Expired = true
-		}
-	}
-	if c, st := s.l2(ev.Worker); c != nil {
-		if !s.reachable(st) {
-			ev.CacheError = true
-		} else if e, ok := c.Get(key); ok {
-			ev.Hit, ev.From, ev.Stale = true, Shared, e.version != current
-			ev.Version = e.version
-			return pathShared
-		}
-	}
-	ev.From = Origin
-	ev.Version = current
-	return pathOrigin
 }
 
 // finish ends request ri's service: it fills the caches or writes, counts
@@ -219,63 +198,22 @@ func (s *Sim) finish(ri int32) Event {
 	s.reqs.put(ri)
 	s.hosts[ev.Host].inflight--
 	s.pull(wi)
-	if client >= 0 {
+	switch {
+	case client < 0:
+	case s.arr.think == 0 && s.q.len() == 0:
+		// Nothing else is scheduled, so this arrival is next whatever its
+		// place in the queue: skip the queue (one client's common case).
+		s.soon = client + 1
+	default:
 		s.q.push(s.now+s.arr.think, evArrive, client)
 	}
 	return ev
 }
 
-// complete applies what request r did and counts it.
-func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
-	st := &w.stats
-	switch r.path {
-	case pathWrite:
-		s.fromOrigin(r)
-		s.write(w, ev.Key)
-	case pathLocal:
-		st.LocalHits++
-	case pathShared:
-		_, l2st := s.l2(ev.Worker)
-		l2st.Hits++
-		st.SharedHits++
-		s.fillLocal(w, ev.Key, ev.Version, ev)
-	case pathOrigin:
-		s.fromOrigin(r)
-		s.pool.fetching[ev.Key]--
-		st.Misses++
-		s.origin.Reads++
-		if c, l2st := s.l2(ev.Worker); c != nil {
-			if !ev.CacheError {
-				l2st.Misses++
-			}
-			if s.reachable(l2st) {
-				s.add(c, ev.Key, entry{ev.Version, ev.Seq, s.now}, &l2st.Evictions, ev)
-			}
-		}
-		s.fillLocal(w, ev.Key, ev.Version, ev)
-		s.land(ri, false)
-	}
-	if ev.Coalesced {
-		st.Coalesced++
-	}
-	if ev.Op == Read {
-		st.Reads++
-		if ev.Hit {
-			st.Hits++
-		}
-		if ev.Stale {
-			st.Stale++
-		}
-		if ev.Expired {
-			st.Expired++
-		}
-	}
-	st.Requests++
-}
-
 // freeThread gives back one thread of w.
 func (s *Sim) freeThread(w *worker) {
 	w.busy--
+	s.serving--
 	if w.busy == s.threads-1 && !w.down {
 		s.hostOf(w.stats.ID).free++
 	}
@@ -300,59 +238,5 @@ func (s *Sim) pull(wi int) {
 		default:
 			return
 		}
-	}
-}
-
-func (s *Sim) fillLocal(w *worker, key int, version uint32, ev *Event) {
-	if w.cache != nil {
-		s.add(w.cache, key, entry{version, ev.Seq, s.now}, &w.stats.Evictions, ev)
-	}
-}
-
-// add stores e in cache c, counting an eviction. Another request may have
-// filled the key while this one was fetching it: then the entry is replaced
-// and no new copy is held.
-func (s *Sim) add(c *lru, key int, e entry, evictions *int64, ev *Event) {
-	had := s.holders[key] > 0 && c.Contains(key)
-	s.evicted = -1
-	if c.Add(key, e) {
-		*evictions++
-		ev.Evicted = s.evicted
-	}
-	if !had {
-		s.hold(key)
-	}
-}
-
-// write changes the key at the origin, then invalidates the writer's own copy
-// and the shared copy (or its host's). Other workers' copies, and other
-// hosts' caches, stay: they will serve stale reads.
-func (s *Sim) write(w *worker, key int) {
-	w.stats.Writes++
-	s.origin.Writes++
-	s.versions[key]++
-	if w.cache != nil {
-		w.cache.Remove(key)
-	}
-	if c, st := s.l2(w.stats.ID); c != nil && s.reachable(st) {
-		c.Remove(key)
-	}
-}
-
-// hold records a new copy of key in some cache; release, its departure.
-func (s *Sim) hold(key int) {
-	s.entries++
-	if s.holders[key] == 0 {
-		s.distinct++
-	}
-	s.holders[key]++
-}
-
-func (s *Sim) release(key int, _ entry) {
-	s.evicted = key
-	s.entries--
-	s.holders[key]--
-	if s.holders[key] == 0 {
-		s.distinct--
 	}
 }

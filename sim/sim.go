@@ -44,6 +44,9 @@ type Sim struct {
 	pool        originPool
 	rolling     int           // during a rolling restart, the next worker to restart (from 1); else 0
 	flights     map[int]int32 // coalescing: per key, the latest request fetching it
+	serving     int           // requests on a thread now
+	overlapped  bool          // two requests have been on threads at once
+	soon        int32         // a closed client (+1) whose next request arrives now, before anything queued
 
 	outages    []outage
 	nextOutage int64 // when the next outage starts or ends
@@ -152,6 +155,12 @@ func (s *Sim) Do(worker, key int, op Op) (Event, error) {
 // next runs the earliest event. When it answers a request, it returns the
 // request's Event and its index; otherwise the index is -1.
 func (s *Sim) next() (Event, int32) {
+	if s.soon > 0 {
+		c := s.soon - 1
+		s.soon = 0
+		s.arrive(c)
+		return Event{}, -1
+	}
 	if s.q.len() == 0 {
 		panic("sim: nothing left to happen") // arrivals or requests in flight always are
 	}
