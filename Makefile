@@ -12,7 +12,7 @@ define optimize-wasm
 	else echo "web/app.wasm not optimized (apt-get install binaryen, and leave WASMOPT set)"; fi
 endef
 
-.PHONY: run build wasm test fmt-check vet test-go test-wasm bench bench-web pages clean
+.PHONY: run build wasm test fmt-check vet test-go test-wasm bench bench-web pages gunicorn-demo clean
 
 ## run: build the wasm client and serve the playground on $(ADDR)
 run: wasm
@@ -68,6 +68,15 @@ bench-web: wasm
 ## pages: a static site for GitHub Pages in dist/, served under $(BASE) (SITE_URL sets og:url)
 pages: wasm
 	$(GO) run ./cmd/cachepit pages --base $(BASE) --out dist $(if $(SITE_URL),--url $(SITE_URL))
+
+## gunicorn-demo: the post's app (real/gunicorn) under Debian's gunicorn on $(GUNICORN_ADDR), settings from
+## the engine's query GUNICORN_CONFIG (apt-get install gunicorn python3-flask); then cachepit load --target
+GUNICORN_ADDR   ?= 127.0.0.1:8002
+GUNICORN_CONFIG ?= workers=2&cache=2
+gunicorn-demo:
+	@cd real/gunicorn && flags=$$(/usr/bin/python3 settings.py '$(GUNICORN_CONFIG)') && \
+	echo "cd real/gunicorn && CACHEPIT_CONFIG='$(GUNICORN_CONFIG)' /usr/bin/gunicorn -c gunicorn.conf.py $$flags --bind $(GUNICORN_ADDR) app:app" && \
+	CACHEPIT_CONFIG='$(GUNICORN_CONFIG)' exec /usr/bin/gunicorn -c gunicorn.conf.py $$flags --bind $(GUNICORN_ADDR) app:app
 
 clean:
 	rm -rf bin dist web/app.wasm bench.out

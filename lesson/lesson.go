@@ -4,37 +4,25 @@ package lesson
 
 import (
 	"fmt"
+	"sync"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
 // Lesson is one screen of the walkthrough.
 type Lesson struct {
-	Slug     string    // URL name: ?lesson=stale-data
-	Title    string    // heading
-	Prose    []string  // paragraphs, plain text
-	Query    string    // the system's settings, as in a shareable link
-	Compare  bool      // show a shared cache (or per-worker, for a shared lesson) on the identical requests
-	Requests int       // requests the lesson plays automatically
-	Script   []Request // requests on chosen workers, played instead of the workload
-	Restarts []Restart // workers restarted during the run
-	Question string    // asked under the system
-	Answer   string    // revealed on demand
+	Slug     string        // URL name: ?lesson=stale-data
+	Title    string        // heading
+	Prose    []string      // paragraphs, plain text
+	Query    string        // the system's settings, as in a shareable link
+	Compare  bool          // show a shared cache (or per-worker, for a shared lesson) on the identical requests
+	Requests int           // requests the lesson plays automatically
+	Script   []run.Request // requests on chosen workers, played before the workload
+	Restarts []run.Restart // workers restarted during the run
+	Question string        // asked under the system
+	Answer   string        // revealed on demand
 	notice   func(Run) []string
-}
-
-// Request is one scripted request: which worker serves which key.
-type Request struct {
-	Label  string // what a person would type, e.g. "GET /"
-	Worker int
-	Key    int
-	Op     sim.Op
-}
-
-// Restart replaces a worker's process once Seq requests have been served.
-type Restart struct {
-	Seq    int64
-	Worker int
 }
 
 // Run is what a lesson's notice reads: the live system, and its partner on
@@ -84,68 +72,59 @@ func Index(slug string) int {
 	return -1
 }
 
-// Play runs lesson l to its end natively, as the browser does: the script or
-// the workload, with the restarts at their places, and the partner alongside.
+// Plan is what lesson l plays: its system, its partner when it compares,
+// its script and its restarts, remembering keep recent events.
+// A lesson that is only its script ends with it: playing on would be
+// another run, not this one.
+func (l Lesson) Plan(keep int) run.Plan {
+	p := run.Plan{Config: l.Config(), Compare: l.Compare, Script: l.Script, Restarts: l.Restarts, Keep: keep}
+	if l.Requests == 0 {
+		p.Stop = l.End()
+	}
+	return p
+}
+
+// End is the request number at which the lesson has played all it shows.
+func (l Lesson) End() int64 { return int64(len(l.Script) + l.Requests) }
+
+// Play runs lesson l to its end natively, as the browser does.
 func Play(l Lesson) (Run, error) {
-	c := l.Config()
-	s, err := sim.New(c)
+	r, err := run.New(l.Plan(0))
 	if err != nil {
 		return Run{}, err
 	}
-	var p *sim.Sim
-	if l.Compare {
-		if p, err = sim.New(Partner(c)); err != nil {
-			return Run{}, err
-		}
+	if err := r.Advance(l.End()); err != nil {
+		return Run{}, err
 	}
-	for _, q := range l.Script {
-		if _, err := s.Do(q.Worker, q.Key, q.Op); err != nil {
-			return Run{}, err
-		}
-		if p != nil {
-			p.Do(q.Worker, q.Key, q.Op)
-		}
-	}
-	restarts := l.Restarts
-	for i := range l.Requests {
-		s.Step()
-		if p != nil {
-			p.Step()
-		}
-		seq := int64(len(l.Script) + i + 1)
-		for len(restarts) > 0 && restarts[0].Seq == seq {
-			s.Restart(restarts[0].Worker)
-			if p != nil {
-				p.Restart(restarts[0].Worker)
-			}
-			restarts = restarts[1:]
-		}
-	}
-	return Observe(c, s, p), nil
+	return Observe(r), nil
 }
 
-// Observe reads a lesson's Run from live systems; partner may be nil.
-func Observe(c sim.Config, s, partner *sim.Sim) Run {
-	r := Run{Config: c, Stats: s.Stats()}
-	for i := range c.Workers {
-		r.Infos = append(r.Infos, s.Info(i))
+// Observe reads a lesson's Run from a runner: its first system, and the
+// second as the partner when there is one.
+func Observe(r *run.Runner) Run {
+	sims := r.Sims()
+	s := sims[0]
+	out := Run{Config: s.Config(), Stats: s.Stats()}
+	for i := range out.Config.Workers {
+		out.Infos = append(out.Infos, s.Info(i))
 	}
-	if partner != nil {
-		st := partner.Stats()
-		r.Partner = &st
+	if len(sims) > 1 {
+		st := sims[1].Stats()
+		out.Partner = &st
 	}
-	return r
+	return out
 }
 
-// Partner is the system a comparing lesson sets beside c: per-worker caches
-// against one shared cache of the same total memory.
-func Partner(c sim.Config) sim.Config {
-	if c.Mode == "local" {
-		c.Mode = "shared"
-	} else {
-		c.Mode = "local"
+var predictions sync.Map // lesson query → sim.Prediction
+
+// Prediction is Che's prediction for the lesson's system, computed once.
+func (l Lesson) Prediction() sim.Prediction {
+	if p, ok := predictions.Load(l.Query); ok {
+		return p.(sim.Prediction)
 	}
-	return c
+	p := sim.Predict(l.Config())
+	predictions.Store(l.Query, p)
+	return p
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

@@ -21,6 +21,11 @@ func TestLessonsAreWellFormed(t *testing.T) {
 			t.Errorf("Index(%q) = -1", l.Slug)
 		}
 	}
+	for _, l := range All {
+		if l.Compare && l.Config().Mode != "local" {
+			t.Errorf("%s compares with per-worker caches on the right; per-worker goes left, the fix right", l.Slug)
+		}
+	}
 	if len(All) != 9 {
 		t.Errorf("%d lessons; the walkthrough has 9", len(All))
 	}
@@ -61,5 +66,27 @@ func TestLessonsShowTheirPoint(t *testing.T) {
 	}
 	if r := runs["recycling"]; r.Stats.Total.Recycles < 10 || r.Stats.HitRatio >= r.Partner.HitRatio {
 		t.Errorf("recycling: %d recycles, hit ratio %.3f vs shared %.3f", r.Stats.Total.Recycles, r.Stats.HitRatio, r.Partner.HitRatio)
+	}
+}
+
+// Counts read right at zero and one (issue 11 item 12).
+func TestNoticeWordsForSmallCounts(t *testing.T) {
+	for n, want := range map[int64]string{
+		0: "No worker has reached max_requests yet: no recycles so far.",
+		1: "1 recycle so far: the new worker started with an empty cache.",
+		5: "5 recycles so far; each new worker started with an empty cache.",
+	} {
+		if got := recycles(n); got != want {
+			t.Errorf("recycles(%d) = %q; want %q", n, got, want)
+		}
+	}
+	st := sim.Stats{Counted: 66}
+	st.Total.Reads = 63
+	if got, want := staleWords(st), "Per-worker: no stale read yet in the first 66 requests (63 of them reads)."; got != want {
+		t.Errorf("staleWords = %q; want %q", got, want)
+	}
+	st.Total.Stale = 3
+	if got := staleWords(st); !strings.Contains(got, "3 of the 63 reads so far (4.8%)") {
+		t.Errorf("staleWords = %q", got)
 	}
 }

@@ -3,8 +3,16 @@ package lesson
 import (
 	"fmt"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
+
+// Every lesson ends its prose with the settings it changes, in words.
+func init() {
+	for i := range All {
+		All[i].Prose = append(All[i].Prose, All[i].Settings())
+	}
+}
 
 // All is the walkthrough, in order.
 var All = []Lesson{
@@ -18,8 +26,12 @@ var All = []Lesson{
 				"The kernel gives every new connection to whichever worker accepts it first.",
 			"Here the first two requests reached worker 0 and the third reached worker 1, exactly as in the post.",
 		},
-		Query:    "workers=2&cache=2&keys=1&writes=0",
-		Script:   []Request{{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read}},
+		Query: "workers=2&cache=2&keys=1&writes=0",
+		Script: []run.Request{
+			{Label: "GET /", Worker: 0, Key: 0, Op: sim.Read},
+			{Label: "GET /get_cache_info", Worker: 0, Key: 0, Op: sim.Info},
+			{Label: "GET /get_cache_info", Worker: 1, Key: 0, Op: sim.Info},
+		},
 		Question: "Which answer is right?",
 		Answer: "Both. Each worker reports its own cache truthfully: worker 0 stored the result, worker 1 never ran the function. " +
 			"There is no single cache to ask about.",
@@ -58,8 +70,8 @@ var All = []Lesson{
 		Title: "3. Memory: the same hot keys, held N times",
 		Prose: []string{
 			"Four workers with 50 entries each: 200 entries of memory in all. Requests follow a Zipf law: a few keys are very popular.",
-			"Every worker keeps the same popular keys, so most of those 200 entries are copies. " +
-				"The same 200 entries as one shared cache hold 200 different keys.",
+			"Every worker keeps the same popular keys, so some of those 200 entries are copies of one another: " +
+				"what to notice counts them. The same 200 entries as one shared cache hold only different keys.",
 		},
 		Query:    "workers=4&cache=50&keys=1000&writes=0",
 		Compare:  true,
@@ -69,13 +81,13 @@ var All = []Lesson{
 			"whatever the number of workers. Che's approximation predicts it; the measurement agrees.",
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
-			c := r.Config
+			t := r.lesson.Prediction()
 			return []string{
 				fmt.Sprintf("Per-worker: %d entries hold %d different keys (%d duplicates); hit ratio %s.",
 					st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates, pct(st.HitRatio)),
 				fmt.Sprintf("Shared, same memory: %d different keys; hit ratio %s.", p.Memory.Distinct, pct(p.HitRatio)),
 				fmt.Sprintf("Che's approximation: %s for a cache of %d, %s for one of %d.",
-					pct(sim.Che(c, c.Cache)), c.Cache, pct(sim.Che(c, c.SharedSize())), c.SharedSize()),
+					pct(t.PerWorker), t.Cache, pct(t.Shared), t.SharedSize),
 			}
 		},
 	},
@@ -96,8 +108,7 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Per-worker: %d of %d reads (%s) answered with an old value.",
-					st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads))),
+				staleWords(st),
 				fmt.Sprintf("Shared cache, same requests: %d stale reads.", p.Total.Stale),
 				fmt.Sprintf("%d writes reached the database.", st.Origin.Writes),
 			}
@@ -111,19 +122,19 @@ var All = []Lesson{
 			"It is not free: every lookup is a network round trip (here 500 µs) instead of a memory read (1 µs). " +
 				"It pays because a database fetch (5,000 µs) is far dearer, and there are fewer of them.",
 		},
-		Query:    "mode=shared&workers=4&cache=50&keys=1000",
+		Query:    "workers=4&cache=50&keys=1000",
 		Compare:  true,
 		Requests: 20000,
 		Question: "When would the per-worker cache still be faster?",
 		Answer: "When almost every request hits it and the data never changes: then a 1 µs local hit beats a 500 µs round trip. " +
 			"The next lessons look at that case.",
 		notice: func(r Run) []string {
-			st, p := r.Stats, r.Partner
+			local, shared := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Shared: hit ratio %s, %d database reads, %d stale reads.", pct(st.HitRatio), st.Origin.Reads, st.Total.Stale),
-				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %d database reads, %d stale reads.", pct(p.HitRatio), p.Origin.Reads, p.Total.Stale),
+				fmt.Sprintf("Shared: hit ratio %s, %d database reads, %d stale reads.", pct(shared.HitRatio), shared.Origin.Reads, shared.Total.Stale),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %d database reads, %d stale reads.", pct(local.HitRatio), local.Origin.Reads, local.Total.Stale),
 				fmt.Sprintf("Median latency %d µs shared against %d µs per-worker; mean %.0f µs against %.0f µs.",
-					st.Latency.P50, p.Latency.P50, st.Latency.Mean, p.Latency.Mean),
+					shared.Latency.P50, local.Latency.P50, shared.Latency.Mean, local.Latency.Mean),
 			}
 		},
 	},
@@ -137,7 +148,7 @@ var All = []Lesson{
 		},
 		Query:    "balancer=keyhash&workers=4&cache=50&keys=1000",
 		Requests: 10100,
-		Restarts: []Restart{{Seq: 10000, Worker: 1}},
+		Restarts: []run.Restart{{Seq: 10000, Worker: 1}},
 		Question: "What happens to the keys of a worker that is removed for good?",
 		Answer: "Consistent hashing moves only that worker's keys to the others, which must fetch them again. " +
 			"Every other key stays where it was.",
@@ -190,13 +201,32 @@ var All = []Lesson{
 		Answer:   "Its entries live outside the workers, so replacing a worker loses nothing.",
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
-			c := r.Config
 			return []string{
-				fmt.Sprintf("%d recycles so far; each started with an empty cache.", st.Total.Recycles),
-				fmt.Sprintf("Per-worker hit ratio %s, against %s predicted for caches that stay warm.", pct(st.HitRatio), pct(sim.Che(c, c.Cache))),
+				recycles(st.Total.Recycles),
+				fmt.Sprintf("Per-worker hit ratio %s, against %s predicted for caches that stay warm.", pct(st.HitRatio), pct(r.lesson.Prediction().PerWorker)),
 				fmt.Sprintf("Shared cache, same requests: hit ratio %s.", pct(p.HitRatio)),
 			}
 		},
 	},
 	frameworkDefault,
+}
+
+// recycles says how many workers max_requests has replaced so far.
+func recycles(n int64) string {
+	switch n {
+	case 0:
+		return "No worker has reached max_requests yet: no recycles so far."
+	case 1:
+		return "1 recycle so far: the new worker started with an empty cache."
+	}
+	return fmt.Sprintf("%d recycles so far; each new worker started with an empty cache.", n)
+}
+
+// staleWords counts the per-worker side's stale reads among all its reads.
+func staleWords(st sim.Stats) string {
+	if st.Total.Stale == 0 {
+		return fmt.Sprintf("Per-worker: no stale read yet in the first %d requests (%d of them reads).", st.Counted, st.Total.Reads)
+	}
+	return fmt.Sprintf("Per-worker: %d of the %d reads so far (%s) answered with an old value.",
+		st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads)))
 }

@@ -124,7 +124,7 @@ func New(c sim.Config, st sim.Stats) Run {
 		Refused:    st.Refused,
 		Memory:     Memory{st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates},
 		Latency:    Latency{st.Latency.P50, st.Latency.P95, st.Latency.P99, st.Latency.Mean},
-		Predicted:  sim.Predict(c),
+		Predicted:  sim.Predict(c).HitRatio,
 		Workers:    make([]Worker, len(st.Workers)),
 	}
 	if c.HasShared() {

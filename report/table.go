@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"text/tabwriter"
 )
 
@@ -65,16 +66,9 @@ func WriteCompare(w io.Writer, a, b Run) error {
 	}
 	if a.Origin.Reads > 0 {
 		fmt.Fprintf(w, "\n%s sends %.0f%% %s reads to the origin than %s, on the identical %d requests.\n",
-			b.Mode, 100*abs(1-float64(b.Origin.Reads)/float64(a.Origin.Reads)), moreOrFewer(b.Origin.Reads, a.Origin.Reads), a.Mode, a.Requests)
+			b.Mode, 100*math.Abs(1-float64(b.Origin.Reads)/float64(a.Origin.Reads)), moreOrFewer(b.Origin.Reads, a.Origin.Reads), a.Mode, a.Requests)
 	}
 	return nil
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 func moreOrFewer(x, y int64) string {

@@ -8,21 +8,27 @@ package sim
 // an origin fetch gets is the origin's at this moment.
 func (s *Sim) lookup(w *worker, r *request) uint8 {
 	ev := &r.ev
-	if ev.Op == Write {
+	switch ev.Op {
+	case Write:
 		ev.From = Origin
 		return pathWrite
+	case Info:
+		ev.From = Local // the worker answers from its own memory
+		return pathLocal
 	}
 	key := ev.Key
 	current := s.versions[key]
 	if w.cache != nil {
 		if e, ok := w.cache.Get(key); ok {
 			if s.cfg.TTL == 0 || s.now-e.at < s.cfg.TTL {
+				w.hits++
 				ev.Hit, ev.From, ev.Stale = true, Local, e.version != current
 				return pathLocal
 			}
 			w.cache.Remove(key)
 			ev.Expired = true
 		}
+		w.misses++ // counted when the call misses, as functools does
 	}
 	if c, st := s.l2(ev.Worker); c != nil {
 		if !s.reachable(st) {
@@ -41,6 +47,10 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 // complete applies what request r did and counts it.
 func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 	st := &w.stats
+	if ev.Op == Info {
+		st.Requests++ // it counts towards max_requests, and touches nothing
+		return
+	}
 	switch r.path {
 	case pathWrite:
 		s.fromOrigin(r)

@@ -6,7 +6,26 @@ package sim
 // characteristic time, makes the expected number of such keys equal size.
 // Writes, TTLs and recycling are not modelled. Under scan, an LRU smaller
 // than the key space never hits, and one as large hits every time once warm.
-func Che(c Config, size int) float64 {
+// Predict gives every figure for a configuration at once.
+func Che(c Config, size int) float64 { return (&cheModel{c: c}).Che(size) }
+
+// cheModel predicts for one configuration, building its key-popularity table
+// at most once however many sizes it is asked about.
+type cheModel struct {
+	c Config
+	p []float64 // Popularity(c), built on first use
+}
+
+func (m *cheModel) popularity() []float64 {
+	if m.p == nil {
+		m.p = Popularity(m.c)
+	}
+	return m.p
+}
+
+// Che is Che's approximation for one cache of size entries.
+func (m *cheModel) Che(size int) float64 {
+	c := m.c
 	if size <= 0 || c.Keys <= 0 {
 		return 0
 	}
@@ -16,7 +35,7 @@ func Che(c Config, size int) float64 {
 	if c.Dist == "scan" {
 		return 0
 	}
-	return che(Popularity(c), size)
+	return che(m.popularity(), size)
 }
 
 // che works on popularities that sum to 1, sorted from most to least popular.
@@ -76,51 +95,4 @@ func group(p []float64) []class {
 		i += n
 	}
 	return out
-}
-
-// Predict is Che's prediction for the whole system c describes: with
-// per-worker caches and a key-blind balancer every worker sees the whole key
-// space, so each behaves like one cache of size Cache; with keyhash each
-// worker sees only its share of the keys; a shared cache behaves like one
-// cache of SharedSize. In tiered mode the shared cache decides what reaches
-// the origin, so the prediction is the shared cache's. Several hosts and
-// host caches are predicted the same way (predictHosts).
-func Predict(c Config) float64 {
-	switch {
-	case c.Hosts > 1 || c.HasHost():
-		return predictHosts(c)
-	case c.HasShared():
-		return Che(c, c.SharedSize())
-	case c.Balancer == "keyhash":
-		return predictKeyHash(c)
-	}
-	return Che(c, c.Cache)
-}
-
-func predictKeyHash(c Config) float64 {
-	if c.Dist == "scan" {
-		return 0 // each worker still sweeps its keys in order
-	}
-	p := Popularity(c)
-	h := newKeyHash(c.Workers, keyHashVnodes)
-	parts := make([][]float64, c.Workers)
-	for k, q := range p {
-		w := h.pick(k)
-		parts[w] = append(parts[w], q)
-	}
-	total := 0.0
-	for _, part := range parts {
-		share := 0.0
-		for _, q := range part {
-			share += q
-		}
-		if share == 0 {
-			continue
-		}
-		for i := range part {
-			part[i] /= share
-		}
-		total += share * che(part, c.Cache)
-	}
-	return total
 }

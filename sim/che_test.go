@@ -70,9 +70,9 @@ func TestPredictKeyHash(t *testing.T) {
 	c := Default()
 	c.Writes = 0
 	c.Warmup = 50_000
-	local := Predict(c)
+	local := Predict(c).HitRatio
 	c.Balancer = "keyhash"
-	kh := Predict(c)
+	kh := Predict(c).HitRatio
 	if kh <= local+0.05 {
 		t.Fatalf("keyhash prediction %.3f not well above key-blind %.3f", kh, local)
 	}

@@ -3,6 +3,8 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Config describes one simulated deployment and its workload.
@@ -136,21 +138,8 @@ func (c Config) Validate() error {
 }
 
 func oneOf(v string, allowed []string) error {
-	for _, a := range allowed {
-		if v == a {
-			return nil
-		}
+	if slices.Contains(allowed, v) {
+		return nil
 	}
-	return fmt.Errorf("must be one of %s, got %q", list(allowed), v)
-}
-
-func list(s []string) string {
-	out := ""
-	for i, v := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
-	}
-	return out
+	return fmt.Errorf("must be one of %s, got %q", strings.Join(allowed, ", "), v)
 }

@@ -6,11 +6,15 @@ type Op uint8
 const (
 	Read  Op = iota // GET: read through the caches
 	Write           // PUT: change the value at the origin
+	Info            // GET /get_cache_info: answer cache_info(), touching no cache and no origin
 )
 
 func (o Op) String() string {
-	if o == Write {
+	switch o {
+	case Write:
 		return "write"
+	case Info:
+		return "info"
 	}
 	return "read"
 }

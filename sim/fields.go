@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Field is one setting of Config, named as in command-line flags and URL queries.
@@ -197,7 +198,7 @@ func floatField(name, usage string, p func(*Config) *float64, lo, hi float64, lo
 
 func choiceField(name, usage string, p func(*Config) *string, allowed []string) Field {
 	return Field{
-		Name: name, Usage: fmt.Sprintf("%s: %s", usage, list(allowed)),
+		Name: name, Usage: fmt.Sprintf("%s: %s", usage, strings.Join(allowed, ", ")),
 		get: func(c Config) string { return *p(&c) },
 		set: func(c *Config, s string) error { *p(c) = s; return nil },
 		check: func(c Config) error {

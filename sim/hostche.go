@@ -1,6 +1,6 @@
 package sim
 
-// predictHosts is Predict for several hosts, or for host caches. Each cache
+// hosts is Predict's hit ratio for several hosts, or for host caches. Each cache
 // sees the requests of the keys routed to it: the whole stream when no
 // balancer on its way is key-based; with the host balancer's keyhash, the
 // keys nginx's ring gives its host; for a per-worker cache behind the
@@ -8,9 +8,10 @@ package sim
 // LRU fed by its share of the popularity, so the system's hit ratio is the
 // share-weighted sum of Che's prediction for each. As in tiered mode, in
 // tiered-host mode the host caches decide what reaches the origin.
-func predictHosts(c Config) float64 {
+func (m *cheModel) hosts() float64 {
+	c := m.c
 	if c.HasShared() {
-		return Che(c, c.SharedSize())
+		return m.Che(c.SharedSize())
 	}
 	byHost := c.Hosts > 1 && c.HostBalancer == "keyhash"
 	byWorker := !c.HasHost() && c.Balancer == "keyhash"
@@ -19,7 +20,7 @@ func predictHosts(c Config) float64 {
 		size = c.HostSize()
 	}
 	if !byHost && !byWorker {
-		return Che(c, size)
+		return m.Che(size)
 	}
 	var ring *NginxRing
 	if byHost {
@@ -39,14 +40,15 @@ func predictHosts(c Config) float64 {
 		}
 		return o
 	}
-	return routedChe(c, owner, c.Hosts*c.Workers, size)
+	return m.routedTo(owner, c.Hosts*c.Workers, size)
 }
 
-// routedChe predicts caches of size each, where owner(k) in [0, caches) is
+// routedTo predicts caches of size each, where owner(k) in [0, caches) is
 // the cache key k always reaches.
-func routedChe(c Config, owner func(k int) int, caches, size int) float64 {
+func (m *cheModel) routedTo(owner func(k int) int, caches, size int) float64 {
+	c := m.c
 	parts := make([][]float64, caches)
-	for k, q := range Popularity(c) {
+	for k, q := range m.popularity() {
 		o := owner(k)
 		parts[o] = append(parts[o], q)
 	}

@@ -105,7 +105,7 @@ func TestCheHosts(t *testing.T) {
 				s := newTest(t, q)
 				s.Run(s.cfg.Warmup + 400_000)
 				st := s.Stats()
-				want := Predict(s.cfg)
+				want := Predict(s.cfg).HitRatio
 				if got := st.HitRatio; math.Abs(got-want) > 0.01 {
 					t.Errorf("hit ratio %.4f; Che predicts %.4f", got, want)
 				}
@@ -136,13 +136,13 @@ func TestCheHosts(t *testing.T) {
 func TestPredictHostKeyHash(t *testing.T) {
 	c := Default()
 	c.Hosts, c.Mode = 4, "host"
-	rr := Predict(c)
+	rr := Predict(c).HitRatio
 	c.HostBalancer = "keyhash"
-	if kh := Predict(c); kh <= rr+0.05 {
+	if kh := Predict(c).HitRatio; kh <= rr+0.05 {
 		t.Errorf("host keyhash predicts %.3f; round robin %.3f; want well above", kh, rr)
 	}
 	c.Hosts = 1 // one host: nginx skips the ring, so keyhash changes nothing
-	if got, want := Predict(c), Che(c, c.HostSize()); got != want {
+	if got, want := Predict(c).HitRatio, Che(c, c.HostSize()); got != want {
 		t.Errorf("one host with keyhash predicts %v; want %v", got, want)
 	}
 }
@@ -166,7 +166,7 @@ func TestScopes(t *testing.T) {
 	} {
 		s := newTest(t, "hosts=4&workers=4&keys=10000&"+q)
 		s.Run(100_000)
-		rows = append(rows, row{q, s.Stats(), Predict(s.cfg)})
+		rows = append(rows, row{q, s.Stats(), Predict(s.cfg).HitRatio})
 	}
 	t.Logf("%-40s %9s %9s %12s %11s %8s %10s", "hosts=4&workers=4&keys=10000&", "hit ratio", "predicted", "origin reads", "stale reads", "entries", "duplicates")
 	for _, r := range rows {

@@ -222,3 +222,79 @@ func TestSeq(t *testing.T) {
 		t.Errorf("Seq() = %d, Stats().Seq = %d; want 25", s.Seq(), s.Stats().Seq)
 	}
 }
+
+// cache_info() belongs to the process: a restarted or recycled worker
+// answers from zero, while its WorkerStats keep the totals since counting
+// started.
+func TestInfoIsThePresentProcess(t *testing.T) {
+	s := newTest(t, "workers=2&cache=5&keys=20&writes=0&balancer=roundrobin")
+	s.Run(200)
+	before := s.Stats().Workers[1]
+	if info := s.Info(1); info.Hits+info.Misses != before.Reads || info.Hits != before.LocalHits {
+		t.Fatalf("before the restart: info %+v; worker %+v", info, before)
+	}
+	s.Restart(1)
+	if got, want := s.Info(1), (CacheInfo{Hits: 0, Misses: 0, Maxsize: 5, Currsize: 0}); got != want {
+		t.Errorf("after a restart: %+v; want %+v", got, want)
+	}
+	s.Run(10)
+	after := s.Stats().Workers[1]
+	if info := s.Info(1); info.Hits+info.Misses != after.Reads-before.Reads {
+		t.Errorf("5 reads after the restart: info %+v; worker totals went from %d to %d reads", info, before.Reads, after.Reads)
+	}
+	r := newTest(t, "workers=2&cache=5&keys=20&writes=0&max-requests=50")
+	r.Run(120)
+	for i, w := range r.Stats().Workers {
+		if info := r.Info(i); w.Generation == 0 || info.Hits+info.Misses >= w.Reads {
+			t.Errorf("worker %d recycled %d times: info %+v counts as many reads as all its generations (%d)", i, w.Generation, info, w.Reads)
+		}
+	}
+}
+
+// With --preload the master reads the keys it caches before the fork: the
+// database serves them once, and each child's cache_info() starts with the
+// master's misses, as functools' counters are copied by fork.
+func TestPreloadIsNotFree(t *testing.T) {
+	s := newTest(t, "workers=2&cache=5&keys=50&preload=true&writes=0")
+	if got := s.Stats().Origin.Reads; got != 5 {
+		t.Errorf("before any request the database served %d reads; want the master's 5", got)
+	}
+	for i := range 2 {
+		if got, want := s.Info(i), (CacheInfo{Hits: 0, Misses: 5, Maxsize: 5, Currsize: 5}); got != want {
+			t.Errorf("worker %d starts with %+v; want %+v", i, got, want)
+		}
+	}
+	s.Do(0, 0, Read)
+	s.Restart(0)
+	if got, want := s.Info(0), (CacheInfo{Hits: 0, Misses: 5, Maxsize: 5, Currsize: 5}); got != want {
+		t.Errorf("a restarted worker starts with %+v; want the master's %+v", got, want)
+	}
+	if got := s.Stats().Origin.Reads; got != 5 {
+		t.Errorf("a fork from the warm master read the database again: %d reads; want 5", got)
+	}
+}
+
+// GET /get_cache_info is served by a worker (it counts towards max_requests)
+// but reads no cache and no origin: cache_info() stays as it was.
+func TestInfoRequest(t *testing.T) {
+	s := newTest(t, "workers=2&cache=2&keys=1&writes=0&max-requests=3")
+	s.Do(0, 0, Read)
+	before := s.Info(0)
+	ev, err := s.Do(0, 0, Info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Op != Info || ev.Hit || ev.Seq != 2 {
+		t.Errorf("event %+v", ev)
+	}
+	if got := s.Info(0); got != before {
+		t.Errorf("cache_info after a cache_info request: %+v; want %+v", got, before)
+	}
+	w := s.Stats().Workers[0]
+	if w.Requests != 2 || w.Reads != 1 || s.Stats().Origin.Reads != 1 {
+		t.Errorf("worker %+v, origin %+v", w, s.Stats().Origin)
+	}
+	if ev, _ := s.Do(0, 0, Info); !ev.Recycled {
+		t.Error("the third request did not recycle the worker at max-requests=3")
+	}
+}

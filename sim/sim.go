@@ -89,6 +89,7 @@ func New(c Config) (*Sim, error) {
 	}
 	if c.Preload && c.HasLocal() {
 		s.preload = preloadKeys(c)
+		s.origin.Reads += int64(len(s.preload)) // the master's warm-up, once, before the fork
 	}
 	for i := range s.workers {
 		w := &s.workers[i]
@@ -194,6 +195,9 @@ func (s *Sim) next() (Event, int32) {
 func (s *Sim) start(w *worker) {
 	w.served = 0
 	w.limit = 0
+	// cache_info() is the new process's: the master's misses from its
+	// warm-up (none without preload) and nothing since.
+	w.hits, w.misses = 0, int64(len(s.preload))
 	if s.cfg.MaxRequests > 0 {
 		w.limit = int64(s.cfg.MaxRequests)
 		if s.cfg.MaxRequestsJitter > 0 {

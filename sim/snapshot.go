@@ -69,10 +69,12 @@ func (t *WorkerStats) Add(w WorkerStats) {
 	t.Maxsize += w.Maxsize
 }
 
-// Info is what functools' cache_info() answers inside worker i: its own
-// cache's counters, or in shared mode the shared cache's, which every worker
-// sees alike (in host mode, its host cache's, which the host's workers see
-// alike). Out-of-range workers get the zero CacheInfo.
+// Info is what functools' cache_info() answers inside worker i: the counters
+// of its current process's own cache (a restarted or recycled worker starts
+// again from zero, or from the master's misses with preload), or in shared
+// mode the shared cache's, which every worker sees alike (in host mode, its
+// host cache's, which the host's workers see alike). Out-of-range workers
+// get the zero CacheInfo.
 func (s *Sim) Info(i int) CacheInfo {
 	if i < 0 || i >= len(s.workers) {
 		return CacheInfo{}
@@ -87,8 +89,8 @@ func (s *Sim) Info(i int) CacheInfo {
 	}
 	w := &s.workers[i]
 	return CacheInfo{
-		Hits:     w.stats.LocalHits,
-		Misses:   w.stats.Reads - w.stats.LocalHits,
+		Hits:     w.hits,
+		Misses:   w.misses,
 		Maxsize:  int64(w.stats.Maxsize),
 		Currsize: int64(w.cache.Len()),
 	}

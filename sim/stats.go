@@ -5,7 +5,7 @@ type WorkerStats struct {
 	ID           int     // 0-based worker slot, numbered across hosts
 	Host         int     `json:",omitempty"` // 0-based host it runs on
 	Generation   int     // how many times this slot's process has been replaced
-	Requests     int64   // reads and writes served
+	Requests     int64   // reads, writes and cache_info requests served
 	Reads        int64   // reads served (Hits + Misses)
 	Writes       int64   // writes served
 	Hits         int64   // reads answered by a cache, local or shared
@@ -53,7 +53,7 @@ type HostStats struct {
 
 // OriginStats counts the load on the origin database.
 type OriginStats struct {
-	Reads      int64 // fetches after a miss everywhere
+	Reads      int64 // fetches after a miss everywhere, and the master's preload warm-up
 	Writes     int64 // writes
 	Duplicates int64 // fetches of a key another request was already fetching
 	Waited     int64 // fetches and writes that waited for a free connection

@@ -18,6 +18,8 @@ type worker struct {
 	stats  WorkerStats
 	served int64 // requests since this process started
 	limit  int64 // recycle after this many requests; 0 means never
+	hits   int64 // this process's lru_cache hits, as cache_info() reports them
+	misses int64 // this process's lru_cache misses, the master's preload included
 	busy   int32 // threads serving a request now
 	queued fifo  // connections waiting on this worker's own socket
 

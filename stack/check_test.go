@@ -64,12 +64,13 @@ var checkConfigs = []func(*sim.Config){
 	nil,
 	func(c *sim.Config) { c.Mode = "shared" },
 	func(c *sim.Config) { c.Mode = "tiered" },
-	func(c *sim.Config) { c.Mode, c.TTL = "tiered", 30 },
-	func(c *sim.Config) { c.TTL, c.Preload, c.MaxRequests, c.MaxRequestsJitter = 60, true, 1000, 50 },
+	func(c *sim.Config) { c.Mode, c.TTL = "tiered", 30e6 },
+	func(c *sim.Config) { c.TTL, c.Preload, c.MaxRequests, c.MaxRequestsJitter = 60e6, true, 1000, 50 },
 	func(c *sim.Config) { c.Writes, c.Workers, c.Cache = 0, 1, 2 },
 	func(c *sim.Config) { c.Writes, c.Mode = 0, "shared" },
 	func(c *sim.Config) { c.Balancer, c.Workers, c.Preload = "keyhash", 5, true },
-	func(c *sim.Config) { c.Balancer, c.Mode, c.TTL = "keyhash", "tiered", 10 },
+	func(c *sim.Config) { c.Balancer, c.Mode, c.TTL = "keyhash", "tiered", 10e6 },
+	func(c *sim.Config) { c.Threads, c.Timeout, c.TTL, c.Mode = 8, 30e6, 1500e3, "tiered" },
 }
 
 func TestSnippetsPassTheirChecker(t *testing.T) {

@@ -28,13 +28,15 @@ type settings struct {
 func from(c sim.Config) settings {
 	return settings{
 		Workers:     c.Workers,
+		Threads:     c.Threads,
+		Timeout:     int((c.Timeout + 999_999) / 1_000_000), // µs in the engine; whole seconds, rounded up, as gunicorn and Puma take them
 		MaxRequests: c.MaxRequests,
 		Jitter:      c.MaxRequestsJitter,
 		Preload:     c.Preload,
 		Mode:        c.Mode,
 		Cache:       c.Cache,
 		Shared:      c.SharedSize(),
-		TTL:         c.TTL, // the engine counts it in requests; the snippets read it as seconds
+		TTL:         int((c.TTL + 999_999) / 1_000_000), // µs in the engine; whole seconds, rounded up, in the snippets
 		Keys:        c.Keys,
 		Writes:      c.Writes > 0,
 		KeyHash:     c.Balancer == "keyhash",

@@ -75,7 +75,7 @@ func TestCacheSettingsFollowConfig(t *testing.T) {
 			[]string{"@lru_cache(maxsize=100)", "each of the 4 worker processes", "load_item.cache_clear()"},
 			[]string{`CACHE_TYPE="RedisCache"`, "CACHE_REDIS_URL=", "CACHE_DEFAULT_TIMEOUT=0,", "cache.delete(k)", "400 entries"},
 			[]string{"ttl_cache", "--preload"}},
-		{func(c *sim.Config) { c.Cache, c.Workers, c.TTL = 50, 8, 30 }, "flask", "app.py",
+		{func(c *sim.Config) { c.Cache, c.Workers, c.TTL = 50, 8, 30e6 }, "flask", "app.py",
 			[]string{"@ttl_cache(maxsize=50, ttl=30)", "each of the 8 worker processes"},
 			[]string{"CACHE_DEFAULT_TIMEOUT=30,", "400 entries"},
 			[]string{"lru_cache("}},
@@ -85,12 +85,12 @@ func TestCacheSettingsFollowConfig(t *testing.T) {
 			[]string{"@lru_cache(maxsize=100)"}, []string{"cache.get(k)"}, []string{"put_item", "cache_clear"}},
 		{func(c *sim.Config) { c.Mode = "shared"; c.SharedCache = 1000 }, "flask", "app.py",
 			[]string{`CACHE_TYPE="RedisCache"`, "1000 entries", "cache.delete(k)"}, []string{"@lru_cache(maxsize=100)"}, []string{"lru_cache"}},
-		{func(c *sim.Config) { c.Mode = "tiered"; c.TTL = 5 }, "flask", "app.py",
+		{func(c *sim.Config) { c.Mode = "tiered"; c.TTL = 5e6 }, "flask", "app.py",
 			[]string{"@ttl_cache(maxsize=100, ttl=5)", "cache.get(k)", "CACHE_DEFAULT_TIMEOUT=5,", "for up to 5 s"}, []string{"cache.delete(k)"}, nil},
 		{nil, "django", "settings.py",
 			[]string{"locmem.LocMemCache", `"MAX_ENTRIES": 100`, `"TIMEOUT": None`},
 			[]string{"redis.RedisCache", "PyMemcacheCache", `"TIMEOUT": None`}, []string{"RedisCache"}},
-		{func(c *sim.Config) { c.Cache, c.TTL = 250, 60 }, "django", "settings.py",
+		{func(c *sim.Config) { c.Cache, c.TTL = 250, 60e6 }, "django", "settings.py",
 			[]string{`"MAX_ENTRIES": 250`, `"TIMEOUT": 60,`}, []string{`"TIMEOUT": 60,`}, nil},
 		{func(c *sim.Config) { c.Mode = "shared" }, "django", "settings.py",
 			[]string{"redis.RedisCache"}, []string{"locmem.LocMemCache"}, []string{"LocMemCache"}},
@@ -99,11 +99,11 @@ func TestCacheSettingsFollowConfig(t *testing.T) {
 		{nil, "django", "items/signals.py: invalidate on save",
 			[]string{"@receiver([post_save, post_delete], sender=Item)", "cache.delete(", "only this process"},
 			[]string{"cache.delete(", "for every process"}, nil},
-		{func(c *sim.Config) { c.Workers, c.Cache, c.TTL = 6, 70, 9 }, "node", "server.js",
+		{func(c *sim.Config) { c.Workers, c.Cache, c.TTL = 6, 70, 9e6 }, "node", "server.js",
 			[]string{"new LRUCache({ max: 70, ttl: 9 * 1000 })", "WORKERS || 6"}, []string{"{ EX: 9 }", "redis.del("}, nil},
-		{func(c *sim.Config) { c.Workers, c.Preload, c.TTL = 3, true, 20 }, "rails", "config/puma.rb",
+		{func(c *sim.Config) { c.Workers, c.Preload, c.TTL = 3, true, 20e6 }, "rails", "config/puma.rb",
 			[]string{"workers 3", "preload_app!"}, []string{"workers 3"}, nil},
-		{func(c *sim.Config) { c.TTL = 20 }, "rails", "config/environments/production.rb",
+		{func(c *sim.Config) { c.TTL = 20e6 }, "rails", "config/environments/production.rb",
 			[]string{":memory_store", "expires_in: 20.seconds"}, []string{":redis_cache_store", ":mem_cache_store"}, []string{"redis"}},
 	}
 	for _, tt := range tests {
@@ -195,20 +195,23 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// Threads and Timeout wait for their engine settings; the snippets already
-// print them, so reading them in from is all that is left.
+// The engine's threads and timeout (µs) reach gunicorn's and Puma's
+// settings, the timeout in whole seconds rounded up.
 func TestThreadsAndTimeout(t *testing.T) {
-	s := from(sim.Default())
-	s.Threads, s.Timeout = 4, 60
-	if got, want := gunicorn(s, "app:app"), "gunicorn -w 4 --threads 4 --timeout 60 app:app"; got != want {
+	c := sim.Default()
+	c.Threads, c.Timeout = 4, 59_500_000
+	if got, want := Gunicorn(c, "app:app"), "gunicorn -w 4 --threads 4 --timeout 60 app:app"; got != want {
 		t.Errorf("gunicorn = %q; want %q", got, want)
 	}
-	if got := puma(s); !strings.Contains(got, "threads 4, 4\n") || !strings.Contains(got, "worker_timeout 60\n") {
+	if got := puma(from(c)); !strings.Contains(got, "threads 4, 4\n") || !strings.Contains(got, "worker_timeout 60\n") {
 		t.Errorf("puma.rb:\n%s", got)
 	}
-	s.Threads = 1 // one thread is a sync worker: no flag
-	if got := gunicorn(s, "app:app"); strings.Contains(got, "--threads") {
-		t.Errorf("gunicorn = %q with one thread", got)
+	c.Threads, c.Timeout = 1, 0 // one thread is a sync worker, 0 never times out: no flags
+	if got, want := Gunicorn(c, "app:app"), "gunicorn -w 4 app:app"; got != want {
+		t.Errorf("gunicorn = %q; want %q", got, want)
+	}
+	if got := puma(from(c)); strings.Contains(got, "threads") || strings.Contains(got, "worker_timeout") {
+		t.Errorf("puma.rb with one thread and no timeout:\n%s", got)
 	}
 }
 

@@ -23,7 +23,7 @@ type HandoutLesson struct {
 func PlayHandout() []HandoutLesson {
 	out := make([]HandoutLesson, len(lesson.All))
 	for i, l := range lesson.All {
-		h := HandoutLesson{Lesson: l, Theory: TheoryOf(l.Config())}
+		h := HandoutLesson{Lesson: l, Theory: l.Prediction()}
 		r, err := lesson.Play(l)
 		if err != nil {
 			h.Err = err.Error()
@@ -31,7 +31,7 @@ func PlayHandout() []HandoutLesson {
 			h.Notice = l.Notice(r)
 			h.Runs = append(h.Runs, Measured{Mode: r.Config.Mode, HitRatio: r.Stats.HitRatio, Reads: r.Stats.Total.Reads})
 			if r.Partner != nil {
-				h.Runs = append(h.Runs, Measured{Mode: lesson.Partner(r.Config).Mode, HitRatio: r.Partner.HitRatio, Reads: r.Partner.Total.Reads})
+				h.Runs = append(h.Runs, Measured{Mode: Partner(r.Config).Mode, HitRatio: r.Partner.HitRatio, Reads: r.Partner.Total.Reads})
 			}
 		}
 		out[i] = h
@@ -174,7 +174,7 @@ func statesChe(notice []string) bool {
 func handoutTheory(h HandoutLesson) string {
 	t := h.Theory
 	s := fmt.Sprintf("Che's approximation: %s for each per-worker cache of %d, %s for one shared cache of %s.",
-		Pct(t.PerWorker), t.Cache, Pct(t.Shared), Count(t.Total))
+		Pct(t.PerWorker), t.Cache, Pct(t.Shared), Count(t.SharedSize))
 	if t.KeyHash {
 		s = fmt.Sprintf("Che's approximation with each key routed to one worker: %s.", Pct(t.Routed))
 	}

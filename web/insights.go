@@ -55,6 +55,6 @@ func infoSpread(ws []WorkerView) string {
 	if len(vals) > 8 {
 		vals = append(vals[:8], "…")
 	}
-	return fmt.Sprintf("Ask each worker for cache_info() and you get %d different answers: %s %s.",
-		len(answers), field, strings.Join(vals, ", "))
+	return fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers (%s, worker by worker: %s).",
+		len(ws), len(answers), field, strings.Join(vals, ", "))
 }

@@ -23,8 +23,8 @@ func TestInsights(t *testing.T) {
 		not  []string // none may appear
 	}{
 		{"local", 0, []string{"Press Play"}, []string{"cache_info"}},
-		{"local", 300, []string{"different answers: currsize", "copies of a key"}, []string{"One shared cache"}},
-		{"local", 5000, []string{"different answers: hits", "copies of a key", "old value"}, []string{"One shared cache"}},
+		{"local", 300, []string{"different answers (currsize, worker by worker: ", "copies of a key"}, []string{"One shared cache"}},
+		{"local", 5000, []string{"different answers (hits, worker by worker: ", "copies of a key", "old value"}, []string{"One shared cache"}},
 		{"shared", 5000, []string{"One shared cache", "500 µs"}, []string{"different answers", "copies", "old value"}},
 	}
 	for _, tt := range tests {

@@ -105,18 +105,7 @@ func LessonURL(prefix string, i int) string {
 func (st LessonState) pageState() PageState {
 	l := st.Lesson()
 	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At}
-	for _, r := range l.Restarts {
-		ps.Restarts = append(ps.Restarts, Restart{Seq: r.Seq, Worker: r.Worker})
-	}
-	ps.Restarts = append(ps.Restarts, st.Restarts...)
-	sortRestarts(ps.Restarts)
+	ps.Restarts = append(ps.Restarts, l.Restarts...)
+	ps.Restarts = append(ps.Restarts, st.Restarts...) // the run driver puts them in order
 	return ps
-}
-
-func sortRestarts(rs []Restart) {
-	for i := 1; i < len(rs); i++ { // insertion sort: stable, and lists are short
-		for j := i; j > 0 && rs[j].Seq < rs[j-1].Seq; j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
 }

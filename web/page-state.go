@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -21,12 +21,6 @@ type PageState struct {
 	Compare  bool      // draw a second system on the same request stream
 	At       int64     // run this many requests, then pause; -1 means play from 0
 	Restarts []Restart // manual worker restarts, in order
-}
-
-// Restart is a worker restarted by hand after request Seq.
-type Restart struct {
-	Seq    int64
-	Worker int
 }
 
 // Page parameters that are not engine settings.
@@ -119,9 +113,9 @@ func parseRestarts(s string, workers int) ([]Restart, error) {
 		if !ok || err1 != nil || err2 != nil || n < 0 || n > MaxAt || i < 0 || i >= workers {
 			return nil, errors.New(`restarts: must be a list of request.worker pairs such as "120.0,400.3", got ` + strconv.Quote(s))
 		}
-		out = append(out, Restart{n, i})
+		out = append(out, Restart{Seq: n, Worker: i})
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Seq < out[b].Seq })
+	run.SortRestarts(out)
 	return out, nil
 }
 

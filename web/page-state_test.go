@@ -23,7 +23,7 @@ func TestParsePage(t *testing.T) {
 		{"at=99999999999", PageState{Config: def, At: -1}, []string{"at:"}},
 		{"compare=maybe", PageState{Config: def, At: -1}, []string{"compare:"}},
 		{"foo=1", PageState{Config: def, At: -1}, []string{`unknown setting "foo"`}},
-		{"restarts=50.1,10.0", PageState{Config: def, At: -1, Restarts: []Restart{{10, 0}, {50, 1}}}, nil},
+		{"restarts=50.1,10.0", PageState{Config: def, At: -1, Restarts: []Restart{{Seq: 10, Worker: 0}, {Seq: 50, Worker: 1}}}, nil},
 		{"restarts=10.9", PageState{Config: def, At: -1}, []string{"restarts:"}},
 		{"workers=300", PageState{Config: def, At: -1}, []string{"workers"}},
 	}
@@ -50,7 +50,7 @@ func TestPageQueryRoundTrip(t *testing.T) {
 	for _, st := range []PageState{
 		DefaultPage(),
 		{Config: c, At: 1234},
-		{Config: c, Compare: true, At: 0, Restarts: []Restart{{5, 2}, {9, 6}}},
+		{Config: c, Compare: true, At: 0, Restarts: []Restart{{Seq: 5, Worker: 2}, {Seq: 9, Worker: 6}}},
 	} {
 		got, notes := ParsePage(st.Query())
 		if len(notes) > 0 || !reflect.DeepEqual(got, st) {

@@ -70,8 +70,8 @@ func (p *Playground) load(ctx app.Context, st PageState) {
 	p.blog, p.blogErr = nil, ""
 	p.headline = ""
 	p.theory, p.theoryOK = TheoryFor(st.Config)
-	if st.Compare {
-		p.headline = Headline(st.Config)
+	if st.Compare && p.theoryOK {
+		p.headline = Headline(p.theory)
 	}
 	if steps, err := sim.Blog(st.Config.Mode); err != nil {
 		p.blogErr = err.Error()

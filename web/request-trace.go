@@ -11,6 +11,7 @@ import (
 type Trace struct {
 	app.Compo
 	Events []sim.Event
+	Labels []string // per event: the scripted request as typed, or ""
 }
 
 func (c *Trace) Render() app.UI {
@@ -21,7 +22,7 @@ func (c *Trace) Render() app.UI {
 		m := MarkOf(e)
 		items = append(items, el("li").Class(m.Class()).Body(
 			el("span").Class("sym").Text(m.Symbol()),
-			app.Text(fmt.Sprintf(" #%s %s k%d → worker %d: %s, %s", Count(e.Seq), opWord(e), e.Key, e.Worker, m.Word(), Micros(e.Latency))),
+			app.Text(fmt.Sprintf(" #%s %s → worker %d: %s, %s", Count(e.Seq), RequestText(e, labelAt(c.Labels, i)), e.Worker, m.Word(), Micros(e.Latency))),
 		))
 	}
 	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)

@@ -2,29 +2,30 @@ package web
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
-	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
 // keepEvents is how many recent requests each system remembers for drawing.
 const keepEvents = 12
 
-// runner drives one system, or two on the identical request stream, and
-// replays the page state's manual restarts at their request numbers.
+// Restart is a worker restarted after request Seq, by hand or by a lesson.
+type Restart = run.Restart
+
+// runner is the page's run driver, with a title per system.
 type runner struct {
-	titles  []string
-	sims    []*sim.Sim
-	last    [][]sim.Event
-	pending []Restart // restarts not yet applied, in order
-	done    []Restart // restarts applied, for the URL
+	*run.Runner
+	titles []string
+	sims   []*sim.Sim // the driver's systems, for snapshots
 }
 
 // Partner is the configuration compared with c: the same deployment and
 // request stream, per-worker caches against a shared cache of the same
-// total memory (or the reverse). The lessons define it; the playground
-// compares the same way.
-func Partner(c sim.Config) sim.Config { return lesson.Partner(c) }
+// total memory (or the reverse).
+func Partner(c sim.Config) sim.Config { return run.Partner(c) }
 
 // Title names a system for headings and chart legends.
 func Title(c sim.Config) string {
@@ -37,91 +38,52 @@ func Title(c sim.Config) string {
 	return "Per-worker caches"
 }
 
+// newRunner builds the page's systems and schedules its restarts.
 func newRunner(st PageState) (*runner, error) {
-	cfgs := []sim.Config{st.Config}
-	if st.Compare {
-		cfgs = append(cfgs, Partner(st.Config))
+	return newPlanRunner(run.Plan{Config: st.Config, Compare: st.Compare, Restarts: st.Restarts, Keep: keepEvents})
+}
+
+func newPlanRunner(p run.Plan) (*runner, error) {
+	d, err := run.New(p)
+	if err != nil {
+		return nil, err
 	}
-	r := &runner{pending: append([]Restart(nil), st.Restarts...)}
-	for _, c := range cfgs {
-		s, err := sim.New(c)
-		if err != nil {
-			return nil, err
-		}
-		r.sims = append(r.sims, s)
-		r.titles = append(r.titles, Title(c))
-		r.last = append(r.last, nil)
+	r := &runner{Runner: d, sims: d.Sims()}
+	for _, s := range r.sims {
+		r.titles = append(r.titles, Title(s.Config()))
 	}
 	return r, nil
-}
-
-// Seq is the number of requests stepped so far.
-func (r *runner) Seq() int64 { return r.sims[0].Seq() }
-
-// Advance runs n more requests in every system, applying due restarts. The
-// last few are stepped one by one so that they can be drawn.
-func (r *runner) Advance(n int64) error {
-	seq := r.Seq()
-	end := seq + n
-	for len(r.pending) > 0 && r.pending[0].Seq <= end {
-		p := r.pending[0]
-		r.run(seq, max(p.Seq, seq))
-		seq = max(p.Seq, seq)
-		r.pending = r.pending[1:]
-		if err := r.restartAll(p); err != nil {
-			return err
-		}
-	}
-	r.run(seq, end)
-	return nil
-}
-
-func (r *runner) run(from, to int64) {
-	n := to - from
-	if n <= 0 {
-		return
-	}
-	batch := n - keepEvents
-	for i, s := range r.sims {
-		if batch > 0 {
-			s.Run(int(batch))
-		}
-		for k := max(batch, 0); k < n; k++ {
-			r.last[i] = append(r.last[i], s.Step())
-		}
-		if extra := len(r.last[i]) - keepEvents; extra > 0 {
-			r.last[i] = append(r.last[i][:0], r.last[i][extra:]...)
-		}
-	}
-}
-
-// Restart replaces a worker in every system now.
-func (r *runner) Restart(worker int) error {
-	return r.restartAll(Restart{r.Seq(), worker})
-}
-
-func (r *runner) restartAll(p Restart) error {
-	for _, s := range r.sims {
-		if err := s.Restart(p.Worker); err != nil {
-			return fmt.Errorf("restart worker %d: %w", p.Worker, err)
-		}
-	}
-	r.done = append(r.done, p)
-	return nil
-}
-
-// Restarts lists the restarts applied so far and those still due.
-func (r *runner) Restarts() []Restart {
-	return append(append([]Restart(nil), r.done...), r.pending...)
 }
 
 // Views snapshots every system for drawing.
 func (r *runner) Views() []View {
 	out := make([]View, len(r.sims))
 	for i, s := range r.sims {
-		out[i] = Snapshot(r.titles[i], i, s, r.last[i])
+		v := Snapshot(r.titles[i], i, s, r.Events(i))
+		for _, e := range v.Last {
+			v.Labels = append(v.Labels, r.Label(e.Seq))
+		}
+		if r.Label(1) != "" {
+			v.Client = clientWords(r.Runner, v.Client)
+		}
+		out[i] = v
 	}
 	return out
+}
+
+// clientWords lists what a scripted run's clients send: "GET /, GET
+// /get_cache_info", then the workload's requests if the run goes on.
+func clientWords(r *run.Runner, workload string) string {
+	var seen []string
+	for seq := int64(1); r.Label(seq) != ""; seq++ {
+		if l := r.Label(seq); !slices.Contains(seen, l) {
+			seen = append(seen, l)
+		}
+	}
+	if r.Stop() == 0 {
+		seen = append(seen, workload)
+	}
+	return strings.Join(seen, ", ")
 }
 
 // safely runs fn and turns a panic into a message, so that a bug in a run
@@ -134,4 +96,17 @@ func safely(fn func()) (msg string) {
 	}()
 	fn()
 	return ""
+}
+
+// PageViews is what the playground's driver shows for st: st's systems run
+// to st.At with st's restarts, as on loading st's link.
+func PageViews(st PageState) ([]View, error) {
+	r, err := newRunner(st)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Advance(max(st.At, 0)); err != nil {
+		return nil, err
+	}
+	return r.Views(), nil
 }

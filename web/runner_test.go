@@ -30,7 +30,7 @@ func TestRunnerMatchesEngine(t *testing.T) {
 				t.Errorf("%s, system %d: page's stats differ from one engine run:\n got %+v\nwant %+v", mode, i, got, want)
 			}
 		}
-		if got := len(r.last[0]); got != keepEvents {
+		if got := len(r.Events(0)); got != keepEvents {
 			t.Errorf("%s: %d recent events kept; want %d", mode, got, keepEvents)
 		}
 	}
@@ -38,7 +38,7 @@ func TestRunnerMatchesEngine(t *testing.T) {
 
 func TestRunnerReplaysRestarts(t *testing.T) {
 	st := DefaultPage()
-	st.Restarts = []Restart{{100, 1}, {100, 2}, {2500, 0}}
+	st.Restarts = []Restart{{Seq: 100, Worker: 1}, {Seq: 100, Worker: 2}, {Seq: 2500, Worker: 0}}
 	r, err := newRunner(st)
 	if err != nil {
 		t.Fatal(err)

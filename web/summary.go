@@ -2,8 +2,6 @@ package web
 
 import (
 	"fmt"
-
-	"github.com/cachepit/cachepit/sim"
 )
 
 // Finding is one line of the comparison: what differs, in words and numbers.
@@ -92,17 +90,20 @@ func staleRemark(a, b int64) string {
 }
 
 // Headline is the long-run picture in one sentence, from Che's
-// approximation: N per-worker caches of size C hit like one cache of size C,
-// while the same memory shared hits like one cache of size N*C. It is empty
-// when the balancer routes by key (then each worker sees only its own keys).
-func Headline(c sim.Config) string {
-	if c.Balancer == "keyhash" || c.Workers < 2 {
+// approximation t: N per-worker caches of size C hit like one cache of size
+// C, while a shared cache of S entries hits like one cache of size S. It is
+// empty when the balancer routes by key (then each worker sees only its own
+// keys).
+func Headline(t Theory) string {
+	if t.KeyHash || t.Workers < 2 {
 		return ""
 	}
-	total := c.Workers * c.Cache
-	local, shared := sim.Che(c, c.Cache), sim.Che(c, total)
-	return fmt.Sprintf("In the long run (Che's approximation) each worker's lru_cache(maxsize=%d) hits about %s of reads, "+
-		"and %d of them together still hit about %s: %s entries buy what %s would. "+
-		"The same %s entries as one shared cache hit about %s.",
-		c.Cache, Pct(local), c.Workers, Pct(local), Count(total), Count(c.Cache), Count(total), Pct(shared))
+	total := t.Workers * t.Cache
+	s := fmt.Sprintf("In the long run (Che's approximation) each worker's lru_cache(maxsize=%d) hits about %s of reads, "+
+		"and %d of them together still hit about %s: %s entries buy what %s would. ",
+		t.Cache, Pct(t.PerWorker), t.Workers, Pct(t.PerWorker), Count(total), Count(t.Cache))
+	if t.SharedSize == total {
+		return s + fmt.Sprintf("The same %s entries as one shared cache hit about %s.", Count(total), Pct(t.Shared))
+	}
+	return s + fmt.Sprintf("One shared cache of %s entries hits about %s.", Count(t.SharedSize), Pct(t.Shared))
 }

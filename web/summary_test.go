@@ -57,14 +57,21 @@ func TestChange(t *testing.T) {
 
 func TestHeadline(t *testing.T) {
 	c := sim.Default()
-	h := Headline(c)
-	for _, want := range []string{Pct(sim.Che(c, c.Cache)), Pct(sim.Che(c, c.Workers*c.Cache)), "Che"} {
+	h := Headline(TheoryOf(c))
+	for _, want := range []string{Pct(sim.Che(c, c.Cache)), Pct(sim.Che(c, c.Workers*c.Cache)), "same 400 entries", "Che"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("Headline = %q; want it to contain %q", h, want)
 		}
 	}
+	c.SharedCache = 40
+	h = Headline(TheoryOf(c))
+	for _, want := range []string{Pct(sim.Che(c, 40)), "One shared cache of 40 entries"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("Headline with shared-cache=40 = %q; want it to contain %q", h, want)
+		}
+	}
 	c.Balancer = "keyhash"
-	if h := Headline(c); h != "" {
+	if h := Headline(TheoryOf(c)); h != "" {
 		t.Errorf("Headline with keyhash = %q; want empty (each worker sees its own keys)", h)
 	}
 }

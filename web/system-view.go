@@ -51,7 +51,7 @@ func (c *SystemView) Render() app.UI {
 				),
 				c.renderOut(),
 			),
-			&Trace{Events: v.Last},
+			&Trace{Events: v.Last, Labels: v.Labels},
 		)
 }
 
@@ -97,11 +97,11 @@ func (c *SystemView) renderIn() app.UI {
 	route := "waiting"
 	if n := len(v.Last); n > 0 {
 		e := v.Last[n-1]
-		route = fmt.Sprintf("#%s %s k%d → worker %d", Count(e.Seq), opWord(e), e.Key, e.Worker)
+		route = fmt.Sprintf("#%s %s → worker %d", Count(e.Seq), RequestText(e, labelAt(v.Labels, n-1)), e.Worker)
 	}
 	busy := len(v.Last) > 0
 	return el("div").Class("flow-in").Body(
-		node("clients", "clients", "GET /item/<key>", busy),
+		node("clients", "clients", v.Client, busy),
 		el("div").Class("arrow").Text("↓"),
 		node("lb", "load balancer", v.Config.Balancer, busy),
 		el("p").Class("route").Text(route),

@@ -7,29 +7,12 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Theory is Che's prediction for a lesson's deployment: N per-worker caches
-// of size C against one shared cache of the same memory, N*C.
-type Theory struct {
-	Workers   int
-	Cache     int
-	Total     int     // N*C
-	PerWorker float64 // Che's hit ratio for one cache of C
-	Shared    float64 // for one cache of N*C
-	KeyHash   bool    // the balancer routes by key
-	Routed    float64 // with keyhash: each worker sees only its keys
-}
+// Theory is Che's prediction for a deployment: N per-worker caches of C,
+// one shared cache of the size the engine uses, and routing by key.
+type Theory = sim.Prediction
 
 // TheoryOf predicts for c; it costs a few milliseconds, so compute it once per config.
-func TheoryOf(c sim.Config) Theory {
-	t := Theory{Workers: c.Workers, Cache: c.Cache, Total: c.Workers * c.Cache}
-	t.PerWorker = sim.Che(c, c.Cache)
-	t.Shared = sim.Che(c, t.Total)
-	if c.Balancer == "keyhash" && c.Mode == "local" {
-		t.KeyHash = true
-		t.Routed = sim.Predict(c)
-	}
-	return t
-}
+func TheoryOf(c sim.Config) Theory { return sim.Predict(c) }
 
 // TheoryMaxKeys bounds the key space the playground predicts for: Che's
 // approximation costs time in proportion to the keys (about 0.1 s for
@@ -88,7 +71,7 @@ func (c *TheoryPanel) Render() app.UI {
 		rows = append(rows, theoryRow("local", fmt.Sprintf("%d per-worker caches of %d entries", t.Workers, t.Cache), t.PerWorker, local, hasLocal))
 	}
 	shared, hasShared := find("shared")
-	rows = append(rows, theoryRow("shared", fmt.Sprintf("one shared cache of %s entries (%d × %d)", Count(t.Total), t.Workers, t.Cache), t.Shared, shared, hasShared))
+	rows = append(rows, theoryRow("shared", sharedLabel(t), t.Shared, shared, hasShared))
 	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
 		app.H2().ID("theory-title").Text("Theory beside practice"),
 		el("p").Class("panel-sub").Text(theoryWords(t)),
@@ -122,14 +105,26 @@ func theoryRow(key, label string, predicted float64, m Measured, ok bool) app.UI
 	)
 }
 
+// sharedLabel names the shared cache by the size the engine gives it.
+func sharedLabel(t Theory) string {
+	if t.SharedSize == t.Workers*t.Cache {
+		return fmt.Sprintf("one shared cache of %s entries (%d × %d)", Count(t.SharedSize), t.Workers, t.Cache)
+	}
+	return fmt.Sprintf("one shared cache of %s entries", Count(t.SharedSize))
+}
+
 // theoryWords explains the prediction for t's balancer.
 func theoryWords(t Theory) string {
+	total := t.Workers * t.Cache
 	if t.KeyHash {
 		return fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. Routed by key, each worker sees only "+
 			"its share of the keys, so the %d caches of %d together hit about like one cache of %s: what a shared cache "+
-			"of the same memory does, without its round trip.", t.Workers, t.Cache, Count(t.Total))
+			"of the same memory does, without its round trip.", t.Workers, t.Cache, Count(total))
 	}
-	return fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. Every worker sees the whole request stream, "+
-		"so each of the %d caches hits like one cache of %d: the same %s entries shared hit like one cache of %s.",
-		t.Workers, t.Cache, Count(t.Total), Count(t.Total))
+	s := fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. Every worker sees the whole request stream, "+
+		"so each of the %d caches hits like one cache of %d", t.Workers, t.Cache)
+	if t.SharedSize == total {
+		return s + fmt.Sprintf(": the same %s entries shared hit like one cache of %s.", Count(total), Count(total))
+	}
+	return s + fmt.Sprintf(", while one shared cache of %s entries hits like one cache of %s.", Count(t.SharedSize), Count(t.SharedSize))
 }

@@ -1,6 +1,10 @@
 package web
 
-import "github.com/cachepit/cachepit/sim"
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
+)
 
 // MaxCards is how many worker cards the system view draws; more workers are
 // simulated but summarised in one line.
@@ -15,6 +19,8 @@ type View struct {
 	Workers []WorkerView
 	Shared  CacheView
 	Last    []sim.Event // recent requests, oldest first
+	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
+	Client  string      // what the clients send
 	Series  []sim.Point
 }
 
@@ -50,13 +56,33 @@ const (
 	Miss           // fetched from the origin
 	StaleRead      // answered with an old version
 	WriteOp        // wrote the origin
+	InfoOp         // asked for cache_info(): no cache lookup
 )
+
+// RequestText names the request of e: its label when it was scripted
+// ("GET /get_cache_info"), else its method and key ("GET k12").
+func RequestText(e sim.Event, label string) string {
+	if label != "" {
+		return label
+	}
+	return fmt.Sprintf("%s k%d", opWord(e), e.Key)
+}
+
+// labelAt is labels[i], or "" past its end.
+func labelAt(labels []string, i int) string {
+	if i < len(labels) {
+		return labels[i]
+	}
+	return ""
+}
 
 // MarkOf says how an event should be drawn.
 func MarkOf(e sim.Event) Mark {
 	switch {
 	case e.Op == sim.Write:
 		return WriteOp
+	case e.Op == sim.Info:
+		return InfoOp
 	case e.Stale:
 		return StaleRead
 	case !e.Hit:
@@ -69,17 +95,17 @@ func MarkOf(e sim.Event) Mark {
 
 // Symbol is the mark's glyph, so that no information is carried by colour alone.
 func (m Mark) Symbol() string {
-	return [...]string{"", "✓", "◆", "✗", "⚠", "✎"}[m]
+	return [...]string{"", "✓", "◆", "✗", "⚠", "✎", "ℹ"}[m]
 }
 
 // Word names the mark for labels and screen readers.
 func (m Mark) Word() string {
-	return [...]string{"", "local hit", "shared hit", "miss", "stale read", "write"}[m]
+	return [...]string{"", "local hit", "shared hit", "miss", "stale read", "write", "cache_info()"}[m]
 }
 
 // Class is the CSS class that colours the mark.
 func (m Mark) Class() string {
-	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write"}[m]
+	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write", "m-info"}[m]
 }
 
 // chipBudget is how many cache entries each card draws: the page stays
@@ -107,7 +133,7 @@ func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) CacheView {
 func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) View {
 	cfg := s.Config()
 	st := s.Stats()
-	v := View{Title: title, Config: cfg, Stats: st, Series: s.Series()}
+	v := View{Title: title, Config: cfg, Stats: st, Series: s.Series(), Client: "GET /item/<key>"}
 	v.Last = append([]sim.Event(nil), last...)
 	budget := chipBudget(min(cfg.Workers, MaxCards))
 	var latest sim.Event

@@ -107,6 +107,10 @@ func (w *Walkthrough) toggle(ctx app.Context) {
 	if w.failure != "" || w.run == nil {
 		return
 	}
+	if !w.running && w.run.Stopped() { // the lesson is its script: playing on would be another run
+		w.say = "The lesson ends at request " + Count(w.run.Seq()) + ". Press r to play it again."
+		return
+	}
 	w.running = !w.running
 	w.live.Store(w.running)
 	w.last = time.Time{}

@@ -113,7 +113,7 @@ func (w *Walkthrough) load(st LessonState) {
 	l := st.Lesson()
 	w.auto = true
 	w.setSpeed(lessonSpeed(l))
-	w.theory = TheoryOf(l.Config())
+	w.theory = l.Prediction()
 	msg := safely(func() {
 		r, err := newLessonRunner(l, st.pageState())
 		if err != nil {

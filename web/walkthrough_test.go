@@ -19,7 +19,7 @@ func TestParseLesson(t *testing.T) {
 		{"lesson=stale-data&at=12", LessonState{Index: 3, At: 12}, ""},
 		{"lesson=bogus", LessonState{At: -1}, `"bogus"`},
 		{"lesson=memory&at=-1", LessonState{Index: 2, At: -1}, "at:"},
-		{"lesson=route-by-key&restarts=5.1,3.0", LessonState{Index: 5, At: -1, Restarts: []Restart{{3, 0}, {5, 1}}}, ""},
+		{"lesson=route-by-key&restarts=5.1,3.0", LessonState{Index: 5, At: -1, Restarts: []Restart{{Seq: 3, Worker: 0}, {Seq: 5, Worker: 1}}}, ""},
 		{"lesson=the-post&restarts=5.7", LessonState{At: -1}, "restarts"},
 		{"presenter=1&embed=true", LessonState{At: -1, Presenter: true, Embed: true}, ""},
 		{"presenter=maybe", LessonState{At: -1}, "presenter"},
@@ -41,7 +41,7 @@ func TestLessonQueryRoundTrip(t *testing.T) {
 	for i := range lesson.All {
 		for _, st := range []LessonState{
 			{Index: i, At: -1},
-			{Index: i, At: 77, Restarts: []Restart{{10, 1}}, Presenter: true, Embed: true},
+			{Index: i, At: 77, Restarts: []Restart{{Seq: 10, Worker: 1}}, Presenter: true, Embed: true},
 		} {
 			got, notes := ParseLesson(st.Query())
 			if len(notes) > 0 || !reflect.DeepEqual(got, st) {
@@ -63,7 +63,7 @@ func TestLessonRunnerMatchesPlay(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", l.Slug, err)
 		}
-		if err := r.Advance(int64(l.Requests)); err != nil {
+		if err := r.Advance(l.End()); err != nil {
 			t.Fatal(err)
 		}
 		want, err := lesson.Play(l)
@@ -108,7 +108,7 @@ func TestExport(t *testing.T) {
 
 func TestTheoryOf(t *testing.T) {
 	th := TheoryOf(lesson.All[lesson.Index("memory")].Config())
-	if th.Total != 200 || th.Shared < th.PerWorker+0.1 || th.KeyHash {
+	if th.SharedSize != 200 || th.Shared < th.PerWorker+0.1 || th.KeyHash {
 		t.Errorf("memory: %+v", th)
 	}
 	kh := TheoryOf(lesson.All[lesson.Index("route-by-key")].Config())

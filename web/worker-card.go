@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/cachepit/cachepit/sim"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -50,8 +51,9 @@ func (c *WorkerCard) Render() app.UI {
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),
 			),
-			el("code").Class("info").Text(InfoLine(w.Info)),
-			ratioBar(w.Stats.HitRatio(), w.Stats.Reads),
+			el("code").Class("info").Title(infoTitle(w)).Text(InfoLine(w.Info)),
+			ratioBar(w.Info),
+			app.If(totalsDiffer(w), el("p").Class("totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
 				el("span").Title("reads served with an old value").
 					Text("⚠ "+strconv.FormatInt(w.Stats.Stale, 10)+" stale"),
@@ -81,12 +83,42 @@ func (c *WorkerCard) renderCache() app.UI {
 	)
 }
 
-func ratioBar(r float64, reads int64) app.UI {
+// ratioBar draws the hit ratio of the cache_info line above it, so that the
+// two always agree.
+func ratioBar(i sim.CacheInfo) app.UI {
+	lookups := i.Hits + i.Misses
+	r := 0.0
+	if lookups > 0 {
+		r = float64(i.Hits) / float64(lookups)
+	}
 	return el("div").Class("ratio").Body(
 		el("div").Class("bar").Body(
 			el("div").Class("fill").Style("width", Pct(r)),
 		),
 		el("span").Class("ratio-text").Text("hit ratio "+Pct(r)),
-		el("span").Class("reads").Text(Count(reads)+" reads"),
+		el("span").Class("reads").Text(plural(lookups, "lookup")),
 	)
+}
+
+// infoTitle says whose cache_info() the card shows.
+func infoTitle(w WorkerView) string {
+	if !w.HasLocal {
+		return "the shared cache's cache_info(): every worker sees the same"
+	}
+	return "cache_info() of this worker's current process: a new process starts again from zero"
+}
+
+// totalsDiffer reports whether the worker's own reads since the start
+// (every generation, shared hits included) differ from its cache_info().
+func totalsDiffer(w WorkerView) bool {
+	return w.Stats.Hits != w.Info.Hits || w.Stats.Reads != w.Info.Hits+w.Info.Misses
+}
+
+// totalsLine is the worker's own figure, labelled apart from cache_info().
+func totalsLine(w WorkerView) string {
+	who := "this worker"
+	if w.Stats.Generation > 0 {
+		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
+	}
+	return fmt.Sprintf("%s: %s of %s answered by a cache", who, Pct(w.Stats.HitRatio()), plural(w.Stats.Reads, "read"))
 }

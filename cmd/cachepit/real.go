@@ -63,7 +63,7 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 }
 
 // parseReal turns flags into the server's settings: the engine's own
-// (workers, cache, mode, max-requests) in a sim.Config, the rest beside it.
+// (workers, threads, cache, mode, max-requests) in a sim.Config, the rest beside it.
 // Errors name the flag and its range.
 func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	c := sim.Default()
@@ -73,11 +73,10 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	shared := fs.String("shared", "", "the workers share this cache (mode shared, or tiered with --mode tiered):\nmemcached://HOST:PORT, a pool memcached://HOST1:PORT1,HOST2:PORT2, or redis://HOST:PORT[/DB]")
 	timeout := fs.Duration("cache-timeout", prefork.DefaultCacheTimeout, "how long one shared-cache operation may take before the request goes to the origin, 1ms..10s")
-	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes, 0s..10s")
+	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes (the engine's cost-origin), 0s..10s")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
 	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
-	threads := fs.Int("threads", 1, "requests a sync worker serves at once, sharing its cache (gunicorn's --threads), 1..64")
-	simflag.Register(fs, &c, "workers", "cache", "mode", "max-requests", "max-requests-jitter")
+	simflag.Register(fs, &c, "workers", "threads", "cache", "mode", "max-requests", "max-requests-jitter")
 	fs.Usage = func() {} // the flag package calls it on every error; help is printed below
 	help := func() {
 		fmt.Fprintln(stdout, "usage: cachepit real [flags]\n\nA pre-fork server like gunicorn's running the post's app: / and /get_cache_info,\nplus GET and PUT /item/{key} and /stats.\n\nflags:")
@@ -99,11 +98,11 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	if *shared != "" && !modeSet {
 		c.Mode = "shared"
 	}
+	c.Cost.Origin = int(delay.Microseconds()) // the engine's cost-origin, written as a duration
 	cfg := prefork.Config{
-		Addr:        *addr,
-		OriginDelay: *delay,
+		Addr: *addr,
 		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
-			WorkerClass: *class, Threads: *threads},
+			WorkerClass: *class},
 	}
 	return cfg, cfg.Check()
 }

@@ -25,7 +25,8 @@ func TestRealAndLoadBadFlags(t *testing.T) {
 		{[]string{"real", "--grace", "0s"}, "--grace must be between 1s and 5m"},
 		{[]string{"real", "extra"}, `unexpected argument "extra"`},
 		{[]string{"real", "--worker-class", "gevent"}, "--worker-class must be one of sync, go, got \"gevent\""},
-		{[]string{"real", "--threads", "0"}, "--threads must be between 1 and 64, got 0"},
+		{[]string{"real", "--threads", "0"}, "threads must be between 1 and 1024, got 0"},   // the engine's setting
+		{[]string{"real", "--threads", "65"}, "--threads must be between 1 and 64, got 65"}, // real mode's own limit
 		{[]string{"real", "--worker-class", "go", "--threads", "2"}, "--threads 2 needs --worker-class sync"},
 		{[]string{"nginx-conf"}, "--backends needs at least one HOST:PORT"},
 		{[]string{"nginx-conf", "--backends", "127.0.0.1:1", "--host-balancer", "hash"}, "--host-balancer must be one of roundrobin, leastconn, keyhash, random"},
@@ -58,7 +59,7 @@ func TestRealCannotStart(t *testing.T) {
 	}{
 		{[]string{"real", "--addr", taken.Addr().String()}, "is already in use"},
 		{[]string{"real", "--addr", "127.0.0.1:0", "--shared", "memcached://" + closed.Addr().String()}, "is unreachable"},
-		{[]string{"load", "--target", "http://" + closed.Addr().String(), "--requests", "1"}, "is 'cachepit real' running there?"},
+		{[]string{"load", "--target", "http://" + closed.Addr().String(), "--requests", "1"}, "is a server speaking cachepit's protocol running there?"},
 	} {
 		code, out, errOut := runCLI(tc.args...)
 		if code != 1 || out != "" || !strings.Contains(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {

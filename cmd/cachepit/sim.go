@@ -13,6 +13,7 @@ import (
 	"github.com/cachepit/cachepit/internal/progress"
 	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/report"
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/stack"
 )
@@ -73,7 +74,7 @@ func runTraced(s *sim.Sim, path string, bar *progress.Bar) error {
 	n := c.Warmup + c.Requests
 	defer bar.Done()
 	if path == "" {
-		run(s, n, bar, 0)
+		runChunked(s, n, bar, 0)
 		return nil
 	}
 	f, err := os.Create(path)
@@ -94,18 +95,29 @@ func runTraced(s *sim.Sim, path string, bar *progress.Bar) error {
 	return f.Close()
 }
 
+// simCompare runs per-worker caches and their partner, a shared cache, on
+// the identical requests through the run driver the pages use.
 func simCompare(c sim.Config, asJSON bool, stdout, stderr io.Writer) int {
-	runs := make([]report.Run, 2)
-	bar := newBar(stderr, asJSON, 2*(c.Warmup+c.Requests))
-	for i, mode := range []string{"local", "shared"} {
-		c.Mode = mode
-		s, err := sim.New(c)
-		if err != nil {
+	c.Mode = "local"
+	r, err := run.New(run.Plan{Config: c, Compare: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
+		return 2
+	}
+	total := c.Warmup + c.Requests
+	bar := newBar(stderr, asJSON, total)
+	for done := 0; done < total; {
+		k := min(chunk, total-done)
+		if err := r.Advance(int64(k)); err != nil {
 			fmt.Fprintf(stderr, "cachepit sim: %v\n", err)
-			return 2
+			return 1
 		}
-		run(s, c.Warmup+c.Requests, bar, i*(c.Warmup+c.Requests))
-		runs[i] = report.New(c, s.Stats())
+		done += k
+		bar.Set(done)
+	}
+	runs := make([]report.Run, 2)
+	for i, s := range r.Sims() {
+		runs[i] = report.New(s.Config(), s.Stats())
 	}
 	bar.Done()
 	if asJSON {
@@ -154,8 +166,8 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 // the clock: a few microseconds every few milliseconds.
 const chunk = 1 << 16
 
-// run runs n requests, telling bar how many are done after the first before.
-func run(s *sim.Sim, n int, bar *progress.Bar, before int) {
+// runChunked runs n requests, telling bar how many are done after the first before.
+func runChunked(s *sim.Sim, n int, bar *progress.Bar, before int) {
 	for done := 0; done < n; {
 		k := min(chunk, n-done)
 		s.Run(k)

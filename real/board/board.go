@@ -4,7 +4,6 @@ package board
 
 import (
 	"sync"
-	"time"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -62,12 +61,12 @@ type Board struct {
 }
 
 // New returns a board with one empty row per worker of c, a server whose
-// shared cache is at shared ("" for none) and whose origin takes originDelay.
-func New(c sim.Config, shared string, originDelay time.Duration) *Board {
+// shared cache is at shared ("" for none); its origin takes c.Cost.Origin µs.
+func New(c sim.Config, shared string) *Board {
 	s := Settings{
 		Mode: c.Mode, Workers: c.Workers, Cache: c.Cache, Shared: shared,
 		MaxRequests: c.MaxRequests, MaxRequestsJitter: c.MaxRequestsJitter,
-		OriginDelayMicros: int(originDelay.Microseconds()),
+		OriginDelayMicros: c.Cost.Origin,
 	}
 	if !c.HasLocal() {
 		s.Cache = 0 // no worker keeps a cache of its own

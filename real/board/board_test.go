@@ -9,7 +9,7 @@ import (
 func TestRecord(t *testing.T) {
 	c := sim.Default()
 	c.Workers, c.Cache = 2, 2
-	b := New(c, "", 0)
+	b := New(c, "")
 	for _, o := range []Outcome{
 		{Slot: 0, Op: sim.Read, From: sim.Origin, Currsize: 1, Left: -1},
 		{Slot: 0, Op: sim.Read, From: sim.Local, Currsize: 1, Left: -1},
@@ -59,7 +59,7 @@ func TestRecord(t *testing.T) {
 func TestSnapshotIsAValue(t *testing.T) {
 	c := sim.Default()
 	c.Workers = 1
-	b := New(c, "", 0)
+	b := New(c, "")
 	s := b.Snapshot(0, 0)
 	s.Workers[0].Requests = 99
 	if got := b.Snapshot(0, 0).Workers[0].Requests; got != 0 {
@@ -72,7 +72,7 @@ func TestSnapshotIsAValue(t *testing.T) {
 func TestConfigRoundTrip(t *testing.T) {
 	c := sim.Default()
 	c.Workers, c.Cache, c.Mode, c.MaxRequests, c.MaxRequestsJitter = 3, 7, "tiered", 50, 5
-	s := New(c, "redis://127.0.0.1:6379/0", 0).Snapshot(0, 0)
+	s := New(c, "redis://127.0.0.1:6379/0").Snapshot(0, 0)
 	got, err := sim.ParseQuery(s.Config)
 	if err != nil || got != c {
 		t.Errorf("ParseQuery(%q): got %+v, %v; want %+v", s.Config, got, err, c)
@@ -81,7 +81,7 @@ func TestConfigRoundTrip(t *testing.T) {
 		t.Errorf("Settings: got %+v; want workers 3, cache 7 and the shared URL", s.Settings)
 	}
 	c.Mode = "shared"
-	if st := New(c, "memcached://127.0.0.1:1", 0).Snapshot(0, 0).Settings; st.Cache != 0 {
+	if st := New(c, "memcached://127.0.0.1:1").Snapshot(0, 0).Settings; st.Cache != 0 {
 		t.Errorf("shared mode: Settings.Cache %d; want 0 (no worker keeps a cache)", st.Cache)
 	}
 }

@@ -27,17 +27,21 @@ type Memcached struct {
 	mc      *memcache.Client
 }
 
-// NewMemcached returns a client of the Memcached servers at a and checks
-// that every one answers. Each operation gives up after timeout.
-func NewMemcached(a Addr, prefix string, timeout time.Duration) (*Memcached, error) {
+// NewMemcached returns a client of the Memcached servers at a; each
+// operation gives up after timeout. It does not connect: see Check.
+func NewMemcached(a Addr, prefix string, timeout time.Duration) *Memcached {
 	mc := memcache.New(a.Hosts...)
 	mc.Timeout = timeout
 	mc.MaxIdleConns = 16
-	if err := mc.Ping(); err != nil {
-		mc.Close()
-		return nil, fmt.Errorf("memcached at %s is unreachable (%v): start it with 'memcached -l 127.0.0.1 -p PORT' or fix --shared", strings.Join(a.Hosts, ","), err)
+	return &Memcached{addr: a, prefix: prefix, timeout: timeout, mc: mc}
+}
+
+// Check reports whether every server answers.
+func (m *Memcached) Check() error {
+	if err := m.mc.Ping(); err != nil {
+		return fmt.Errorf("memcached at %s is unreachable (%v): start it with 'memcached -l 127.0.0.1 -p PORT' or fix --shared", strings.Join(m.addr.Hosts, ","), err)
 	}
-	return &Memcached{addr: a, prefix: prefix, timeout: timeout, mc: mc}, nil
+	return nil
 }
 
 // Get looks key up in Memcached.

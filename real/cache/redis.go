@@ -34,16 +34,20 @@ type Redis struct {
 	rc      atomic.Pointer[redis.Client]
 }
 
-// NewRedis returns a client of the Redis at a and checks that it answers.
-// Each operation gives up after timeout.
-func NewRedis(a Addr, prefix string, timeout time.Duration) (*Redis, error) {
+// NewRedis returns a client of the Redis at a; each operation gives up
+// after timeout. It does not connect: see Check.
+func NewRedis(a Addr, prefix string, timeout time.Duration) *Redis {
 	r := &Redis{addr: a, prefix: prefix, timeout: timeout}
 	r.rc.Store(r.client())
+	return r
+}
+
+// Check reports whether Redis answers.
+func (r *Redis) Check() error {
 	if err := r.do(func(ctx context.Context, rc *redis.Client) error { return rc.Ping(ctx).Err() }); err != nil {
-		r.Close()
-		return nil, fmt.Errorf("redis at %s is unreachable (%v): start it with 'redis-server --port PORT' or fix --shared", a.Hosts[0], err)
+		return fmt.Errorf("redis at %s is unreachable (%v): start it with 'redis-server --port PORT' or fix --shared", r.addr.Hosts[0], err)
 	}
-	return r, nil
+	return nil
 }
 
 // client is a fresh client. go-redis retries and backs off on its own

@@ -1,7 +1,10 @@
 package load
 
 import (
-	"github.com/cachepit/cachepit/real/board"
+	"math"
+	"slices"
+	"time"
+
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -19,6 +22,23 @@ type Measure struct {
 	Evictions    int64   `json:"evictions"` // from the workers' own caches
 	Recycles     int64   `json:"recycles"`
 	PerWorker    []int64 `json:"requests_per_worker"`
+
+	// Time: measured from the answers; predicted on the engine's clock.
+	Latency    sim.Latency `json:"latency_us"`               // response time (arrival to answer), µs
+	Throughput float64     `json:"throughput_rps,omitempty"` // requests answered per second
+	Duration   int64       `json:"duration_us,omitempty"`    // the counted requests' run, µs
+	Degraded   *int64      `json:"degraded_us,omitempty"`    // time with fewer than every worker accepting
+}
+
+// Shares is each worker's fraction of the requests.
+func (m Measure) Shares() []float64 {
+	s := make([]float64, len(m.PerWorker))
+	for i, n := range m.PerWorker {
+		if m.Requests > 0 {
+			s[i] = float64(n) / float64(m.Requests)
+		}
+	}
+	return s
 }
 
 // fromWorkers fills m from per-worker counters and origin counts.
@@ -42,10 +62,14 @@ func fromWorkers(ws []sim.WorkerStats, o sim.OriginStats) Measure {
 }
 
 // predicted is the engine's count for the run.
-func predicted(s sim.Stats) Measure { return fromWorkers(s.Workers, s.Origin) }
+func predicted(s sim.Stats) Measure {
+	m := fromWorkers(s.Workers, s.Origin)
+	m.Latency, m.Throughput, m.Duration = s.Latency, s.Throughput, s.Elapsed
+	return m
+}
 
 // measured is the server's count between two snapshots of /stats.
-func measured(before, after board.Stats) Measure {
+func measured(before, after serverStats, t tally) Measure {
 	ws := make([]sim.WorkerStats, len(after.Workers))
 	for i := range ws {
 		a, b := after.Workers[i].WorkerStats, sim.WorkerStats{}
@@ -58,19 +82,32 @@ func measured(before, after board.Stats) Measure {
 			Stale: a.Stale - b.Stale, Evictions: a.Evictions - b.Evictions, Recycles: a.Recycles - b.Recycles,
 		}
 	}
-	return fromWorkers(ws, sim.OriginStats{
+	m := fromWorkers(ws, sim.OriginStats{
 		Reads:  after.Origin.Reads - before.Origin.Reads,
 		Writes: after.Origin.Writes - before.Origin.Writes,
 	})
+	m.Latency = t.latency()
+	if t.elapsed > 0 {
+		m.Throughput = float64(t.requests) / t.elapsed.Seconds()
+		m.Duration = t.elapsed.Microseconds()
+	}
+	if before.DegradedMicros != nil && after.DegradedMicros != nil {
+		d := *after.DegradedMicros - *before.DegradedMicros
+		m.Degraded = &d
+	}
+	return m
 }
 
-// tally counts the answers themselves, to check /stats against.
+// tally counts the answers themselves, to check /stats against, and times them.
 type tally struct {
 	requests, reads, hits, stale int64
+	times                        []int32 // response times, µs
+	elapsed                      time.Duration
 }
 
-func (t *tally) add(a answer) {
+func (t *tally) add(a answer, took time.Duration) {
 	t.requests++
+	t.times = append(t.times, int32(min(took.Microseconds(), math.MaxInt32)))
 	if a.Op == "write" {
 		return
 	}
@@ -81,4 +118,21 @@ func (t *tally) add(a answer) {
 	if a.Stale {
 		t.stale++
 	}
+}
+
+// latency summarises the response times as the engine's Latency does: the
+// smallest time with at least the fraction of requests at or below it.
+func (t *tally) latency() sim.Latency {
+	n := len(t.times)
+	if n == 0 {
+		return sim.Latency{}
+	}
+	s := slices.Clone(t.times)
+	slices.Sort(s)
+	var sum float64
+	for _, v := range s {
+		sum += float64(v)
+	}
+	q := func(f float64) int { return int(s[max(int(math.Ceil(f*float64(n))), 1)-1]) }
+	return sim.Latency{P50: q(0.50), P95: q(0.95), P99: q(0.99), Mean: sum / float64(n)}
 }

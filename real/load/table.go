@@ -18,6 +18,12 @@ func WriteTable(w io.Writer, r Result) {
 	if s.Shared != "" {
 		fmt.Fprintf(w, ", Memcached at %s", s.Shared)
 	}
+	if r.Config.Threads > 1 {
+		fmt.Fprintf(w, ", %d threads each", r.Config.Threads)
+	}
+	if r.Config.Preload {
+		fmt.Fprint(w, ", preload")
+	}
 	if s.MaxRequests > 0 {
 		fmt.Fprintf(w, ", max-requests %d+%d", s.MaxRequests, s.MaxRequestsJitter)
 	}
@@ -31,7 +37,14 @@ func WriteTable(w io.Writer, r Result) {
 		dist = fmt.Sprintf("hotset (%g of keys get %g of requests)", c.HotKeys, c.HotTraffic)
 	}
 	fmt.Fprintf(w, "workload: %s over %d keys, %g%% writes, seed %d, warmup %d\n", dist, c.Keys, 100*c.Writes, c.Seed, c.Warmup)
-	fmt.Fprintf(w, "%d requests in %v, a new connection each\n\n", r.Measured.Requests, r.Elapsed.Round(time.Millisecond))
+	how := fmt.Sprintf("%d closed-loop client", r.Clients)
+	if r.Clients != 1 {
+		how += "s"
+	}
+	if r.Rate > 0 {
+		how = fmt.Sprintf("Poisson arrivals at %g/s", r.Rate)
+	}
+	fmt.Fprintf(w, "%d requests in %v from %s, a new connection each; engine: balancer %s\n\n", r.Measured.Requests, r.Elapsed.Round(time.Millisecond), how, c.Balancer)
 
 	m, p := r.Measured, r.Predicted
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -48,35 +61,34 @@ func WriteTable(w io.Writer, r Result) {
 	row("stale reads", m.Stale, p.Stale)
 	row("local evictions", m.Evictions, p.Evictions)
 	row("recycles", m.Recycles, p.Recycles)
+	ms, ps := m.Shares(), p.Shares()
 	for i := range m.PerWorker {
 		var b int64
+		var bs float64
 		if i < len(p.PerWorker) {
-			b = p.PerWorker[i]
+			b, bs = p.PerWorker[i], ps[i]
 		}
-		row(fmt.Sprintf("worker %d requests", i), m.PerWorker[i], b)
+		fmt.Fprintf(tw, "worker %d requests (share)\t%d (%.3f)\t%d (%.3f)\t%+.3f\t\n", i, m.PerWorker[i], ms[i], b, bs, ms[i]-bs)
+	}
+	ms2 := func(us int) string { return fmt.Sprintf("%.2f ms", float64(us)/1000) }
+	fmt.Fprintf(tw, "throughput\t%.0f/s\t%.0f/s\t\t\n", m.Throughput, p.Throughput)
+	fmt.Fprintf(tw, "run duration\t%s\t%s\t\t\n", ms2(int(m.Duration)), ms2(int(p.Duration)))
+	fmt.Fprintf(tw, "response time p50\t%s\t%s\t\t\n", ms2(m.Latency.P50), ms2(p.Latency.P50))
+	fmt.Fprintf(tw, "response time p95\t%s\t%s\t\t\n", ms2(m.Latency.P95), ms2(p.Latency.P95))
+	fmt.Fprintf(tw, "response time p99\t%s\t%s\t\t\n", ms2(m.Latency.P99), ms2(p.Latency.P99))
+	if m.Degraded != nil {
+		fmt.Fprintf(tw, "fewer than %d workers up\t%s\t-\t\t\n", s.Workers, ms2(int(*m.Degraded)))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nrequests per worker, largest share: measured %.1f%%, predicted %.1f%%\n", 100*maxShare(m), 100*maxShare(p))
 	for _, n := range r.Notes {
 		fmt.Fprintln(w, "note: "+n)
 	}
 	fmt.Fprintln(w, strings.TrimSpace(`
-The engine picks a worker per request with its own random stream ("accept");
-the real kernel hands each new connection to whichever worker process wins
-the accept, so the split between workers, and with it the per-worker caches,
-differ run to run.`))
-}
-
-func maxShare(m Measure) float64 {
-	var max, sum int64
-	for _, n := range m.PerWorker {
-		sum += n
-		if n > max {
-			max = n
-		}
-	}
-	if sum == 0 {
-		return 0
-	}
-	return float64(max) / float64(sum)
+The engine's times come from its clock: each request's cpu, cost-local and
+cost-origin, waiting for a free worker, --clients or --rate, a recycled
+worker's --boot. Set --cpu to the application's own work per request (HTTP,
+framework, database driver) and --boot to a replacement's start-up for them
+to compare. Which worker wins each connection is the kernel's choice, not the
+engine's random stream, so the split between workers, and with it the
+caches, differ in detail.`))
 }

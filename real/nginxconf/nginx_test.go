@@ -19,14 +19,16 @@ import (
 
 func TestMain(m *testing.M) { realtest.Main(m) }
 
-// hosts starts n 'cachepit real' hosts of 2 workers each and returns their addresses.
-func hosts(t *testing.T, n int) []string {
+// hosts starts n 'cachepit real' hosts of 2 workers each and returns their
+// addresses and how to stop each.
+func hosts(t *testing.T, n int) ([]string, []func()) {
 	var addrs []string
+	var stops []func()
 	for range n {
-		base := realtest.Serve(t, prefork.Config{Worker: realtest.Options(2, "local", 100, "")})
-		addrs = append(addrs, strings.TrimPrefix(base, "http://"))
+		base, stop := realtest.Start(t, prefork.Config{Worker: realtest.Options(2, "local", 100, "")})
+		addrs, stops = append(addrs, strings.TrimPrefix(base, "http://")), append(stops, stop)
 	}
-	return addrs
+	return addrs, stops
 }
 
 // nginx runs Debian's nginx with the configuration for backends, as the
@@ -73,7 +75,7 @@ func served(t *testing.T, base, path string) string {
 // nginx's `hash $request_uri consistent;` sends every request to the host
 // that sim.NginxRing predicts.
 func TestKeyHashMatchesRing(t *testing.T) {
-	backends := hosts(t, 3)
+	backends, _ := hosts(t, 3)
 	base := nginx(t, backends, "keyhash")
 	ring, err := sim.NewNginxRing(backends, nil)
 	if err != nil {
@@ -99,7 +101,7 @@ func TestKeyHashMatchesRing(t *testing.T) {
 
 // Round robin with one nginx worker rotates through the hosts: each gets a third.
 func TestRoundRobinShares(t *testing.T) {
-	backends := hosts(t, 3)
+	backends, _ := hosts(t, 3)
 	base := nginx(t, backends, "roundrobin")
 	const n = 600
 	per := map[string]int{}
@@ -158,5 +160,36 @@ func TestCheck(t *testing.T) {
 		if err != nil || !strings.Contains(conf, "server 127.0.0.1:8001;") || (d != "" && !strings.Contains(conf, d)) {
 			t.Errorf("%s: got %v and\n%s\nwant the server line and %q", b, err, conf, d)
 		}
+	}
+}
+
+// When a host goes away nginx moves only its keys, each to the next point on
+// the ring: where sim.NginxRing.PickUp sends it.
+func TestKeyHashHostDown(t *testing.T) {
+	backends, stops := hosts(t, 3)
+	base := nginx(t, backends, "keyhash")
+	ring, err := sim.NewNginxRing(backends, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stops[2]()
+	up := func(s int) bool { return s != 2 }
+	const n = 600
+	moved, match := 0, 0
+	for k := range n {
+		path := fmt.Sprintf("/item/%d", k)
+		got, want := served(t, base, path), backends[ring.PickUp(path, up)]
+		if ring.Pick(path) == 2 {
+			moved++
+		} else if got != backends[ring.Pick(path)] {
+			t.Errorf("%s moved from %s to %s though its host is up", path, backends[ring.Pick(path)], got)
+		}
+		if got == want {
+			match++
+		}
+	}
+	t.Logf("host 2 down: %d of %d keys moved; %d of %d on the host PickUp predicts", moved, n, match, n)
+	if match != n || moved == 0 {
+		t.Errorf("%d of %d requests on the predicted host, %d moved; want all, and some moved", match, n, moved)
 	}
 }

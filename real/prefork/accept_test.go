@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/real/worker"
+	"github.com/cachepit/cachepit/sim"
 )
 
 // A sync worker serves one request at a time; with --threads 3, or as a go
@@ -22,8 +23,8 @@ func TestSyncWorkerServesOneAtATime(t *testing.T) {
 		{worker.AcceptGo, 1, false},
 	} {
 		o := opts(1, "local", 10, "")
-		o.WorkerClass, o.Threads = tc.class, tc.threads
-		_, base := serve(t, Config{Worker: o, OriginDelay: 200 * time.Millisecond})
+		o.WorkerClass, o.Settings.Threads, o.Settings.Cost.Origin = tc.class, tc.threads, 200_000
+		_, base := serve(t, Config{Worker: o})
 		start := time.Now()
 		var wg sync.WaitGroup
 		for k := range 3 {
@@ -58,6 +59,31 @@ func TestSyncWorkersShareEvenly(t *testing.T) {
 	for i, s := range shares {
 		if s < 0.15 || s > 0.35 {
 			t.Errorf("worker %d served %.3f of %d requests; want 0.25 within 0.1", i, s, n)
+		}
+	}
+}
+
+// /stats config is the engine's model of this server: its threads, its
+// origin's delay (cost-origin), and its worker class's balancer.
+func TestStatsConfigIsTheServer(t *testing.T) {
+	for _, tc := range []struct{ class, balancer string }{
+		{worker.AcceptSync, "accept"},
+		{worker.AcceptGo, "accept-bootorder"},
+	} {
+		o := opts(1, "local", 10, "")
+		o.WorkerClass, o.Settings.Balancer, o.Settings.Cost.Origin = tc.class, "roundrobin", 1500
+		if tc.class == worker.AcceptSync {
+			o.Settings.Threads = 3
+		}
+		_, base := serve(t, Config{Worker: o})
+		st := stats(t, base)
+		c, err := sim.ParseQuery(st.Config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Threads != o.Settings.Threads || c.Cost.Origin != 1500 || c.Balancer != tc.balancer || st.Settings.OriginDelayMicros != 1500 {
+			t.Errorf("%s workers: /stats config threads %d, cost-origin %d, balancer %s, Settings.OriginDelayMicros %d; want %d, 1500, %s, 1500",
+				tc.class, c.Threads, c.Cost.Origin, c.Balancer, st.Settings.OriginDelayMicros, o.Settings.Threads, tc.balancer)
 		}
 	}
 }

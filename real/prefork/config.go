@@ -19,12 +19,12 @@ import (
 	"github.com/cachepit/cachepit/real/worker"
 )
 
-// Config describes the server. Its engine settings (workers, cache, mode,
-// max-requests) are Worker.Settings, a sim.Config, as in the simulation.
+// Config describes the server. Its engine settings (workers, threads, cache,
+// mode, max-requests, and cost-origin: how long an origin read or write takes)
+// are Worker.Settings, a sim.Config, as in the simulation.
 type Config struct {
 	Addr        string         // TCP address to listen on, e.g. 127.0.0.1:8000
 	Worker      worker.Options // every worker's settings; Slot, Control and Prefix are filled in
-	OriginDelay time.Duration  // how long an origin read or write takes
 	BootTimeout time.Duration  // how long a worker may take to start; 0 means 10 s
 	Log         io.Writer      // the master's and the workers' log lines; nil means os.Stderr
 
@@ -54,12 +54,15 @@ func WorkerCommand(args []string) Command {
 // before it counts an error and asks the origin.
 const DefaultCacheTimeout = 50 * time.Millisecond
 
+// MaxOriginDelay is the longest origin read or write, in µs (the engine's cost-origin).
+const MaxOriginDelay = 10_000_000
+
 // Check reports the first setting out of range, naming its flag. Start
 // calls it after filling in defaults for what was left zero; a command
 // line calls it first, to tell bad usage from a failure to start.
 func (c Config) Check() error {
-	if c.OriginDelay < 0 || c.OriginDelay > 10*time.Second {
-		return fmt.Errorf("--origin-delay must be between 0s and 10s, got %v", c.OriginDelay)
+	if d := c.Worker.Settings.Cost.Origin; d < 0 || d > MaxOriginDelay {
+		return fmt.Errorf("--origin-delay must be between 0s and 10s, got %v", time.Duration(d)*time.Microsecond)
 	}
 	return c.Worker.Check()
 }
@@ -81,8 +84,10 @@ func (c Config) withDefaults() Config {
 	if c.Worker.WorkerClass == "" {
 		c.Worker.WorkerClass = worker.AcceptSync
 	}
-	if c.Worker.Threads <= 0 {
-		c.Worker.Threads = 1
+	// Which worker accepts is the worker class's (real/README.md, "Which worker wins").
+	c.Worker.Settings.Balancer = "accept"
+	if c.Worker.WorkerClass == worker.AcceptGo {
+		c.Worker.Settings.Balancer = "accept-bootorder"
 	}
 	if c.Worker.CacheTimeout <= 0 {
 		c.Worker.CacheTimeout = DefaultCacheTimeout

@@ -154,8 +154,9 @@ func (l *lockedBuffer) String() string {
 }
 
 func TestShutdownFinishesRequests(t *testing.T) {
-	cfg := Config{Addr: "127.0.0.1:0", OriginDelay: 500 * time.Millisecond,
-		Worker: withGrace(opts(1, "local", 2, ""), 5*time.Second), Command: testCommand, Log: testLog{t}}
+	w := withGrace(opts(1, "local", 2, ""), 5*time.Second)
+	w.Settings.Cost.Origin = 500_000
+	cfg := Config{Addr: "127.0.0.1:0", Worker: w, Command: testCommand, Log: testLog{t}}
 	m, err := Start(cfg)
 	if err != nil {
 		t.Fatal(err)

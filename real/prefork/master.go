@@ -51,7 +51,11 @@ func Start(cfg Config) (m *Master, err error) {
 		if err != nil {
 			return nil, err
 		}
+		err = c.Check()
 		c.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -231,8 +235,8 @@ func (m *Master) startControl() error {
 	if err != nil {
 		return fmt.Errorf("control socket: %w", err)
 	}
-	m.board = board.New(m.cfg.Worker.Settings, m.cfg.Worker.Shared, m.cfg.OriginDelay)
-	m.control = &http.Server{Handler: control.Handler(origin.New(m.cfg.OriginDelay), m.board)}
+	m.board = board.New(m.cfg.Worker.Settings, m.cfg.Worker.Shared)
+	m.control = &http.Server{Handler: control.Handler(origin.New(time.Duration(m.cfg.Worker.Settings.Cost.Origin)*time.Microsecond), m.board)}
 	go m.control.Serve(ln)
 	return nil
 }

@@ -30,10 +30,10 @@ func TestRedisOutage(t *testing.T) {
 // for 2 s and starts it again: no request may fail, errors are counted
 // during the outage, and shared hits come back within a second.
 func outage(t *testing.T, cache *svc.Server, shared string) {
-	// A generous timeout: the outage refuses connections at once, and a busy
-	// test machine should not add timeouts of its own.
-	cfg := Config{Worker: opts(2, "shared", 0, shared), OriginDelay: time.Millisecond}
-	cfg.Worker.CacheTimeout = 500 * time.Millisecond
+	// opts' generous timeout: the outage refuses connections at once.
+	w := opts(2, "shared", 0, shared)
+	w.Settings.Cost.Origin = 1000
+	cfg := Config{Worker: w}
 	_, base := serve(t, cfg)
 	l := loop(t, base, 8, 20)
 	time.Sleep(500 * time.Millisecond)
@@ -153,3 +153,25 @@ func get(url string, v *worker.Answer) error {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// A worker that boots while the shared cache is down serves from the
+// origin: recycling during an outage does not take the server down.
+func TestWorkerBootsDuringOutage(t *testing.T) {
+	s := memd.Server(t)
+	m, base := serve(t, Config{Worker: recycle(opts(1, "shared", 0, "memcached://"+s.Addr), 2)})
+	first := m.PID(0)
+	s.Stop()
+	for k := range 6 { // recycles after requests 2, 4 and 6
+		var a worker.Answer
+		do(t, "GET", fmt.Sprintf("%s/item/%d", base, k), &a)
+		if a.From != "origin" {
+			t.Errorf("request %d during the outage: from %s; want origin", k, a.From)
+		}
+		if k == 1 {
+			eventually(t, 10*time.Second, "worker 0 was not recycled", func() bool { return m.PID(0) != first })
+		}
+	}
+	if st := stats(t, base); st.Workers[0].Recycles < 1 || st.CacheErrors == 0 {
+		t.Errorf("/stats: %d recycles, %d cache errors; want a recycle and some errors", st.Workers[0].Recycles, st.CacheErrors)
+	}
+}

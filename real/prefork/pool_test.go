@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/real/internal/memd"
+	"github.com/cachepit/cachepit/real/internal/redisd"
 	"github.com/cachepit/cachepit/real/worker"
 	"github.com/cachepit/cachepit/sim"
 )
@@ -75,7 +76,6 @@ func TestPoolLosesOneServersKeys(t *testing.T) {
 	a := memd.Start(t)
 	b := memd.Server(t)
 	cfg := Config{Worker: opts(2, "shared", 0, "memcached://"+a+","+b.Addr)}
-	cfg.Worker.CacheTimeout = 500 * time.Millisecond // only the dead server may fail
 	_, base := serve(t, cfg)
 	const n = 100
 	for k := range n {
@@ -138,5 +138,29 @@ func metadump(t *testing.T, addr string) []string {
 			t.Fatal(err)
 		}
 		keys = append(keys, k)
+	}
+}
+
+// With Redis, as with Memcached, there is one cache, so the run matches the
+// engine's shared mode request for request (Redis has room for every key).
+func TestRedisMatchesEngine(t *testing.T) {
+	r := redisd.Server(t)
+	c := sim.Default()
+	c.Keys, c.Writes, c.Requests, c.Seed = 200, 0.05, 500, 5
+	_, base := serve(t, Config{Worker: opts(2, "shared", 0, "redis://"+r.Addr)})
+	reads, hits := replay(t, base, c)
+	c.Mode, c.SharedCache = "shared", c.Keys
+	s, err := sim.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Run(c.Requests)
+	p := s.Stats().Total
+	t.Logf("measured %d hits of %d reads; the engine predicts %d of %d", hits, reads, p.Hits, p.Reads)
+	if int64(reads) != p.Reads || int64(hits) != p.Hits {
+		t.Errorf("measured %d hits of %d reads; the engine predicts %d of %d", hits, reads, p.Hits, p.Reads)
+	}
+	if st := stats(t, base); st.Total.Stale != 0 || st.CacheErrors != 0 {
+		t.Errorf("/stats: %d stale, %d cache errors; want none", st.Total.Stale, st.CacheErrors)
 	}
 }

@@ -130,6 +130,7 @@ func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // the config query reads as it is: cache=2&mode=shared
 	enc.Encode(st)
 }
 
@@ -190,7 +191,7 @@ func (h *Handler) failed(err error) int64 {
 	n := h.cacheErrors.Add(1)
 	now, last := time.Now().UnixNano(), h.lastLog.Load()
 	if h.Log != nil && now-last >= int64(time.Second) && h.lastLog.CompareAndSwap(last, now) {
-		h.Log.Printf("shared cache: %v (served from the origin; %d errors so far)", err, n)
+		h.Log.Printf("shared cache: %v (the request goes on without it; %d errors so far)", err, n)
 	}
 	return 1
 }

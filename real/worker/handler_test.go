@@ -29,7 +29,7 @@ func workers(t *testing.T, n, size int) []*Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: control.Handler(origin.New(0), board.New(settings(n, size), "", 0))}
+	srv := &http.Server{Handler: control.Handler(origin.New(0), board.New(settings(n, size), ""))}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	hs := make([]*Handler, n)

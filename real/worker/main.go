@@ -142,5 +142,5 @@ func listen(o Options) (net.Listener, error) {
 	default:
 		return nil, fmt.Errorf("fd %d is not a TCP socket", ListenerFD)
 	}
-	return newSyncListener(ListenerFD, addr, o.Threads)
+	return newSyncListener(ListenerFD, addr, o.Settings.Threads)
 }

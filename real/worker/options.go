@@ -16,12 +16,11 @@ import (
 
 // Options are a worker's settings, passed by the master on its command line.
 type Options struct {
-	Settings     sim.Config    // the engine's settings this server follows: workers, cache, mode, max-requests
+	Settings     sim.Config    // the engine's settings this server follows: workers, threads, cache, mode, max-requests
 	Shared       string        // the shared cache's URL (cache.ParseAddr); "" in local mode
 	CacheTimeout time.Duration // one shared-cache operation; past it the request goes to the origin
 	Grace        time.Duration // time requests in flight get to finish at shutdown
 	WorkerClass  string        // how a worker takes connections: AcceptSync or AcceptGo
-	Threads      int           // connections a sync worker serves at once (gunicorn's --threads)
 
 	Slot    int    // worker slot, 0-based (set by the master)
 	Control string // the master's Unix socket (set by the master)
@@ -58,10 +57,10 @@ func (o Options) Check() error {
 	switch {
 	case !slices.Contains(AcceptModes, o.WorkerClass):
 		return fmt.Errorf("--worker-class must be one of %s, got %q", strings.Join(AcceptModes, ", "), o.WorkerClass)
-	case o.Threads < 1 || o.Threads > MaxThreads:
-		return fmt.Errorf("--threads must be between 1 and %d, got %d", MaxThreads, o.Threads)
-	case o.Threads > 1 && o.WorkerClass != AcceptSync:
-		return fmt.Errorf("--threads %d needs --worker-class sync (a go worker serves any number of requests at once)", o.Threads)
+	case c.Threads > MaxThreads: // the engine allows more; a real worker holds each one
+		return fmt.Errorf("--threads must be between 1 and %d, got %d", MaxThreads, c.Threads)
+	case c.Threads > 1 && o.WorkerClass != AcceptSync:
+		return fmt.Errorf("--threads %d needs --worker-class sync (a go worker serves any number of requests at once)", c.Threads)
 	case o.CacheTimeout < time.Millisecond || o.CacheTimeout > MaxCacheTimeout:
 		return fmt.Errorf("--cache-timeout must be between 1ms and %v, got %v", MaxCacheTimeout, o.CacheTimeout)
 	case o.Grace < MinGrace || o.Grace > MaxGrace:
@@ -75,7 +74,7 @@ func (o Options) Check() error {
 func (o Options) Args() []string {
 	return []string{
 		"--config=" + o.Settings.Query(), "--shared=" + o.Shared, "--cache-timeout=" + o.CacheTimeout.String(),
-		"--grace=" + o.Grace.String(), "--worker-class=" + o.WorkerClass, "--threads=" + strconv.Itoa(o.Threads), "--slot=" + strconv.Itoa(o.Slot), "--control=" + o.Control, "--prefix=" + o.Prefix,
+		"--grace=" + o.Grace.String(), "--worker-class=" + o.WorkerClass, "--slot=" + strconv.Itoa(o.Slot), "--control=" + o.Control, "--prefix=" + o.Prefix,
 	}
 }
 
@@ -91,7 +90,6 @@ func ParseArgs(args []string) (Options, error) {
 	fs.DurationVar(&o.CacheTimeout, "cache-timeout", 0, "one shared-cache operation")
 	fs.DurationVar(&o.Grace, "grace", 0, "time to finish requests at shutdown")
 	fs.StringVar(&o.WorkerClass, "worker-class", "", "sync or go")
-	fs.IntVar(&o.Threads, "threads", 0, "connections served at once")
 	fs.IntVar(&o.Slot, "slot", 0, "worker slot")
 	fs.StringVar(&o.Control, "control", "", "the master's Unix socket")
 	fs.StringVar(&o.Prefix, "prefix", "", "shared-cache key prefix")

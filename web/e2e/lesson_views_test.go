@@ -26,7 +26,7 @@ func TestTheoryBesidePractice(t *testing.T) {
 	c := l.Config()
 	p := open(t, env.base+"/learn?lesson=memory&at=20000", 1440, 1000)
 	p.waitPlayed(l)
-	s, shared := native(t, l.Query, 20000), native(t, lesson.Partner(c).Query(), 20000)
+	s, shared := native(t, l.Query, 20000), native(t, web.Partner(c).Query(), 20000)
 	for id, want := range map[string]string{
 		"#theory-local-predicted":  web.Pct(sim.Che(c, c.Cache)),
 		"#theory-shared-predicted": web.Pct(sim.Che(c, c.Workers*c.Cache)),
@@ -53,7 +53,7 @@ func TestEmbed(t *testing.T) {
 		t.Errorf("embed mode shows %d pieces of page chrome", chrome)
 	}
 	same(t, "embedded", p.screen(0), want(0, native(t, l.Query, 5000)))
-	same(t, "embedded partner", p.screen(1), want(1, native(t, lesson.Partner(l.Config()).Query(), 5000)))
+	same(t, "embedded partner", p.screen(1), want(1, native(t, web.Partner(l.Config()).Query(), 5000)))
 }
 
 // TestHandout lists every lesson with the figures the engine gives at its end.

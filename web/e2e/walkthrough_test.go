@@ -239,7 +239,7 @@ func TestLessonLinkAndExport(t *testing.T) {
 	if err := json.Unmarshal([]byte(got.JSON), &exp); err != nil {
 		t.Fatalf("the JSON download is not JSON: %v\n%s", err, got.JSON)
 	}
-	s, partner := native(t, l.Query, 1234), native(t, lesson.Partner(l.Config()).Query(), 1234)
+	s, partner := native(t, l.Query, 1234), native(t, web.Partner(l.Config()).Query(), 1234)
 	if exp.Lesson != "stale-data" || exp.At != 1234 || len(exp.Runs) != 2 {
 		t.Fatalf("export lesson %q at %d with %d runs", exp.Lesson, exp.At, len(exp.Runs))
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,6 +37,14 @@ func Command(args []string) prefork.Command {
 // ends, and returns its base URL.
 func Serve(t *testing.T, cfg prefork.Config) string {
 	t.Helper()
+	base, _ := Start(t, cfg)
+	return base
+}
+
+// Start is Serve with a stop function for a test that stops the server
+// itself; stopping twice is harmless.
+func Start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
+	t.Helper()
 	cfg.Addr, cfg.Command, cfg.Log = "127.0.0.1:0", Command, logger{t}
 	if cfg.Worker.Grace == 0 {
 		cfg.Worker.Grace = 2 * time.Second
@@ -47,13 +56,17 @@ func Serve(t *testing.T, cfg prefork.Config) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- m.Serve(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("server: %v", err)
-		}
-	})
-	return "http://" + m.Addr().String()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("server: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return "http://" + m.Addr().String(), stop
 }
 
 type logger struct{ t *testing.T }
@@ -68,8 +81,11 @@ func (l logger) Write(p []byte) (int, error) {
 func Options(n int, mode string, size int, shared string) worker.Options {
 	c := sim.Default()
 	c.Workers, c.Mode = n, mode
+	c.Cost.Origin = 0 // the origin answers at once unless a test sets its delay
 	if size > 0 {
 		c.Cache = size
 	}
-	return worker.Options{Settings: c, Shared: shared}
+	// A generous cache timeout: a busy test machine should not turn a slow
+	// answer into a counted error and a hit into a miss.
+	return worker.Options{Settings: c, Shared: shared, CacheTimeout: 500 * time.Millisecond}
 }

@@ -1,0 +1,73 @@
+package lesson
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// Every lesson states in words each setting it changes, with its value,
+// and its prose ends with that statement.
+func TestLessonsStateTheirSettings(t *testing.T) {
+	for _, l := range All {
+		words := l.Settings()
+		v, _ := url.ParseQuery(l.Query)
+		for name := range v {
+			f, _ := sim.FieldByName(name)
+			val := f.Get(l.Config())
+			if val == "true" || val == "false" || strings.ContainsAny(val, "abcdefghijklmnopqrstuvwxyz") {
+				continue // named settings are checked by the phrase table below
+			}
+			if n, err := strconv.ParseFloat(val, 64); err == nil && n > 0 && n < 1 {
+				val = strconv.FormatFloat(100*n, 'g', -1, 64) + "%"
+			} else if n == 0 {
+				val = "no "
+			}
+			if !strings.Contains(strings.ReplaceAll(words, ",", ""), val) {
+				t.Errorf("%s: %q does not state %s=%s", l.Slug, words, name, f.Get(l.Config()))
+			}
+		}
+		if got := l.Prose[len(l.Prose)-1]; got != words {
+			t.Errorf("%s: prose ends with %q; want the settings", l.Slug, got)
+		}
+	}
+	if got := All[Index("recycling")].Settings(); !strings.Contains(got, "max_requests=300") || !strings.Contains(got, "max_requests_jitter=30") {
+		t.Errorf("recycling: %q does not name max_requests and its jitter", got)
+	}
+	if got := All[Index("immutable-data")].Settings(); !strings.Contains(got, "--preload") || !strings.Contains(got, "no writes") {
+		t.Errorf("immutable-data: %q", got)
+	}
+}
+
+// Prose quotes no measured figure: a number in it is a setting of its
+// lesson (or a product of two), and it makes no claim such as "most of"
+// that only the run can decide (issue 11 item 20).
+func TestProseCitesNoMeasurement(t *testing.T) {
+	number := regexp.MustCompile(`\d[\d,]*`)
+	for _, l := range All {
+		c := l.Config()
+		allowed := map[int]bool{c.Workers: true, c.Cache: true, c.Keys: true, c.Workers * c.Cache: true, c.SharedSize(): true,
+			c.Cost.Local: true, c.Cost.Shared: true, c.Cost.Origin: true, c.MaxRequests: true, c.MaxRequestsJitter: true,
+			int(100 * c.Writes): true, 2: true, 0: true, 1: true}
+		for _, r := range l.Restarts {
+			allowed[int(r.Seq)], allowed[r.Worker] = true, true
+		}
+		for _, p := range l.Prose {
+			for _, m := range number.FindAllString(p, -1) {
+				n, _ := strconv.Atoi(strings.ReplaceAll(m, ",", ""))
+				if !allowed[n] {
+					t.Errorf("%s: prose cites %s, which is no setting of the lesson: %q", l.Slug, m, p)
+				}
+			}
+			for _, claim := range []string{"most of", "almost all", "nearly all", "half of", "none of"} {
+				if strings.Contains(p, claim) {
+					t.Errorf("%s: prose claims %q, which only the run can tell: %q", l.Slug, claim, p)
+				}
+			}
+		}
+	}
+}

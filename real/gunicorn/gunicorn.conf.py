@@ -1,0 +1,86 @@
+"""gunicorn's hooks for the reference app: one sqlite file for the origin and the
+scoreboard, and worker slots numbered as cachepit real's (a replacement takes the slot
+of the worker it replaces).
+
+    gunicorn -c gunicorn.conf.py -w 4 app:app
+
+Settings: CACHEPIT_CONFIG is the engine's URL query (cache, cost-origin, ...);
+gunicorn's own flags (-w, --max-requests, --max-requests-jitter, --preload, --threads)
+are what /stats reports, whatever the query said. CACHEPIT_DB names the sqlite file
+(emptied at start); without it a temporary one is used and removed at exit.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from urllib.parse import parse_qs
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import settings  # noqa: E402  (standard library only: the master never imports Flask)
+import store  # noqa: E402
+
+MASTER_PID = os.getpid()  # app.py compares: imported here means --preload
+_tmp = None
+
+
+def on_starting(server):
+    global _tmp
+    try:
+        s = settings.parse(os.environ.get("CACHEPIT_CONFIG", ""))
+    except settings.SettingsError as e:
+        server.log.error("CACHEPIT_CONFIG: %s", e)
+        sys.exit(2)
+    cfg = server.cfg
+    actual = {"workers": cfg.workers, "max-requests": cfg.max_requests,
+              "max-requests-jitter": cfg.max_requests_jitter if cfg.max_requests > 0 else 0,
+              "preload": bool(cfg.preload_app), "threads": cfg.threads, "timeout": cfg.timeout}
+    given = parse_qs(os.environ.get("CACHEPIT_CONFIG", ""))
+    for k, v in actual.items():
+        if k in given and s[k] != v:
+            server.log.warning("CACHEPIT_CONFIG says %s=%s but gunicorn runs with %s: /stats reports gunicorn's", k, s[k], v)
+    s.update(actual)
+    db = os.environ.get("CACHEPIT_DB")
+    if not db:
+        fd, db = tempfile.mkstemp(prefix="cachepit-gunicorn-", suffix=".sqlite")
+        os.close(fd)
+        _tmp = db
+        os.environ["CACHEPIT_DB"] = db
+    store.create(db, settings.query(s), s["workers"], s["cache"])
+    server.log.info("cachepit: origin and scoreboard in %s; settings %s", db, settings.query(s))
+
+
+def pre_fork(server, worker):
+    # In the master: the lowest slot no live worker holds (a dead one was reaped first).
+    taken = {getattr(w, "cachepit_slot", None) for w in server.WORKERS.values()}
+    worker.cachepit_slot = next(i for i in range(len(taken) + 1) if i not in taken)
+
+
+def post_fork(server, worker):
+    store.slot, store.worker = worker.cachepit_slot, worker
+    app = sys.modules.get("app")  # loaded already with --preload: its cache came along
+    currsize = len(app.CACHE) if app is not None else 0
+    cache = settings.parse(os.environ.get("CACHEPIT_CONFIG", ""))["cache"]
+    store.started(worker.cachepit_slot, os.getpid(), currsize, cache)
+
+
+def post_worker_init(worker):
+    store.event(os.getpid(), True, time.monotonic())  # the app is loaded: it accepts from now
+
+
+def worker_exit(server, worker):
+    store.event(os.getpid(), False, time.monotonic())  # stopped accepting
+
+
+def child_exit(server, worker):
+    store.event(worker.pid, False, time.monotonic())  # killed workers never ran worker_exit
+
+
+def on_exit(server):
+    if _tmp:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(_tmp + suffix)
+            except FileNotFoundError:
+                pass

@@ -1,0 +1,73 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/cachepit/cachepit/real/board"
+	"github.com/cachepit/cachepit/sim"
+)
+
+// serverStats is /stats: cachepit real's board, plus what any server of the
+// protocol adds: its settings as the engine's URL query, and (the gunicorn
+// app) the time spent with fewer than every worker accepting.
+type serverStats struct {
+	board.Stats
+	Config         string `json:"config"`         // the engine's query for the server's settings
+	DegradedMicros *int64 `json:"DegradedMicros"` // nil when the server does not say
+}
+
+func (d *driver) stats(ctx context.Context) (serverStats, error) {
+	var s serverStats
+	err := d.do(ctx, http.MethodGet, "/stats", &s)
+	if err == nil && len(s.Workers) == 0 {
+		err = fmt.Errorf("%s/stats lists no workers: not a server of cachepit's protocol (see real/README.md)", d.base)
+	}
+	return s, err
+}
+
+// workloadFields are the settings cachepit load owns: the workload, and the
+// application's own work per request and a replacement worker's boot time,
+// which no server reports. Every other setting of the prediction is the server's.
+var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot"}
+
+// engineConfig is the engine's model of the server running the workload:
+// the server's settings from its /stats config (its balancer too, unless o
+// names one), the workload from o. It stops when the server has served requests already: its caches
+// are warm and a prediction from cold caches would not compare.
+func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
+	if n := st.Total.Requests; n > 0 {
+		return sim.Config{}, nil, fmt.Errorf("the server has served %d requests already, so its caches are warm and the prediction starts cold: restart the server, then run cachepit load again", n)
+	}
+	if st.Config == "" {
+		return sim.Config{}, nil, fmt.Errorf("/stats has no config (the server's settings as the engine's URL query), so there is nothing to predict from: not a server of cachepit's protocol (see real/README.md)")
+	}
+	c, err := sim.ParseQuery(st.Config)
+	if err != nil {
+		return c, nil, fmt.Errorf("the server's settings (/stats config %q) are not the engine's: %w", st.Config, err)
+	}
+	var notes []string
+	for _, name := range workloadFields {
+		f, _ := sim.FieldByName(name)
+		if err := f.Set(&c, f.Get(o.Config)); err != nil {
+			return c, nil, err
+		}
+	}
+	if o.BalancerSet {
+		c.Balancer = o.Config.Balancer
+	}
+	c.Arrivals, c.Clients, c.Think = "closed", max(o.Clients, 1), o.Config.Think
+	if o.Rate > 0 {
+		c.Arrivals, c.Rate = "poisson", o.Rate
+	}
+	if o.SharedSet {
+		c.SharedCache = o.Config.SharedCache
+	} else if c.HasShared() && c.SharedCache == 0 {
+		// Memcached bounds bytes, not entries: at its default 64 MB it holds
+		// every key of any workload here, so the engine gets room for all.
+		c.SharedCache = min(c.Keys, sim.MaxWorkers*sim.MaxCache)
+		notes = append(notes, fmt.Sprintf("predicted with --shared-cache %d: Memcached has room for every key (set --shared-cache to model a smaller one)", c.SharedCache))
+	}
+	return c, notes, c.Validate()
+}

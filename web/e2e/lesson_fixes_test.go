@@ -1,0 +1,136 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web"
+)
+
+// TestPostLessonIsThePost: lesson 1 replays the post's three requests, named
+// by the post's URLs, stops at request 3 of 3, and Play at its end does not
+// go on with another run.
+func TestPostLessonIsThePost(t *testing.T) {
+	l := lesson.All[lesson.Index("the-post")]
+	p := open(t, env.base+"/learn?lesson=the-post", 1440, 1000)
+	p.waitPlayed(l)
+	if got := p.text("#run-count"); got != "request 3 of 3" {
+		t.Errorf("run count %q; want request 3 of 3", got)
+	}
+	var trace []string
+	p.eval(`[...document.querySelectorAll("#sys-0 .trace li")].map(li => li.textContent.trim())`, &trace)
+	want := []string{"GET /get_cache_info → worker 1", "GET /get_cache_info → worker 0", "GET / → worker 0"}
+	if len(trace) != 3 {
+		t.Fatalf("trace %q; want the post's three requests", trace)
+	}
+	for i, w := range want {
+		if !strings.Contains(trace[i], fmt.Sprintf("#%d %s", 3-i, w)) {
+			t.Errorf("trace line %d %q; want %q", i, trace[i], w)
+		}
+	}
+	if got := p.text("#sys-0 .node-clients span"); strings.Contains(got, "/item/") || !strings.Contains(got, "GET /get_cache_info") {
+		t.Errorf("the clients send %q; want the post's URLs", got)
+	}
+	if got, want := p.noticeLines(), played(t, l); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("notices %q; want %q", got, want)
+	}
+	p.key(" ")
+	time.Sleep(1500 * time.Millisecond)
+	if got := p.text("#run-count"); got != "request 3 of 3" {
+		t.Errorf("after Play at the lesson's end: %q; want it to stay at request 3 of 3", got)
+	}
+	if got := p.text("#status"); !strings.Contains(got, "ends at request 3") {
+		t.Errorf("status %q; want it to say the lesson ends at request 3", got)
+	}
+}
+
+// TestFixOnTheRight: the shared-cache lesson draws per-worker caches on the
+// left and the fix on the right, so the comparison in words reads as a gain.
+func TestFixOnTheRight(t *testing.T) {
+	l := lesson.All[lesson.Index("shared-cache")]
+	p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, l.End()), 1440, 1000)
+	p.waitPlayed(l)
+	if left, right := p.text("#sys-0 h2"), p.text("#sys-1 h2"); left != "Per-worker caches" || right != "Shared cache" {
+		t.Errorf("left %q, right %q; want per-worker left, shared right", left, right)
+	}
+	if got := p.text("#cmp-0 .remark"); !strings.HasPrefix(got, "+") {
+		t.Errorf("hit ratio in words %q; want a gain for the fix", got)
+	}
+	if got := p.text("#cmp-1 .remark"); !strings.Contains(got, "fewer") {
+		t.Errorf("database reads in words %q; want fewer", got)
+	}
+}
+
+// TestLessonsSayTheirSettings: each lesson's settings are on the page in words.
+func TestLessonsSayTheirSettings(t *testing.T) {
+	l := lesson.All[lesson.Index("recycling")]
+	p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=0", env.base, l.Slug), 1440, 1000)
+	var text string
+	p.eval(`document.getElementById("walkthrough").innerText`, &text)
+	for _, want := range []string{"max_requests=300", "max_requests_jitter=30", l.Settings()} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lesson 8 does not say %q", want)
+		}
+	}
+}
+
+// TestCardAfterRestart: after lesson 6 restarts worker 1, its card shows the
+// new process's cache_info (what the engine answers), counting only the reads
+// since the restart, and the worker's totals apart, labelled.
+func TestCardAfterRestart(t *testing.T) {
+	l := lesson.All[lesson.Index("route-by-key")]
+	p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, l.End()), 1440, 1000)
+	p.waitPlayed(l)
+	r, err := lesson.Play(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := r.Infos[1]
+	if got := p.text("#s0-w1 .info"); got != web.InfoLine(info) {
+		t.Errorf("worker 1 shows %q; the engine's cache_info %q", got, web.InfoLine(info))
+	}
+	if since := l.End() - l.Restarts[0].Seq; info.Hits+info.Misses > since {
+		t.Errorf("cache_info %+v counts more than the %d requests since the restart", info, since)
+	}
+	if got := p.text("#s0-w1 .totals"); !strings.Contains(got, "all 2 processes") {
+		t.Errorf("worker 1 totals %q; want them labelled as all processes", got)
+	}
+}
+
+// TestPreloadCostsReads: with --preload the database has served the master's
+// warm-up before the first request, and each worker's cache_info starts with
+// the master's misses.
+func TestPreloadCostsReads(t *testing.T) {
+	l := lesson.All[lesson.Index("immutable-data")]
+	p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=0", env.base, l.Slug), 1440, 1000)
+	c := l.Config()
+	if got, want := p.text("#s0-origin-reads"), web.Count(int64(c.Cache)); got != want {
+		t.Errorf("database reads before the first request %q; want the master's %q", got, want)
+	}
+	if got := p.text("#s0-w0 .info"); !strings.Contains(got, fmt.Sprintf("misses=%d", c.Cache)) {
+		t.Errorf("worker 0 starts with %q; want the master's %d misses", got, c.Cache)
+	}
+}
+
+// TestSharedCardAgrees: on a shared-cache card the hit ratio is that of the
+// cache_info line it sits under.
+func TestSharedCardAgrees(t *testing.T) {
+	p := open(t, env.base+"/?mode=shared&at=2000", 1440, 1000)
+	var cards [][2]string
+	p.eval(`[...document.querySelectorAll("#sys-0 .card")].map(c => [c.querySelector(".info").textContent, c.querySelector(".ratio-text").textContent])`, &cards)
+	if len(cards) == 0 {
+		t.Fatal("no worker cards")
+	}
+	for _, c := range cards {
+		var hits, misses, maxsize, currsize int64
+		if _, err := fmt.Sscanf(c[0], "CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", &hits, &misses, &maxsize, &currsize); err != nil {
+			t.Fatalf("info %q: %v", c[0], err)
+		}
+		if want := "hit ratio " + web.Pct(float64(hits)/float64(hits+misses)); c[1] != want {
+			t.Errorf("card shows %q under %q; want %q", c[1], c[0], want)
+		}
+	}
+}
