@@ -86,6 +86,8 @@ func TestStepAllocations(t *testing.T) {
 		{"workers=16&cache=1000&keys=1000&writes=0&arrivals=poisson&rate=20000&cpu=500", false},
 		{"workers=16&threads=4&clients=200&backlog=64&writes=0.05&arrivals=closed&cpu=300&origin-conns=8&coalesce=worker", true},
 		{"workers=8&arrivals=poisson&rate=5000&writes=0.05&mode=tiered&coalesce=shared&ttl=50ms&timeout=20ms&cost-origin=30000&boot=10ms", true},
+		{"hosts=4&workers=2&cache=1000&keys=1000&writes=0&mode=tiered-host&host-balancer=keyhash", false},
+		{"hosts=4&workers=2&writes=0.05&mode=host&host-balancer=leastconn&outage=host1@1s-3s", true},
 	} {
 		s := newTest(t, tc.q)
 		s.Run(200_000)
@@ -134,4 +136,17 @@ func TestMemoryFlat(t *testing.T) {
 			t.Errorf("%s: heap grew from %d to %d bytes between 1M and %d requests", q, a, b, n)
 		}
 	}
+}
+
+// BenchmarkHosts compares 16 hosts of 8 workers with one host of 128: the
+// host balancer and per-host sockets should cost little per request.
+func BenchmarkHosts(b *testing.B) {
+	one := benchConfig()
+	one.Workers = 128
+	b.Run("1h-128w", func(b *testing.B) { benchmarkEngine(b, one) })
+	many := benchConfig()
+	many.Hosts, many.Workers = 16, 8
+	b.Run("16h-8w", func(b *testing.B) { benchmarkEngine(b, many) })
+	many.HostBalancer, many.Mode = "keyhash", "tiered-host"
+	b.Run("16h-8w-keyhash-tiered-host", func(b *testing.B) { benchmarkEngine(b, many) })
 }

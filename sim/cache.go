@@ -30,8 +30,10 @@ func (s *Sim) lookup(w *worker, r *request) uint8 {
 		}
 		w.misses++ // counted when the call misses, as functools does
 	}
-	if s.shared != nil {
-		if e, ok := s.shared.Get(key); ok {
+	if c, st := s.l2(ev.Worker); c != nil {
+		if !s.reachable(st) {
+			ev.CacheError = true
+		} else if e, ok := c.Get(key); ok {
 			ev.Hit, ev.From, ev.Stale = true, Shared, e.version != current
 			ev.Version = e.version
 			return pathShared
@@ -56,7 +58,8 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 	case pathLocal:
 		st.LocalHits++
 	case pathShared:
-		s.sharedSt.Hits++
+		_, l2st := s.l2(ev.Worker)
+		l2st.Hits++
 		st.SharedHits++
 		s.fillLocal(w, ev.Key, ev.Version, ev)
 	case pathOrigin:
@@ -64,9 +67,13 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 		s.pool.fetching[ev.Key]--
 		st.Misses++
 		s.origin.Reads++
-		if s.shared != nil {
-			s.sharedSt.Misses++
-			s.add(s.shared, ev.Key, entry{ev.Version, ev.Seq, s.now}, &s.sharedSt.Evictions, ev)
+		if c, l2st := s.l2(ev.Worker); c != nil {
+			if !ev.CacheError {
+				l2st.Misses++
+			}
+			if s.reachable(l2st) {
+				s.add(c, ev.Key, entry{ev.Version, ev.Seq, s.now}, &l2st.Evictions, ev)
+			}
 		}
 		s.fillLocal(w, ev.Key, ev.Version, ev)
 		s.land(ri, false)
@@ -112,7 +119,8 @@ func (s *Sim) add(c *lru, key int, e entry, evictions *int64, ev *Event) {
 }
 
 // write changes the key at the origin, then invalidates the writer's own copy
-// and the shared copy. Other workers' copies stay: they will serve stale reads.
+// and the shared copy (or its host's). Other workers' copies, and other
+// hosts' caches, stay: they will serve stale reads.
 func (s *Sim) write(w *worker, key int) {
 	w.stats.Writes++
 	s.origin.Writes++
@@ -120,8 +128,8 @@ func (s *Sim) write(w *worker, key int) {
 	if w.cache != nil {
 		w.cache.Remove(key)
 	}
-	if s.shared != nil {
-		s.shared.Remove(key)
+	if c, st := s.l2(w.stats.ID); c != nil && s.reachable(st) {
+		c.Remove(key)
 	}
 }
 

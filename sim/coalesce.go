@@ -15,6 +15,9 @@ func (s *Sim) leaderFor(r *request) int32 {
 	if s.cfg.Coalesce == "none" || s.pool.fetching[r.ev.Key] == 0 {
 		return -1
 	}
+	if s.cfg.Coalesce == "shared" && s.sharedDown > 0 {
+		return -1 // the lock lives in the shared cache, which is out
+	}
 	for x := s.flights[r.ev.Key]; x >= 0; x = s.reqs.reqs[x].nextFlight {
 		if s.cfg.Coalesce == "shared" || s.reqs.reqs[x].ev.Worker == r.ev.Worker {
 			return x

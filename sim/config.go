@@ -19,8 +19,8 @@ type Config struct {
 	HotTraffic        float64 // hotset: fraction of requests that go to hot keys, (0, 1]
 	Writes            float64 // fraction of requests that write the key, [0, 1]
 	Balancer          string  // accept, roundrobin, leastconn, keyhash or accept-bootorder
-	Mode              string  // local, shared or tiered
-	SharedCache       int     // shared cache maxsize; 0 means Workers*Cache
+	Mode              string  // local, host, shared, tiered or tiered-host
+	SharedCache       int     // shared cache maxsize; 0 means Hosts*Workers*Cache
 	TTL               int64   // lifetime of a local entry in µs; 0 means forever
 	MaxRequests       int     // recycle a worker after this many requests; 0 means never
 	MaxRequestsJitter int     // add 0..jitter to each worker's MaxRequests, as gunicorn does
@@ -41,6 +41,11 @@ type Config struct {
 	DeployAt          int     // restart every worker when this many requests are answered; 0: never
 	Rolling           bool    // a deploy restarts workers one after another, not all at once
 	Coalesce          string  // stampede protection: none, worker (single-flight per process) or shared (a lock in the shared cache)
+
+	Hosts        int    // hosts, each running Workers workers, 1..64
+	HostBalancer string // how requests reach hosts: roundrobin, leastconn, random or keyhash
+	HostCache    int    // each host cache's maxsize; 0 means Workers*Cache
+	Outage       string // when caches or hosts are out: "shared@1s-2s,host1@3s-4s"; "" for never
 }
 
 // Cost is the latency model, in microseconds.
@@ -49,6 +54,7 @@ type Cost struct {
 	Local  int // a lookup in the worker's own memory
 	Shared int // a round trip to the shared cache
 	Origin int // a fetch from (or write to) the origin database
+	Host   int // a round trip to the host's own cache (Memcached on localhost)
 }
 
 // Limits on the sizes a Config may ask for.
@@ -68,7 +74,7 @@ const (
 var (
 	Dists     = []string{"uniform", "zipf", "hotset", "scan"}
 	Balancers = []string{"accept", "roundrobin", "leastconn", "keyhash", "accept-bootorder"}
-	Modes     = []string{"local", "shared", "tiered"}
+	Modes     = []string{"local", "shared", "tiered", "host", "tiered-host"}
 	Arrivals  = []string{"closed", "poisson"}
 )
 
@@ -89,30 +95,33 @@ func Default() Config {
 		Mode:       "local",
 		Seed:       1,
 		Requests:   100_000,
-		Cost:       Cost{Local: 1, Shared: 500, Origin: 5000},
+		Cost:       Cost{Local: 1, Shared: 500, Origin: 5000, Host: 100},
 		Arrivals:   "closed",
 		Clients:    1,
 		Rate:       1000,
 		Threads:    1,
 		Backlog:    2048, // gunicorn's default
 		Coalesce:   "none",
+
+		Hosts:        1,
+		HostBalancer: "roundrobin", // nginx's default
 	}
 }
 
-// SharedSize is the shared cache's maxsize: SharedCache, or Workers*Cache
+// SharedSize is the shared cache's maxsize: SharedCache, or Hosts*Workers*Cache
 // (the same total memory as the per-worker caches) when that is 0.
 func (c Config) SharedSize() int {
 	if c.SharedCache > 0 {
 		return c.SharedCache
 	}
-	return c.Workers * c.Cache
+	return max(c.Hosts, 1) * c.Workers * c.Cache
 }
 
 // HasLocal reports whether workers keep their own caches in this mode.
-func (c Config) HasLocal() bool { return c.Mode != "shared" }
+func (c Config) HasLocal() bool { return c.Mode != "shared" && c.Mode != "host" }
 
-// HasShared reports whether this mode has a shared cache.
-func (c Config) HasShared() bool { return c.Mode != "local" }
+// HasShared reports whether this mode has one shared cache for every host.
+func (c Config) HasShared() bool { return c.Mode == "shared" || c.Mode == "tiered" }
 
 // Validate reports every setting that is out of range, one per line.
 func (c Config) Validate() error {

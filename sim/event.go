@@ -24,7 +24,7 @@ type Tier uint8
 
 const (
 	Local  Tier = iota // the worker's own cache
-	Shared             // the shared cache
+	Shared             // the shared cache (in host modes, the host's)
 	Origin             // the origin database
 )
 
@@ -41,7 +41,8 @@ func (t Tier) String() string {
 // Event is what one request did. Writes report From == Origin.
 type Event struct {
 	Seq       int64 // 1-based request number, warmup included
-	Worker    int   // the worker that served it
+	Worker    int   // the worker that served it, numbered across hosts
+	Host      int   `json:",omitempty"` // the host that served it
 	Key       int   // the key requested
 	Op        Op    // read or write
 	From      Tier  // where a read was answered from
@@ -55,4 +56,6 @@ type Event struct {
 	Latency   int   // response time in µs: from arrival to answer, waiting included
 	Wait      int   // µs it waited on a socket before a thread took it
 	Version   uint32
+	// CacheError: the shared cache was out, so the read went to the origin
+	CacheError bool `json:",omitempty"`
 }

@@ -83,6 +83,12 @@ var Fields = []Field{
 	boolField("rolling", "a deploy restarts workers one after another, each when the one before is up", func(c *Config) *bool { return &c.Rolling }),
 	choiceField("coalesce", "stampede protection (worker: single-flight per process; shared: a lock in the shared cache)", func(c *Config) *string { return &c.Coalesce }, Coalesces),
 	intField("origin-conns", "connections to the origin database; more fetches wait (0: unlimited)", func(c *Config) *int { return &c.OriginConns }, 0, MaxClients),
+	// hosts come before outage, whose check reads them
+	intField("hosts", "hosts behind the load balancer, each running workers", func(c *Config) *int { return &c.Hosts }, 1, MaxHosts),
+	choiceField("host-balancer", "how the load balancer picks a host (keyhash: nginx's hash $request_uri consistent)", func(c *Config) *string { return &c.HostBalancer }, HostBalancers),
+	intField("host-cache", "each host cache's maxsize (0: workers*cache)", func(c *Config) *int { return &c.HostCache }, 0, MaxWorkers*MaxCache),
+	intField("cost-host", "latency of a round trip to the host's own cache, µs", func(c *Config) *int { return &c.Cost.Host }, 0, 10_000_000),
+	outageField(),
 }
 
 // FieldByName returns the field called name.

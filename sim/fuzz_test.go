@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -29,6 +30,7 @@ func FuzzEngine(f *testing.F) {
 	f.Add(uint8(4), uint8(10), uint16(100), uint8(1), uint8(0), uint8(0), uint8(10), uint16(0), uint16(0), false, uint64(1))
 	f.Add(uint8(1), uint8(1), uint16(1), uint8(3), uint8(3), uint8(2), uint8(255), uint16(3), uint16(5), true, uint64(9))
 	f.Add(uint8(3), uint8(20), uint16(50), uint8(1), uint8(2), uint8(2), uint8(30), uint16(0), uint16(40), false, uint64(0x1_2345_6789))
+	f.Add(uint8(2), uint8(30), uint16(400), uint8(1), uint8(3), uint8(3), uint8(20), uint16(0), uint16(0), false, uint64(0x0123_3B32_0000_0000)) // 3 hosts, keyhash, outages
 	f.Fuzz(func(t *testing.T, workers, cache uint8, keys uint16, dist, bal, mode, writes uint8, ttl, maxReq uint16, preload bool, seed uint64) {
 		c := Default()
 		c.Workers = 1 + int(workers)%16
@@ -59,6 +61,12 @@ func FuzzEngine(f *testing.F) {
 		}
 		if seed>>24&1 == 1 {
 			c.Arrivals, c.Rate = "poisson", float64(100+int(seed>>25)%5000)
+		}
+		// hosts: more spare bits pick hosts, their balancer and an outage
+		c.Hosts = 1 + int(seed>>32)%4
+		c.HostBalancer = HostBalancers[int(seed>>36)%len(HostBalancers)]
+		if seed>>40&1 == 1 {
+			c.Outage = fmt.Sprintf("shared@%dms-%dms,host%d@%dms-%dms", seed>>41%50, 50+seed>>41%500, int(seed>>48)%c.Hosts, seed>>50%80, 90+seed>>50%800)
 		}
 		s, err := New(c)
 		if err != nil {
@@ -106,6 +114,15 @@ func checkInvariants(t *testing.T, s *Sim) {
 			t.Fatalf("worker %d: %d keys listed, currsize %d", w.ID, got, w.Currsize)
 		}
 		entries += w.Currsize
+	}
+	for _, h := range st.Hosts {
+		if h.Cache.Currsize > h.Cache.Maxsize {
+			t.Fatalf("host %d: cache currsize %d > maxsize %d", h.ID, h.Cache.Currsize, h.Cache.Maxsize)
+		}
+		if got := len(s.HostKeys(h.ID)); got != h.Cache.Currsize {
+			t.Fatalf("host %d: %d keys listed, currsize %d", h.ID, got, h.Cache.Currsize)
+		}
+		entries += h.Cache.Currsize
 	}
 	if st.Shared.Currsize > st.Shared.Maxsize {
 		t.Fatalf("shared currsize %d > maxsize %d", st.Shared.Currsize, st.Shared.Maxsize)

@@ -30,6 +30,8 @@ var goldenConfigs = map[string]string{
 	"recycle":          "max-requests=2000&max-requests-jitter=500&preload=true&writes=0.05",
 	"warmup-alpha":     "warmup=5000&alpha=1.3&workers=16&cache=20&seed=42",
 	"one-worker-all":   "workers=1&cache=1000&keys=1000",
+	"hosts-keyhash":    "hosts=4&workers=3&host-balancer=keyhash&mode=tiered-host&writes=0.05&clients=6&cpu=300",
+	"hosts-outage":     "hosts=3&workers=2&mode=shared&host-balancer=leastconn&clients=6&cpu=300&outage=shared@2s-4s,host1@5s-7s",
 }
 
 type golden struct {
@@ -37,6 +39,7 @@ type golden struct {
 	Series []Point
 	Last   Event
 	Keys   []Entry
+	Host   []Entry `json:",omitempty"` // host 0's cache
 }
 
 func TestGolden(t *testing.T) {
@@ -53,7 +56,7 @@ func TestGolden(t *testing.T) {
 			}
 			s.Run(c.Requests - 1)
 			g := golden{Last: s.Step()}
-			g.Stats, g.Series, g.Keys = s.Stats(), s.Series(), s.LocalKeys(0)
+			g.Stats, g.Series, g.Keys, g.Host = s.Stats(), s.Series(), s.LocalKeys(0), s.HostKeys(0)
 			got, err := json.MarshalIndent(g, "", " ")
 			if err != nil {
 				t.Fatal(err)

@@ -18,6 +18,9 @@ func pathCosts(c Config) [paths]int {
 	if c.HasShared() {
 		shared = c.Cost.Shared
 	}
+	if c.HasHost() {
+		shared = c.Cost.Host // the host cache stands where the shared one would
+	}
 	return [paths]int{
 		pathLocal:  c.Cost.Local,
 		pathShared: local + shared,

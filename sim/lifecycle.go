@@ -38,7 +38,7 @@ func (s *Sim) retire(wi int) {
 		return
 	}
 	if s.accepting(w) {
-		s.free--
+		s.hostOf(wi).free--
 	}
 	w.down, w.draining = true, true
 	if w.busy == 0 {
@@ -55,8 +55,9 @@ func (s *Sim) exit(w *worker) {
 	w.stats.Generation++
 	w.stats.Recycles++
 	s.start(w)
-	if b, ok := s.bal.(restartAware); ok {
-		b.restarted(w.stats.ID)
+	h := s.hostOf(w.stats.ID)
+	if b, ok := h.bal.(restartAware); ok {
+		b.restarted(w.stats.ID - h.first)
 	}
 	boot := s.cfg.Boot
 	if s.cfg.Preload {
@@ -74,7 +75,7 @@ func (s *Sim) exit(w *worker) {
 func (s *Sim) up(wi int) {
 	w := &s.workers[wi]
 	w.down = false
-	s.free++
+	s.hostOf(wi).free++
 	if w.again {
 		w.again = false
 		s.retire(wi)

@@ -27,21 +27,31 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	*r = request{client: client, arrived: s.now, tag: tag, stage: stageQueued, leader: -1, followers: -1,
 		ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
 	chosen := to >= 0 // a scripted request waits however long the backlog
-	if !chosen && s.race != nil {
+	hi := 0
+	if chosen {
+		hi = to / s.cfg.Workers
+	} else if hi = s.pickHost(key); hi < 0 {
+		s.refuse(ri) // every host is out: nginx answers 502
+		return -1
+	}
+	h := &s.hosts[hi]
+	r.ev.Host = hi
+	if !chosen && h.race != nil {
 		switch {
-		case s.free > 0:
-			s.serve(ri, s.winner())
-		case s.listen.len() < s.cfg.Backlog:
-			s.listen.push(ri)
+		case h.free > 0:
+			s.serve(ri, s.winner(h))
+		case h.listen.len() < s.cfg.Backlog:
+			h.listen.push(ri)
 			s.queue()
 		default:
 			s.refuse(ri)
 			return -1
 		}
+		h.inflight++
 		return ri
 	}
 	if !chosen {
-		to = s.bal.pick(key)
+		to = h.first + h.bal.pick(key)
 	}
 	w := &s.workers[to]
 	switch {
@@ -54,6 +64,7 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 		s.refuse(ri)
 		return -1
 	}
+	h.inflight++
 	return ri
 }
 
@@ -67,19 +78,21 @@ func (s *Sim) queue() {
 // accepting reports whether w is up with a free thread.
 func (s *Sim) accepting(w *worker) bool { return !w.down && w.busy < s.threads }
 
-// winner is the worker that accepts a connection when some are idle: the
-// race's pick over all workers when every one is idle, else among the idle.
-func (s *Sim) winner() int {
-	if s.free == len(s.workers) {
-		return s.race.pick(-1)
+// winner is the worker of host h that accepts a connection when some are
+// idle: the race's pick over all its workers when every one is idle, else
+// among the idle.
+func (s *Sim) winner(h *host) int {
+	n := s.cfg.Workers
+	if h.free == n {
+		return h.first + h.race.pick(-1)
 	}
 	s.idle = s.idle[:0]
-	for i := range s.workers {
-		if s.accepting(&s.workers[i]) {
+	for i := range n {
+		if s.accepting(&s.workers[h.first+i]) {
 			s.idle = append(s.idle, int32(i))
 		}
 	}
-	return s.race.among(s.idle)
+	return h.first + h.race.among(s.idle)
 }
 
 // refuse drops a connection the backlog has no room for; a closed client
@@ -97,7 +110,7 @@ func (s *Sim) serve(ri int32, wi int) {
 	w := &s.workers[wi]
 	w.busy++
 	if w.busy == s.threads {
-		s.free--
+		s.hostOf(wi).free--
 	}
 	if s.serving++; s.serving > 1 {
 		s.overlapped = true
@@ -183,6 +196,7 @@ func (s *Sim) finish(ri int32) Event {
 	}
 	client := r.client
 	s.reqs.put(ri)
+	s.hosts[ev.Host].inflight--
 	s.pull(wi)
 	switch {
 	case client < 0:
@@ -201,7 +215,7 @@ func (s *Sim) freeThread(w *worker) {
 	w.busy--
 	s.serving--
 	if w.busy == s.threads-1 && !w.down {
-		s.free++
+		s.hostOf(w.stats.ID).free++
 	}
 	if w.down && w.busy == 0 && w.draining {
 		s.exit(w)
@@ -209,17 +223,18 @@ func (s *Sim) freeThread(w *worker) {
 }
 
 // pull lets worker wi take the oldest connections waiting on its own
-// socket, then on the shared one, while it has free threads.
+// socket, then on its host's, while it has free threads.
 func (s *Sim) pull(wi int) {
 	w := &s.workers[wi]
+	h := s.hostOf(wi)
 	for s.accepting(w) {
 		switch {
 		case w.queued.len() > 0:
 			s.waiting--
 			s.serve(w.queued.pop(), wi)
-		case s.listen.len() > 0:
+		case h.listen.len() > 0:
 			s.waiting--
-			s.serve(s.listen.pop(), wi)
+			s.serve(h.listen.pop(), wi)
 		default:
 			return
 		}

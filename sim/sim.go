@@ -12,9 +12,9 @@ type Sim struct {
 	cfg      Config
 	work     *Workload
 	arr      arrivals
-	bal      balancer
-	race     racer      // bal, when the workers race to accept from one socket
-	life     *rand.Rand // max-requests jitter
+	hosts    []host       // one, unless Config.Hosts says more
+	hbal     hostBalancer // picks the host, with more than one
+	life     *rand.Rand   // max-requests jitter
 	workers  []worker
 	shared   *lru // nil in local mode
 	sharedSt SharedStats
@@ -35,9 +35,7 @@ type Sim struct {
 	arrived     int64 // requests that arrived, numbering them
 	seq         int64 // requests answered
 	threads     int32
-	free        int     // workers with a free thread
-	listen      fifo    // the shared socket's backlog, when workers race
-	idle        []int32 // scratch: workers with a free thread
+	idle        []int32 // scratch: a host's workers with a free thread
 	refused     int64   // connections refused by a full backlog
 	waiting     int     // connections waiting on all sockets now
 	backlogPeak int     // most waiting at once in the current series window
@@ -49,6 +47,10 @@ type Sim struct {
 	serving     int           // requests on a thread now
 	overlapped  bool          // two requests have been on threads at once
 	soon        int32         // a closed client (+1) whose next request arrives now, before anything queued
+
+	outages    []outage
+	nextOutage int64 // when the next outage starts or ends
+	sharedDown int   // outages of the shared cache under way
 
 	series series
 }
@@ -63,18 +65,21 @@ func New(c Config) (*Sim, error) {
 		work:     newWorkload(c),
 		arr:      newArrivals(c),
 		life:     newStream(c.Seed, streamLifecycle),
-		workers:  make([]worker, c.Workers),
+		workers:  make([]worker, c.Hosts*c.Workers),
 		versions: make([]uint32, c.Keys),
 		holders:  make([]int32, c.Keys),
 		costs:    pathCosts(c),
 		evicted:  -1,
 		threads:  int32(c.Threads),
-		free:     c.Workers,
 		idle:     make([]int32, 0, c.Workers),
 		pool:     originPool{conns: c.OriginConns, fetching: make([]int32, c.Keys)},
 	}
-	s.bal = newBalancer(c, newStream(c.Seed, streamBalancer), s.workers)
-	s.race, _ = s.bal.(racer)
+	s.outages, _ = parseOutages(c.Outage, c.Hosts) // validated above
+	s.nextOutage = noChange
+	if len(s.outages) > 0 {
+		s.nextOutage = 0
+	}
+	s.newHosts(c)
 	if c.Coalesce != "none" {
 		s.flights = make(map[int]int32)
 	}
@@ -88,7 +93,7 @@ func New(c Config) (*Sim, error) {
 	}
 	for i := range s.workers {
 		w := &s.workers[i]
-		w.stats.ID = i
+		w.stats.ID, w.stats.Host = i, i/c.Workers
 		if c.HasLocal() {
 			w.cache = newLRU(c.Cache, s.release)
 			w.stats.Maxsize = c.Cache
@@ -162,6 +167,7 @@ func (s *Sim) next() (Event, int32) {
 	}
 	e := s.q.pop()
 	s.now = e.at
+	s.checkOutages()
 	if e.kind == evArrive {
 		s.arrive(e.who)
 		return Event{}, -1
@@ -210,7 +216,10 @@ func (s *Sim) start(w *worker) {
 func (s *Sim) resetCounters() {
 	for i := range s.workers {
 		st := &s.workers[i].stats
-		*st = WorkerStats{ID: st.ID, Generation: st.Generation, Maxsize: st.Maxsize}
+		*st = WorkerStats{ID: st.ID, Host: st.Host, Generation: st.Generation, Maxsize: st.Maxsize}
+	}
+	for i := range s.hosts {
+		s.hosts[i].st = SharedStats{Maxsize: s.hosts[i].st.Maxsize}
 	}
 	s.sharedSt = SharedStats{Maxsize: s.sharedSt.Maxsize}
 	s.origin = OriginStats{}

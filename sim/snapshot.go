@@ -19,6 +19,7 @@ func (s *Sim) Stats() Stats {
 	st.Throughput = ratio(st.Counted, st.Elapsed) * 1e6
 	if s.shared != nil {
 		st.Shared.Currsize = s.shared.Len()
+		st.Shared.Down = s.sharedDown > 0
 	}
 	for i := range s.workers {
 		w := &s.workers[i]
@@ -39,6 +40,9 @@ func (s *Sim) Stats() Stats {
 	}
 	st.HitRatio = st.Total.HitRatio()
 	st.Total.Utilization = ratio(st.Total.BusyMicros, st.Elapsed*int64(s.threads)*int64(len(s.workers)))
+	if len(s.hosts) > 1 || s.cfg.HasHost() {
+		st.Hosts = s.hostStats(st.Workers, st.Elapsed)
+	}
 	return st
 }
 
@@ -68,18 +72,19 @@ func (t *WorkerStats) Add(w WorkerStats) {
 // Info is what functools' cache_info() answers inside worker i: the counters
 // of its current process's own cache (a restarted or recycled worker starts
 // again from zero, or from the master's misses with preload), or in shared
-// mode the shared cache's, which every worker sees alike. Out-of-range
-// workers get the zero CacheInfo.
+// mode the shared cache's, which every worker sees alike (in host mode, its
+// host cache's, which the host's workers see alike). Out-of-range workers
+// get the zero CacheInfo.
 func (s *Sim) Info(i int) CacheInfo {
 	if i < 0 || i >= len(s.workers) {
 		return CacheInfo{}
 	}
-	if s.shared != nil && s.workers[i].cache == nil {
+	if c, st := s.l2(i); c != nil && s.workers[i].cache == nil {
 		return CacheInfo{
-			Hits:     s.sharedSt.Hits,
-			Misses:   s.sharedSt.Misses,
-			Maxsize:  int64(s.sharedSt.Maxsize),
-			Currsize: int64(s.shared.Len()),
+			Hits:     st.Hits,
+			Misses:   st.Misses,
+			Maxsize:  int64(st.Maxsize),
+			Currsize: int64(c.Len()),
 		}
 	}
 	w := &s.workers[i]

@@ -2,7 +2,8 @@ package sim
 
 // WorkerStats counts what one worker did since counting started.
 type WorkerStats struct {
-	ID           int     // 0-based worker slot
+	ID           int     // 0-based worker slot, numbered across hosts
+	Host         int     `json:",omitempty"` // 0-based host it runs on
 	Generation   int     // how many times this slot's process has been replaced
 	Requests     int64   // reads, writes and cache_info requests served
 	Reads        int64   // reads served (Hits + Misses)
@@ -10,7 +11,7 @@ type WorkerStats struct {
 	Hits         int64   // reads answered by a cache, local or shared
 	Misses       int64   // reads that went to the origin
 	LocalHits    int64   // reads answered by the worker's own cache
-	SharedHits   int64   // reads answered by the shared cache
+	SharedHits   int64   // reads answered by the shared cache (in host modes, the host's)
 	Stale        int64   // reads answered with an older version than the origin's
 	Expired      int64   // local entries dropped because their TTL ran out
 	Evictions    int64   // local entries evicted to make room
@@ -38,6 +39,16 @@ type SharedStats struct {
 	Evictions int64 // entries evicted to make room
 	Currsize  int   // entries held now
 	Maxsize   int   // capacity (0 when there is no shared cache)
+	Errors    int64 `json:",omitempty"` // gets, sets and deletes that failed during an outage
+	Down      bool  `json:",omitempty"` // out now (an outage)
+}
+
+// HostStats describes one host: its workers' sums and its host cache.
+type HostStats struct {
+	ID    int         // 0-based host, at HostAddr(ID)
+	Total WorkerStats // sums over its workers
+	Cache SharedStats // its host cache (Maxsize 0 when the mode has none)
+	Down  bool        // out now
 }
 
 // OriginStats counts the load on the origin database.
@@ -81,6 +92,8 @@ type Stats struct {
 	Throughput float64 // counted requests answered per second
 	Backlog    Backlog
 	Refused    int64 // connections refused by a full backlog
+
+	Hosts []HostStats `json:",omitempty"` // one per host, with several hosts or host caches
 }
 
 // Backlog is the connections waiting on the listen sockets.

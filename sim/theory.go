@@ -11,6 +11,8 @@ type Prediction struct {
 	Shared     float64 // one shared cache of SharedSize entries
 	KeyHash    bool    // the balancer routes each key to one worker
 	Routed     float64 // with KeyHash: N per-worker caches of C, each seeing only its own keys
+	Hosts      int     // hosts behind the load balancer, H
+	HostSize   int     // each host cache's size: HostSize(), N*C unless set
 	HitRatio   float64 // the system c describes, in its own mode
 	Queueing           // open arrivals only: service, utilization, response time
 }
@@ -21,7 +23,9 @@ type Prediction struct {
 // size Cache; with keyhash each worker sees only its share of the keys; a
 // shared cache behaves like one cache of SharedSize. In tiered mode the
 // shared cache decides what reaches the origin, so the system's prediction
-// is the shared cache's. The key-popularity table is built once.
+// is the shared cache's. Several hosts and host caches are predicted the
+// same way, each cache fed the keys routed to it (cheModel.hosts). The
+// key-popularity table is built once.
 func Predict(c Config) Prediction {
 	m := &cheModel{c: c}
 	t := Prediction{
@@ -31,11 +35,15 @@ func Predict(c Config) Prediction {
 		PerWorker:  m.Che(c.Cache),
 		Shared:     m.Che(c.SharedSize()),
 		KeyHash:    c.Balancer == "keyhash",
+		Hosts:      c.Hosts,
+		HostSize:   c.HostSize(),
 	}
 	if t.KeyHash {
 		t.Routed = m.routed()
 	}
 	switch {
+	case c.Hosts > 1 || c.HasHost():
+		t.HitRatio = m.hosts()
 	case c.HasShared():
 		t.HitRatio = t.Shared
 	case t.KeyHash:

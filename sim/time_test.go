@@ -31,24 +31,35 @@ func TestThinkTime(t *testing.T) {
 // Requests in flight never exceed what the workers and sockets can hold.
 func checkCapacity(t *testing.T, s *Sim) {
 	t.Helper()
-	busy := 0
-	for i := range s.workers {
-		w := &s.workers[i]
-		if w.busy < 0 || w.busy > s.threads || w.queued.len() > s.cfg.Backlog {
-			t.Fatalf("worker %d: %d busy threads of %d, %d queued of %d", i, w.busy, s.threads, w.queued.len(), s.cfg.Backlog)
+	held := 0
+	for hi := range s.hosts {
+		h := &s.hosts[hi]
+		if h.inflight < 0 {
+			t.Fatalf("host %d holds %d requests", hi, h.inflight)
 		}
-		if s.accepting(w) {
-			busy++
+		held += h.inflight
+		free := 0
+		for i := h.first; i < h.first+s.cfg.Workers; i++ {
+			w := &s.workers[i]
+			if w.busy < 0 || w.busy > s.threads || w.queued.len() > s.cfg.Backlog {
+				t.Fatalf("worker %d: %d busy threads of %d, %d queued of %d", i, w.busy, s.threads, w.queued.len(), s.cfg.Backlog)
+			}
+			if s.accepting(w) {
+				free++
+			}
 		}
-	}
-	if busy != s.free {
-		t.Fatalf("%d workers have a free thread; the engine counts %d", busy, s.free)
+		if free != h.free {
+			t.Fatalf("host %d: %d workers have a free thread; the engine counts %d", hi, free, h.free)
+		}
+		if h.listen.len() > s.cfg.Backlog || (h.listen.len() > 0 && h.free > 0) {
+			t.Fatalf("host %d: shared backlog %d (of %d) while %d workers are free", hi, h.listen.len(), s.cfg.Backlog, h.free)
+		}
 	}
 	if o := &s.pool; o.active < 0 || (o.conns > 0 && o.active > o.conns) || (o.waiting.len() > 0 && o.active < o.conns) {
 		t.Fatalf("origin: %d connections in use of %d, %d waiting", o.active, o.conns, o.waiting.len())
 	}
-	if s.listen.len() > s.cfg.Backlog || (s.listen.len() > 0 && s.free > 0) {
-		t.Fatalf("shared backlog %d (of %d) while %d workers are free", s.listen.len(), s.cfg.Backlog, s.free)
+	if inFlight := len(s.reqs.reqs) - len(s.reqs.free); held != inFlight {
+		t.Fatalf("the hosts hold %d requests; %d are in flight", held, inFlight)
 	}
 }
 
@@ -66,7 +77,7 @@ func TestNoWaitWhileAThreadIsFree(t *testing.T) {
 			s.Step()
 			checkCapacity(t, s)
 			for i := range s.workers {
-				if s.workers[i].queued.len() > 0 || s.listen.len() > 0 {
+				if s.workers[i].queued.len() > 0 || s.hostOf(i).listen.len() > 0 {
 					t.Fatalf("%s: a connection waits while threads are free", q)
 				}
 			}

@@ -1,0 +1,174 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// An outage takes the shared cache, or one host, out from one moment of the
+// simulated clock to another. Config.Outage lists them, comma-separated:
+//
+//	shared@2s-4s            the shared cache is out from 2 s to 4 s
+//	host1@500ms-1.5s        host 1 (0-based) is out from 0.5 s to 1.5 s
+//	shared@1s-2s,host0@3s-5s
+//
+// The shared cache's process dies at the start and comes back empty at the
+// end; meanwhile every get, set and delete fails at once (connection
+// refused), is counted in SharedStats.Errors, and the request goes on to the
+// origin: the fail-open client real mode uses. Per-worker caches and host
+// caches are not affected. A host that is out gets no new requests (as if
+// nginx's health check had marked it down); the requests it already holds
+// are answered, its caches are emptied at the start (its processes died) and
+// it comes back with empty caches at the end.
+type outage struct {
+	host     int   // the host, or -1 for the shared cache
+	from, to int64 // µs
+	begun    bool
+	ended    bool
+}
+
+// maxOutages bounds the list, so a URL cannot ask for unbounded work.
+const maxOutages = 16
+
+// parseOutages reads an outage list; hosts is how many hosts there are.
+func parseOutages(s string, hosts int) ([]outage, error) {
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) > maxOutages {
+		return nil, fmt.Errorf("lists %d outages; at most %d", len(parts), maxOutages)
+	}
+	out := make([]outage, 0, len(parts))
+	for _, p := range parts {
+		o, err := parseOutage(p, hosts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func parseOutage(p string, hosts int) (outage, error) {
+	bad := fmt.Errorf("must be like shared@2s-4s or host1@500ms-1.5s (comma-separated), got %q", p)
+	what, when, ok := strings.Cut(p, "@")
+	from, to, ok2 := strings.Cut(when, "-")
+	if !ok || !ok2 {
+		return outage{}, bad
+	}
+	o := outage{host: -1}
+	if what != "shared" {
+		n, ok := strings.CutPrefix(what, "host")
+		h, err := strconv.Atoi(n)
+		if !ok || err != nil || n != strconv.Itoa(h) {
+			return outage{}, bad
+		}
+		if h < 0 || h >= hosts {
+			return outage{}, fmt.Errorf("%s: hosts are numbered host0 to host%d, got host%d", p, hosts-1, h)
+		}
+		o.host = h
+	}
+	var err error
+	if o.from, err = ParseDuration(from); err != nil {
+		return outage{}, fmt.Errorf("%s: start %w", p, err)
+	}
+	if o.to, err = ParseDuration(to); err != nil {
+		return outage{}, fmt.Errorf("%s: end %w", p, err)
+	}
+	if o.to <= o.from {
+		return outage{}, fmt.Errorf("%s: the end must come after the start", p)
+	}
+	return o, nil
+}
+
+func (o outage) String() string {
+	what := "shared"
+	if o.host >= 0 {
+		what = "host" + strconv.Itoa(o.host)
+	}
+	return what + "@" + FormatDuration(o.from) + "-" + FormatDuration(o.to)
+}
+
+// outageField is the outage setting: parsed when set and written back in
+// one spelling, so that a URL round-trips.
+func outageField() Field {
+	return Field{
+		Name:  "outage",
+		Usage: "take the shared cache or a host out for a while: shared@2s-4s, host1@500ms-1.5s, comma-separated",
+		get:   func(c Config) string { return c.Outage },
+		set: func(c *Config, s string) error {
+			parsed, err := parseOutages(s, MaxHosts)
+			if err != nil {
+				return err
+			}
+			parts := make([]string, len(parsed))
+			for i, o := range parsed {
+				parts[i] = o.String()
+			}
+			c.Outage = strings.Join(parts, ",")
+			return nil
+		},
+		check: func(c Config) error {
+			_, err := parseOutages(c.Outage, max(c.Hosts, 1))
+			return err
+		},
+	}
+}
+
+// noChange is when nothing is left to change.
+const noChange = math.MaxInt64
+
+// checkOutages starts and ends the outages whose moment has come. The
+// engine calls it as its clock moves, so an outage costs nothing between
+// its start and its end.
+func (s *Sim) checkOutages() {
+	if s.now < s.nextOutage {
+		return
+	}
+	s.nextOutage = noChange
+	for i := range s.outages {
+		o := &s.outages[i]
+		if !o.begun && s.now >= o.from {
+			o.begun = true
+			s.setOut(o.host, +1)
+		}
+		if o.begun && !o.ended && s.now >= o.to {
+			o.ended = true
+			s.setOut(o.host, -1)
+		}
+		switch {
+		case !o.begun:
+			s.nextOutage = min(s.nextOutage, o.from)
+		case !o.ended:
+			s.nextOutage = min(s.nextOutage, o.to)
+		}
+	}
+}
+
+// setOut begins (d = +1) or ends (-1) an outage of host h, or of the shared
+// cache when h is -1. Overlapping outages of one target count up and down;
+// the caches are emptied when it goes out and when it comes back.
+func (s *Sim) setOut(h, d int) {
+	if h < 0 {
+		s.sharedDown += d
+		if s.shared != nil && (s.sharedDown == 1 && d > 0 || s.sharedDown == 0) {
+			s.shared.Purge()
+		}
+		return
+	}
+	hs := &s.hosts[h]
+	hs.down += d
+	if hs.down == 1 && d > 0 || hs.down == 0 {
+		if hs.cache != nil {
+			hs.cache.Purge()
+		}
+		for i := hs.first; i < hs.first+s.cfg.Workers; i++ {
+			if c := s.workers[i].cache; c != nil {
+				c.Purge()
+			}
+		}
+	}
+}
