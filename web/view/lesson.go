@@ -43,13 +43,10 @@ func ParseLesson(rawQuery string) (LessonState, []string) {
 			notes = append(notes, fmt.Sprintf("lesson: no lesson called %q; here is the first one", s))
 		}
 	}
-	if s, ok := pop(v, paramAt); ok {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 || n > MaxAt {
-			notes = append(notes, fmt.Sprintf("at: must be a whole number from 0 to %d, got %q", MaxAt, s))
-		} else {
-			st.At = n
-		}
+	if n, note := popAt(v); note != "" {
+		notes = append(notes, note)
+	} else if n >= 0 {
+		st.At = n
 	}
 	if s, ok := pop(v, paramRestarts); ok && s != "" {
 		rs, err := parseRestarts(s, st.Lesson().Config().Workers)

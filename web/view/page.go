@@ -51,13 +51,10 @@ func ParsePage(rawQuery string) (PageState, []string) {
 		}
 		st.Compare = b
 	}
-	if s, ok := pop(v, paramAt); ok {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 || n > MaxAt {
-			notes = append(notes, fmt.Sprintf("at: must be a whole number from 0 to %d, got %q", MaxAt, s))
-		} else {
-			st.At = n
-		}
+	if n, note := popAt(v); note != "" {
+		notes = append(notes, note)
+	} else if n >= 0 {
+		st.At = n
 	}
 	if s, ok := pop(v, paramPresenter); ok {
 		b, err := strconv.ParseBool(s)
@@ -87,6 +84,20 @@ func pop(v url.Values, k string) (string, bool) {
 		return "", false
 	}
 	return vals[len(vals)-1], true
+}
+
+// popAt reads and removes at=, the request a page opens paused at: -1 when
+// absent, or a notice naming the bad value.
+func popAt(v url.Values) (at int64, note string) {
+	s, ok := pop(v, paramAt)
+	if !ok {
+		return -1, ""
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > MaxAt {
+		return -1, fmt.Sprintf("at: must be a whole number from 0 to %d, got %q", MaxAt, s)
+	}
+	return n, ""
 }
 
 // flatten lists the messages of a joined error, one per setting.
