@@ -1,0 +1,80 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cachepit/cachepit/lesson"
+)
+
+// minPresenterPx is the smallest text presenter view may draw, in CSS pixels
+// of a 1920×1080 page. On a screen 2.5 m wide a 1920-pixel line is 1.3 mm a
+// pixel, so 20 px type is 26 mm tall; at the usual 1:250 legibility ratio of
+// letter height to distance that reads from about 6.5 m, the back of a
+// classroom. 20 px is also 1.25 times the browser's default body text.
+const minPresenterPx = 20
+
+// stageText measures the system's text: the smallest rendered font size
+// (computed size times the CSS zoom above it) and the element that has it.
+const stageText = `(() => {
+	let min = 1e9, where = "";
+	for (const e of document.querySelectorAll(".stage *")) {
+		if (e.getClientRects().length === 0) continue;
+		const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim() !== "");
+		if (!own) continue;
+		if (e.closest(".sr-only, .glossary:not([open]) dd, .glossary:not([open]) dt")) continue;
+		const px = parseFloat(getComputedStyle(e).fontSize) * (e.currentCSSZoom || 1);
+		if (px < min) { min = px; where = e.className + " " + e.textContent.trim().slice(0, 30); }
+	}
+	return {min, where};
+})()`
+
+// TestPresenterScalesSystem: at 1920×1080 presenter view draws the whole
+// system in large type, keeps the request log, and the play bar never lies
+// over a worker card or the comparison table at any scroll position.
+func TestPresenterScalesSystem(t *testing.T) {
+	for _, slug := range []string{"memory", "shared-cache"} {
+		l := lesson.All[lesson.Index(slug)]
+		p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d&presenter=1", env.base, slug, l.End()), 1920, 1080)
+		p.waitPlayed(l)
+		var got struct {
+			Min   float64
+			Where string
+		}
+		p.eval(stageText, &got)
+		if got.Min < minPresenterPx {
+			t.Errorf("%s: smallest system text %.1f px (%s); want at least %d px", slug, got.Min, got.Where, minPresenterPx)
+		}
+		if !p.visible("#sys-0 .trace") {
+			t.Errorf("%s: the request log is hidden in presenter view", slug)
+		}
+		p.clearOfBar(slug)
+		p.shot("presenter-"+slug, false)
+	}
+}
+
+// clearOfBar scrolls through the page and checks at each stop that every
+// worker card and the comparison table lie inside the page's width and not
+// under the sticky play bar.
+func (p *page) clearOfBar(what string) {
+	p.t.Helper()
+	var bad []string
+	p.eval(`(() => {
+		const bad = [], H = document.documentElement.scrollHeight;
+		for (let y = 0; y <= H; y += 200) {
+			window.scrollTo(0, y);
+			const bar = document.querySelector(".lesson-bar").getBoundingClientRect();
+			for (const e of document.querySelectorAll(".stage .card, #compare-panel")) {
+				const r = e.getBoundingClientRect();
+				if (r.left < 0 || r.right > innerWidth) bad.push(e.id + " outside the width at " + y);
+				const over = r.left < bar.right && bar.left < r.right && r.top < bar.bottom && bar.top < r.bottom;
+				if (over) bad.push((e.id || e.className) + " under the bar at scroll " + y);
+			}
+		}
+		window.scrollTo(0, 0);
+		return bad.slice(0, 5);
+	})()`, &bad)
+	for _, b := range bad {
+		p.t.Errorf("%s: %s", what, b)
+	}
+}
