@@ -78,3 +78,25 @@ func (p *page) clearOfBar(what string) {
 		p.t.Errorf("%s: %s", what, b)
 	}
 }
+
+// TestRevealKeepsPlace: revealing the answer leaves the page where it was
+// (the button stays under the pointer), and the play bar covers no card.
+func TestRevealKeepsPlace(t *testing.T) {
+	for _, size := range [][2]int64{{1440, 1000}, {1000, 900}, {1920, 1080}} {
+		l := lesson.All[lesson.Index("memory")]
+		p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, l.End()), size[0], size[1])
+		p.waitPlayed(l)
+		var before, after struct{ Y, Top float64 }
+		const where = `(() => { const b = document.getElementById("reveal");
+			return {y: scrollY, top: b.getBoundingClientRect().top}; })()`
+		p.eval(`document.getElementById("reveal").scrollIntoView({block: "center"}); true`, new(bool))
+		p.eval(where, &before)
+		p.click("#reveal")
+		p.waitFor(`document.getElementById("reveal").getAttribute("aria-expanded") === "true"`)
+		p.eval(where, &after)
+		if d := after.Top - before.Top; d > 1 || d < -1 || after.Y != before.Y {
+			t.Errorf("%dx%d: Reveal moved the page: scroll %v→%v, button top %v→%v", size[0], size[1], before.Y, after.Y, before.Top, after.Top)
+		}
+		p.clearOfBar(fmt.Sprintf("%dx%d", size[0], size[1]))
+	}
+}
