@@ -100,3 +100,43 @@ func TestRevealKeepsPlace(t *testing.T) {
 		p.clearOfBar(fmt.Sprintf("%dx%d", size[0], size[1]))
 	}
 }
+
+// TestCardsFillRows: worker cards fill their rows (no card alone on a row
+// while the row above has room for more) and "worker N" stays on one line
+// beside its gen badge, at the widths a laptop and a projector have.
+func TestCardsFillRows(t *testing.T) {
+	for _, c := range []struct {
+		slug string
+		w, h int64
+		q    string
+	}{
+		{"recycling", 1440, 1000, ""}, {"recycling", 1000, 900, ""}, {"shared-cache", 1920, 1080, "&presenter=1"},
+		{"route-by-key", 1440, 1000, ""},
+	} {
+		l := lesson.All[lesson.Index(c.slug)]
+		p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d%s", env.base, c.slug, l.End(), c.q), c.w, c.h)
+		p.waitPlayed(l)
+		var bad []string
+		p.eval(`(() => {
+			const bad = [];
+			for (const ws of document.querySelectorAll(".workers")) {
+				const rows = new Map();
+				for (const card of ws.querySelectorAll(".card")) {
+					const top = Math.round(card.getBoundingClientRect().top);
+					rows.set(top, (rows.get(top) || 0) + 1);
+					const name = card.querySelector(".card-name");
+					const r = name.getBoundingClientRect(), gen = card.querySelector(".gen");
+					const range = document.createRange(); range.selectNodeContents(name);
+					if (range.getClientRects().length > 1) bad.push(card.id + ": its name wraps");
+					if (gen && Math.abs(gen.getBoundingClientRect().top - r.top) > r.height) bad.push(card.id + ": gen badge on another line");
+				}
+				const counts = [...rows.values()];
+				if (counts.length > 1 && counts[counts.length - 1] === 1) bad.push(ws.closest(".system").id + ": rows of " + counts.join(", "));
+			}
+			return bad;
+		})()`, &bad)
+		for _, b := range bad {
+			t.Errorf("%s at %dx%d: %s", c.slug, c.w, c.h, b)
+		}
+	}
+}
