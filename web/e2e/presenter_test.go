@@ -140,3 +140,39 @@ func TestCardsFillRows(t *testing.T) {
 		}
 	}
 }
+
+// TestPresenterEveryLesson opens every lesson at its end in presenter view
+// at 1920×1080, saves a screenshot of the first screen (presenter-N.png),
+// checks the system's type is large enough, and logs what the first
+// screen holds, for the README's classroom section.
+func TestPresenterEveryLesson(t *testing.T) {
+	for i, l := range lesson.All {
+		p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d&presenter=1", env.base, l.Slug, l.End()), 1920, 1080)
+		p.waitPlayed(l)
+		var got struct {
+			Min   float64
+			Where string
+		}
+		p.eval(stageText, &got)
+		if got.Min < minPresenterPx {
+			t.Errorf("lesson %d: smallest system text %.1f px (%s); want at least %d px", i+1, got.Min, got.Where, minPresenterPx)
+		}
+		var f struct {
+			Height, Cards, CardsIn, Chip, Prose float64
+			Compare                             string
+		}
+		p.eval(`(() => {
+			const cards = [...document.querySelectorAll(".stage .card")];
+			const inView = e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+			const cmp = document.getElementById("compare-panel");
+			const chip = document.querySelector(".stage .chip");
+			return {height: document.documentElement.scrollHeight, cards: cards.length, cardsIn: cards.filter(inView).length,
+				chip: chip ? parseFloat(getComputedStyle(chip).fontSize) * chip.currentCSSZoom : 0,
+				prose: parseFloat(getComputedStyle(document.querySelector(".prose")).fontSize),
+				compare: !cmp ? "none" : "top at " + Math.round(cmp.getBoundingClientRect().top + scrollY) + " px"};
+		})()`, &f)
+		t.Logf("lesson %d %s: page %.0f px tall; %.0f of %.0f worker cards wholly on the first screen; smallest system text %.1f px, key chips %.1f px, prose %.0f px; comparison table %s",
+			i+1, l.Slug, f.Height, f.CardsIn, f.Cards, got.Min, f.Chip, f.Prose, f.Compare)
+		p.shot(fmt.Sprintf("presenter-%d", i+1), false)
+	}
+}
