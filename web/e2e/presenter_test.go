@@ -158,8 +158,8 @@ func TestPresenterEveryLesson(t *testing.T) {
 			t.Errorf("lesson %d: smallest system text %.1f px (%s); want at least %d px", i+1, got.Min, got.Where, minPresenterPx)
 		}
 		var f struct {
-			Height, Cards, CardsIn, Chip, Prose float64
-			Compare                             string
+			Height, Cards, CardsIn, Chip, Prose, Column, Title float64
+			Compare                                            string
 		}
 		p.eval(`(() => {
 			const cards = [...document.querySelectorAll(".stage .card")];
@@ -169,10 +169,12 @@ func TestPresenterEveryLesson(t *testing.T) {
 			return {height: document.documentElement.scrollHeight, cards: cards.length, cardsIn: cards.filter(inView).length,
 				chip: chip ? parseFloat(getComputedStyle(chip).fontSize) * chip.currentCSSZoom : 0,
 				prose: parseFloat(getComputedStyle(document.querySelector(".prose")).fontSize),
+				column: document.querySelector(".lesson-text").getBoundingClientRect().width,
+				title: parseFloat(getComputedStyle(document.getElementById("lesson-title")).fontSize),
 				compare: !cmp ? "none" : "top at " + Math.round(cmp.getBoundingClientRect().top + scrollY) + " px"};
 		})()`, &f)
-		t.Logf("lesson %d %s: page %.0f px tall; %.0f of %.0f worker cards wholly on the first screen; smallest system text %.1f px, key chips %.1f px, prose %.0f px; comparison table %s",
-			i+1, l.Slug, f.Height, f.CardsIn, f.Cards, got.Min, f.Chip, f.Prose, f.Compare)
+		t.Logf("lesson %d %s: page %.0f px tall; %.0f of %.0f worker cards wholly on the first screen; smallest system text %.1f px, key chips %.1f px, title %.0f px, prose %.0f px in a column %.0f px wide; comparison table %s",
+			i+1, l.Slug, f.Height, f.CardsIn, f.Cards, got.Min, f.Chip, f.Title, f.Prose, f.Column, f.Compare)
 		p.shot(fmt.Sprintf("presenter-%d", i+1), false)
 	}
 }
