@@ -38,3 +38,17 @@ func TestModesNamed(t *testing.T) {
 		t.Errorf("tiered system says %q; want the shared size %s", sub, size)
 	}
 }
+
+// TestLessonCoversTiered: the shared-cache lesson explains tiered mode and
+// what it costs (stale reads, duplicates) (issue 11, 10).
+func TestLessonCoversTiered(t *testing.T) {
+	p := open(t, env.base+"/learn?lesson=shared-cache&at=0", 1440, 1000)
+	var prose []string
+	p.eval(`[...document.querySelectorAll(".lesson-text .prose")].map(e => e.textContent)`, &prose)
+	for _, para := range prose {
+		if strings.Contains(para, "tiered") && strings.Contains(para, "stale") && strings.Contains(para, "duplicates") {
+			return
+		}
+	}
+	t.Errorf("lesson 5's text %q; want a paragraph on tiered mode with its stale reads and duplicates", prose)
+}
