@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/cachepit/cachepit/lesson"
@@ -176,5 +177,33 @@ func TestPresenterEveryLesson(t *testing.T) {
 		t.Logf("lesson %d %s: page %.0f px tall; %.0f of %.0f worker cards wholly on the first screen; smallest system text %.1f px, key chips %.1f px, title %.0f px, prose %.0f px in a column %.0f px wide; comparison table %s",
 			i+1, l.Slug, f.Height, f.CardsIn, f.Cards, got.Min, f.Chip, f.Title, f.Prose, f.Column, f.Compare)
 		p.shot(fmt.Sprintf("presenter-%d", i+1), false)
+	}
+}
+
+// TestChipWallsCollapse: a card's key list stays a few rows long; the older
+// entries collapse to a count ("10 older …") (issue 11, 13).
+func TestChipWallsCollapse(t *testing.T) {
+	l := lesson.All[lesson.Index("memory")]
+	p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, l.End()), 1440, 1000)
+	p.waitPlayed(l)
+	var walls []struct {
+		Rows    float64
+		Summary string
+	}
+	p.eval(`[...document.querySelectorAll(".card .chips")].map(c => {
+		const chip = c.querySelector(".chip:not(.more)"), more = c.querySelector(".chip.more");
+		return {rows: chip ? c.getBoundingClientRect().height / chip.getBoundingClientRect().height : 0,
+			summary: more ? more.textContent : ""};
+	})`, &walls)
+	if len(walls) == 0 {
+		t.Fatal("no key lists on the page")
+	}
+	for i, w := range walls {
+		if w.Rows > 7 {
+			t.Errorf("card %d: key list %.1f chips tall; want at most 7", i, w.Rows)
+		}
+		if !strings.HasSuffix(w.Summary, "older …") {
+			t.Errorf("card %d: summary %q; want a count of the older entries", i, w.Summary)
+		}
 	}
 }
