@@ -18,7 +18,8 @@ type CacheChips struct {
 func (c *CacheChips) Render() app.UI {
 	cv := c.Cache
 	return el("div").Class("chips").Body(
-		app.If(cv.Hidden > 0, el("span").Class("chip more").Text(fmt.Sprintf("+%d", cv.Hidden))),
+		app.If(cv.Hidden > 0, el("span").Class("chip more").Title("older entries not drawn: "+view.Count(cv.Hidden)).
+			Text(view.Count(cv.Hidden)+" older …")),
 		app.Range(cv.Entries).Slice(func(i int) app.UI { return chip(cv, i) }),
 		app.If(len(cv.Entries) == 0, el("span").Class("empty").Text("empty")),
 	)

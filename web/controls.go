@@ -71,6 +71,9 @@ func field(f sim.Field, c sim.Config) app.UI {
 	name := f.Name
 	id := "f-" + name
 	val := f.Get(c)
+	if name == "shared-cache" && c.SharedCache == 0 {
+		val = strconv.Itoa(c.SharedSize()) // 0 means "workers × cache": show the size in effect
+	}
 	emit := func(ctx app.Context, v string) {
 		ctx.NewActionWithValue(ActionSet, v, app.T("field", name))
 	}

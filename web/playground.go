@@ -144,11 +144,7 @@ func (p *Playground) handle(ctx app.Context) {
 	})
 	ctx.Handle(ActionShared, func(ctx app.Context, a app.Action) {
 		reload(ctx, func(st *view.PageState) {
-			if st.Config.Mode == "local" {
-				st.Config.Mode = "shared"
-			} else {
-				st.Config.Mode = "local"
-			}
+			st.Config.Mode = nextMode(st.Config.Mode)
 		})
 	})
 	ctx.Handle(ActionPresenter, func(ctx app.Context, a app.Action) {
@@ -202,7 +198,7 @@ func (p *Playground) Render() app.UI {
 		&PlayBar{
 			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, Keys: true,
 			Tail: []BarButton{
-				{ID: "flip-shared", Text: modeLabel(mode), Title: "switch between one cache per worker and a shared cache",
+				{ID: "flip-shared", Text: modeLabel(mode), Title: "cache mode: per worker → shared → tiered (each worker's lru_cache in front of one shared cache)",
 					Action: ActionShared, Pressed: pressed(mode != "local")},
 				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare)},
 			},
@@ -268,11 +264,29 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 	)
 }
 
+// modeLabel names the cache mode on the button that steps through them.
 func modeLabel(mode string) string {
-	if mode == "local" {
-		return "Shared cache: off"
+	switch mode {
+	case "local":
+		return "Cache: per worker"
+	case "shared":
+		return "Cache: shared"
+	case "tiered":
+		return "Cache: tiered (worker + shared)"
 	}
-	return "Shared cache: on"
+	return "Cache: " + mode
+}
+
+// nextMode steps through the three single-host modes: per worker, shared,
+// tiered, and back.
+func nextMode(mode string) string {
+	switch mode {
+	case "local":
+		return "shared"
+	case "shared":
+		return "tiered"
+	}
+	return "local"
 }
 
 func compareLabel(on bool) string {

@@ -43,7 +43,7 @@ func (c *SystemView) Render() app.UI {
 			insightList(v, sys),
 			el("div").Class("flow").Body(
 				c.renderIn(),
-				el("div").Class("workers").Body(
+				el("div").Class(fmt.Sprintf("workers cols-%d", columns(len(v.Workers)))).Body(
 					app.Range(v.Workers).Slice(func(i int) app.UI {
 						return &WorkerCard{Worker: v.Workers[i]}
 					}),
@@ -54,6 +54,19 @@ func (c *SystemView) Render() app.UI {
 			),
 			&Trace{Events: v.Last, Labels: v.Labels},
 		)
+}
+
+// columns is how many worker cards a row holds: all of them up to four,
+// else three or four, whichever leaves fewer empty places in the last row,
+// so that no card is left alone on a row of its own.
+func columns(n int) int {
+	if n <= 4 {
+		return max(n, 1)
+	}
+	if (3-n%3)%3 < (4-n%4)%4 {
+		return 3
+	}
+	return 4
 }
 
 func describe(v view.System) string {

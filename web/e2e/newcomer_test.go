@@ -93,7 +93,8 @@ func TestOneMomentOnScreen(t *testing.T) {
 }
 
 // TestStepShowsWhereItWent: after a single step the card of the worker that
-// served it is on screen, below the sticky play bar (issue 11, 19).
+// served it is on screen, and not under the sticky play bar (issue 11, 19;
+// from 1200 px the bar sits beside the system, not above it).
 func TestStepShowsWhereItWent(t *testing.T) {
 	p := open(t, env.base+"/learn?lesson=stale-data&at=100", 1440, 700)
 	p.waitFor(`document.getElementById("run-count").textContent.trim().startsWith("request 100 ")`)
@@ -103,7 +104,8 @@ func TestStepShowsWhereItWent(t *testing.T) {
 		p.waitFor(fmt.Sprintf(`document.getElementById("s0-seq").textContent.trim() === "%d"`, 100+i))
 		p.waitFor(`(() => { const c = document.querySelector("#sys-0 .card.active"); if (!c) return false;
 			const r = c.getBoundingClientRect(), bar = document.querySelector(".play-bar").getBoundingClientRect();
-			return r.top >= bar.bottom - 1 && r.bottom <= innerHeight + 1 })()`)
+			const under = r.left < bar.right && bar.left < r.right && r.top < bar.bottom - 1 && bar.top < r.bottom;
+			return !under && r.top >= -1 && r.bottom <= innerHeight + 1 })()`)
 	}
 }
 

@@ -52,7 +52,7 @@ func TestMarkOf(t *testing.T) {
 }
 
 func TestChipBudget(t *testing.T) {
-	tests := []struct{ workers, want int }{{1, 40}, {4, 40}, {8, 32}, {16, 16}, {64, 8}, {256, 8}}
+	tests := []struct{ workers, want int }{{1, 24}, {4, 24}, {8, 16}, {16, 8}, {64, 8}, {256, 8}}
 	for _, tt := range tests {
 		if got := ChipBudget(tt.workers); got != tt.want {
 			t.Errorf("chipBudget(%d) = %d; want %d", tt.workers, got, tt.want)

@@ -109,10 +109,11 @@ func (m Mark) Class() string {
 }
 
 // ChipBudget is how many cache entries each card draws: the page stays
-// readable and fast with many workers.
+// readable and fast with many workers, and a card's key list stays about
+// five rows long (older entries collapse to a count; issue 11, 13).
 func ChipBudget(workers int) int {
-	n := 256 / max(workers, 1)
-	return min(max(n, 8), 40)
+	n := 128 / max(workers, 1)
+	return min(max(n, 8), 24)
 }
 
 func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) Cache {
