@@ -170,7 +170,10 @@ var flask = stack{
 	serve: func(s settings, port int) string {
 		return gunicorn(s, "app:app", "-b", fmt.Sprintf("127.0.0.1:%d", port))
 	},
-	notes: pythonNotes,
+	notes: func(s settings) []string {
+		return append([]string{"Flask-Caching's SimpleCache (CACHE_TYPE=\"SimpleCache\", the usual choice for development) is a dict in each process: " +
+			"under gunicorn's workers it is the same pitfall as lru_cache. RedisCache or MemcachedCache is one cache for every worker."}, pythonNotes(s)...)
+	},
 }
 
 var fastapi = stack{
