@@ -22,6 +22,7 @@ type PageState struct {
 	At        int64     // run this many requests, then pause; -1 means play from 0
 	Restarts  []Restart // manual worker restarts, in order
 	Presenter bool      // large type for a projector
+	Stack     string    // the "In your app" panel's stack; "" for DefaultStack
 }
 
 // Page parameters that are not engine settings.
@@ -65,6 +66,12 @@ func ParsePage(rawQuery string) (PageState, []string) {
 			notes = append(notes, fmt.Sprintf("presenter: must be 1 or 0, got %q", s))
 		}
 		st.Presenter = b
+	}
+	if n := popStack(v, &st.Stack); n != "" {
+		notes = append(notes, n)
+	}
+	if st.Stack == DefaultStack {
+		st.Stack = "" // the same page as a link without stack=
 	}
 	restarts, _ := pop(v, paramRestarts)
 	cfg, err := sim.ParseValues(v)
@@ -143,6 +150,9 @@ func (st PageState) Query() string {
 	}
 	if st.Presenter {
 		extra = append(extra, paramPresenter+"=1")
+	}
+	if s := stackQuery(st.Stack); s != "" && st.Stack != DefaultStack {
+		extra = append(extra, s)
 	}
 	for _, e := range extra {
 		if q != "" {
