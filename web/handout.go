@@ -66,6 +66,7 @@ func (h *Handout) Render() app.UI {
 			),
 			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, h.origin, i, h.lessons[i]) }),
 			handoutAnswers(h.lessons),
+			handoutStacks(p+"/#code-panel", h.origin),
 			glossary(true),
 		),
 		el("footer").Class("foot").Body(
