@@ -158,9 +158,6 @@ func (p *Playground) handle(ctx app.Context) {
 	ctx.Handle(ActionPickStack, func(ctx app.Context, a app.Action) {
 		name, _ := a.Value.(string)
 		if name, bad := view.ParseStack(name); bad == "" {
-			if name == view.DefaultStack {
-				name = "" // the default stays out of the address
-			}
 			p.state.Stack = name
 			p.syncURL(ctx)
 		}

@@ -111,10 +111,7 @@ func LessonURL(prefix string, i int) string {
 // partner when it compares, and every restart, the lesson's and the hand's.
 func (st LessonState) Page() PageState {
 	l := st.Lesson()
-	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At, Stack: st.StackShown()}
-	if ps.Stack == DefaultStack {
-		ps.Stack = ""
-	}
+	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At, Stack: st.Stack}
 	ps.Restarts = append(ps.Restarts, l.Restarts...)
 	ps.Restarts = append(ps.Restarts, st.Restarts...) // the run driver puts them in order
 	return ps

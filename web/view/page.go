@@ -22,7 +22,7 @@ type PageState struct {
 	At        int64     // run this many requests, then pause; -1 means play from 0
 	Restarts  []Restart // manual worker restarts, in order
 	Presenter bool      // large type for a projector
-	Stack     string    // the "In your app" panel's stack; "" for DefaultStack
+	Stack     string    // the "In your app" panel's stack as the link names it; "" for DefaultStack
 }
 
 // Page parameters that are not engine settings.
@@ -69,9 +69,6 @@ func ParsePage(rawQuery string) (PageState, []string) {
 	}
 	if n := popStack(v, &st.Stack); n != "" {
 		notes = append(notes, n)
-	}
-	if st.Stack == DefaultStack {
-		st.Stack = "" // the same page as a link without stack=
 	}
 	restarts, _ := pop(v, paramRestarts)
 	cfg, err := sim.ParseValues(v)
@@ -151,7 +148,7 @@ func (st PageState) Query() string {
 	if st.Presenter {
 		extra = append(extra, paramPresenter+"=1")
 	}
-	if s := stackQuery(st.Stack); s != "" && st.Stack != DefaultStack {
+	if s := stackQuery(st.Stack); s != "" {
 		extra = append(extra, s)
 	}
 	for _, e := range extra {

@@ -11,7 +11,7 @@ func TestStackInPageURL(t *testing.T) {
 	}{
 		{"", "", "", ""},
 		{"stack=django&workers=6", "django", "workers=6&stack=django", ""},
-		{"stack=flask", "", "", ""}, // the default: the same page as no stack=
+		{"stack=flask", "flask", "stack=flask", ""}, // the default, picked: the link keeps it
 		{"stack=cobol", "", "", `stack: must be one of flask, django`},
 	} {
 		st, notes := ParsePage(tt.query)
@@ -42,8 +42,8 @@ func TestStackInLessonURL(t *testing.T) {
 		if got := strings.Join(notes, "\n"); (tt.notice == "") != (got == "") || !strings.Contains(got, tt.notice) {
 			t.Errorf("ParseLesson(%q) notices %q; want one containing %q", tt.query, notes, tt.notice)
 		}
-		if p := st.Page(); p.Stack != "" && p.Stack != st.StackShown() || p.Stack == "" && st.StackShown() != DefaultStack {
-			t.Errorf("ParseLesson(%q).Page().Stack = %q; want what the lesson shows, %q", tt.query, p.Stack, st.StackShown())
+		if p := st.Page(); p.Stack != st.Stack {
+			t.Errorf("ParseLesson(%q).Page().Stack = %q; want the link's %q", tt.query, p.Stack, st.Stack)
 		}
 	}
 }
