@@ -205,7 +205,11 @@ func pythonNotes(s settings) []string {
 			"and every recycled worker gets the master's copy again, however old.")
 	}
 	if s.MaxRequests > 0 {
-		n = append(n, fmt.Sprintf("--max-requests %d replaces a worker after that many requests (plus 0..%d): the new process starts with an empty cache.", s.MaxRequests, s.Jitter))
+		jitter := ""
+		if s.Jitter > 0 {
+			jitter = fmt.Sprintf(" (plus 0..%d, from --max-requests-jitter)", s.Jitter)
+		}
+		n = append(n, fmt.Sprintf("--max-requests %d replaces a worker after that many requests%s: the new process starts with an empty cache.", s.MaxRequests, jitter))
 	}
 	return n
 }

@@ -264,7 +264,7 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 			el("nav").Class("top-links").Aria("label", "pages").Body(
 				el("a").ID("to-lessons").Attr("href", view.LessonURL(rootPrefix(), 0)).Text("Lessons"),
 				el("a").Attr("href", rootPrefix()+view.HandoutPath).Text("Handout"),
-				el("a").ID("to-code").Attr("href", "#code-panel").Title("what to change in your own project, for these settings").Text("In your app: Django, Flask, Rails, Node…"),
+				el("a").ID("to-code").Attr("href", "#code-panel").Title("what to change in your own project, for these settings").Text("In your Django/Flask app"),
 				el("button").Class("btn small").ID("presenter").Aria("pressed", p.state.Presenter).Aria("keyshortcuts", "p").
 					Title("large type for a projector (p)").Text("Presenter view").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),

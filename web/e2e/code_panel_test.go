@@ -21,7 +21,7 @@ func TestCodePanel(t *testing.T) {
 	if picked != "django" {
 		t.Errorf("picker shows %q; want django", picked)
 	}
-	if got := p.text("#to-code"); !strings.Contains(got, "Django") {
+	if got := p.text("#to-code"); !strings.Contains(got, "Django") || !strings.Contains(got, "app") {
 		t.Errorf("the link to the panel reads %q; want it to name Django", got)
 	}
 
