@@ -14,14 +14,14 @@ type Default struct {
 // name appears in the text Generate writes for its stack (a test checks
 // it), so this list and the snippets cannot drift apart.
 var defaults = []Default{
-	{Stack: "flask", Local: "SimpleCache", Where: "Flask-Caching's CACHE_TYPE=\"SimpleCache\", like functools.lru_cache, is one dict in each gunicorn worker",
+	{Stack: "flask", Local: "SimpleCache", Where: "Flask-Caching's development cache: a dict in each gunicorn worker, like functools.lru_cache",
 		Shared: []string{"RedisCache", "MemcachedCache"}},
 	{Stack: "django", Local: "LocMemCache", Where: "Django's cache when settings.py has no CACHES: private to each gunicorn worker",
 		Shared: []string{"django.core.cache.backends.redis.RedisCache", "django.core.cache.backends.memcached.PyMemcacheCache"}},
 	{Stack: "rails", Local: ":memory_store", Where: "config.cache_store in each Puma worker of cluster mode",
 		Shared: []string{":redis_cache_store", ":mem_cache_store"}},
-	{Stack: "node", Local: "lru-cache", Where: "an lru-cache or a plain Map in each worker of the cluster module or PM2",
-		Shared: []string{"createClient"}},
+	{Stack: "node", Local: "lru-cache", Where: "or a plain Map, in each worker of the cluster module or PM2",
+		Shared: []string{`require("redis")`}},
 }
 
 // Defaults lists, for the stacks whose usual cache is per process, that

@@ -24,7 +24,7 @@ func handoutStacks(playground, origin string) app.UI {
 				fix = append(fix, el("code").Text(s))
 			}
 			return el("li").ID("stack-default-" + d.Stack).Body(append([]app.UI{
-				el("strong").Text(d.Title + ": "), el("code").Text(d.Local), app.Text(", " + d.Where),
+				el("strong").Text(d.Title + ": "), el("code").Text(d.Local), app.Text(" (" + d.Where + ")"),
 			}, append(fix, app.Text("."))...)...)
 		})),
 		el("p").Class("panel-sub").Body(
