@@ -170,7 +170,10 @@ var flask = stack{
 	serve: func(s settings, port int) string {
 		return gunicorn(s, "app:app", "-b", fmt.Sprintf("127.0.0.1:%d", port))
 	},
-	notes: pythonNotes,
+	notes: func(s settings) []string {
+		return append([]string{"Flask-Caching's SimpleCache (CACHE_TYPE=\"SimpleCache\", the usual choice for development) is a dict in each process: " +
+			"under gunicorn's workers it is the same pitfall as lru_cache. RedisCache or MemcachedCache is one cache for every worker."}, pythonNotes(s)...)
+	},
 }
 
 var fastapi = stack{
@@ -202,7 +205,11 @@ func pythonNotes(s settings) []string {
 			"and every recycled worker gets the master's copy again, however old.")
 	}
 	if s.MaxRequests > 0 {
-		n = append(n, fmt.Sprintf("--max-requests %d replaces a worker after that many requests (plus 0..%d): the new process starts with an empty cache.", s.MaxRequests, s.Jitter))
+		jitter := ""
+		if s.Jitter > 0 {
+			jitter = fmt.Sprintf(" (plus 0..%d, from --max-requests-jitter)", s.Jitter)
+		}
+		n = append(n, fmt.Sprintf("--max-requests %d replaces a worker after that many requests%s: the new process starts with an empty cache.", s.MaxRequests, jitter))
 	}
 	return n
 }

@@ -6,25 +6,19 @@ import (
 
 	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/stack"
+	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Stack picker state in the page URL: stack=django.
+// Stack picker state in the page URL: stack=django (see view.ParseStack).
 const (
-	ParamStack   = "stack"
-	DefaultStack = "flask" // the post's stack
+	ParamStack   = view.ParamStack
+	DefaultStack = view.DefaultStack // the post's stack
 )
 
 // ParseStack reads the stack= parameter; a name that is not a stack gives
 // DefaultStack and a notice naming the stacks.
-func ParseStack(s string) (name, notice string) {
-	for _, n := range stack.Stacks() {
-		if n == s {
-			return s, ""
-		}
-	}
-	return DefaultStack, fmt.Sprintf("stack: must be one of %s, got %q", strings.Join(stack.Stacks(), ", "), s)
-}
+func ParseStack(s string) (name, notice string) { return view.ParseStack(s) }
 
 // ActionPickStack carries the stack the user picked (a string) when the
 // CodePanel has no OnPick.

@@ -72,3 +72,16 @@ func optionSelected(page, v string) bool {
 	}
 	return false
 }
+
+// The handout names every framework's per-process default and its fixes.
+func TestHandoutStacks(t *testing.T) {
+	got := html(&Handout{})
+	for _, want := range []string{
+		"LocMemCache", "django.core.cache.backends.redis.RedisCache", "SimpleCache", ":memory_store", ":redis_cache_store", "lru-cache",
+		"Django + gunicorn", "cachepit sim --code STACK",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("handout lacks %q", want)
+		}
+	}
+}

@@ -65,6 +65,7 @@ func (h *Handout) Render() app.UI {
 				link(postURL, postURL, ""),
 			),
 			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, h.origin, i, h.lessons[i]) }),
+			handoutStacks(p+"/#code-panel", h.origin), // after the last lesson: the answers start a page of their own
 			handoutAnswers(h.lessons),
 			glossary(true),
 		),

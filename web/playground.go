@@ -151,6 +151,13 @@ func (p *Playground) handle(ctx app.Context) {
 		p.state.Presenter = !p.state.Presenter
 		p.syncURL(ctx)
 	})
+	ctx.Handle(ActionPickStack, func(ctx app.Context, a app.Action) {
+		name, _ := a.Value.(string)
+		if name, bad := view.ParseStack(name); bad == "" {
+			p.state.Stack = name
+			p.syncURL(ctx)
+		}
+	})
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
 		v, _ := a.Value.(string)
@@ -228,6 +235,7 @@ func (p *Playground) Render() app.UI {
 				&Controls{Config: p.state.Config},
 			),
 		),
+		&CodePanel{Config: p.state.Config, Stack: p.state.Stack},
 	)
 	return p.chrome(body...)
 }
@@ -252,6 +260,7 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 			el("nav").Class("top-links").Aria("label", "pages").Body(
 				el("a").ID("to-lessons").Attr("href", view.LessonURL(rootPrefix(), 0)).Text("Lessons"),
 				el("a").Attr("href", rootPrefix()+view.HandoutPath).Text("Handout"),
+				el("a").ID("to-code").Attr("href", "#code-panel").Title("what to change in your own project, for these settings").Text("In your Django/Flask app"),
 				el("button").Class("btn small").ID("presenter").Aria("pressed", p.state.Presenter).Aria("keyshortcuts", "p").
 					Title("large type for a projector (p)").Text("Presenter view").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),

@@ -34,6 +34,9 @@ func (w *Walkthrough) Render() app.UI {
 					el("p").Class("progress-text").ID("progress").Text(fmt.Sprintf("Lesson %d of %d", w.st.Index+1, len(lesson.All))),
 					app.H1().ID("lesson-title").Text(l.Title),
 					app.Range(l.Prose).Slice(func(i int) app.UI { return el("p").Class("prose").Text(l.Prose[i]) }),
+					el("p").Class("prose to-code").Body(
+						el("a").ID("to-code").Attr("href", "#code-panel").Text("In your app: what to change in Django, Flask, Rails, Node… ↓"),
+					),
 				),
 				w.bar(),
 				el("div").Class("stage").Body(legend(), systems(w.views), w.comparison(), glossary(false)),
@@ -41,6 +44,7 @@ func (w *Walkthrough) Render() app.UI {
 				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: view.MeasuredOf(w.views)}),
 				question(l, w.revealed),
 				w.renderTakeAway(),
+				&CodePanel{Config: l.Config(), Stack: w.st.StackShown()},
 			),
 		),
 		el("footer").Class("foot").Body(

@@ -214,6 +214,13 @@ func (w *Walkthrough) handle(ctx app.Context) {
 		}
 	})
 	ctx.Handle(ActionReveal, func(ctx app.Context, a app.Action) { w.revealed = !w.revealed })
+	ctx.Handle(ActionPickStack, func(ctx app.Context, a app.Action) {
+		name, _ := a.Value.(string)
+		if name, bad := view.ParseStack(name); bad == "" {
+			w.st.Stack = name
+			w.syncURL(ctx)
+		}
+	})
 	w.handleTakeAway(ctx)
 }
 
@@ -222,7 +229,7 @@ func (w *Walkthrough) goTo(ctx app.Context, i int) {
 	if i < 0 || i >= len(lesson.All) || i == w.st.Index {
 		return
 	}
-	st := view.LessonState{Index: i, At: -1, Presenter: w.st.Presenter, Embed: w.st.Embed}
+	st := view.LessonState{Index: i, At: -1, Presenter: w.st.Presenter, Embed: w.st.Embed, Stack: w.st.Stack}
 	ctx.Navigate(rootPrefix() + view.LearnPath + "?" + st.Query())
 }
 

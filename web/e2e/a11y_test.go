@@ -104,6 +104,7 @@ func TestLessonsAccessible(t *testing.T) {
 		{"presenter", "/learn?lesson=memory&at=20000&presenter=1"},
 		{"embed", "/learn?lesson=stale-data&at=5000&embed=1"},
 		{"handout", "/handout"},
+		{"playground-django", "/?stack=django&workers=6&max-requests=200&at=2000"},
 	} {
 		for _, size := range sizes {
 			p := open(t, env.base+c.path, size.w, size.h)

@@ -22,6 +22,7 @@ type LessonState struct {
 	Restarts  []Restart // restarts by hand, beyond the lesson's own
 	Presenter bool      // large type for a projector
 	Embed     bool      // only the system view: for a course page's iframe
+	Stack     string    // the "In your app" panel's stack as the link names it; "" for the lesson's own (see StackShown)
 }
 
 // Lesson is the state's lesson.
@@ -67,6 +68,9 @@ func ParseLesson(rawQuery string) (LessonState, []string) {
 			*flag.to = b
 		}
 	}
+	if n := popStack(v, &st.Stack); n != "" {
+		notes = append(notes, n)
+	}
 	for k := range v {
 		notes = append(notes, fmt.Sprintf("%s: not a lesson setting (lessons fix their own settings; the playground takes them)", k))
 	}
@@ -88,6 +92,9 @@ func (st LessonState) Query() string {
 	if st.Embed {
 		parts = append(parts, "embed=1")
 	}
+	if s := stackQuery(st.Stack); s != "" {
+		parts = append(parts, s)
+	}
 	return strings.Join(parts, "&")
 }
 
@@ -101,7 +108,7 @@ func LessonURL(prefix string, i int) string {
 // partner when it compares, and every restart, the lesson's and the hand's.
 func (st LessonState) Page() PageState {
 	l := st.Lesson()
-	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At}
+	ps := PageState{Config: l.Config(), Compare: l.Compare, At: st.At, Stack: st.Stack}
 	ps.Restarts = append(ps.Restarts, l.Restarts...)
 	ps.Restarts = append(ps.Restarts, st.Restarts...) // the run driver puts them in order
 	return ps

@@ -22,6 +22,7 @@ type PageState struct {
 	At        int64     // run this many requests, then pause; -1 means play from 0
 	Restarts  []Restart // manual worker restarts, in order
 	Presenter bool      // large type for a projector
+	Stack     string    // the "In your app" panel's stack as the link names it; "" for DefaultStack
 }
 
 // Page parameters that are not engine settings.
@@ -62,6 +63,9 @@ func ParsePage(rawQuery string) (PageState, []string) {
 			notes = append(notes, fmt.Sprintf("presenter: must be 1 or 0, got %q", s))
 		}
 		st.Presenter = b
+	}
+	if n := popStack(v, &st.Stack); n != "" {
+		notes = append(notes, n)
 	}
 	restarts, _ := pop(v, paramRestarts)
 	cfg, err := sim.ParseValues(v)
@@ -154,6 +158,9 @@ func (st PageState) Query() string {
 	}
 	if st.Presenter {
 		extra = append(extra, paramPresenter+"=1")
+	}
+	if s := stackQuery(st.Stack); s != "" {
+		extra = append(extra, s)
 	}
 	for _, e := range extra {
 		if q != "" {

@@ -1,0 +1,73 @@
+package e2e
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// The "In your app" panel follows the URL and the controls, and its picker
+// writes stack= into the address.
+func TestCodePanel(t *testing.T) {
+	p := open(t, env.base+"/?stack=django&workers=6&max-requests=200&at=500", 1440, 1000)
+	panel := p.text("#code-panel")
+	for _, want := range []string{"In your app", "CACHES", "django.core.cache.backends.locmem.LocMemCache", "gunicorn -w 6 --max-requests 200 mysite.wsgi"} {
+		if !strings.Contains(panel, want) {
+			t.Errorf("panel for stack=django lacks %q", want)
+		}
+	}
+	var picked string
+	p.eval(`document.getElementById("code-stack").value`, &picked)
+	if picked != "django" {
+		t.Errorf("picker shows %q; want django", picked)
+	}
+	if got := p.text("#to-code"); !strings.Contains(got, "Django") || !strings.Contains(got, "app") {
+		t.Errorf("the link to the panel reads %q; want it to name Django", got)
+	}
+
+	// Workers changed in the controls: the command line follows.
+	p.eval(`(() => { const el = document.getElementById("f-workers"); el.value = "3"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
+	p.waitFor(`document.getElementById("code-panel").textContent.includes("gunicorn -w 3 --max-requests 200 mysite.wsgi")`)
+
+	// Flask picked: the address says so, the panel shows Flask's code.
+	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "fastapi"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
+	p.waitFor(`location.search.includes("stack=fastapi") && document.getElementById("code-panel").textContent.includes("UvicornWorker")`)
+	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "flask"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
+	p.waitFor(`document.getElementById("code-panel").textContent.includes("@lru_cache(")`)
+	var search string
+	p.eval(`location.search`, &search)
+	v, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	if got := v.Get("stack"); got != "flask" {
+		t.Errorf("URL after picking Flask: %q; want stack=flask", search)
+	}
+	if v.Get("workers") != "3" {
+		t.Errorf("URL after picking Flask lost workers=3: %q", search)
+	}
+}
+
+func TestCodePanelBadStack(t *testing.T) {
+	p := open(t, env.base+"/?stack=cobol&at=100", 1440, 1000)
+	if notice := p.text("#notice"); !strings.Contains(notice, "stack") || !strings.Contains(notice, "cobol") {
+		t.Errorf("notice %q does not name stack=cobol", notice)
+	}
+	if panel := p.text("#code-panel"); !strings.Contains(panel, "@lru_cache(") || !strings.Contains(panel, "gunicorn -w 4 app:app") {
+		t.Errorf("panel after a bad stack does not show the default (Flask): %q", panel)
+	}
+}
+
+// The lesson page has the panel for the lesson's settings; the framework
+// lesson opens it on Django, and a picked stack lands in the lesson's URL.
+func TestLessonCodePanel(t *testing.T) {
+	p := open(t, env.base+"/learn?lesson=framework-default&at=100", 1440, 1000)
+	panel := p.text("#code-panel")
+	for _, want := range []string{"LocMemCache", `"MAX_ENTRIES": 300`, "gunicorn -w 4 mysite.wsgi"} {
+		if !strings.Contains(panel, want) {
+			t.Errorf("lesson panel lacks %q", want)
+		}
+	}
+	if got := p.text("#to-code"); !strings.Contains(got, "In your app") {
+		t.Errorf("no link to the panel near the lesson's text: %q", got)
+	}
+	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "rails"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
+	p.waitFor(`location.search.includes("stack=rails") && location.search.includes("lesson=framework-default") && document.getElementById("code-panel").textContent.includes(":memory_store")`)
+}
