@@ -155,6 +155,7 @@ func (p *Playground) handle(ctx app.Context) {
 		p.state.Presenter = !p.state.Presenter
 		p.syncURL(ctx)
 	})
+	ctx.Handle(ActionOutage, func(ctx app.Context, a app.Action) { p.outage(ctx, a) })
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
 		v, _ := a.Value.(string)
@@ -208,7 +209,7 @@ func (p *Playground) Render() app.UI {
 			},
 		},
 		legend(),
-		systems(p.views),
+		systems(withFaults(p.views)),
 	}
 	if len(p.views) > 1 {
 		body = append(body, &ComparePanel{

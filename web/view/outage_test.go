@@ -1,0 +1,23 @@
+package view
+
+import "testing"
+
+func TestToggleOutage(t *testing.T) {
+	for _, c := range []struct {
+		list   string
+		target int
+		now    int64
+		want   string
+	}{
+		{"", -1, 2_500_400, "shared@2501ms-3602501ms"},
+		{"shared@2501ms-3602501ms", -1, 4_000_000, "shared@2501ms-4001ms"},
+		{"shared@2501ms-3602501ms", -1, 2_000_000, ""},
+		{"shared@1s-2s", -1, 3_000_000, "shared@1s-2s,shared@3001ms-3603001ms"},
+		{"shared@1s-2h", 1, 5_000_000, "shared@1s-2h,host1@5001ms-3605001ms"},
+		{"shared@1s-2h,host1@2s-2h", 1, 5_000_000, "shared@1s-2h,host1@2s-5001ms"},
+	} {
+		if got := ToggleOutage(c.list, c.target, c.now); got != c.want {
+			t.Errorf("ToggleOutage(%q, %d, %d) = %q; want %q", c.list, c.target, c.now, got, c.want)
+		}
+	}
+}
