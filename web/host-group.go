@@ -41,7 +41,7 @@ func hostGroup(v view.System, h view.Host) app.UI {
 				el("strong").Text(fmt.Sprintf("host %d", hs.ID)),
 				el("span").Class("host-figures").Text(hostFigures(hs.Total.Requests, hs.Total.Hits, hs.Total.Reads)),
 				app.If(hs.Down, el("span").Class("down-badge").Text("down")),
-				app.If(v.Faults, outageButton(sys, hs.ID, hs.Down, fmt.Sprintf("host %d", hs.ID))),
+				app.If(v.Faults, outageButton(sys, hs.ID, view.OutageOpen(v.Config.Outage, hs.ID, v.Stats.Now), fmt.Sprintf("host %d", hs.ID))),
 			),
 			app.If(h.HasCache, el("div").Class("host-cache").Body(
 				el("div").Class("lru-label").Body(
@@ -60,13 +60,14 @@ func hostFigures(requests, hits, reads int64) string {
 	return view.Plural(requests, "request") + " · hit ratio " + view.Share(hits, reads)
 }
 
-// outageButton takes target down or brings it back (-1: the shared cache).
-func outageButton(sys, target int, down bool, name string) app.UI {
+// outageButton takes target down or brings it back (-1: the shared cache);
+// open: an outage of it is under way or about to begin.
+func outageButton(sys, target int, open bool, name string) app.UI {
 	text, title := "Take "+name+" down", "an outage from now on, recorded in the link"
 	if target < 0 {
 		text = "Take the shared cache down"
 	}
-	if down {
+	if open {
 		text, title = "Bring "+name+" back", "end the outage now, recorded in the link"
 		if target < 0 {
 			text = "Bring the shared cache back"

@@ -139,7 +139,7 @@ func (c *SystemView) renderOut() app.UI {
 			el("span").Text("memcached-style · "+view.Count(st.Shared.Currsize)+"/"+view.Count(st.Shared.Maxsize)+" · "+view.Plural(st.Shared.Hits, "hit")),
 			app.If(st.Shared.Errors > 0, el("span").Class("cache-errors").Text(view.Plural(st.Shared.Errors, "cache error"))),
 			&CacheChips{Cache: v.Shared},
-			app.If(v.Faults, outageButton(sys, -1, st.Shared.Down, "the shared cache")),
+			app.If(v.Faults, outageButton(sys, -1, view.OutageOpen(v.Config.Outage, -1, st.Now), "the shared cache")),
 		)),
 		el("div").Class("arrow").Text("↓"),
 		el("div").Class(originClass(lastMark, v.Last)).Body(

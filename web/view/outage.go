@@ -17,10 +17,7 @@ const OpenOutage = 3600e6 // µs
 // the next whole millisecond, so that replaying the link to the request
 // shown reproduces the run exactly up to there.
 func ToggleOutage(list string, target int, now int64) string {
-	name := "shared"
-	if target >= 0 {
-		name = "host" + strconv.Itoa(target)
-	}
+	name := targetName(target)
 	var parts []string
 	if list != "" {
 		parts = strings.Split(list, ",")
@@ -38,6 +35,25 @@ func ToggleOutage(list string, target int, now int64) string {
 	}
 	start := nextMilli(now)
 	return strings.Join(append(parts, name+"@"+sim.FormatDuration(start)+"-"+sim.FormatDuration(start+OpenOutage)), ",")
+}
+
+// OutageOpen reports whether list holds an outage of target (-1: the
+// shared cache) that has not ended at now: under way, or about to begin.
+func OutageOpen(list string, target int, now int64) bool {
+	for _, p := range strings.Split(list, ",") {
+		what, _, to, ok := outageSpan(p)
+		if ok && what == targetName(target) && now < to {
+			return true
+		}
+	}
+	return false
+}
+
+func targetName(target int) string {
+	if target < 0 {
+		return "shared"
+	}
+	return "host" + strconv.Itoa(target)
 }
 
 // outageSpan reads one "shared@2s-4s" entry.

@@ -21,3 +21,23 @@ func TestToggleOutage(t *testing.T) {
 		}
 	}
 }
+
+func TestOutageOpen(t *testing.T) {
+	for _, c := range []struct {
+		list   string
+		target int
+		now    int64
+		want   bool
+	}{
+		{"", -1, 0, false},
+		{"shared@2s-4s", -1, 1_000_000, true},
+		{"shared@2s-4s", -1, 3_000_000, true},
+		{"shared@2s-4s", -1, 4_000_000, false},
+		{"shared@2s-4s", 0, 3_000_000, false},
+		{"shared@2s-4s,host0@1s-5s", 0, 3_000_000, true},
+	} {
+		if got := OutageOpen(c.list, c.target, c.now); got != c.want {
+			t.Errorf("OutageOpen(%q, %d, %d) = %v; want %v", c.list, c.target, c.now, got, c.want)
+		}
+	}
+}
