@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/web/view"
 )
 
@@ -69,5 +68,4 @@ func TestOutageButton(t *testing.T) {
 		t.Errorf("shared cache errors on screen %s; engine %s", errs, w)
 	}
 	same(t, "after the outage", p.screen(0), want(0, s))
-	_ = sim.Modes
 }
