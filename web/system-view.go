@@ -115,7 +115,7 @@ func (c *SystemView) renderIn() app.UI {
 	return el("div").Class("flow-in").Body(
 		node("clients", "clients", v.Client, busy),
 		el("div").Class("arrow").Text("↓"),
-		node("lb", "load balancer", v.Config.Balancer, busy),
+		node("lb", "load balancer", lbWords(v.Config), busy),
 		el("p").Class("route").Text(route),
 	)
 }
@@ -193,4 +193,12 @@ func systems(views []view.System) app.UI {
 	return el("div").Class(cls).Body(app.Range(views).Slice(func(i int) app.UI {
 		return &SystemView{System: views[i]}
 	}))
+}
+
+// lbWords says how requests reach a worker: across hosts, then inside one.
+func lbWords(c sim.Config) string {
+	if c.Hosts > 1 {
+		return c.HostBalancer + " across hosts, then " + c.Balancer + " inside each"
+	}
+	return c.Balancer
 }

@@ -33,6 +33,7 @@ type Worker struct {
 	Info     sim.CacheInfo
 	Cache    Cache
 	HasLocal bool
+	HostL2   bool // the cache behind its own is its host's, not a shared one
 	Last     Mark // how its latest request went
 	LastKey  int
 	Active   bool // it served the page's latest request
@@ -176,7 +177,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	}
 	workers := make([]Worker, len(v.Workers))
 	for i, ws := range st.Workers[:len(workers)] {
-		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
+		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), HostL2: cfg.HasHost(), LastKey: -1}
 		if cfg.HasLocal() {
 			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
