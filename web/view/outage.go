@@ -24,7 +24,7 @@ func ToggleOutage(list string, target int, now int64) string {
 	}
 	for i, p := range parts {
 		what, from, to, ok := outageSpan(p)
-		if !ok || what != name || now >= to {
+		if !ok || what != name || to <= nextMilli(now) {
 			continue
 		}
 		if now < from { // not begun: the button only changed its mind
@@ -39,10 +39,12 @@ func ToggleOutage(list string, target int, now int64) string {
 
 // OutageOpen reports whether list holds an outage of target (-1: the
 // shared cache) that has not ended at now: under way, or about to begin.
+// One that ends by the next millisecond, as a button bringing it back at
+// now leaves it, counts as ended.
 func OutageOpen(list string, target int, now int64) bool {
 	for _, p := range strings.Split(list, ",") {
 		what, _, to, ok := outageSpan(p)
-		if ok && what == targetName(target) && now < to {
+		if ok && what == targetName(target) && to > nextMilli(now) {
 			return true
 		}
 	}
