@@ -22,7 +22,7 @@ var replicas = Lesson{
 		"nginx's consistent hash puts every host at many points on a ring; a key goes to the next point. " +
 			"Take a host out and only the keys it owned move, to its neighbours on the ring; the others stay cached where they were.",
 	},
-	Query:    "hosts=3&workers=2&cache=50&keys=1000&writes=0&mode=host",
+	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host",
 	Requests: 20000,
 	Question: "With key routing, what happens to the cache when one host is taken out of the ring, and with round robin?",
 	Answer: "With the consistent hash only the keys of the host that left move, about a third here, and they miss once on their new host; every other key stays on its host and stays cached. " +
