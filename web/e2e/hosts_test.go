@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/web/view"
 )
 
@@ -68,4 +70,41 @@ func TestOutageButton(t *testing.T) {
 		t.Errorf("shared cache errors on screen %s; engine %s", errs, w)
 	}
 	same(t, "after the outage", p.screen(0), want(0, s))
+}
+
+// The two lessons on hosts and outages say, once played in the browser,
+// exactly what lesson.Play says natively (TestLessonsByKeyboard walks every
+// lesson; this checks these two alone, quickly).
+func TestHostLessonsNotices(t *testing.T) {
+	for _, slug := range []string{"replicas", "outage"} {
+		l := lesson.All[lesson.Index(slug)]
+		p := openFor(t, env.base+"/learn?lesson="+slug, 1440, 1000, time.Minute)
+		p.waitLong(fmt.Sprintf(`document.querySelector("#walkthrough[data-lesson='%s']") !== null &&
+			document.getElementById("run-count").textContent.trim() === %q &&
+			document.getElementById("play").getAttribute("aria-label") === "Play"`,
+			slug, fmt.Sprintf("request %s of %s", view.Count(l.End()), view.Count(l.End()))), 50*time.Second)
+		want := played(t, l)
+		if got := p.noticeLines(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: what to notice on screen:\n%s\nengine:\n%s", slug, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// waitLong is waitFor with a longer budget: a 20,000-request lesson with
+// its partner takes a while on a loaded machine.
+func (p *page) waitLong(js string, d time.Duration) {
+	p.t.Helper()
+	p.front() // a tab in the background is throttled
+	deadline := time.Now().Add(d)
+	for {
+		var ok bool
+		p.eval(js, &ok)
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waiting %s for %s", d, js)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
