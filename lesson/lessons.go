@@ -219,6 +219,8 @@ var All = []Lesson{
 	frameworkDefault,
 	deploy,
 	stampede,
+	replicas,
+	outage,
 }
 
 // loadWords says how unevenly routing by key loaded the workers.

@@ -66,7 +66,18 @@ func settingWords(name string, c sim.Config) string {
 		return "balancer " + c.Balancer
 	case "mode":
 		return map[string]string{"local": "a cache per worker", "shared": "one shared cache (Memcached style)",
-			"tiered": "per-worker caches in front of a shared one"}[c.Mode]
+			"tiered": "per-worker caches in front of a shared one", "host": "one cache per host (Memcached on localhost), shared by its workers",
+			"tiered-host": "per-worker caches in front of a cache per host"}[c.Mode]
+	case "hosts":
+		return fmt.Sprintf("%d hosts behind the load balancer, each running the workers", c.Hosts)
+	case "host-balancer":
+		return map[string]string{"roundrobin": "the load balancer sends requests to the hosts in turn (nginx's round robin)",
+			"leastconn": "the load balancer picks the host with fewest requests (nginx's least_conn)", "random": "the load balancer picks a host at random",
+			"keyhash": "the load balancer routes each key to one host (nginx's hash $request_uri consistent)"}[c.HostBalancer]
+	case "host-cache":
+		return fmt.Sprintf("each host cache holds %s entries", count(c.HostCache))
+	case "outage":
+		return outageWords(c.Outage)
 	case "max-requests":
 		return fmt.Sprintf("max_requests=%d: a worker is replaced after %d requests", c.MaxRequests, c.MaxRequests)
 	case "max-requests-jitter":
@@ -135,4 +146,22 @@ func count(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// outageWords says when caches and hosts are out.
+func outageWords(list string) string {
+	var out []string
+	for _, p := range strings.Split(list, ",") {
+		what, when, _ := strings.Cut(p, "@")
+		a, b, _ := strings.Cut(when, "-")
+		from, _ := sim.ParseDuration(a)
+		to, _ := sim.ParseDuration(b)
+		if what == "shared" {
+			what = "the shared cache"
+		} else {
+			what = "host " + strings.TrimPrefix(what, "host")
+		}
+		out = append(out, fmt.Sprintf("%s is out from %s to %s of simulated time", what, duration(from), duration(to)))
+	}
+	return strings.Join(out, ", and ")
 }

@@ -16,7 +16,7 @@ type Controls struct {
 }
 
 // advanced are shown folded: they matter less for the lesson.
-var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true}
+var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "cost-host": true}
 
 // label is the control's visible name.
 var label = map[string]string{
@@ -27,6 +27,8 @@ var label = map[string]string{
 	"max-requests-jitter": "max_requests_jitter", "preload": "--preload", "seed": "seed",
 	"warmup": "warmup requests", "requests": "run length", "cost-local": "local lookup µs",
 	"cost-shared": "shared round trip µs", "cost-origin": "database fetch µs",
+	"hosts": "hosts", "host-balancer": "host load balancer", "host-cache": "host cache size",
+	"cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
 }
 
 func (c *Controls) Render() app.UI {
@@ -63,6 +65,10 @@ func applies(name string, c sim.Config) bool {
 		return c.HasLocal()
 	case "max-requests-jitter":
 		return c.MaxRequests > 0
+	case "host-balancer":
+		return c.Hosts > 1
+	case "host-cache", "cost-host":
+		return c.HasHost()
 	}
 	return true
 }
@@ -87,7 +93,7 @@ func field(f sim.Field, c sim.Config) app.UI {
 	case choices(name) != nil:
 		opts := choices(name)
 		input = el("select").ID(id).Body(app.Range(opts).Slice(func(i int) app.UI {
-			return el("option").Attr("value", opts[i]).Attr("selected", opts[i] == val).Text(opts[i])
+			return el("option").Attr("value", opts[i]).Attr("selected", opts[i] == val).Text(optionText(name, opts[i]))
 		})).OnChange(func(ctx app.Context, e app.Event) {
 			emit(ctx, ctx.JSSrc().Get("value").String())
 		})
@@ -99,6 +105,8 @@ func field(f sim.Field, c sim.Config) app.UI {
 		switch name {
 		case "workers":
 			in = in.Attr("min", 1).Attr("max", view.MaxCards)
+		case "outage":
+			in = in.Attr("type", "text").Attr("placeholder", "none")
 		case "alpha", "hot-keys", "hot-traffic", "writes":
 			in = in.Attr("step", 0.01).Attr("min", 0)
 		default:
@@ -129,6 +137,8 @@ func choices(name string) []string {
 		return sim.Balancers
 	case "mode":
 		return sim.Modes
+	case "host-balancer":
+		return sim.HostBalancers
 	}
 	return nil
 }

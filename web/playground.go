@@ -158,6 +158,7 @@ func (p *Playground) handle(ctx app.Context) {
 			p.syncURL(ctx)
 		}
 	})
+	ctx.Handle(ActionOutage, func(ctx app.Context, a app.Action) { p.outage(ctx, a) })
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
 		v, _ := a.Value.(string)
@@ -211,7 +212,7 @@ func (p *Playground) Render() app.UI {
 			},
 		},
 		legend(),
-		systems(p.views),
+		systems(withFaults(p.views)),
 	}
 	if len(p.views) > 1 {
 		body = append(body, &ComparePanel{

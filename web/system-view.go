@@ -43,13 +43,13 @@ func (c *SystemView) Render() app.UI {
 			insightList(v, sys),
 			el("div").Class("flow").Body(
 				c.renderIn(),
-				el("div").Class(fmt.Sprintf("workers cols-%d", columns(len(v.Workers)))).Body(
+				app.If(len(v.Hosts) > 0, hostGroups(v)).Else(el("div").Class(fmt.Sprintf("workers cols-%d", columns(len(v.Workers)))).Body(
 					app.Range(v.Workers).Slice(func(i int) app.UI {
 						return &WorkerCard{Worker: v.Workers[i]}
 					}),
-					app.If(v.Config.Workers > len(v.Workers), el("p").Class("more-workers").
-						Text("+"+view.Plural(int64(v.Config.Workers-len(v.Workers)), "more worker")+" simulated, not drawn")),
-				),
+				)),
+				app.If(all(v.Config) > len(v.Workers), el("p").Class("more-workers").
+					Text("+"+view.Plural(int64(all(v.Config)-len(v.Workers)), "more worker")+" simulated, not drawn")),
 				c.renderOut(),
 			),
 			&Trace{Events: v.Last, Labels: v.Labels},
@@ -68,11 +68,21 @@ func columns(n int) int {
 	}
 	return 4
 }
+// all is how many workers the system runs, on every host.
+func all(c sim.Config) int { return max(c.Hosts, 1) * c.Workers }
 
 func describe(v view.System) string {
 	c := v.Config
 	s := fmt.Sprintf("%s · %s balancer · %s (%s)", view.Plural(int64(c.Workers), "worker"), c.Balancer, view.Plural(int64(c.Keys), "key"), c.Dist)
+	if view.Grouped(c) {
+		s = fmt.Sprintf("%s × %s each · %s host balancer · %s (%s)", view.Plural(int64(c.Hosts), "host"), view.Plural(int64(c.Workers), "worker"),
+			c.HostBalancer, view.Plural(int64(c.Keys), "key"), c.Dist)
+	}
 	switch c.Mode {
+	case "host":
+		s += fmt.Sprintf(" · one cache of %s entries per host, shared by its workers", view.Count(c.HostSize()))
+	case "tiered-host":
+		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in front of a cache of %s per host", c.Cache, view.Count(c.HostSize()))
 	case "local":
 		s += fmt.Sprintf(" · lru_cache(maxsize=%d) in each worker", c.Cache)
 	case "shared":
@@ -117,7 +127,7 @@ func (c *SystemView) renderIn() app.UI {
 	return el("div").Class("flow-in").Body(
 		node("clients", "clients", v.Client, busy),
 		el("div").Class("arrow").Text("↓"),
-		node("lb", "load balancer", v.Config.Balancer, busy),
+		node("lb", "load balancer", lbWords(v.Config), busy),
 		el("p").Class("route").Text(route),
 	)
 }
@@ -125,15 +135,23 @@ func (c *SystemView) renderIn() app.UI {
 func (c *SystemView) renderOut() app.UI {
 	v := c.System
 	st := v.Stats
+	sys := 0
+	if len(v.Workers) > 0 {
+		sys = v.Workers[0].System
+	}
 	var lastMark view.Mark
 	if n := len(v.Last); n > 0 {
 		lastMark = view.MarkOf(v.Last[n-1])
 	}
 	return el("div").Class("flow-out").Body(
-		app.If(v.Config.HasShared(), el("div").Class(sharedClass(v.Last)).Body(
+		app.If(v.Config.HasShared(), el("div").Class(sharedClass(v.Last, st.Shared.Down)).ID(fmt.Sprintf("s%d-shared", sys)).
+			DataSet("down", st.Shared.Down).DataSet("errors", st.Shared.Errors).Body(
 			el("strong").Text("shared cache"),
+			app.If(st.Shared.Down, el("span").Class("down-badge").Text("down: every read goes to the database")),
 			el("span").Text("memcached-style · "+view.Count(st.Shared.Currsize)+"/"+view.Count(st.Shared.Maxsize)+" · "+view.Plural(st.Shared.Hits, "hit")),
+			app.If(st.Shared.Errors > 0, el("span").Class("cache-errors").Text(view.Plural(st.Shared.Errors, "cache error"))),
 			&CacheChips{Cache: v.Shared},
+			app.If(v.Faults, outageButton(sys, -1, view.OutageOpen(v.Config.Outage, -1, st.Now), "the shared cache")),
 		)),
 		el("div").Class("arrow").Text("↓"),
 		el("div").Class(originClass(lastMark, v.Last)).Body(
@@ -144,7 +162,10 @@ func (c *SystemView) renderOut() app.UI {
 }
 
 // sharedClass lights the shared cache when the latest read went to it.
-func sharedClass(last []sim.Event) string {
+func sharedClass(last []sim.Event, down bool) string {
+	if down {
+		return "node node-shared down"
+	}
 	if n := len(last); n > 0 {
 		if e := last[n-1]; e.Op == sim.Read && (e.From == sim.Shared || e.From == sim.Origin) {
 			return "node node-shared busy"
@@ -184,4 +205,12 @@ func systems(views []view.System) app.UI {
 	return el("div").Class(cls).Body(app.Range(views).Slice(func(i int) app.UI {
 		return &SystemView{System: views[i]}
 	}))
+}
+
+// lbWords says how requests reach a worker: across hosts, then inside one.
+func lbWords(c sim.Config) string {
+	if c.Hosts > 1 {
+		return c.HostBalancer + " across hosts, then " + c.Balancer + " inside each"
+	}
+	return c.Balancer
 }

@@ -35,6 +35,10 @@ func (c *TheoryPanel) Render() app.UI {
 	}
 	shared, hasShared := find("shared")
 	rows = append(rows, theoryRow("shared", sharedLabel(t), t.Shared, shared, hasShared))
+	if t.Hosts > 1 && len(c.Measured) > 0 { // this system as a whole: hosts, their balancer, its cache scope
+		m := c.Measured[0]
+		rows = append(rows, theoryRow("system", fmt.Sprintf("this system: %d hosts × %d workers, %s", t.Hosts, t.Workers, m.Mode), t.HitRatio, m, m.Reads > 0))
+	}
 	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
 		app.H2().ID("theory-title").Text("Theory beside practice"),
 		el("p").Class("panel-sub").Text(theoryWords(t)),

@@ -47,7 +47,7 @@ func (c *WorkerCard) Render() app.UI {
 					}),
 			),
 			app.If(w.HasLocal, c.renderCache()).Else(
-				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),
+				el("p").Class("no-local").Text("no local cache: every read asks "+behind(w)),
 			),
 			el("code").Class("info").Title(infoTitle(w)).Text(view.InfoLine(w.Info)),
 			ratioBar(w.Info),
@@ -101,7 +101,7 @@ func ratioBar(i sim.CacheInfo) app.UI {
 // infoTitle says whose cache_info() the card shows.
 func infoTitle(w view.Worker) string {
 	if !w.HasLocal {
-		return "the shared cache's cache_info(): every worker sees the same"
+		return behind(w) + "'s cache_info(): its workers see the same"
 	}
 	return "cache_info() of this worker's current process: a new process starts again from zero"
 }
@@ -119,4 +119,12 @@ func totalsLine(w view.Worker) string {
 		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
 	}
 	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "read"))
+}
+
+// behind names the cache a worker asks after its own.
+func behind(w view.Worker) string {
+	if w.HostL2 {
+		return "its host's cache"
+	}
+	return "the shared cache"
 }

@@ -19,13 +19,20 @@ func Insights(v System) []string {
 		}
 	}
 	if m := st.Memory; m.Duplicates > 0 {
-		out = append(out, fmt.Sprintf("%s of the %s cached entries are copies of a key another worker already holds: memory that buys no extra hits.",
-			Count(m.Duplicates), Count(m.Entries)))
+		out = append(out, fmt.Sprintf("%s of the %s cached entries are copies of a key another %s already holds: memory that buys no extra hits.",
+			Count(m.Duplicates), Count(m.Entries), holder(v)))
 	}
 	if st.Total.Stale > 0 {
 		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: the write went to the database through one worker, the others kept their copy.")
 	}
-	if !v.Config.HasLocal() {
+	if v.Config.HasHost() {
+		out = append(out, fmt.Sprintf("One cache per host: a host's workers share it and agree on cache_info(), but each of the %d hosts fills its own: the pitfall one level up.",
+			max(v.Config.Hosts, 1)))
+	}
+	if st.Shared.Down {
+		out = append(out, fmt.Sprintf("The shared cache is down: %s so far, and every read it would have answered goes to the database.", Plural(st.Shared.Errors, "cache error")))
+	}
+	if v.Config.HasShared() && !v.Config.HasLocal() {
 		out = append(out, fmt.Sprintf("One shared cache: every worker gives the same cache_info(), nothing is held twice, and no read is stale; each hit costs a %s round trip.",
 			Micros(v.Config.Cost.Shared)))
 	}
@@ -56,4 +63,12 @@ func infoSpread(ws []Worker) string {
 	}
 	return fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers (%s, worker by worker: %s).",
 		len(ws), len(answers), field, strings.Join(vals, ", "))
+}
+
+// holder names what holds a cache: a worker, or a host in host modes.
+func holder(v System) string {
+	if v.Config.HasHost() && !v.Config.HasLocal() {
+		return "host"
+	}
+	return "worker"
 }

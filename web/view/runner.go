@@ -33,6 +33,10 @@ func Title(c sim.Config) string {
 		return "Shared cache"
 	case "tiered":
 		return "Per-worker + shared cache"
+	case "host":
+		return "A cache per host"
+	case "tiered-host":
+		return "Per-worker + host cache"
 	}
 	return "Per-worker caches"
 }

@@ -17,11 +17,13 @@ type System struct {
 	Config  sim.Config
 	Stats   sim.Stats
 	Workers []Worker
+	Hosts   []Host // the host groups, when Grouped(Config)
 	Shared  Cache
 	Last    []sim.Event // recent requests, oldest first
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
 	Client  string      // what the clients send
 	Series  []sim.Point
+	Faults  bool // the page offers buttons that take caches and hosts down
 }
 
 // Worker is what one worker card draws.
@@ -31,6 +33,7 @@ type Worker struct {
 	Info     sim.CacheInfo
 	Cache    Cache
 	HasLocal bool
+	HostL2   bool // the cache behind its own is its host's, not a shared one
 	Last     Mark // how its latest request went
 	LastKey  int
 	Active   bool // it served the page's latest request
@@ -135,7 +138,7 @@ func newestOf(all []sim.Entry, n, maxsize int, copies map[int]int) Cache {
 func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) System {
 	cfg := s.Config()
 	v := System{Title: title, Config: cfg, Series: s.Series(), Client: "GET /item/<key>"}
-	shown := min(cfg.Workers, MaxCards)
+	shown := Cards(cfg)
 	v.Workers = make([]Worker, shown)
 	if cfg.HasLocal() {
 		budget := ChipBudget(shown)
@@ -154,6 +157,8 @@ func Snapshot(title string, system int, s *sim.Sim, last []sim.Event) System {
 	if cfg.HasShared() {
 		v.Shared = newestOf(s.SharedKeys(), 48, 0, nil)
 	}
+	v.Hosts = hostsOf(cfg, s.Stats(), shown)
+	hostCaches(v.Hosts, s)
 	return Refresh(v, system, s, last)
 }
 
@@ -173,7 +178,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	}
 	workers := make([]Worker, len(v.Workers))
 	for i, ws := range st.Workers[:len(workers)] {
-		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
+		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), HostL2: cfg.HasHost(), LastKey: -1}
 		if cfg.HasLocal() {
 			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
@@ -190,6 +195,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 		workers[i] = wv
 	}
 	v.Workers = workers
+	v.Hosts = refreshHosts(v.Hosts, cfg, st, len(workers))
 	if cfg.HasShared() {
 		v.Shared = sized(v.Shared, st.Shared.Currsize, st.Shared.Maxsize)
 	}

@@ -1,0 +1,87 @@
+package lesson
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cachepit/cachepit/sim"
+)
+
+// outage takes the shared cache down for 10 s of a steady stream: per-worker
+// caches carry on, the shared side sends every read to the database.
+var outage = Lesson{
+	Slug:  "outage",
+	Title: "13. When the shared cache goes down",
+	Prose: []string{
+		"The fix for the pitfall is one cache outside the workers. That cache is one more process, on one more machine, and it can fail: " +
+			"a restart, a full disk, a network partition.",
+		"Here 4 workers serve 500 requests a second. From 15 s to 25 s of simulated time the shared cache is out. " +
+			"The client fails open: a get that cannot connect counts as a cache error, and the request goes on to the database, as cachepit real does with Memcached or Redis.",
+		"On the left the per-worker caches live inside the workers: the outage does not touch them. " +
+			"On the right every read that the shared cache answered now reaches the database; the cache comes back empty and fills again.",
+		"The trade in words: the shared cache removes the duplicates and the stale reads, and adds a failure that moves its whole load onto the database at once. " +
+			"A tiered cache (mode tiered: a small lru_cache in front of the shared one) keeps the hottest keys inside each worker, so an outage costs less; " +
+			"it brings back a little of the staleness, bounded by its size and TTL.",
+	},
+	Query:    "workers=4&cache=50&keys=1000&writes=0.01&arrivals=poisson&rate=500&outage=shared@15s-25s",
+	Compare:  true,
+	Requests: 20000,
+	Question: "Should the web app answer 502 while the cache is down?",
+	Answer: "No. A cache in front of a database is an optimisation: losing it must cost speed, not answers. " +
+		"Catch the cache client's errors, keep its timeout short, count the errors, and read from the database. " +
+		"Then size the database for the day the cache is gone, or put a small per-worker cache in front (tiered) to soften it.",
+	notice: func(r Run) []string {
+		from, to := outageSpanOf(r.Config)
+		if r.Partner == nil || r.Stats.Now < from {
+			return []string{fmt.Sprintf("Both sides fill their caches; the shared cache goes down at %s.", sim.FormatDuration(from))}
+		}
+		p := r.Partner
+		during := min(r.Stats.Now, to)
+		before := originRate(r.Series[1], max(0, from-(during-from)), from)
+		out := originRate(r.Series[1], from, during)
+		local := originRate(r.Series[0], from, during)
+		lines := []string{
+			fmt.Sprintf("Shared: %d cache errors while it was out, each one a read sent on to the database; none answered with an error.", p.Shared.Errors),
+			fmt.Sprintf("Database reads per second on the shared side: %.0f before the outage, %.0f during it; per-worker caches during the same seconds: %.0f.",
+				before, out, local),
+		}
+		if r.Stats.Now >= to {
+			lines = append(lines, fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %d stale reads per-worker, %d shared.",
+				pct(p.HitRatio), pct(r.Stats.HitRatio), r.Stats.Total.Stale, p.Total.Stale))
+		}
+		return lines
+	},
+}
+
+// outageSpanOf is c's outage of the shared cache, in µs (the lesson's
+// setting lists one).
+func outageSpanOf(c sim.Config) (from, to int64) {
+	_, when, _ := strings.Cut(c.Outage, "shared@")
+	when, _, _ = strings.Cut(when, ",")
+	a, b, _ := strings.Cut(when, "-")
+	from, _ = sim.ParseDuration(a)
+	to, _ = sim.ParseDuration(b)
+	return from, to
+}
+
+// originRate is the database reads per second of a series between two
+// moments (µs): the windows that closed in between.
+func originRate(series []sim.Point, from, to int64) float64 {
+	var reads int64
+	first, last := int64(-1), int64(0)
+	prev := int64(0)
+	for _, p := range series {
+		if p.At > from && p.At <= to {
+			if first < 0 {
+				first = prev
+			}
+			last = p.At
+			reads += p.OriginReads
+		}
+		prev = p.At
+	}
+	if first < 0 || last <= first {
+		return 0
+	}
+	return float64(reads) * 1e6 / float64(last-first)
+}
