@@ -68,6 +68,7 @@ func columns(n int) int {
 	}
 	return 4
 }
+
 // all is how many workers the system runs, on every host.
 func all(c sim.Config) int { return max(c.Hosts, 1) * c.Workers }
 
