@@ -23,6 +23,9 @@ func (c *WorkerCard) Render() app.UI {
 	if w.Active {
 		cls += fmt.Sprintf(" active pulse%d", w.Pulse)
 	}
+	if !w.Stats.Up {
+		cls += " down"
+	}
 	return el("article").
 		Class(cls).
 		ID(fmt.Sprintf("s%d-w%d", w.System, id)).
@@ -35,6 +38,7 @@ func (c *WorkerCard) Render() app.UI {
 				app.If(w.Stats.Generation > 0, el("span").Class("gen").
 					Title("times this worker process was replaced").
 					Text(fmt.Sprintf("gen %d", w.Stats.Generation))),
+				app.If(!w.Stats.Up, el("span").Class("boot").ID(fmt.Sprintf("s%d-w%d-boot", w.System, id)).Text(bootText(w))),
 				el("span").Class("last "+w.Last.Class()).
 					Title(w.Last.Word()).
 					Text(lastText(w)),
@@ -46,6 +50,7 @@ func (c *WorkerCard) Render() app.UI {
 						ctx.NewActionWithValue(ActionRestart, id, app.T("system", w.System))
 					}),
 			),
+			threads(w),
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),
 			),
@@ -119,4 +124,36 @@ func totalsLine(w view.Worker) string {
 		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
 	}
 	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "read"))
+}
+
+// bootText says why a worker that is not accepting is out: its new process
+// boots, or its old one finishes the requests it has.
+func bootText(w view.Worker) string {
+	if w.BootLeft > 0 {
+		return "booting · up in " + view.Micros(int(w.BootLeft))
+	}
+	return "finishing its requests"
+}
+
+// threads draws one box per thread, filled while it serves a request.
+func threads(w view.Worker) app.UI {
+	n := max(w.Threads, 1)
+	busy := min(w.Stats.BusyThreads, n)
+	return el("div").Class("threads").ID(fmt.Sprintf("s%d-w%d-threads", w.System, w.Stats.ID)).DataSet("busy", busy).
+		Title("threads of this worker: a filled box serves a request now").Body(
+		el("span").Class("thread-boxes").Aria("hidden", "true").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
+			if i < busy {
+				return el("span").Class("thread busy")
+			}
+			return el("span").Class("thread")
+		})),
+		el("span").Class("thread-text").Text(fmt.Sprintf("%d of %d %s busy", busy, n, threadWord(n))),
+	)
+}
+
+func threadWord(n int) string {
+	if n == 1 {
+		return "thread"
+	}
+	return "threads"
 }

@@ -22,6 +22,7 @@ type System struct {
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
 	Client  string      // what the clients send
 	Series  []sim.Point
+	Live    sim.Live // what the origin is doing now
 }
 
 // Worker is what one worker card draws.
@@ -33,8 +34,10 @@ type Worker struct {
 	HasLocal bool
 	Last     Mark // how its latest request went
 	LastKey  int
-	Active   bool // it served the page's latest request
-	Pulse    int  // parity of the latest request: alternating restarts its flash
+	Active   bool  // it served the page's latest request
+	Pulse    int   // parity of the latest request: alternating restarts its flash
+	Threads  int   // threads of the worker; Stats.BusyThreads of them serve now
+	BootLeft int64 // µs until its new process accepts; 0 when it is up
 }
 
 // Cache is the newest part of one cache's LRU list.
@@ -164,6 +167,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	cfg := v.Config
 	st := s.Stats()
 	v.Stats = st
+	v.Live = s.Live()
 	v.Last = append([]sim.Event(nil), last...)
 	var latest sim.Event
 	hasLatest := len(last) > 0
@@ -172,7 +176,10 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	}
 	workers := make([]Worker, len(v.Workers))
 	for i, ws := range st.Workers[:len(workers)] {
-		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1}
+		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), LastKey: -1, Threads: cfg.Threads}
+		if !ws.Up && ws.ReadyAt > st.Now {
+			wv.BootLeft = ws.ReadyAt - st.Now
+		}
 		if cfg.HasLocal() {
 			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
