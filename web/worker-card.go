@@ -38,7 +38,6 @@ func (c *WorkerCard) Render() app.UI {
 				app.If(w.Stats.Generation > 0, el("span").Class("gen").
 					Title("times this worker process was replaced").
 					Text(fmt.Sprintf("gen %d", w.Stats.Generation))),
-				app.If(!w.Stats.Up, el("span").Class("boot").ID(fmt.Sprintf("s%d-w%d-boot", w.System, id)).Text(bootText(w))),
 				el("span").Class("last "+w.Last.Class()).
 					Title(w.Last.Word()).
 					Text(lastText(w)),
@@ -50,6 +49,7 @@ func (c *WorkerCard) Render() app.UI {
 						ctx.NewActionWithValue(ActionRestart, id, app.T("system", w.System))
 					}),
 			),
+			app.If(!w.Stats.Up, el("p").Class("boot").ID(fmt.Sprintf("s%d-w%d-boot", w.System, id)).Text(bootText(w))),
 			threads(w),
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks the shared cache"),

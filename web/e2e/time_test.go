@@ -95,6 +95,7 @@ func TestDeployButton(t *testing.T) {
 	s := native(t, q, 2000)
 	s.RestartAll(false)
 	same(t, "after the deploy", p.timeScreen(), timeWant(s))
+	p.axe(axeSource(t), "playground after a deploy")
 
 	p.click("#step")
 	p.waitFor(`document.getElementById("s0-seq").textContent.trim() === "2,001"`)
