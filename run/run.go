@@ -78,6 +78,7 @@ type Runner struct {
 	pending []Restart // not yet applied, in order
 	done    []Restart // applied, for the URL
 	deploys []Deploy  // not yet applied, in order of Seq
+	shipped []Deploy  // applied, for the URL
 	keep    int
 	stop    int64
 }
@@ -211,9 +212,7 @@ func (r *Runner) due() error {
 		r.pending = r.pending[1:]
 	}
 	for len(r.deploys) > 0 && r.deploys[0].Seq <= r.Seq() {
-		for _, s := range r.sims {
-			s.RestartAll(r.deploys[0].Rolling)
-		}
+		r.deploy(r.deploys[0])
 		r.deploys = r.deploys[1:]
 	}
 	return nil
@@ -237,4 +236,21 @@ func (r *Runner) restart(p Restart) error {
 // Restarts lists the restarts applied so far and those still due.
 func (r *Runner) Restarts() []Restart {
 	return append(slices.Clone(r.done), r.pending...)
+}
+
+// Deploy restarts every worker in every system now: all at once, or rolling.
+func (r *Runner) Deploy(rolling bool) {
+	r.deploy(Deploy{Seq: r.Seq(), Rolling: rolling})
+}
+
+func (r *Runner) deploy(d Deploy) {
+	for _, s := range r.sims {
+		s.RestartAll(d.Rolling)
+	}
+	r.shipped = append(r.shipped, d)
+}
+
+// Deploys lists the deploys applied so far and those still due.
+func (r *Runner) Deploys() []Deploy {
+	return append(slices.Clone(r.shipped), r.deploys...)
 }

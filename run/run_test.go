@@ -211,3 +211,29 @@ func TestPartnerCoalesce(t *testing.T) {
 		}
 	}
 }
+
+// A deploy made by hand is listed with its request number, and a plan
+// holding that list replays the same run.
+func TestDeployNowReplays(t *testing.T) {
+	c := sim.Default()
+	c.Clients, c.Cost.CPU, c.Boot = 8, 500, 50_000
+	r, err := New(Plan{Config: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(700)
+	r.Deploy(true)
+	r.Advance(900)
+	got := r.Deploys()
+	if len(got) != 1 || got[0] != (Deploy{Seq: 700, Rolling: true}) {
+		t.Fatalf("Deploys() = %+v, want one rolling deploy at 700", got)
+	}
+	again, err := New(Plan{Config: c, Deploys: got})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Advance(1600)
+	if a, b := r.Sims()[0].Stats(), again.Sims()[0].Stats(); !reflect.DeepEqual(a, b) {
+		t.Errorf("replayed deploy differs:\n got %+v\nwant %+v", b.Total, a.Total)
+	}
+}

@@ -16,19 +16,28 @@ type Controls struct {
 }
 
 // advanced are shown folded: they matter less for the lesson.
-var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "cost-host": true}
+var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "cost-host": true, "cpu": true, "think": true, "backlog": true}
+
+// durations are typed with their unit, as "30s" or "500ms".
+var durations = map[string]bool{"ttl": true, "think": true, "boot": true, "timeout": true}
+
+// inBar are set in the play bar's load control, not here.
+var inBar = map[string]bool{"arrivals": true, "clients": true, "rate": true}
 
 // label is the control's visible name.
 var label = map[string]string{
 	"workers": "workers", "cache": "lru_cache maxsize", "keys": "distinct keys", "dist": "popularity",
 	"alpha": "zipf alpha", "hot-keys": "hot keys (fraction)", "hot-traffic": "hot traffic (fraction)",
 	"writes": "writes (fraction)", "balancer": "load balancer", "mode": "cache mode",
-	"shared-cache": "shared cache size", "ttl": "TTL (requests)", "max-requests": "max_requests",
+	"shared-cache": "shared cache size", "ttl": "TTL (e.g. 30s; 0 forever)", "max-requests": "max_requests",
 	"max-requests-jitter": "max_requests_jitter", "preload": "--preload", "seed": "seed",
 	"warmup": "warmup requests", "requests": "run length", "cost-local": "local lookup µs",
 	"cost-shared": "shared round trip µs", "cost-origin": "database fetch µs",
-	"hosts": "hosts", "host-balancer": "host load balancer", "host-cache": "host cache size",
-	"cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
+	"think": "client think time (e.g. 10ms)", "threads": "threads per worker (--threads)", "cpu": "app work per request µs",
+	"backlog": "listen backlog (--backlog)", "boot": "worker boot time (e.g. 2s)", "timeout": "--timeout (e.g. 30s; 0 never)",
+	"deploy-at": "deploy at request (0 never)", "rolling": "rolling deploy", "coalesce": "stampede protection",
+	"origin-conns": "database connections (0 no limit)", "hosts": "hosts", "host-balancer": "host load balancer",
+	"host-cache": "host cache size", "cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
 }
 
 func (c *Controls) Render() app.UI {
@@ -47,14 +56,19 @@ func (c *Controls) Render() app.UI {
 		app.H2().Text("Settings"),
 		el("div").Class("fields").Body(main...),
 		el("details").Body(
-			el("summary").Text("Advanced: warmup, run length, latency model"),
+			el("summary").Text("Advanced: warmup, run length, costs, clients' think time, backlog"),
 			el("div").Class("fields").Body(more...),
 		),
 	)
 }
 
 func applies(name string, c sim.Config) bool {
+	if inBar[name] {
+		return false
+	}
 	switch name {
+	case "think":
+		return c.Arrivals == "closed"
 	case "alpha":
 		return c.Dist == "zipf"
 	case "hot-keys", "hot-traffic":
@@ -97,6 +111,11 @@ func field(f sim.Field, c sim.Config) app.UI {
 		})).OnChange(func(ctx app.Context, e app.Event) {
 			emit(ctx, ctx.JSSrc().Get("value").String())
 		})
+	case durations[name]:
+		input = el("input").Attr("type", "text").ID(id).Attr("value", val).Attr("inputmode", "text").Attr("spellcheck", false).Attr("size", 6).
+			OnChange(func(ctx app.Context, e app.Event) {
+				emit(ctx, ctx.JSSrc().Get("value").String())
+			})
 	default:
 		in := el("input").Attr("type", "number").ID(id).Attr("value", val).
 			OnChange(func(ctx app.Context, e app.Event) {
@@ -137,6 +156,10 @@ func choices(name string) []string {
 		return sim.Balancers
 	case "mode":
 		return sim.Modes
+	case "arrivals":
+		return sim.Arrivals
+	case "coalesce":
+		return sim.Coalesces
 	case "host-balancer":
 		return sim.HostBalancers
 	}

@@ -18,6 +18,7 @@ type PlayBar struct {
 	SpeedID   string // id of the speed control
 	SpeedMenu bool   // a list of speeds rather than a slider
 	Rate      string // measured requests per second, when playing
+	Load      *Load  // the load control, beside the speed; nil: none
 	Keys      bool   // the page has keyboard shortcuts: name them
 	Lead      []BarButton
 	Tail      []BarButton
@@ -67,6 +68,7 @@ func (c *PlayBar) Render() app.UI {
 		keys(el("button").ID("step").Class("btn").Title(step), "s").Text("Step").OnClick(post(ActionStep)),
 		keys(el("button").ID("reset").Class("btn").Title(reset), "r").Text("Reset").OnClick(post(ActionReset)),
 		c.speedControl(),
+		c.Load.control(),
 		el("span").Class("rate").ID("rate").Text(c.Rate),
 		el("span").Class("spacer"),
 	)

@@ -47,6 +47,7 @@ const (
 	ActionReset   = "cachepit/reset"   // back to the start with the same settings
 	ActionSpeed   = "cachepit/speed"   // value: index into Speeds
 	ActionRestart = "cachepit/restart" // value: the worker to restart
+	ActionDeploy  = "cachepit/deploy"  // restart every worker; value 1: rolling, else all at once
 	ActionDismiss = "cachepit/dismiss" // hide the notices
 )
 
@@ -80,6 +81,14 @@ func (p *player) handle(ctx app.Context, s scene) {
 			return
 		}
 		p.apply(func() error { return p.run.Restart(w) })
+		s.changed(ctx, a)
+	})
+	ctx.Handle(ActionDeploy, func(ctx app.Context, a app.Action) {
+		rolling, _ := a.Value.(int)
+		if p.run == nil || p.failure != "" {
+			return
+		}
+		p.apply(func() error { p.run.Deploy(rolling == 1); return nil })
 		s.changed(ctx, a)
 	})
 	ctx.Handle(ActionDismiss, func(ctx app.Context, a app.Action) { p.notices = nil })

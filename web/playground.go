@@ -119,7 +119,7 @@ func (p *Playground) load(st view.PageState) {
 // reset goes back to request 0 with the same settings.
 func (p *Playground) reset(ctx app.Context) {
 	st := p.state
-	st.At, st.Restarts = 0, nil
+	st.At, st.Restarts, st.Deploys = 0, nil, nil
 	p.load(st)
 	p.syncURL(ctx)
 }
@@ -171,7 +171,7 @@ func (p *Playground) handle(ctx app.Context) {
 			p.views = append([]view.System(nil), p.views...) // redraw the input with the kept value
 			return
 		}
-		st.At, st.Restarts = 0, nil
+		st.At, st.Restarts, st.Deploys = 0, nil, nil
 		p.load(st)
 		p.syncURL(ctx)
 	})
@@ -184,6 +184,7 @@ func (p *Playground) here() view.PageState {
 	if p.run != nil {
 		st.At = p.run.Seq()
 		st.Restarts = p.run.Restarts()
+		st.Deploys = p.run.Deploys()
 	}
 	return st
 }
@@ -205,7 +206,12 @@ func (p *Playground) Render() app.UI {
 		failure(p.failure),
 		&PlayBar{
 			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, Keys: true,
+			Load: &Load{Arrivals: p.state.Config.Arrivals, Clients: p.state.Config.Clients, Rate: p.state.Config.Rate},
 			Tail: []BarButton{
+				{ID: "deploy", Text: "↻ Restart all (deploy)", Action: ActionDeploy,
+					Title: "restart every worker at once, as gunicorn does on HUP: every per-worker cache starts empty, every worker boots"},
+				{ID: "deploy-rolling", Text: "↻ Rolling restart", Action: ActionDeploy, Value: 1,
+					Title: "restart the workers one after another, each when the one before is up: the others keep serving"},
 				{ID: "flip-shared", Text: modeLabel(mode), Title: "cache mode: per worker → shared → tiered (each worker's lru_cache in front of one shared cache)",
 					Action: ActionShared, Pressed: pressed(mode != "local")},
 				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare)},

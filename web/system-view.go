@@ -112,7 +112,8 @@ func kpis(v view.System, sys int) app.UI {
 		kpi("stale", "⚠ stale reads", view.Count(st.Total.Stale), "reads answered with an old value"),
 		kpi("entries", dup, view.Count(st.Memory.Entries),
 			"entries in all caches; duplicates: copies of a key another cache already holds"),
-		kpi("p99", "p99 latency", view.Micros(st.Latency.P99), "99th percentile of modelled latency"),
+		kpi("p50", "p50 response time", view.Micros(st.Latency.P50), "half the requests were answered faster: from arrival, waiting in the backlog included"),
+		kpi("p99", "p99 response time", view.Micros(st.Latency.P99), "99 in 100 requests were answered faster: from arrival, waiting in the backlog included"),
 		kpi("seq", "requests", view.Count(st.Seq), "requests served so far"),
 	)
 }
@@ -126,11 +127,56 @@ func (c *SystemView) renderIn() app.UI {
 	}
 	busy := len(v.Last) > 0
 	return el("div").Class("flow-in").Body(
-		node("clients", "clients", v.Client, busy),
+		node("clients", "clients", load(v.Config)+" · "+v.Client, busy),
 		el("div").Class("arrow").Text("↓"),
 		node("lb", "load balancer", lbWords(v.Config), busy),
+		backlog(v),
 		el("p").Class("route").Text(route),
 	)
+}
+
+// backlogBoxes is how many waiting connections the backlog draws one by one.
+const backlogBoxes = 24
+
+// backlog draws the connections waiting on the listen socket for a free
+// worker thread: one box each, the count, the most so far, and the refused.
+func backlog(v view.System) app.UI {
+	sys := 0
+	if len(v.Workers) > 0 {
+		sys = v.Workers[0].System
+	}
+	b := v.Stats.Backlog
+	shown := min(b.Now, backlogBoxes)
+	cls := "node node-backlog"
+	if b.Now > 0 {
+		cls += " busy"
+	}
+	more := ""
+	if b.Now > backlogBoxes {
+		more = "+" + view.Count(b.Now-backlogBoxes)
+	}
+	return el("div").Class(cls).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", b.Now).
+		Title("connections accepted by the kernel, waiting for a worker thread to take them (gunicorn's --backlog)").Body(
+		el("strong").Text("backlog"),
+		el("span").Class("backlog-boxes").Aria("hidden", "true").Body(
+			app.Range(make([]struct{}, backlogBoxes)).Slice(func(i int) app.UI {
+				if i < shown {
+					return el("span").Class("bk full")
+				}
+				return el("span").Class("bk")
+			}),
+			el("span").Class("bk-more").Text(more),
+		),
+		el("span").Class("backlog-text").Text(fmt.Sprintf("%s waiting · most %s · %s refused", view.Count(b.Now), view.Count(b.Max), view.Count(v.Stats.Refused))),
+	)
+}
+
+// load names where the requests come from.
+func load(c sim.Config) string {
+	if c.Arrivals == "poisson" {
+		return fmt.Sprintf("%s requests/s, at random (Poisson)", view.Count(int64(c.Rate)))
+	}
+	return view.Plural(int64(c.Clients), "client") + ", one request at a time each"
 }
 
 func (c *SystemView) renderOut() app.UI {
@@ -155,9 +201,17 @@ func (c *SystemView) renderOut() app.UI {
 			app.If(v.Faults, outageButton(sys, -1, view.OutageOpen(v.Config.Outage, -1, st.Now), "the shared cache")),
 		)),
 		el("div").Class("arrow").Text("↓"),
-		el("div").Class(originClass(lastMark, v.Last)).Body(
+		el("div").Class(originClass(lastMark, v.Last)).ID(fmt.Sprintf("s%d-origin", sys)).
+			DataSet("active", v.Live.OriginActive).DataSet("duplicates", st.Origin.Duplicates).Body(
 			el("strong").Text("origin database"),
 			el("span").Text(view.Plural(st.Origin.Reads, "read")+" · "+view.Plural(st.Origin.Writes, "write")),
+			el("span").Class("origin-conns").Title("connections to the database serving a fetch or a write now; the most at once since counting started").
+				Text(conns(v)),
+			el("span").Class("origin-dups").Title("fetches of a key another request was already fetching: the stampede a deploy or an expiry sets off").
+				Text("duplicate fetches: "+view.Count(st.Origin.Duplicates)),
+			app.If(v.Live.Followers > 0, el("span").Class("flight").ID(fmt.Sprintf("s%d-flight", sys)).
+				Title("requests answered by another request's fetch when it lands (coalesce)").
+				Text(fmt.Sprintf("⏳ %s in flight, %s waiting on %s", fetches(v.Live.Flights), view.Count(v.Live.Followers), them(v.Live.Flights)))),
 		),
 	)
 }
@@ -214,4 +268,31 @@ func lbWords(c sim.Config) string {
 		return c.HostBalancer + " across hosts, then " + c.Balancer + " inside each"
 	}
 	return c.Balancer
+}
+
+// conns says how many origin connections are in use, of how many.
+func conns(v view.System) string {
+	of := "no limit"
+	if n := v.Config.OriginConns; n > 0 {
+		of = "of " + view.Count(n)
+	}
+	s := fmt.Sprintf("%s in use (%s) · most %s", view.Plural(int64(v.Live.OriginActive), "connection"), of, view.Count(v.Stats.Origin.Peak))
+	if v.Live.OriginWaiting > 0 {
+		s += fmt.Sprintf(" · %s waiting for one", view.Count(v.Live.OriginWaiting))
+	}
+	return s
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func fetches(n int) string {
+	if n == 1 {
+		return "1 fetch"
+	}
+	return view.Count(n) + " fetches"
 }

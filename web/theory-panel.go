@@ -51,6 +51,61 @@ func (c *TheoryPanel) Render() app.UI {
 			el("tbody").Body(rows...),
 		),
 		el("p").Class("theory-note").Text("Predictions leave out writes, TTLs and restarts; measurements include the warm-up."),
+		c.queueing(),
+	)
+}
+
+// queueing sets queueing theory's figures beside the measured ones: the
+// utilization for any number of workers, and for one sync worker the mean
+// response time of M/D/1 or M/G/1 (Pollaczek–Khinchine) and of M/M/1.
+func (c *TheoryPanel) queueing() app.UI {
+	q := c.Theory.Queueing
+	if q.Service == 0 {
+		return el("p").Class("theory-note").ID("queueing-none").
+			Text("Queueing theory needs an open stream of requests: set the load to requests/s (Poisson) to see its figures here.")
+	}
+	var m view.Measured
+	if len(c.Measured) > 0 {
+		m = c.Measured[0]
+	}
+	measured := func(ok bool, s string) string {
+		if !ok || m.Reads == 0 {
+			return "not run here"
+		}
+		return s
+	}
+	row := func(id, label, predicted, got string) app.UI {
+		return el("tr").Body(
+			el("th").Attr("scope", "row").Text(label),
+			el("td").Class("num").ID("queue-"+id+"-predicted").Text(predicted),
+			el("td").Class("num").ID("queue-"+id+"-measured").Text(got),
+		)
+	}
+	rows := []app.UI{
+		row("util", "utilization: rate × mean service ÷ threads", view.Pct(q.Utilization), measured(true, view.Pct(m.Utilization))),
+	}
+	if q.Queue != "" {
+		resp := "grows without bound (utilization ≥ 100%)"
+		mm1 := resp
+		if q.Response > 0 {
+			resp, mm1 = view.Micros(int(q.Response+0.5)), view.Micros(int(q.ResponseMM1+0.5))
+		}
+		rows = append(rows,
+			row("resp", "mean response time, "+q.Queue, resp, measured(true, view.Micros(int(m.MeanResponse+0.5)))),
+			row("mm1", "the same if service times were random (M/M/1)", mm1, "—"),
+		)
+	}
+	return el("div").Class("queueing").Body(
+		el("h3").Text("Queueing"),
+		el("p").Class("panel-sub").Text(fmt.Sprintf("Mean service time %s. Above about 80%% utilization the backlog, and the response time, climb steeply.", view.Micros(int(q.Service+0.5)))),
+		el("table").Class("theory-table").Body(
+			el("thead").Body(el("tr").Body(
+				el("th").Attr("scope", "col").Text("figure"),
+				el("th").Attr("scope", "col").Text("predicted"),
+				el("th").Attr("scope", "col").Text("measured"),
+			)),
+			el("tbody").Body(rows...),
+		),
 	)
 }
 

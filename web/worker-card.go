@@ -23,6 +23,9 @@ func (c *WorkerCard) Render() app.UI {
 	if w.Active {
 		cls += fmt.Sprintf(" active pulse%d", w.Pulse)
 	}
+	if !w.Stats.Up {
+		cls += " down"
+	}
 	return el("article").
 		Class(cls).
 		ID(fmt.Sprintf("s%d-w%d", w.System, id)).
@@ -46,6 +49,8 @@ func (c *WorkerCard) Render() app.UI {
 						ctx.NewActionWithValue(ActionRestart, id, app.T("system", w.System))
 					}),
 			),
+			app.If(!w.Stats.Up, el("p").Class("boot").ID(fmt.Sprintf("s%d-w%d-boot", w.System, id)).Text(bootText(w))),
+			threads(w),
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks "+behind(w)),
 			),
@@ -127,4 +132,36 @@ func behind(w view.Worker) string {
 		return "its host's cache"
 	}
 	return "the shared cache"
+}
+
+// bootText says why a worker that is not accepting is out: its new process
+// boots, or its old one finishes the requests it has.
+func bootText(w view.Worker) string {
+	if w.BootLeft > 0 {
+		return "booting · up in " + view.Micros(int(w.BootLeft))
+	}
+	return "finishing its requests"
+}
+
+// threads draws one box per thread, filled while it serves a request.
+func threads(w view.Worker) app.UI {
+	n := max(w.Threads, 1)
+	busy := min(w.Stats.BusyThreads, n)
+	return el("div").Class("threads").ID(fmt.Sprintf("s%d-w%d-threads", w.System, w.Stats.ID)).DataSet("busy", busy).
+		Title("threads of this worker: a filled box serves a request now").Body(
+		el("span").Class("thread-boxes").Aria("hidden", "true").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
+			if i < busy {
+				return el("span").Class("thread busy")
+			}
+			return el("span").Class("thread")
+		})),
+		el("span").Class("thread-text").Text(fmt.Sprintf("%d of %d %s busy", busy, n, threadWord(n))),
+	)
+}
+
+func threadWord(n int) string {
+	if n == 1 {
+		return "thread"
+	}
+	return "threads"
 }

@@ -44,11 +44,25 @@ func BenchmarkWeb(b *testing.B) {
 		firsts[len(firsts)/2], firsts[0], firsts[len(firsts)-1], len(firsts))
 	b.ReportMetric(firsts[len(firsts)/2], "first-render-ms")
 
-	ups, rps, fms := fullSpeed(b, 16, 5*time.Second)
-	fmt.Printf("full speed, 16 workers, 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (engine batch, snapshot, render)\n", ups, rps, fms)
-	b.ReportMetric(fms, "go-ms/update")
-	b.ReportMetric(ups, "updates/s")
-	b.ReportMetric(rps, "requests/s")
+	r := fullSpeed(b, "workers=16", 5*time.Second)
+	fmt.Printf("full speed, 16 workers, 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (engine batch, snapshot, render)\n", r.updates, r.requests, r.frameMs)
+	b.ReportMetric(r.frameMs, "go-ms/update")
+	b.ReportMetric(r.updates, "updates/s")
+	b.ReportMetric(r.requests, "requests/s")
+
+	q := "workers=16&clients=64&threads=2&cpu=1000"
+	r = fullSpeed(b, q, 5*time.Second)
+	fmt.Printf("full speed, time view under load (%s), 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update; worker cards redrawn %.1f/s, backlog %.1f/s, cache chips %.1f/s\n",
+		q, r.updates, r.requests, r.frameMs, r.cards, r.backlog, r.chips)
+	b.ReportMetric(r.updates, "load-updates/s")
+	b.ReportMetric(r.cards, "load-card-redraws/s")
+	b.ReportMetric(r.backlog, "load-backlog-redraws/s")
+}
+
+// speed is what fullSpeed measures, per second of wall time except frameMs.
+type speed struct {
+	updates, requests, frameMs float64
+	cards, backlog, chips      float64 // updates that changed a worker card's figures, the backlog, a card's cache chips
 }
 
 // firstRender loads the page in a new browser with a fresh profile (no
@@ -78,15 +92,15 @@ func firstRender(b *testing.B, profile string) float64 {
 
 // fullSpeed plays at the highest speed and counts how often the screen's
 // request counter changes.
-func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests, frameMs float64) {
+func fullSpeed(b *testing.B, query string, d time.Duration) speed {
 	ctx, cancel := chromedp.NewContext(env.browser)
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, d+60*time.Second)
 	defer cancelT()
-	var res struct{ Updates, Seq, Ms, FrameMs float64 }
+	var res struct{ Updates, Seq, Ms, FrameMs, Cards, Backlog, Chips float64 }
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(1440, 1000),
-		chromedp.Navigate(fmt.Sprintf("%s/?workers=%d&at=0", env.base, workers)),
+		chromedp.Navigate(fmt.Sprintf("%s/?%s&at=0", env.base, query)),
 		cdppage.BringToFront(), // a background tab draws no frames
 		chromedp.WaitReady(`html[data-ready]`),
 		chromedp.Evaluate(`(() => { const s = document.getElementById("speed"); s.value = s.max; s.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, new(bool)),
@@ -97,11 +111,22 @@ func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests, f
 			let n = 0;
 			const obs = new MutationObserver(() => n++);
 			obs.observe(sys, {attributes: true, attributeFilter: ["data-seq"]});
+			// each observer's callback runs once per update that changed what it watches
+			const count = (sel, opts) => {
+				const c = {n: 0};
+				const o = new MutationObserver(() => c.n++);
+				document.querySelectorAll(sel).forEach(el => o.observe(el, opts));
+				return [c, o];
+			};
+			const [cards, oc] = count("#sys-0 .card .info, #sys-0 .card .threads", {subtree: true, characterData: true, childList: true, attributes: true});
+			const [backlog, ob] = count("#s0-backlog", {attributes: true, attributeFilter: ["data-now"]});
+			const [chips, oh] = count("#sys-0 .card .lru", {subtree: true, childList: true, characterData: true});
 			const seq0 = Number(sys.dataset.seq), t0 = performance.now();
 			setTimeout(() => {
-				obs.disconnect();
+				for (const o of [obs, oc, ob, oh]) o.disconnect();
 				done({Updates: n, Seq: Number(sys.dataset.seq) - seq0, Ms: performance.now() - t0,
-					FrameMs: Number(document.documentElement.dataset.frameMs)});
+					FrameMs: Number(document.documentElement.dataset.frameMs),
+					Cards: cards.n, Backlog: backlog.n, Chips: chips.n});
 			}, %d);
 		})`, d.Milliseconds()), &res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
 	)
@@ -109,5 +134,6 @@ func fullSpeed(b *testing.B, workers int, d time.Duration) (updates, requests, f
 		b.Fatal(err)
 	}
 	sec := res.Ms / 1000
-	return res.Updates / sec, res.Seq / sec, res.FrameMs
+	return speed{updates: res.Updates / sec, requests: res.Seq / sec, frameMs: res.FrameMs,
+		cards: res.Cards / sec, backlog: res.Backlog / sec, chips: res.Chips / sec}
 }

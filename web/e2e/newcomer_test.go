@@ -140,8 +140,11 @@ func TestLatencyStarOnFigures(t *testing.T) {
 		var v float64
 		var unit string
 		fmt.Sscan(strings.ReplaceAll(s, ",", ""), &v, &unit)
-		if unit == "ms" {
+		switch unit {
+		case "ms":
 			v *= 1000
+		case "s":
+			v *= 1e6
 		}
 		return v
 	}
@@ -151,7 +154,7 @@ func TestLatencyStarOnFigures(t *testing.T) {
 			Cells, Better []string
 			Remark        string
 		}
-		p.eval(`(() => { const r = [...document.querySelectorAll("#compare-panel tbody tr")].find(r => r.textContent.includes("Latency"));
+		p.eval(`(() => { const r = [...document.querySelectorAll("#compare-panel tbody tr")].find(r => r.textContent.includes("Response time"));
 			const td = [...r.querySelectorAll("td")];
 			return {Cells: td.slice(0, 2).map(c => c.textContent), Better: td.slice(0, 2).map(c => c.className), Remark: td[2].textContent} })()`, &row)
 		var side [2][2]float64

@@ -32,10 +32,12 @@ func Charts(views []System) []ChartData {
 			series{"dup", "c-dup", get(func(w Window) float64 { return float64(w.Duplicates) })}),
 		chart("chart-stale", "Stale reads per 1,000 requests", "A write reaches the database; other workers keep serving their old copy.", "", views,
 			series{"", "c-stale", get(func(w Window) float64 { return per1000(w.Stale, w.Requests) })}),
-		chart("chart-latency", "Latency p50 / p95 / p99", "Modelled: local lookup, shared-cache round trip, database fetch.", us, views,
+		chart("chart-latency", "Response time p50 / p95 / p99", "From arrival to answer: waiting in the backlog, the app's work, cache and database trips.", us, views,
 			series{"p50", "c-p50", get(func(w Window) float64 { return float64(w.P50) })},
 			series{"p95", "c-p95", get(func(w Window) float64 { return float64(w.P95) })},
 			series{"p99", "c-p99", get(func(w Window) float64 { return float64(w.P99) })}),
+		chart("chart-backlog", "Backlog: connections waiting", "The most connections waiting for a free worker thread at once, per window.", "", views,
+			series{"", "c-backlog", get(func(w Window) float64 { return float64(w.Backlog) })}),
 	}
 }
 
@@ -110,6 +112,8 @@ func Downsample(pts []sim.Point, n int, minReads int64) []Window {
 			cur.Stale += p.Stale
 			cur.Seq, cur.Entries, cur.Duplicates = p.Seq, p.Entries, p.Duplicates
 			cur.P50, cur.P95, cur.P99 = max(cur.P50, p.P50), max(cur.P95, p.P95), max(cur.P99, p.P99)
+			cur.Backlog, cur.OriginPeak = max(cur.Backlog, p.Backlog), max(cur.OriginPeak, p.OriginPeak)
+			cur.Refused += p.Refused
 		}
 		if p.Seq-start+1 >= span && cur.Reads >= minReads {
 			if cur.Reads > 0 {

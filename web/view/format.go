@@ -40,10 +40,13 @@ func HitRatio(st sim.Stats) string {
 	return Pct(st.HitRatio)
 }
 
-// Micros formats a modelled latency: 1 → "1 µs", 5000 → "5.0 ms".
+// Micros formats a modelled time: 1 → "1 µs", 5000 → "5.0 ms", 2e6 → "2.00 s".
 func Micros(us int) string {
 	if us < 1000 {
 		return fmt.Sprintf("%d µs", us)
+	}
+	if us >= 1_000_000 {
+		return fmt.Sprintf("%.2f s", float64(us)/1e6)
 	}
 	return fmt.Sprintf("%.1f ms", float64(us)/1000)
 }

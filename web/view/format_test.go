@@ -18,6 +18,7 @@ func TestFormat(t *testing.T) {
 		{Micros(1), "1 µs"},
 		{Micros(999), "999 µs"},
 		{Micros(5000), "5.0 ms"},
+		{Micros(2_000_000), "2.00 s"},
 		{InfoLine(sim.CacheInfo{Hits: 1, Misses: 2, Maxsize: 3, Currsize: 2}), "CacheInfo(hits=1, misses=2, maxsize=3, currsize=2)"},
 	}
 	for i, tt := range tests {

@@ -18,11 +18,12 @@ const MaxAt = 20_000_000
 // page's own parameters. The URL fully determines the run.
 type PageState struct {
 	Config    sim.Config
-	Compare   bool      // draw a second system on the same request stream
-	At        int64     // run this many requests, then pause; -1 means play from 0
-	Restarts  []Restart // manual worker restarts, in order
-	Presenter bool      // large type for a projector
-	Stack     string    // the "In your app" panel's stack as the link names it; "" for DefaultStack
+	Compare   bool         // draw a second system on the same request stream
+	At        int64        // run this many requests, then pause; -1 means play from 0
+	Restarts  []Restart    // manual worker restarts, in order
+	Deploys   []run.Deploy // restarts of every worker, in order
+	Presenter bool         // large type for a projector
+	Stack     string       // the "In your app" panel's stack as the link names it; "" for DefaultStack
 }
 
 // Page parameters that are not engine settings.
@@ -30,6 +31,7 @@ const (
 	paramCompare   = "compare"
 	paramAt        = "at"
 	paramRestarts  = "restarts"
+	paramDeploys   = "deploys"
 	paramPresenter = "presenter"
 )
 
@@ -68,6 +70,7 @@ func ParsePage(rawQuery string) (PageState, []string) {
 		notes = append(notes, n)
 	}
 	restarts, _ := pop(v, paramRestarts)
+	deploys, _ := pop(v, paramDeploys)
 	cfg, err := sim.ParseValues(v)
 	st.Config = cfg
 	notes = append(notes, flatten(err)...)
@@ -77,6 +80,13 @@ func ParsePage(rawQuery string) (PageState, []string) {
 			notes = append(notes, err.Error())
 		}
 		st.Restarts = rs
+	}
+	if deploys != "" {
+		ds, err := parseDeploys(deploys)
+		if err != nil {
+			notes = append(notes, err.Error())
+		}
+		st.Deploys = ds
 	}
 	return st, notes
 }
@@ -156,6 +166,9 @@ func (st PageState) Query() string {
 	if len(st.Restarts) > 0 {
 		extra = append(extra, paramRestarts+"="+formatRestarts(st.Restarts))
 	}
+	if len(st.Deploys) > 0 {
+		extra = append(extra, paramDeploys+"="+formatDeploys(st.Deploys))
+	}
 	if st.Presenter {
 		extra = append(extra, paramPresenter+"=1")
 	}
@@ -169,4 +182,30 @@ func (st PageState) Query() string {
 		q += e
 	}
 	return q
+}
+
+// formatDeploys writes each deploy as its request number, with "r" when
+// it was rolling: "1200,5000r".
+func formatDeploys(ds []run.Deploy) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = strconv.FormatInt(d.Seq, 10)
+		if d.Rolling {
+			parts[i] += "r"
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+func parseDeploys(s string) ([]run.Deploy, error) {
+	var out []run.Deploy
+	for _, part := range strings.Split(s, ",") {
+		num, rolling := strings.CutSuffix(part, "r")
+		n, err := strconv.ParseInt(num, 10, 64)
+		if err != nil || n < 0 || n > MaxAt {
+			return nil, errors.New(`deploys: must be a list of request numbers, "r" after a rolling one, such as "1200,5000r", got ` + strconv.Quote(s))
+		}
+		out = append(out, run.Deploy{Seq: n, Rolling: rolling})
+	}
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -28,6 +29,8 @@ func TestParsePage(t *testing.T) {
 		{"presenter=1&at=5", PageState{Config: def, At: 5, Presenter: true}, nil},
 		{"presenter=big", PageState{Config: def, At: -1}, []string{"presenter:"}},
 		{"workers=300", PageState{Config: def, At: -1}, []string{"workers"}},
+		{"deploys=1200,50r", PageState{Config: def, At: -1, Deploys: []run.Deploy{{Seq: 1200}, {Seq: 50, Rolling: true}}}, nil},
+		{"deploys=soon", PageState{Config: def, At: -1}, []string{"deploys:"}},
 	}
 	for _, tt := range tests {
 		got, notes := ParsePage(tt.query)
@@ -54,6 +57,7 @@ func TestPageQueryRoundTrip(t *testing.T) {
 		{Config: c, At: 1234},
 		{Config: c, Compare: true, At: 0, Restarts: []Restart{{Seq: 5, Worker: 2}, {Seq: 9, Worker: 6}}},
 		{Config: c, At: 3, Presenter: true},
+		{Config: c, At: 900, Deploys: []run.Deploy{{Seq: 10}, {Seq: 800, Rolling: true}}},
 	} {
 		got, notes := ParsePage(st.Query())
 		if len(notes) > 0 || !reflect.DeepEqual(got, st) {

@@ -43,7 +43,7 @@ func Title(c sim.Config) string {
 
 // NewRunner builds the page's systems and schedules its restarts.
 func NewRunner(st PageState) (*Runner, error) {
-	return newPlanRunner(run.Plan{Config: st.Config, Compare: st.Compare, Restarts: st.Restarts, Keep: keepEvents})
+	return newPlanRunner(run.Plan{Config: st.Config, Compare: st.Compare, Restarts: st.Restarts, Deploys: st.Deploys, Keep: keepEvents})
 }
 
 func newPlanRunner(p run.Plan) (*Runner, error) {

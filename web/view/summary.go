@@ -53,7 +53,7 @@ func Summarize(a, b System) []Finding {
 func latencyFinding(a, b System) Finding {
 	la, lb := a.Stats.Latency, b.Stats.Latency
 	f := Finding{
-		Label:  "Latency p50 / p99",
+		Label:  "Response time p50 / p99",
 		Left:   Micros(la.P50) + " / " + Micros(la.P99),
 		Right:  Micros(lb.P50) + " / " + Micros(lb.P99),
 		Better: -1,

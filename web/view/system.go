@@ -23,7 +23,8 @@ type System struct {
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
 	Client  string      // what the clients send
 	Series  []sim.Point
-	Faults  bool // the page offers buttons that take caches and hosts down
+	Faults  bool     // the page offers buttons that take caches and hosts down
+	Live    sim.Live // what the origin is doing now
 }
 
 // Worker is what one worker card draws.
@@ -36,8 +37,10 @@ type Worker struct {
 	HostL2   bool // the cache behind its own is its host's, not a shared one
 	Last     Mark // how its latest request went
 	LastKey  int
-	Active   bool // it served the page's latest request
-	Pulse    int  // parity of the latest request: alternating restarts its flash
+	Active   bool  // it served the page's latest request
+	Pulse    int   // parity of the latest request: alternating restarts its flash
+	Threads  int   // threads of the worker; Stats.BusyThreads of them serve now
+	BootLeft int64 // µs until its new process accepts; 0 when it is up
 }
 
 // Cache is the newest part of one cache's LRU list.
@@ -170,6 +173,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	cfg := v.Config
 	st := s.Stats()
 	v.Stats = st
+	v.Live = s.Live()
 	v.Last = append([]sim.Event(nil), last...)
 	var latest sim.Event
 	hasLatest := len(last) > 0
@@ -178,7 +182,10 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	}
 	workers := make([]Worker, len(v.Workers))
 	for i, ws := range st.Workers[:len(workers)] {
-		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), HostL2: cfg.HasHost(), LastKey: -1}
+		wv := Worker{System: system, Stats: ws, Info: s.Info(i), HasLocal: cfg.HasLocal(), HostL2: cfg.HasHost(), LastKey: -1, Threads: cfg.Threads}
+		if !ws.Up && ws.ReadyAt > st.Now {
+			wv.BootLeft = ws.ReadyAt - st.Now
+		}
 		if cfg.HasLocal() {
 			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}

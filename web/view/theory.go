@@ -27,7 +27,8 @@ func TheoryFor(c sim.Config) (t Theory, ok bool) {
 func MeasuredOf(views []System) []Measured {
 	out := make([]Measured, len(views))
 	for i, v := range views {
-		out[i] = Measured{Mode: v.Config.Mode, HitRatio: v.Stats.HitRatio, Reads: v.Stats.Total.Reads}
+		out[i] = Measured{Mode: v.Config.Mode, HitRatio: v.Stats.HitRatio, Reads: v.Stats.Total.Reads,
+			Utilization: v.Stats.Total.Utilization, MeanResponse: v.Stats.Latency.Mean}
 	}
 	return out
 }
@@ -37,4 +38,7 @@ type Measured struct {
 	Mode     string
 	HitRatio float64
 	Reads    int64
+
+	Utilization  float64 // each thread's busy fraction
+	MeanResponse float64 // µs
 }
