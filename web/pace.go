@@ -83,6 +83,9 @@ const frameInterval = time.Second / 60
 // batchTarget is how long the engine may run in one frame at full speed: what
 // is left of one refresh period (or two, when drawing alone takes most of
 // one) after the rest of the frame, less a margin of 2 ms and an eighth.
+// When drawing takes longer than that, the engine still gets half as long as
+// drawing: every frame redraws the numbers, so a batch cut to the 2 ms floor
+// would make a slow page run almost no requests at all.
 func batchTarget(overhead time.Duration) time.Duration {
 	periods := time.Duration(1)
 	if overhead > frameInterval*6/10 {
@@ -91,7 +94,7 @@ func batchTarget(overhead time.Duration) time.Duration {
 	// The margin grows with the budget: an overrun costs a whole period.
 	budget := periods * frameInterval
 	t := budget - overhead - 2*time.Millisecond - budget/8
-	return min(max(t, 2*time.Millisecond), 25*time.Millisecond)
+	return min(max(t, overhead/2, 2*time.Millisecond), 25*time.Millisecond)
 }
 
 // nextBatch sizes the next full-speed batch so that running it takes about

@@ -35,7 +35,9 @@ func TestBatchTarget(t *testing.T) {
 		{0, one - 2*ms - one/8},        // nothing else to do: most of a frame
 		{6 * ms, one - 8*ms - one/8},   // the rest of one refresh period
 		{15 * ms, two - 17*ms - two/8}, // drawing takes a period: use two
-		{40 * ms, 2 * ms},              // never below 2 ms
+		{22 * ms, 11 * ms},             // drawing takes most of two: half as long as drawing
+		{40 * ms, 20 * ms},             // drawing is slow: the engine still runs half as long
+		{300 * ms, 25 * ms},            // never above 25 ms
 	} {
 		if got := batchTarget(tt.overhead); got != tt.want {
 			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)
