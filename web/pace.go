@@ -48,8 +48,14 @@ func (p *pace) reset() { p.owed, p.batch, p.last = 0, 2000, time.Time{} }
 // fast as it goes).
 func (p *pace) due(now time.Time, s float64) int64 {
 	dt := now.Sub(p.last)
-	if p.last.IsZero() || dt > 100*time.Millisecond {
+	switch {
+	case p.last.IsZero():
 		dt = frameInterval
+	case dt > maxFrameGap:
+		// A slow frame still counts in full up to maxFrameGap, so that a
+		// page that draws slowly keeps its speed; a longer gap (a hidden
+		// tab) does not come back as a burst.
+		dt = maxFrameGap
 	}
 	p.last = now
 	if s == 0 {
@@ -75,6 +81,10 @@ func (p *pace) ran(took time.Duration) {
 func (p *pace) drawn(total, engine time.Duration) {
 	p.overhead = (4*p.overhead + (total - engine)) / 5
 }
+
+// maxFrameGap is the longest time between two frames that counts towards
+// the requests due at a set speed.
+const maxFrameGap = 250 * time.Millisecond
 
 // frameInterval is the screen's refresh period: frames start on
 // requestAnimationFrame, so a frame that overruns it waits for the next one.

@@ -53,3 +53,18 @@ func TestLessonSpeed(t *testing.T) {
 		}
 	}
 }
+
+func TestDueCountsSlowFrames(t *testing.T) {
+	var p pace
+	p.reset()
+	start := time.Unix(0, 0)
+	if n := p.due(start, 100); n != 1 {
+		t.Fatalf("first frame at 100 req/s: %d requests; want 1", n)
+	}
+	if n := p.due(start.Add(200*time.Millisecond), 100); n != 20 {
+		t.Errorf("a frame 200 ms later at 100 req/s: %d requests; want 20", n)
+	}
+	if n := p.due(start.Add(10*time.Second), 100); n != 25 {
+		t.Errorf("a frame after a 9.8 s gap at 100 req/s: %d requests; want 25 (at most maxFrameGap)", n)
+	}
+}
