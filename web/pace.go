@@ -48,8 +48,14 @@ func (p *pace) reset() { p.owed, p.batch, p.last = 0, 2000, time.Time{} }
 // fast as it goes).
 func (p *pace) due(now time.Time, s float64) int64 {
 	dt := now.Sub(p.last)
-	if p.last.IsZero() || dt > 100*time.Millisecond {
+	switch {
+	case p.last.IsZero():
 		dt = frameInterval
+	case dt > maxFrameGap:
+		// A slow frame still counts in full up to maxFrameGap, so that a
+		// page that draws slowly keeps its speed; a longer gap (a hidden
+		// tab) does not come back as a burst.
+		dt = maxFrameGap
 	}
 	p.last = now
 	if s == 0 {
@@ -76,6 +82,10 @@ func (p *pace) drawn(total, engine time.Duration) {
 	p.overhead = (4*p.overhead + (total - engine)) / 5
 }
 
+// maxFrameGap is the longest time between two frames that counts towards
+// the requests due at a set speed.
+const maxFrameGap = 250 * time.Millisecond
+
 // frameInterval is the screen's refresh period: frames start on
 // requestAnimationFrame, so a frame that overruns it waits for the next one.
 const frameInterval = time.Second / 60
@@ -83,6 +93,9 @@ const frameInterval = time.Second / 60
 // batchTarget is how long the engine may run in one frame at full speed: what
 // is left of one refresh period (or two, when drawing alone takes most of
 // one) after the rest of the frame, less a margin of 2 ms and an eighth.
+// When drawing takes longer than that, the engine still gets half as long as
+// drawing: every frame redraws the numbers, so a batch cut to the 2 ms floor
+// would make a slow page run almost no requests at all.
 func batchTarget(overhead time.Duration) time.Duration {
 	periods := time.Duration(1)
 	if overhead > frameInterval*6/10 {
@@ -91,7 +104,7 @@ func batchTarget(overhead time.Duration) time.Duration {
 	// The margin grows with the budget: an overrun costs a whole period.
 	budget := periods * frameInterval
 	t := budget - overhead - 2*time.Millisecond - budget/8
-	return min(max(t, 2*time.Millisecond), 25*time.Millisecond)
+	return min(max(t, overhead/2, 2*time.Millisecond), 25*time.Millisecond)
 }
 
 // nextBatch sizes the next full-speed batch so that running it takes about

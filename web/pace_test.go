@@ -35,7 +35,9 @@ func TestBatchTarget(t *testing.T) {
 		{0, one - 2*ms - one/8},        // nothing else to do: most of a frame
 		{6 * ms, one - 8*ms - one/8},   // the rest of one refresh period
 		{15 * ms, two - 17*ms - two/8}, // drawing takes a period: use two
-		{40 * ms, 2 * ms},              // never below 2 ms
+		{22 * ms, 11 * ms},             // drawing takes most of two: half as long as drawing
+		{40 * ms, 20 * ms},             // drawing is slow: the engine still runs half as long
+		{300 * ms, 25 * ms},            // never above 25 ms
 	} {
 		if got := batchTarget(tt.overhead); got != tt.want {
 			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)
@@ -49,5 +51,20 @@ func TestLessonSpeed(t *testing.T) {
 		if l.Requests > 0 && (s == 0 || float64(l.Requests)/s > 6 || float64(l.Requests)/s < 0.5) {
 			t.Errorf("%s: %d requests at %v req/s", l.Slug, l.Requests, s)
 		}
+	}
+}
+
+func TestDueCountsSlowFrames(t *testing.T) {
+	var p pace
+	p.reset()
+	start := time.Unix(0, 0)
+	if n := p.due(start, 100); n != 1 {
+		t.Fatalf("first frame at 100 req/s: %d requests; want 1", n)
+	}
+	if n := p.due(start.Add(200*time.Millisecond), 100); n != 20 {
+		t.Errorf("a frame 200 ms later at 100 req/s: %d requests; want 20", n)
+	}
+	if n := p.due(start.Add(10*time.Second), 100); n != 25 {
+		t.Errorf("a frame after a 9.8 s gap at 100 req/s: %d requests; want 25 (at most maxFrameGap)", n)
 	}
 }
