@@ -49,7 +49,14 @@ func TestHandoutPDF(t *testing.T) {
 	pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
 	all := oneLine(string(out))
 	t.Logf("the printed handout has %d pages", len(pages))
-	if len(pages) > len(lesson.All) {
+	// Lessons flow on instead of taking a page each: no page but the last is
+	// half empty (a full A4 page here holds about 40 lines of text).
+	for i, page := range pages[:len(pages)-1] {
+		if n := nonBlank(page); n < 20 {
+			t.Errorf("page %d of %d has %d lines of text: lessons should flow on, not leave pages half empty", i+1, len(pages), n)
+		}
+	}
+	if len(pages) > len(lesson.All)+2 {
 		t.Errorf("%d pages for %d lessons: lessons should flow on, not take a page each", len(pages), len(lesson.All))
 	}
 
@@ -122,3 +129,14 @@ var spaces = regexp.MustCompile(`\s+`)
 
 // oneLine collapses every run of white space, line breaks included, to one space.
 func oneLine(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
+
+// nonBlank counts the lines of a page that hold text.
+func nonBlank(page string) int {
+	n := 0
+	for _, l := range strings.Split(page, "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}

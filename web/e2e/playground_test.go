@@ -207,8 +207,8 @@ func TestCompare(t *testing.T) {
 		Height: f.querySelector("svg").getBoundingClientRect().height,
 		Lines: [...f.querySelectorAll("polyline")].map(l => l.points.numberOfItems),
 	}))`, &charts)
-	if len(charts) != 5 {
-		t.Errorf("%d charts drawn; want 5", len(charts))
+	if len(charts) != 6 { // hit ratio, database reads, entries, stale reads, response time, backlog
+		t.Errorf("%d charts drawn; want 6", len(charts))
 	}
 	for _, c := range charts {
 		if c.Height < 50 || len(c.Lines) < 2 {
