@@ -63,24 +63,5 @@ func (m *cheModel) routed() float64 {
 		return 0 // each worker still sweeps its keys in order
 	}
 	h := newKeyHash(c.Workers, keyHashVnodes)
-	parts := make([][]float64, c.Workers)
-	for k, q := range m.popularity() {
-		w := h.pick(k)
-		parts[w] = append(parts[w], q)
-	}
-	total := 0.0
-	for _, part := range parts {
-		share := 0.0
-		for _, q := range part {
-			share += q
-		}
-		if share == 0 {
-			continue
-		}
-		for i := range part {
-			part[i] /= share
-		}
-		total += share * che(part, c.Cache)
-	}
-	return total
+	return m.routedTo(h.pick, c.Workers, c.Cache)
 }
