@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // Che predicts the hit ratio of an LRU cache of the given size fed by c's
 // workload, with Che's approximation under the independent reference model:
 // the cache holds a key requested within the last T requests, where T, the
@@ -39,37 +41,63 @@ func (m *cheModel) Che(size int) float64 {
 }
 
 // che works on popularities that sum to 1, sorted from most to least popular.
+// It finds the characteristic time t where held(t), the expected number of
+// keys in the cache after t requests, equals size, by Newton's method:
+// held is increasing and concave, so from t = 0 every step lands left of the
+// root and the steps converge on it from below, quadratically once close.
 func che(p []float64, size int) float64 {
 	if size >= len(p) {
 		return 1
 	}
 	cs := group(p)
-	held := func(t float64) float64 { // expected keys in cache after t requests
-		n := 0.0
+	target := float64(size)
+	t := 0.0
+	for range 200 {
+		held, slope := 0.0, 0.0 // held(t) and its derivative
 		for _, c := range cs {
-			n += c.n * (1 - detExp(-c.p*t))
+			e := cheExp(-c.p * t)
+			held += c.n * (1 - e)
+			slope += c.n * c.p * e
 		}
-		return n
-	}
-	lo, hi := 0.0, 1.0
-	for held(hi) < float64(size) {
-		lo, hi = hi, hi*2
-	}
-	for range 60 {
-		mid := (lo + hi) / 2
-		if held(mid) < float64(size) {
-			lo = mid
-		} else {
-			hi = mid
+		if slope <= 0 {
+			break
+		}
+		step := (target - held) / slope
+		t += step
+		if step <= t*1e-13 {
+			break
 		}
 	}
-	t := (lo + hi) / 2
 	h := 0.0
 	for _, c := range cs {
-		h += c.n * c.p * (1 - detExp(-c.p*t))
+		h += c.n * c.p * (1 - cheExp(-c.p*t))
 	}
 	return h
 }
+
+// cheExp is e to the power x for x <= 0, from basic operations only (so the
+// same bits natively and as wasm, like detExp) but quicker: Che's
+// approximation calls it for every key class at every step.
+func cheExp(x float64) float64 {
+	if x < -745 {
+		return 0
+	}
+	k := math.Floor(x/ln2 + 0.5)
+	r := x - k*ln2 // |r| <= ln2/2, where 14 Taylor terms reach float64's precision
+	sum := 1.0 // Horner: e^r = 1 + r(1 + r/2(1 + r/3(...)))
+	for i := len(recip) - 1; i >= 1; i-- {
+		sum = 1 + r*recip[i]*sum
+	}
+	return math.Ldexp(sum, int(k))
+}
+
+// recip holds 1/i, so that cheExp multiplies where detExp divides.
+var recip = func() (r [15]float64) {
+	for i := 1; i < len(r); i++ {
+		r[i] = 1 / float64(i)
+	}
+	return r
+}()
 
 // class is n keys of (about) the same popularity p.
 type class struct{ p, n float64 }

@@ -140,3 +140,24 @@ func BenchmarkChe(b *testing.B) {
 		Che(c, 1000)
 	}
 }
+
+// cheExp must stay as accurate as detExp over the range Che uses.
+func TestCheExp(t *testing.T) {
+	for x := -700.0; x <= 0; x += 0.0137 {
+		got, want := cheExp(x), math.Exp(x)
+		if d := math.Abs(got-want) / want; d > 1e-14 {
+			t.Fatalf("cheExp(%v) = %v, math.Exp gives %v (relative error %g)", x, got, want, d)
+		}
+	}
+	if cheExp(-800) != 0 || cheExp(0) != 1 {
+		t.Fatalf("cheExp(-800) = %v, cheExp(0) = %v; want 0 and 1", cheExp(-800), cheExp(0))
+	}
+}
+
+// BenchmarkPredict is the page's cost of its theory panel at load.
+func BenchmarkPredict(b *testing.B) {
+	c := Default()
+	for range b.N {
+		Predict(c)
+	}
+}
