@@ -82,9 +82,10 @@ func cheExp(x float64) float64 {
 	if x < -745 {
 		return 0
 	}
+	const ln2Hi, ln2Lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10 // ln2 in two parts, as math.Exp
 	k := math.Floor(x/ln2 + 0.5)
-	r := x - k*ln2 // |r| <= ln2/2, where 14 Taylor terms reach float64's precision
-	sum := 1.0 // Horner: e^r = 1 + r(1 + r/2(1 + r/3(...)))
+	r := (x - k*ln2Hi) - k*ln2Lo // |r| <= ln2/2, where 14 Taylor terms reach float64's precision
+	sum := 1.0                   // Horner: e^r = 1 + r(1 + r/2(1 + r/3(...)))
 	for i := len(recip) - 1; i >= 1; i-- {
 		sum = 1 + r*recip[i]*sum
 	}
