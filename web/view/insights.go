@@ -23,7 +23,7 @@ func Insights(v System) []string {
 			Count(m.Duplicates), Count(m.Entries), holder(v)))
 	}
 	if st.Total.Stale > 0 {
-		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: the write went to the database through one worker, the others kept their copy.")
+		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: "+staleCause(v))
 	}
 	if v.Config.HasHost() {
 		out = append(out, fmt.Sprintf("One cache per host: a host's workers share it and agree on cache_info(), but each of the %d hosts fills its own: the pitfall one level up.",
@@ -33,8 +33,12 @@ func Insights(v System) []string {
 		out = append(out, fmt.Sprintf("The shared cache is down: %s so far, and every read it would have answered goes to the database.", Plural(st.Shared.Errors, "cache error")))
 	}
 	if v.Config.HasShared() && !v.Config.HasLocal() {
-		out = append(out, fmt.Sprintf("One shared cache: every worker gives the same cache_info(), nothing is held twice, and no read is stale; each hit costs a %s round trip.",
-			Micros(v.Config.Cost.Shared)))
+		stale := ", and no read is stale"
+		if st.Total.Stale > 0 {
+			stale = ""
+		}
+		out = append(out, fmt.Sprintf("One shared cache: every worker gives the same cache_info(), nothing is held twice%s; each hit costs a %s round trip.",
+			stale, Micros(v.Config.Cost.Shared)))
 	}
 	return out
 }
@@ -63,6 +67,19 @@ func infoSpread(ws []Worker) string {
 	}
 	return fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers (%s, worker by worker: %s).",
 		len(ws), len(answers), field, strings.Join(vals, ", "))
+}
+
+// staleCause says how the reads on screen came to be stale, which depends
+// on where the copies live.
+func staleCause(v System) string {
+	c := v.Config
+	switch {
+	case c.HasLocal():
+		return "the write went to the database through one worker, the others kept their copy."
+	case c.HasHost() && c.Hosts > 1:
+		return "the write went through one host and deleted that host's copy; the other hosts' caches kept theirs."
+	}
+	return "a read that fetched the key from the database before a write finished stored the old value in the cache after the write had deleted it (a fill racing a delete)."
 }
 
 // holder names what holds a cache: a worker, or a host in host modes.
