@@ -57,8 +57,13 @@ func lastEvent(views []view.System) string {
 		return "No request yet."
 	}
 	v := views[0]
-	e := v.Last[len(v.Last)-1]
-	return fmt.Sprintf("Request %s: %s key %d on worker %d: %s.", view.Count(e.Seq), view.OpWord(e), e.Key, e.Worker, eventWords(e))
+	n := len(v.Last)
+	e := v.Last[n-1]
+	req := view.RequestText(e, view.LabelAt(v.Labels, n-1))
+	if e.Op == sim.Info {
+		return fmt.Sprintf("Request %s: %s on worker %d: cache_info() answered from that worker's own counters; no cache lookup.", view.Count(e.Seq), req, e.Worker)
+	}
+	return fmt.Sprintf("Request %s: %s on worker %d: %s.", view.Count(e.Seq), req, e.Worker, eventWords(e))
 }
 
 // eventWords says what happened to one request.

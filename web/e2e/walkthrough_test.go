@@ -103,7 +103,7 @@ func TestLessonKeys(t *testing.T) {
 	p.waitPlayed(l)
 	p.key("s")
 	p.waitFor(fmt.Sprintf(`document.getElementById("run-count").textContent.includes(%q)`, view.Count(end+1)))
-	if got := p.text("#status"); !strings.HasPrefix(got, fmt.Sprintf("Request %s: GET key", view.Count(end+1))) {
+	if got := p.text("#status"); !strings.HasPrefix(got, fmt.Sprintf("Request %s: GET k", view.Count(end+1))) {
 		t.Errorf("live region after a step: %q", got)
 	}
 	var live string
