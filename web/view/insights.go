@@ -44,29 +44,46 @@ func Insights(v System) []string {
 }
 
 // infoSpread tells how the workers' cache_info() answers differ, quoting the
-// field that differs most visibly: currsize while caches fill, then hits.
+// field that differs most visibly: currsize while caches fill, then hits,
+// then misses. When the answers differ in more than that field, it says how
+// many values the field itself takes, so the list never looks like fewer
+// answers than it claims.
 func infoSpread(ws []Worker) string {
 	answers := map[string]bool{}
-	sizes, hits := make([]string, 0, len(ws)), make([]string, 0, len(ws))
-	sameSize := true
 	for _, w := range ws {
 		answers[InfoLine(w.Info)] = true
-		sizes = append(sizes, Count(w.Info.Currsize))
-		hits = append(hits, Count(w.Info.Hits))
-		sameSize = sameSize && w.Info.Currsize == ws[0].Info.Currsize
 	}
 	if len(answers) < 2 {
 		return ""
 	}
-	field, vals := "currsize", sizes
-	if sameSize {
-		field, vals = "hits", hits
+	fields := []struct {
+		name string
+		of   func(Worker) int64
+	}{
+		{"currsize", func(w Worker) int64 { return int64(w.Info.Currsize) }},
+		{"hits", func(w Worker) int64 { return int64(w.Info.Hits) }},
+		{"misses", func(w Worker) int64 { return int64(w.Info.Misses) }},
+	}
+	name, vals, distinct := "", []string(nil), 0
+	for _, f := range fields {
+		seen := map[int64]bool{}
+		vals = vals[:0]
+		for _, w := range ws {
+			seen[f.of(w)] = true
+			vals = append(vals, Count(f.of(w)))
+		}
+		if name, distinct = f.name, len(seen); distinct > 1 {
+			break
+		}
 	}
 	if len(vals) > 8 {
 		vals = append(vals[:8], "…")
 	}
-	return fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers (%s, worker by worker: %s).",
-		len(ws), len(answers), field, strings.Join(vals, ", "))
+	head := fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers", len(ws), len(answers))
+	if distinct == len(answers) {
+		return fmt.Sprintf("%s (%s, worker by worker: %s).", head, name, strings.Join(vals, ", "))
+	}
+	return fmt.Sprintf("%s; %s alone takes %d values (worker by worker: %s).", head, name, distinct, strings.Join(vals, ", "))
 }
 
 // staleCause says how the reads on screen came to be stale, which depends

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -27,8 +29,8 @@ func TestInsights(t *testing.T) {
 		not  []string // none may appear
 	}{
 		{"local", 0, []string{"Press Play"}, []string{"cache_info"}},
-		{"local", 300, []string{"different answers (currsize, worker by worker: ", "copies of a key"}, []string{"One shared cache"}},
-		{"local", 5000, []string{"different answers (hits, worker by worker: ", "copies of a key", "old value"}, []string{"One shared cache"}},
+		{"local", 300, []string{"different answers", "currsize", "worker by worker: ", "copies of a key"}, []string{"One shared cache"}},
+		{"local", 5000, []string{"different answers", "hits", "worker by worker: ", "copies of a key", "old value"}, []string{"One shared cache"}},
 		{"shared", 5000, []string{"One shared cache", "500 µs", "no read is stale"}, []string{"different answers", "copies", "old value"}},
 		{"shared-race", 5000, []string{"One shared cache", "old value: a read that fetched the key from the database before a write finished"}, []string{"no read is stale", "the others kept their copy"}},
 	}
@@ -47,6 +49,44 @@ func TestInsights(t *testing.T) {
 		}
 		if tt.n > 0 && tt.mode == "local" && !strings.Contains(got, Count(v.Stats.Memory.Duplicates)) {
 			t.Errorf("insights %q do not quote the %d duplicates", got, v.Stats.Memory.Duplicates)
+		}
+	}
+}
+
+// The number of different answers, or of values the quoted field takes,
+// is the number of distinct values the line lists.
+func TestInfoSpreadCounts(t *testing.T) {
+	re := regexp.MustCompile(`you get (\d+) different answers(?:; \w+ alone takes (\d+) values)? \(?(?:\w+, )?worker by worker: ([^)]*)\)`)
+	for _, workers := range []int{2, 4, 16} {
+		for _, n := range []int64{3, 50, 300, 5000} {
+			st := DefaultPage()
+			st.Config.Workers = workers
+			r, err := NewRunner(st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Advance(n)
+			v := r.Views()[0]
+			line := infoSpread(v.Workers)
+			if line == "" {
+				continue
+			}
+			m := re.FindStringSubmatch(line)
+			if m == nil {
+				t.Fatalf("%d workers after %d: %q does not read as expected", workers, n, line)
+			}
+			claim := m[1]
+			if m[2] != "" {
+				claim = m[2]
+			}
+			vals := strings.Split(strings.TrimSuffix(m[3], ", …"), ", ")
+			distinct := map[string]bool{}
+			for _, x := range vals {
+				distinct[x] = true
+			}
+			if workers <= 8 && fmt.Sprint(len(distinct)) != claim {
+				t.Errorf("%d workers after %d: %q claims %s values and lists %d", workers, n, line, claim, len(distinct))
+			}
 		}
 	}
 }
