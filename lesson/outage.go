@@ -41,13 +41,13 @@ var outage = Lesson{
 		out := originRate(r.Series[1], from, during)
 		local := originRate(r.Series[0], from, during)
 		lines := []string{
-			fmt.Sprintf("Shared: %d cache errors while it was out, each one a read sent on to the database; none answered with an error.", p.Shared.Errors),
+			fmt.Sprintf("Shared: %s cache errors while it was out (each read tried a get, then a set; each write a delete); every read went on to the database and none answered with an error.", count(int(p.Shared.Errors))),
 			fmt.Sprintf("Database reads per second on the shared side: %.0f before the outage, %.0f during it; per-worker caches during the same seconds: %.0f.",
 				before, out, local),
 		}
 		if r.Stats.Now >= to {
-			lines = append(lines, fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %d stale reads per-worker, %d shared.",
-				pct(p.HitRatio), pct(r.Stats.HitRatio), r.Stats.Total.Stale, p.Total.Stale))
+			lines = append(lines, fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %s stale reads per-worker, %s shared.",
+				pct(p.HitRatio), pct(r.Stats.HitRatio), count(int(r.Stats.Total.Stale)), count(int(p.Total.Stale))))
 		}
 		return lines
 	},
