@@ -13,7 +13,7 @@ var Terms = []struct{ Word, Meaning string }{
 	{"p99", "the 99th percentile latency: 99 requests in 100 are at least this fast, 1 in 100 is slower."},
 	{"Che's approximation", "a formula that predicts the long-run hit ratio of an LRU cache of a given size from the keys' popularity."},
 	{"key hash", "a load balancer that sends every request for a key to the same worker, chosen by hashing the key, so each worker caches only its share."},
-	{"TTL", "time to live: how many requests an entry may serve before it is dropped and fetched again, which bounds how stale it can get."},
+	{"TTL", "time to live: how long an entry may be served after it was stored (30s, 5m) before it is dropped and fetched again, which bounds how stale it can get."},
 	{"stale read", "a read answered with an old value: another worker wrote a newer one to the database after this cache took its copy."},
 }
 
