@@ -2,6 +2,8 @@ package view
 
 import (
 	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
 )
 
 // Finding is one line of the comparison: what differs, in words and numbers.
@@ -22,17 +24,17 @@ func Summarize(a, b System) []Finding {
 	var out []Finding
 	out = append(out, Finding{
 		Label: "Hit ratio", Left: Pct(sa.HitRatio), Right: Pct(sb.HitRatio),
-		Remark: fmt.Sprintf("%+.1f points with the same total memory", (sb.HitRatio-sa.HitRatio)*100),
+		Remark: hitRemark(a, b),
 		Better: better(sa.HitRatio, sb.HitRatio, true),
 	})
 	out = append(out, Finding{
 		Label: "Database reads", Left: Count(sa.Origin.Reads), Right: Count(sb.Origin.Reads),
-		Remark: change(sa.Origin.Reads, sb.Origin.Reads, "fewer", "more") + " reads reach the database",
+		Remark: readsRemark(a, b),
 		Better: better(float64(sa.Origin.Reads), float64(sb.Origin.Reads), false),
 	})
 	out = append(out, Finding{
 		Label: "Stale reads", Left: Count(sa.Total.Stale), Right: Count(sb.Total.Stale),
-		Remark: staleRemark(sa.Total.Stale, sb.Total.Stale),
+		Remark: staleRemark(a, b),
 		Better: better(float64(sa.Total.Stale), float64(sb.Total.Stale), false),
 	})
 	out = append(out, Finding{
@@ -64,9 +66,9 @@ func latencyFinding(a, b System) Finding {
 	case p50 == -1 && p99 == -1:
 		f.Remark = "the same as shown (" + mean + ")"
 	case p50 != 1 && p99 != 1:
-		f.Better, f.Remark = 0, a.Title+" is as fast or faster at p50 and p99 ("+mean+")"
+		f.Better, f.Remark = 0, a.Title+": as fast or faster at p50 and p99 ("+mean+")"
 	case p50 != 0 && p99 != 0:
-		f.Better, f.Remark = 1, b.Title+" is as fast or faster at p50 and p99 ("+mean+")"
+		f.Better, f.Remark = 1, b.Title+": as fast or faster at p50 and p99 ("+mean+")"
 	case p50 == 0:
 		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", a.Title, b.Title, mean)
 	default:
@@ -107,19 +109,73 @@ func change(a, b int64, less, more string) string {
 	case a == 0:
 		return more
 	}
+	if b < 2*a {
+		return fmt.Sprintf("%.0f%% %s", 100*float64(b-a)/float64(a), more)
+	}
 	return fmt.Sprintf("%.1f× %s", float64(b)/float64(a), more)
 }
 
-func staleRemark(a, b int64) string {
+func staleRemark(a, b System) string {
+	x, y := a.Stats.Total.Stale, b.Stats.Total.Stale
 	switch {
-	case a == 0 && b == 0:
+	case x == 0 && y == 0:
 		return "no stale reads on either side"
-	case b == 0:
-		return "the shared copy is always the latest: no stale reads"
-	case a == 0:
-		return "only the right side served old values"
+	case y == 0 && !b.Config.HasLocal():
+		return b.Title + ": the shared copy is always the latest, no stale reads"
+	case y == 0:
+		return "only " + a.Title + " served old values"
+	case x == 0:
+		return "only " + b.Title + " served old values"
+	case x == y:
+		return "both sides served as many old values"
+	case y < x:
+		return fmt.Sprintf("both served old values; %s %s", b.Title, change(x, y, "fewer", "more"))
 	}
-	return "both sides served old values"
+	return fmt.Sprintf("both served old values; %s %s", a.Title, change(y, x, "fewer", "more"))
+}
+
+// hitRemark names the side with the higher hit ratio as shown and by how
+// many points, and says when both sides hold the same memory.
+func hitRemark(a, b System) string {
+	pa, pb := Pct(a.Stats.HitRatio), Pct(b.Stats.HitRatio)
+	memory := ""
+	if capacity(a.Config) == capacity(b.Config) {
+		memory = ", with the same total memory"
+	}
+	d := (b.Stats.HitRatio - a.Stats.HitRatio) * 100
+	switch {
+	case pa == pb:
+		return "the same" + memory
+	case d > 0:
+		return fmt.Sprintf("%s: %.1f points higher%s", b.Title, d, memory)
+	}
+	return fmt.Sprintf("%s: %.1f points higher%s", a.Title, -d, memory)
+}
+
+// readsRemark says how many more or fewer reads the second side sends to
+// the database than the first, naming it.
+func readsRemark(a, b System) string {
+	x, y := a.Stats.Origin.Reads, b.Stats.Origin.Reads
+	if x == y {
+		return "the same number of reads reach the database"
+	}
+	return b.Title + ": " + change(x, y, "fewer", "more") + " reads reach the database"
+}
+
+// capacity is how many entries c's caches can hold between them.
+func capacity(c sim.Config) int {
+	hosts := max(c.Hosts, 1)
+	n := 0
+	if c.HasLocal() {
+		n += hosts * c.Workers * c.Cache
+	}
+	if c.HasShared() {
+		n += c.SharedSize()
+	}
+	if c.HasHost() {
+		n += hosts * c.HostSize()
+	}
+	return n
 }
 
 // Headline is the long-run picture in one sentence, from Che's

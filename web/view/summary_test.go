@@ -33,6 +33,17 @@ func TestSummarize(t *testing.T) {
 	if b.Total.Stale == 0 && a.Total.Stale > 0 && !strings.Contains(stale.Remark, "no stale reads") {
 		t.Errorf("stale remark %q; the shared side had none", stale.Remark)
 	}
+	hit := byLabel["Hit ratio"]
+	winner := v[1].Title
+	if a.HitRatio > b.HitRatio {
+		winner = v[0].Title
+	}
+	if !strings.HasPrefix(hit.Remark, winner+": ") || !strings.Contains(hit.Remark, "points higher, with the same total memory") {
+		t.Errorf("hit ratio remark %q; want it to name %q, the higher side, and the same memory", hit.Remark, winner)
+	}
+	if !strings.HasPrefix(db.Remark, v[1].Title+": ") {
+		t.Errorf("database reads remark %q does not name the side it counts", db.Remark)
+	}
 	if Summarize(System{}, System{}) != nil {
 		t.Error("Summarize of empty runs should say nothing")
 	}
@@ -46,6 +57,7 @@ func TestChange(t *testing.T) {
 		{100, 100, "the same number of"},
 		{100, 26, "74% fewer"},
 		{100, 250, "2.5× more"},
+		{100, 130, "30% more"},
 		{0, 5, "more"},
 	}
 	for _, tt := range tests {
@@ -122,12 +134,12 @@ func TestLatencyStar(t *testing.T) {
 		better int
 		remark string
 	}{
-		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R is as fast"},   // a lower mean, slower on both shown
-		{sys("L", 5500, 5500, 10), sys("R", 5000, 5000, 20), 1, "R is as fast"}, // the same
+		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R: as fast"},   // a lower mean, slower on both shown
+		{sys("L", 5500, 5500, 10), sys("R", 5000, 5000, 20), 1, "R: as fast"}, // the same
 		{sys("L", 1, 6000, 10), sys("R", 500, 5000, 20), -1, "a trade: L has the lower p50, R the lower p99"},
 		{sys("L", 500, 5000, 10), sys("R", 1, 6000, 20), -1, "a trade: R has the lower p50, L the lower p99"},
 		{sys("L", 5001, 5000, 10), sys("R", 5000, 5001, 20), -1, "the same as shown"},
-		{sys("L", 1, 5000, 10), sys("R", 1, 5500, 20), 0, "L is as fast"},
+		{sys("L", 1, 5000, 10), sys("R", 1, 5500, 20), 0, "L: as fast"},
 	} {
 		f := latencyFinding(tt.a, tt.b)
 		if f.Better != tt.better || !strings.Contains(f.Remark, tt.remark) {
