@@ -35,7 +35,7 @@ type Request struct {
 // Plan is what a Runner plays.
 type Plan struct {
 	Config   sim.Config
-	Compare  bool      // also run Partner(Config) on the identical requests
+	Compare  bool      // also run Partner(Config) on the identical requests (per-worker caches first)
 	Script   []Request // served first, on the workers they name, instead of the workload
 	Restarts []Restart // applied once Seq requests have been served, in order of Seq
 	Deploys  []Deploy  // the same for deploys; at one Seq, restarts come first
@@ -68,8 +68,10 @@ func SortRestarts(rs []Restart) {
 	slices.SortStableFunc(rs, func(a, b Restart) int { return cmp.Compare(a.Seq, b.Seq) })
 }
 
-// Runner plays a Plan step by step. Its first system is the Plan's own,
-// the second (when comparing) the partner. It is not safe for concurrent use.
+// Runner plays a Plan step by step. Its first system is the Plan's own and
+// the second (when comparing) the partner, except that the one with
+// per-worker caches always comes first: the pitfall on the left, the fix on
+// the right, whichever the Plan names. It is not safe for concurrent use.
 type Runner struct {
 	sims    []*sim.Sim
 	last    [][]sim.Event
@@ -89,6 +91,9 @@ func New(p Plan) (*Runner, error) {
 	cfgs := []sim.Config{p.Config}
 	if p.Compare {
 		cfgs = append(cfgs, Partner(p.Config))
+		if cfgs[1].Mode == "local" { // the pitfall on the left, the fix on the right
+			cfgs[0], cfgs[1] = cfgs[1], cfgs[0]
+		}
 	}
 	r := &Runner{script: p.Script, pending: slices.Clone(p.Restarts), keep: max(p.Keep, 0), stop: p.Stop}
 	r.deploys = slices.Clone(p.Deploys)

@@ -22,7 +22,14 @@ func TestAdvanceMatchesEngine(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		for i, cc := range []sim.Config{c, Partner(c)} {
+		want := []sim.Config{c, Partner(c)}
+		if c.Mode != "local" { // per-worker caches on the left
+			want[0], want[1] = want[1], want[0]
+		}
+		if got := r.Sims()[0].Config().Mode; got != "local" {
+			t.Errorf("%s compared: the first system's mode is %s; want local", mode, got)
+		}
+		for i, cc := range want {
 			s, _ := sim.New(cc)
 			s.Run(4734)
 			if got, want := r.Sims()[i].Stats(), s.Stats(); !reflect.DeepEqual(got, want) {

@@ -22,7 +22,11 @@ func TestRunnerMatchesEngine(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		for i, c := range []sim.Config{st.Config, Partner(st.Config)} {
+		cfgs := []sim.Config{st.Config, Partner(st.Config)}
+		if mode != "local" { // per-worker caches on the left
+			cfgs[0], cfgs[1] = cfgs[1], cfgs[0]
+		}
+		for i, c := range cfgs {
 			s, _ := sim.New(c)
 			s.Run(4734)
 			if got, want := r.sims[i].Stats(), s.Stats(); !reflect.DeepEqual(got, want) {
