@@ -12,7 +12,7 @@ var frameworkDefault = Lesson{
 			"Under gunicorn with four workers that is four caches: the pitfall of the post under another name.",
 		"Its siblings behave the same: Flask-Caching's SimpleCache, Rails' :memory_store under Puma's cluster mode, a Map or lru-cache under Node's cluster module or PM2. " +
 			"Here four workers each hold LocMemCache's default of 300 entries, beside one shared cache (RedisCache) of the same memory on the identical requests.",
-		"The \"In your app\" panel, or cachepit sim --code django, prints the settings.py for both and the post_save signal that deletes on write.",
+		"The \"In your app\" panel below prints the settings.py for both and the post_save signal that deletes on write.",
 	},
 	Query:    "workers=4&cache=300&keys=2000&writes=0.02",
 	Compare:  true,

@@ -121,7 +121,7 @@ var All = []Lesson{
 			"The post's advice: keep the cache outside the workers, in Memcached or Redis. Every worker reads and invalidates the same copy.",
 			"It is not free: every lookup is a network round trip (here 500 µs) instead of a memory read (1 µs). " +
 				"It pays because a database fetch (5,000 µs) is far dearer, and there are fewer of them.",
-			"A third mode, tiered (the playground's mode button, one step past shared; --mode tiered), keeps each worker's " +
+			"A third mode, tiered (the playground's mode button, one step past shared), keeps each worker's " +
 				"lru_cache in front of the shared cache. A local hit costs 1 µs again, but the pitfall comes back with it: a write " +
 				"clears the writing worker's copy and the shared one, the other workers keep serving theirs (stale reads), " +
 				"and the hot keys are held once per worker again (duplicates).",

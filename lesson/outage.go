@@ -16,7 +16,7 @@ var outage = Lesson{
 		"The fix for the pitfall is one cache outside the workers. That cache is one more process, on one more machine, and it can fail: " +
 			"a restart, a full disk, a network partition.",
 		"Here 4 workers serve 500 requests a second. From 15 s to 25 s of simulated time the shared cache is out. " +
-			"The client fails open: a get that cannot connect counts as a cache error, and the request goes on to the database, as cachepit real does with Memcached or Redis.",
+			"The client fails open: a get that cannot connect counts as a cache error, and the request goes on to the database (the real servers behind this site's command-line tool do the same with Memcached or Redis).",
 		"On the left the per-worker caches live inside the workers: the outage does not touch them. " +
 			"On the right every read that the shared cache answered now reaches the database; the cache comes back empty and fills again.",
 		"The trade in words: the shared cache removes the duplicates and the stale reads, and adds a failure that moves its whole load onto the database at once. " +
