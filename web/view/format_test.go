@@ -69,3 +69,17 @@ func TestNiceCeil(t *testing.T) {
 		}
 	}
 }
+
+// An axis of counts topping at 1 labels its middle 0.5, not 0 (NiceCeil's
+// small tops halve to fractions).
+func TestUnitCountTicks(t *testing.T) {
+	count := Unit("")
+	for _, tt := range []struct {
+		in   float64
+		want string
+	}{{0.5, "0.5"}, {0.25, "0.25"}, {1, "1"}, {2500, "2,500"}, {0, "0"}} {
+		if got := count(tt.in); got != tt.want {
+			t.Errorf("Unit(\"\")(%v) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -69,5 +69,10 @@ func Unit(u string) func(float64) string {
 	case "us":
 		return func(v float64) string { return Micros(int(v)) }
 	}
-	return func(v float64) string { return Count(int64(v)) }
+	return func(v float64) string {
+		if v != float64(int64(v)) { // a half-way tick of a small axis: 0.5, not 0
+			return strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		return Count(int64(v))
+	}
 }
