@@ -16,7 +16,7 @@ var deploy = Lesson{
 			"so after a deploy every worker starts empty, all at the same moment, under full load.",
 		"Here 16 sync workers serve an open stream of requests: they keep arriving however slow the answers are. " +
 			"After request 10,000 every worker restarts at once. The new workers take 100 ms to boot, then each of them misses every key it is asked for.",
-		"The shared cache on the right lives outside the workers: the same deploy costs it the boot, not the cache.",
+		"The shared cache, the second system on the page, lives outside the workers: the same deploy costs it the boot, not the cache.",
 		"After request 20,000 the deploy is rolling: one worker at a time, each once the one before is up, " +
 			"so one cache is cold at a time while the others keep serving.",
 	},

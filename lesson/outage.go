@@ -17,8 +17,8 @@ var outage = Lesson{
 			"a restart, a full disk, a network partition.",
 		"Here 4 workers serve 500 requests a second. From 15 s to 25 s of simulated time the shared cache is out. " +
 			"The client fails open: a get that cannot connect counts as a cache error, and the request goes on to the database (the real servers behind this site's command-line tool do the same with Memcached or Redis).",
-		"On the left the per-worker caches live inside the workers: the outage does not touch them. " +
-			"On the right every read that the shared cache answered now reaches the database; the cache comes back empty and fills again.",
+		"In the first system the per-worker caches live inside the workers: the outage does not touch them. " +
+			"In the second, every read that the shared cache answered now reaches the database; the cache comes back empty and fills again.",
 		"The trade in words: the shared cache removes the duplicates and the stale reads, and adds a failure that moves its whole load onto the database at once. " +
 			"A tiered cache (mode tiered: a small lru_cache in front of the shared one) keeps the hottest keys inside each worker, so an outage costs less; " +
 			"it brings back a little of the staleness, bounded by its size and TTL.",

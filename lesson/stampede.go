@@ -11,10 +11,11 @@ var stampede = Lesson{
 		"One key is behind a slow query (50,000 µs) and every request wants it: a home page, a configuration, an exchange rate. " +
 			"Each worker keeps it for 1 s (a TTL), then fetches it again.",
 		"Workers that started together fill the key together and lose it together. When it expires, every worker that gets a request " +
-			"runs the same query at the same time: a cache stampede. The database does the work once per worker.",
-		"Single flight inside a worker (coalesce=worker, a lock around the fetch inside the process) makes a thread that misses wait " +
+			"runs the same query at the same time: a cache stampede. The database does the work once per worker. " +
+			"Between fetches each worker's copy also goes stale after a write, until its TTL runs out: most of the first system's stale reads.",
+		"Single flight inside a worker (a lock around the fetch inside the process) makes a thread that misses wait " +
 			"for another thread's fetch of the same key. A sync worker has one thread: no second request in its process ever waits, so it changes nothing here.",
-		"On the right, one shared cache with a lock (Memcached's add, Redis's SET NX): the first request to miss takes the lock and fetches, " +
+		"The second system has one shared cache with a lock (Memcached's add, Redis's SET NX): the first request to miss takes the lock and fetches, " +
 			"and every other worker waits and reads the shared copy. In this model the shared copy has no TTL; a write deletes it, and then it is fetched again.",
 	},
 	Query:    "workers=16&cache=1&keys=1&writes=0.002&ttl=1s&coalesce=worker&arrivals=poisson&rate=1000&cpu=1000&cost-origin=50000",
