@@ -12,7 +12,7 @@ var stampede = Lesson{
 			"Each worker keeps it for 1 s (a TTL), then fetches it again.",
 		"Workers that started together fill the key together and lose it together. When it expires, every worker that gets a request " +
 			"runs the same query at the same time: a cache stampede. The database does the work once per worker. " +
-			"Between fetches each worker's copy also goes stale after a write, until its TTL runs out: most of the first system's stale reads.",
+			"Between fetches each worker's copy also goes stale after a write, until its TTL runs out: that is where the first system's stale reads come from.",
 		"Single flight inside a worker (a lock around the fetch inside the process) makes a thread that misses wait " +
 			"for another thread's fetch of the same key. A sync worker has one thread: no second request in its process ever waits, so it changes nothing here.",
 		"The second system has one shared cache with a lock (Memcached's add, Redis's SET NX): the first request to miss takes the lock and fetches, " +
