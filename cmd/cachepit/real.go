@@ -47,9 +47,15 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 	what := fmt.Sprintf("each with its own LRU cache of %d", c.Cache)
 	if w.Shared != "" {
 		a, _ := cache.ParseAddr(w.Shared) // checked by parseReal
-		what = "sharing " + a.Name()
-		if c.Mode == "tiered" {
+		switch c.Mode {
+		case "tiered":
 			what = fmt.Sprintf("each with an LRU cache of %d in front of %s", c.Cache, a.Name())
+		case "host":
+			what = "sharing " + a.Name() + " as this host's cache"
+		case "tiered-host":
+			what = fmt.Sprintf("each with an LRU cache of %d in front of this host's cache, %s", c.Cache, a.Name())
+		default:
+			what = "sharing " + a.Name()
 		}
 	}
 	fmt.Fprintf(stdout, "cachepit real: %d workers %s, listening on %s (Ctrl-C stops)\n", c.Workers, what, url)
