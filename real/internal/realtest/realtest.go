@@ -5,6 +5,7 @@ package realtest
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strings"
@@ -100,6 +101,9 @@ func start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
 	t.Cleanup(stop)
 	return "http://" + m.Addr().String(), stop
 }
+
+// Log returns a writer that logs each write as one line of t's output.
+func Log(t *testing.T) io.Writer { return logger{t} }
 
 type logger struct{ t *testing.T }
 
