@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -73,7 +74,7 @@ func (rt *router) add(key int, host string) {
 
 // hostsConfig turns the engine's model of one host into the model of the
 // backends behind nginx, with notes on what it cannot predict.
-func hostsConfig(c *sim.Config, o Options) ([]string, error) {
+func hostsConfig(c *sim.Config, o Options, sts []serverStats) ([]string, error) {
 	n := len(o.Backends)
 	if n > sim.MaxHosts {
 		return nil, fmt.Errorf("--backends lists %d hosts; the engine models at most %d", n, sim.MaxHosts)
@@ -85,7 +86,7 @@ func hostsConfig(c *sim.Config, o Options) ([]string, error) {
 	var notes []string
 	if c.HasShared() {
 		to := map[string]string{"shared": "host", "tiered": "tiered-host"}[c.Mode]
-		notes = append(notes, fmt.Sprintf("the hosts run mode %s, but each cachepit real keeps its own key prefix and its own origin, so the hosts never share one cache: predicted as mode %s (one cache per host)", c.Mode, to))
+		notes = append(notes, fmt.Sprintf("the hosts run mode %s, but each cachepit real keys its cache entries with its own prefix, so the hosts never share one entry: predicted as mode %s (one cache per host)", c.Mode, to))
 		c.Mode = to
 	}
 	switch o.HostBalancer {
@@ -103,10 +104,33 @@ func hostsConfig(c *sim.Config, o Options) ([]string, error) {
 	case "random":
 		notes = append(notes, "random: nginx draws hosts from its own generator, not the engine's: compare the shares, not requests")
 	}
-	if o.HostBalancer != "keyhash" {
-		notes = append(notes, "stale reads: each cachepit real is its own origin, so a write on one host leaves another host's copies fresh there; the engine has one database behind every host and counts them stale. With keyhash each key lives on one host and the two agree")
+	if o.HostBalancer != "keyhash" && !oneDatabase(o.Backends, sts) {
+		notes = append(notes, "stale reads: the hosts do not share one database (start all but one with cachepit real --origin http://ITS_ADDRESS), so a write on one host leaves another host's copies fresh there; the engine has one database behind every host and counts them stale. With keyhash each key lives on one host and the two agree")
 	}
 	return notes, nil
+}
+
+// oneDatabase reports whether the hosts share one database: one of them
+// keeps its own and every other uses it (cachepit real --origin).
+func oneDatabase(backends []string, sts []serverStats) bool {
+	own := -1
+	for i, st := range sts {
+		if st.Settings.Origin == "" {
+			if own >= 0 {
+				return false
+			}
+			own = i
+		}
+	}
+	if own < 0 {
+		return false
+	}
+	for _, st := range sts {
+		if u, err := url.Parse(st.Settings.Origin); st.Settings.Origin != "" && (err != nil || u.Host != backends[own]) {
+			return false
+		}
+	}
+	return true
 }
 
 // hostMeasures is each host's part of m's workers, numbered across hosts

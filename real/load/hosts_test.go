@@ -30,9 +30,9 @@ func TestEngineConfigForHosts(t *testing.T) {
 		{"local keyhash", []serverStats{hostStats("workers=2&cache=5", 0), hostStats("workers=2&cache=5", 0)}, "keyhash", backends,
 			func(c sim.Config) bool { return c.Hosts == 2 && c.HostBalancer == "keyhash" && c.Mode == "local" }, ""},
 		{"shared is per host", []serverStats{hostStats("workers=2&mode=tiered", 0), hostStats("workers=2&mode=tiered", 0)}, "keyhash", backends,
-			func(c sim.Config) bool { return c.Mode == "tiered-host" && c.HostCache == c.Keys }, "never share one cache: predicted as mode tiered-host"},
+			func(c sim.Config) bool { return c.Mode == "tiered-host" && c.HostCache == c.Keys }, "never share one entry: predicted as mode tiered-host"},
 		{"round robin stale", []serverStats{hostStats("workers=2", 0), hostStats("workers=2", 0)}, "roundrobin", backends,
-			func(c sim.Config) bool { return c.HostBalancer == "roundrobin" }, "each cachepit real is its own origin"},
+			func(c sim.Config) bool { return c.HostBalancer == "roundrobin" }, "the hosts do not share one database"},
 		{"other ports", []serverStats{hostStats("workers=2", 0), hostStats("workers=2", 0)}, "keyhash", []string{"127.0.0.1:9001", "127.0.0.1:9002"},
 			func(c sim.Config) bool { return c.Hosts == 2 }, "the engine's ring is over hosts at 127.0.0.1:8001"},
 		{"hosts differ", []serverStats{hostStats("workers=2", 0), hostStats("workers=3", 0)}, "keyhash", backends,
@@ -55,6 +55,32 @@ func TestEngineConfigForHosts(t *testing.T) {
 		}
 		if tt.note != "" && !strings.Contains(strings.Join(notes, "\n"), tt.note) {
 			t.Errorf("%s: notes %q; want one containing %q", tt.name, notes, tt.note)
+		}
+	}
+}
+
+// Hosts share one database when one keeps its own and the others use it.
+func TestOneDatabase(t *testing.T) {
+	backends := []string{"127.0.0.1:8001", "127.0.0.1:8002", "127.0.0.1:8003"}
+	withOrigin := func(origins ...string) []serverStats {
+		sts := make([]serverStats, len(origins))
+		for i, o := range origins {
+			sts[i].Settings.Origin = o
+		}
+		return sts
+	}
+	for _, tc := range []struct {
+		sts  []serverStats
+		want bool
+	}{
+		{withOrigin("", "http://127.0.0.1:8001", "http://127.0.0.1:8001"), true},
+		{withOrigin("http://127.0.0.1:8002", "", "http://127.0.0.1:8002/"), true},
+		{withOrigin("", "", "http://127.0.0.1:8001"), false},                      // host 1 keeps its own
+		{withOrigin("", "http://127.0.0.1:8001", "http://127.0.0.1:9009"), false}, // host 2 uses another
+		{withOrigin("http://127.0.0.1:8002", "http://127.0.0.1:8001", "http://127.0.0.1:8001"), false},
+	} {
+		if got := oneDatabase(backends, tc.sts); got != tc.want {
+			t.Errorf("%+v: got %v; want %v", tc.sts, got, tc.want)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func engineConfig(o Options, sts []serverStats) (sim.Config, []string, error) {
 		c.Arrivals, c.Rate = "poisson", o.Rate
 	}
 	if len(o.Backends) > 0 {
-		more, err := hostsConfig(&c, o)
+		more, err := hostsConfig(&c, o, sts)
 		if err != nil {
 			return c, nil, err
 		}

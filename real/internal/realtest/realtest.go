@@ -54,8 +54,9 @@ func Start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
 
 // Hosts starts n servers of workers o at sim.HostAddr(0..n-1), 127.0.0.1:8001
 // on, where the engine's keyhash ring puts its hosts, and returns their
-// HOST:PORT. A port already taken skips the test (fails it when CI=true).
-func Hosts(t *testing.T, n int, o worker.Options) []string {
+// HOST:PORT; with oneDB every host uses the first one's database. A port
+// already taken skips the test (fails it when CI=true).
+func Hosts(t *testing.T, n int, o worker.Options, oneDB bool) []string {
 	t.Helper()
 	addrs := make([]string, n)
 	for h := range addrs {
@@ -70,8 +71,12 @@ func Hosts(t *testing.T, n int, o worker.Options) []string {
 		}
 		ln.Close()
 	}
-	for _, a := range addrs {
-		start(t, prefork.Config{Addr: a, Worker: o})
+	for h, a := range addrs {
+		cfg := prefork.Config{Addr: a, Worker: o}
+		if oneDB && h > 0 {
+			cfg.Origin = "http://" + addrs[0]
+		}
+		start(t, cfg)
 	}
 	return addrs
 }
