@@ -73,6 +73,20 @@ func (c *Client) Origin(op string, key int) (uint32, error) {
 	return answer(resp)
 }
 
+// Prefix returns the key prefix of the shared caches in front of the master's database.
+func (c *Client) Prefix() (string, error) {
+	resp, err := c.hc.Post("http://master/origin/prefix", "", nil)
+	if err != nil {
+		return "", fmt.Errorf("master unreachable: %w", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 1024))
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("master: %s: %s", resp.Status, strings.TrimSpace(string(body)))
+	}
+	return string(body), err
+}
+
 // Stats returns the whole server's counters.
 func (c *Client) Stats() (board.Stats, error) {
 	var s board.Stats

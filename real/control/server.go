@@ -85,6 +85,14 @@ func Handler(o origin.Store, b *board.Board) http.Handler {
 			fmt.Fprint(w, v)
 		})
 	}
+	mux.HandleFunc("POST /origin/prefix", func(w http.ResponseWriter, r *http.Request) {
+		p, err := o.CachePrefix()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprint(w, p)
+	})
 	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(b.Snapshot(o.Counts()))

@@ -84,9 +84,10 @@ func hostsConfig(c *sim.Config, o Options, sts []serverStats) ([]string, error) 
 	}
 	c.Hosts, c.HostBalancer = n, o.HostBalancer
 	var notes []string
-	if c.HasShared() {
+	oneDB := oneDatabase(o.Backends, sts)
+	if c.HasShared() && !oneDB {
 		to := map[string]string{"shared": "host", "tiered": "tiered-host"}[c.Mode]
-		notes = append(notes, fmt.Sprintf("the hosts run mode %s, but each cachepit real keys its cache entries with its own prefix, so the hosts never share one entry: predicted as mode %s (one cache per host)", c.Mode, to))
+		notes = append(notes, fmt.Sprintf("the hosts run mode %s, but they do not share one database, and each keys its cache entries with its own prefix, so the hosts never share one entry: predicted as mode %s (one cache per host; start all hosts but one with --origin to share the cache too)", c.Mode, to))
 		c.Mode = to
 	}
 	switch o.HostBalancer {
@@ -104,14 +105,15 @@ func hostsConfig(c *sim.Config, o Options, sts []serverStats) ([]string, error) 
 	case "random":
 		notes = append(notes, "random: nginx draws hosts from its own generator, not the engine's: compare the shares, not requests")
 	}
-	if o.HostBalancer != "keyhash" && !oneDatabase(o.Backends, sts) {
+	if o.HostBalancer != "keyhash" && !oneDB {
 		notes = append(notes, "stale reads: the hosts do not share one database (start all but one with cachepit real --origin http://ITS_ADDRESS), so a write on one host leaves another host's copies fresh there; the engine has one database behind every host and counts them stale. With keyhash each key lives on one host and the two agree")
 	}
 	return notes, nil
 }
 
 // oneDatabase reports whether the hosts share one database: one of them
-// keeps its own and every other uses it (cachepit real --origin).
+// keeps its own and every other uses it (cachepit real --origin). They share
+// its shared caches' entries too, under its key prefix.
 func oneDatabase(backends []string, sts []serverStats) bool {
 	own := -1
 	for i, st := range sts {

@@ -15,6 +15,12 @@ func hostStats(config string, requests int64) serverStats {
 	return st
 }
 
+// usingHost0 is st of a host using host 0's database (cachepit real --origin).
+func usingHost0(st serverStats) serverStats {
+	st.Settings.Origin = "http://" + sim.HostAddr(0)
+	return st
+}
+
 // Several hosts: the engine models them with hosts and host-balancer, host
 // caches with room for every key, and refuses hosts that differ or are warm.
 func TestEngineConfigForHosts(t *testing.T) {
@@ -31,6 +37,8 @@ func TestEngineConfigForHosts(t *testing.T) {
 			func(c sim.Config) bool { return c.Hosts == 2 && c.HostBalancer == "keyhash" && c.Mode == "local" }, ""},
 		{"shared is per host", []serverStats{hostStats("workers=2&mode=tiered", 0), hostStats("workers=2&mode=tiered", 0)}, "keyhash", backends,
 			func(c sim.Config) bool { return c.Mode == "tiered-host" && c.HostCache == c.Keys }, "never share one entry: predicted as mode tiered-host"},
+		{"one database, one shared cache", []serverStats{hostStats("workers=2&mode=shared", 0), usingHost0(hostStats("workers=2&mode=shared", 0))}, "roundrobin", backends,
+			func(c sim.Config) bool { return c.Mode == "shared" && c.SharedCache == c.Keys }, "predicted with --shared-cache 100"},
 		{"round robin stale", []serverStats{hostStats("workers=2", 0), hostStats("workers=2", 0)}, "roundrobin", backends,
 			func(c sim.Config) bool { return c.HostBalancer == "roundrobin" }, "the hosts do not share one database"},
 		{"other ports", []serverStats{hostStats("workers=2", 0), hostStats("workers=2", 0)}, "keyhash", []string{"127.0.0.1:9001", "127.0.0.1:9002"},

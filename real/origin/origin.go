@@ -15,6 +15,11 @@ import (
 type Origin struct {
 	delay time.Duration
 
+	// Prefix starts every key the shared caches in front of this database
+	// hold (set before use): hosts sharing the database share its entries,
+	// and another run's never mix in.
+	Prefix string
+
 	mu       sync.Mutex
 	versions map[int]uint32
 	reads    int64 // fetches (Read)
@@ -34,6 +39,7 @@ type Store interface {
 	Write(key int) (uint32, error)   // bump key's version, counting an origin write
 	Version(key int) (uint32, error) // key's version now, counting nothing
 	Counts() (reads, writes int64)   // reads and writes this Store has served
+	CachePrefix() (string, error)    // the key prefix of the shared caches in front of this database
 }
 
 // Read fetches key, counting an origin read, and returns its version.
@@ -63,6 +69,9 @@ func (o *Origin) Version(key int) (uint32, error) {
 	defer o.mu.Unlock()
 	return o.version(key), nil
 }
+
+// CachePrefix is Prefix.
+func (o *Origin) CachePrefix() (string, error) { return o.Prefix, nil }
 
 // Counts returns the reads and writes served so far.
 func (o *Origin) Counts() (reads, writes int64) {

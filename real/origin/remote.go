@@ -37,6 +37,20 @@ func (r *Remote) Read(key int) (uint32, error)    { return r.call(http.MethodPos
 func (r *Remote) Write(key int) (uint32, error)   { return r.call(http.MethodPost, "write", key) }
 func (r *Remote) Version(key int) (uint32, error) { return r.call(http.MethodGet, "version", key) }
 
+// CachePrefix asks the server holding the database for its shared caches' key prefix.
+func (r *Remote) CachePrefix() (string, error) {
+	resp, err := r.hc.Get(r.base + "/origin/prefix")
+	if err != nil {
+		return "", fmt.Errorf("origin %s: %w", r.base, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 1024))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("origin %s: no cache prefix (%s, %v)", r.base, resp.Status, err)
+	}
+	return strings.TrimSpace(string(body)), nil
+}
+
 // Counts is zero: the server holding the database counts every host's reads and writes.
 func (r *Remote) Counts() (reads, writes int64) { return 0, 0 }
 

@@ -241,9 +241,16 @@ func (m *Master) startControl() error {
 		return fmt.Errorf("control socket: %w", err)
 	}
 	m.board = board.New(m.cfg.Worker.Settings, m.cfg.Worker.Shared)
-	var db origin.Store = origin.New(time.Duration(m.cfg.Worker.Settings.Cost.Origin) * time.Microsecond)
+	own := origin.New(time.Duration(m.cfg.Worker.Settings.Cost.Origin) * time.Microsecond)
+	own.Prefix = m.prefix
+	var db origin.Store = own
 	if m.cfg.Origin != "" {
+		// Another host's database, and so its shared caches' entries.
 		db = origin.NewRemote(m.cfg.Origin)
+		if m.prefix, err = db.CachePrefix(); err != nil {
+			ln.Close()
+			return err
+		}
 		m.board.SetOrigin(m.cfg.Origin)
 	}
 	m.control = &http.Server{Handler: control.Handler(db, m.board)}

@@ -2,6 +2,8 @@ package prefork
 
 import (
 	"testing"
+
+	"github.com/cachepit/cachepit/real/internal/memd"
 )
 
 // Two hosts, the second using the first one's database (--origin): a write
@@ -40,5 +42,23 @@ func TestSharedDatabase(t *testing.T) {
 	}
 	if sa.Total.Stale != 1 || sb.Settings.Origin != a || sa.Settings.Origin != "" {
 		t.Errorf("host a: %d stale, origin %q; host b: origin %q; want 1, \"\" and %s", sa.Total.Stale, sa.Settings.Origin, sb.Settings.Origin, a)
+	}
+}
+
+// Hosts sharing a database share its Memcached entries too (its key
+// prefix): a key one host fetched is a shared hit on the other; a host with
+// its own database keys its entries apart.
+func TestSharedDatabaseSharesCache(t *testing.T) {
+	mc := "memcached://" + memd.Start(t)
+	_, a := serve(t, Config{Worker: opts(1, "shared", 0, mc)})
+	_, b := serve(t, Config{Worker: opts(1, "shared", 0, mc), Origin: a})
+	_, c := serve(t, Config{Worker: opts(1, "shared", 0, mc)})
+	var got struct{ From string }
+	do(t, "GET", a+"/item/3", &got)
+	for _, s := range []struct{ host, want string }{{b, "shared"}, {c, "origin"}} {
+		do(t, "GET", s.host+"/item/3", &got)
+		if got.From != s.want {
+			t.Errorf("%s/item/3 after %s fetched it: from %s; want %s", s.host, a, got.From, s.want)
+		}
 	}
 }

@@ -70,6 +70,14 @@ func NewHandler(c cache.Cache, ctl *control.Client, maxLocal int, served func(in
 	h.mux.HandleFunc("POST /origin/read/{key}", h.origin("read"))
 	h.mux.HandleFunc("POST /origin/write/{key}", h.origin("write"))
 	h.mux.HandleFunc("GET /origin/version/{key}", h.origin("version"))
+	h.mux.HandleFunc("GET /origin/prefix", func(w http.ResponseWriter, r *http.Request) {
+		p, err := h.Control.Prefix()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprintln(w, p)
+	})
 	return h
 }
 
