@@ -24,11 +24,15 @@ const MaxRequests = 1_000_000
 // clients' think time, the application's cpu and the balancer the engine
 // predicts with; the server's /stats supplies every other setting.
 type Options struct {
-	Target       string     // the server's base URL, http://127.0.0.1:8000
-	Config       sim.Config // the workload and the balancer
-	SharedSet    bool       // Config.SharedCache was chosen by the user
-	BalancerSet  bool       // Config.Balancer was chosen by the user; else the server's config says
-	HostCacheSet bool       // Config.HostCache was chosen by the user
+	Target       string        // the server's base URL, http://127.0.0.1:8000
+	Config       sim.Config    // the workload and the balancer
+	SharedSet    bool          // Config.SharedCache was chosen by the user
+	BalancerSet  bool          // Config.Balancer was chosen by the user; else the server's config says
+	HostCacheSet bool          // Config.HostCache was chosen by the user
+	Clients      int           // closed loop: requests in flight at once; 0 means 1
+	Rate         float64       // open loop: Poisson arrivals per second; 0 means closed loop
+	Timeout      time.Duration // the whole run; 0 means 10 minutes
+	PerRequest   time.Duration // one request; 0 means 10 s
 
 	// Backends, when not empty, are the cachepit real hosts behind Target
 	// (nginx), HOST:PORT each, as in nginx's server lines and in order; their
@@ -36,10 +40,6 @@ type Options struct {
 	// picks one (roundrobin, leastconn, random or keyhash).
 	Backends     []string
 	HostBalancer string
-	Clients      int           // closed loop: requests in flight at once; 0 means 1
-	Rate         float64       // open loop: Poisson arrivals per second; 0 means closed loop
-	Timeout      time.Duration // the whole run; 0 means 10 minutes
-	PerRequest   time.Duration // one request; 0 means 10 s
 
 	// Progress, if not nil, is told after each answer how many of the
 	// warmup and counted requests have been answered; calls never overlap.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/cachepit/cachepit/real/cache"
 )
 
 // WriteTable prints the comparison side by side.
@@ -17,11 +19,21 @@ func WriteTable(w io.Writer, r Result) {
 		fmt.Fprintf(w, "server %s: ", r.Target)
 	}
 	fmt.Fprintf(w, "%d workers, mode %s", s.Workers, s.Mode)
-	if s.Mode != "shared" {
+	if s.Cache > 0 {
 		fmt.Fprintf(w, ", local LRU caches of %d", s.Cache)
 	}
 	if s.Shared != "" {
-		fmt.Fprintf(w, ", Memcached at %s", s.Shared)
+		name, what := s.Shared, "shared cache"
+		if a, err := cache.ParseAddr(s.Shared); err == nil {
+			name = a.Name()
+		}
+		if r.Config.HasHost() {
+			what = "host cache"
+		}
+		fmt.Fprintf(w, ", %s: %s", what, name)
+	}
+	if s.Origin != "" && len(r.Backends) == 0 {
+		fmt.Fprintf(w, ", the database at %s", s.Origin)
 	}
 	if r.Config.Threads > 1 {
 		fmt.Fprintf(w, ", %d threads each", r.Config.Threads)
