@@ -15,6 +15,7 @@ type Run struct {
 	Total     Totals   `json:"total"`
 	Origin    Origin   `json:"origin"`
 	Shared    *Shared  `json:"shared,omitempty"`
+	Hosts     []Host   `json:"hosts,omitempty"` // with several hosts or host caches
 	Memory    Memory   `json:"memory"`
 	Latency   Latency  `json:"latency_us"`          // response time: waiting plus service
 	Predicted float64  `json:"predicted_hit_ratio"` // Che's approximation
@@ -67,6 +68,19 @@ type Shared struct {
 	Evictions int64 `json:"evictions"`
 	Currsize  int   `json:"currsize"`
 	Maxsize   int   `json:"maxsize"`
+	Errors    int64 `json:"errors"` // gets, sets and deletes that failed during an outage, each served without it
+}
+
+// Host is one host behind the load balancer: its workers' sums and its
+// host cache (nil when the mode has none).
+type Host struct {
+	ID       int     `json:"id"`
+	Requests int64   `json:"requests"`
+	Reads    int64   `json:"reads"`
+	Hits     int64   `json:"hits"`
+	HitRatio float64 `json:"hit_ratio"`
+	Stale    int64   `json:"stale"`
+	Cache    *Shared `json:"cache,omitempty"`
 }
 
 // Memory is what every cache holds at the end.
@@ -128,8 +142,14 @@ func New(c sim.Config, st sim.Stats) Run {
 		Workers:    make([]Worker, len(st.Workers)),
 	}
 	if c.HasShared() {
-		s := st.Shared
-		r.Shared = &Shared{s.Hits, s.Misses, s.Evictions, s.Currsize, s.Maxsize}
+		r.Shared = shared(st.Shared)
+	}
+	for _, h := range st.Hosts {
+		x := Host{ID: h.ID, Requests: h.Total.Requests, Reads: h.Total.Reads, Hits: h.Total.Hits, HitRatio: h.Total.HitRatio(), Stale: h.Total.Stale}
+		if c.HasHost() {
+			x.Cache = shared(h.Cache)
+		}
+		r.Hosts = append(r.Hosts, x)
 	}
 	for i, w := range st.Workers {
 		r.Workers[i] = Worker{
@@ -139,6 +159,10 @@ func New(c sim.Config, st sim.Stats) Run {
 		}
 	}
 	return r
+}
+
+func shared(s sim.SharedStats) *Shared {
+	return &Shared{s.Hits, s.Misses, s.Evictions, s.Currsize, s.Maxsize, s.Errors}
 }
 
 func ratioF(a, b int64) float64 {

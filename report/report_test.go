@@ -61,3 +61,60 @@ func TestRunJSONAndTable(t *testing.T) {
 		t.Errorf("table:\n%s", out.String())
 	}
 }
+
+// An outage of the shared cache is counted as errors, in the JSON and the
+// table; a run without one prints none.
+func TestSharedErrors(t *testing.T) {
+	for _, tc := range []struct {
+		outage string
+		errors bool
+	}{{"shared@100ms-300ms", true}, {"", false}} {
+		c := sim.Default()
+		c.Mode, c.Outage = "shared", tc.outage
+		s, err := sim.New(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Run(2000)
+		st := s.Stats()
+		if (st.Shared.Errors > 0) != tc.errors {
+			t.Fatalf("outage %q: the engine counted %d errors; want errors %v", tc.outage, st.Shared.Errors, tc.errors)
+		}
+		b, _ := json.Marshal(New(c, st))
+		var back struct {
+			Shared struct{ Errors int64 }
+		}
+		json.Unmarshal(b, &back)
+		if back.Shared.Errors != st.Shared.Errors {
+			t.Errorf("outage %q: JSON shared.errors %d; want %d", tc.outage, back.Shared.Errors, st.Shared.Errors)
+		}
+		var out bytes.Buffer
+		WriteTable(&out, New(c, st))
+		want := fmt.Sprintf("; %d errors (out:", st.Shared.Errors)
+		if got := strings.Contains(out.String(), want); got != tc.errors {
+			t.Errorf("outage %q: table contains %q: %v; want %v\n%s", tc.outage, want, got, tc.errors, out.String())
+		}
+	}
+}
+
+// With several hosts each gets a line with its requests and its host cache.
+func TestHosts(t *testing.T) {
+	c := sim.Default()
+	c.Mode, c.Hosts, c.HostBalancer = "tiered-host", 3, "keyhash"
+	s, _ := sim.New(c)
+	s.Run(3000)
+	st := s.Stats()
+	r := New(c, st)
+	if len(r.Hosts) != 3 {
+		t.Fatalf("%d hosts in the report; want 3", len(r.Hosts))
+	}
+	var out bytes.Buffer
+	WriteTable(&out, r)
+	for i, h := range st.Hosts {
+		want := fmt.Sprintf("host %d: %d requests, hit ratio %.3f, %d stale; host cache: %d hits, %d misses",
+			i, h.Total.Requests, h.Total.HitRatio(), h.Total.Stale, h.Cache.Hits, h.Cache.Misses)
+		if r.Hosts[i].Cache == nil || r.Hosts[i].Cache.Hits != h.Cache.Hits || !strings.Contains(out.String(), want) {
+			t.Errorf("host %d: got %+v; want a line %q in\n%s", i, r.Hosts[i], want, out.String())
+		}
+	}
+}

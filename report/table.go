@@ -27,12 +27,27 @@ func WriteTable(w io.Writer, r Run) error {
 		fmt.Fprintf(w, "%d workers killed by the timeout, %d requests lost with them; %d reads waited for another's fetch\n", t.Timeouts, t.Killed, t.Coalesced)
 	}
 	if s := r.Shared; s != nil {
-		fmt.Fprintf(w, "shared cache: %d hits, %d misses, %d/%d entries\n", s.Hits, s.Misses, s.Currsize, s.Maxsize)
+		fmt.Fprintf(w, "shared cache: %d hits, %d misses, %d/%d entries%s\n", s.Hits, s.Misses, s.Currsize, s.Maxsize, errors(s))
+	}
+	for _, h := range r.Hosts {
+		fmt.Fprintf(w, "host %d: %d requests, hit ratio %.3f, %d stale", h.ID, h.Requests, h.HitRatio, h.Stale)
+		if s := h.Cache; s != nil {
+			fmt.Fprintf(w, "; host cache: %d hits, %d misses, %d/%d entries%s", s.Hits, s.Misses, s.Currsize, s.Maxsize, errors(s))
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "memory: %d entries, %d distinct keys, %d duplicates\n", r.Memory.Entries, r.Memory.Distinct, r.Memory.Duplicates)
 	fmt.Fprintf(w, "response time: p50 %dµs, p95 %dµs, p99 %dµs, mean %.0fµs\n", r.Latency.P50, r.Latency.P95, r.Latency.P99, r.Latency.Mean)
 	_, err := fmt.Fprintf(w, "hit ratio %.3f; Che's approximation predicts %.3f\n", t.HitRatio, r.Predicted)
 	return err
+}
+
+// errors says how many of the cache's operations failed (an outage), if any.
+func errors(s *Shared) string {
+	if s.Errors == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d errors (out: each get, set or delete failed and the request went on to the origin)", s.Errors)
 }
 
 func sum(ws []Worker, f func(Worker) int) int {

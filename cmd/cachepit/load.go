@@ -9,12 +9,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/cachepit/cachepit/internal/progress"
 	"github.com/cachepit/cachepit/internal/simflag"
 	"github.com/cachepit/cachepit/real/load"
+	"github.com/cachepit/cachepit/real/nginxconf"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -24,7 +26,7 @@ func init() {
 
 // loadFields are the workload settings and the balancer the engine predicts
 // with; the server's own settings come from its /stats.
-var loadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "shared-cache", "balancer", "cpu", "think", "boot"}
+var loadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "shared-cache", "host-cache", "balancer", "host-balancer", "cpu", "think", "boot"}
 
 // maxClients bounds --clients: each is a connection in flight.
 const maxClients = 256
@@ -37,6 +39,7 @@ func runLoad(args []string, stdout, stderr io.Writer) int {
 	target := fs.String("target", "http://127.0.0.1:8000", "URL of a running server of cachepit's protocol")
 	clients := fs.Int("clients", 1, fmt.Sprintf("closed loop: clients each sending its next request when the previous answer arrives, 1..%d", maxClients))
 	rate := fs.Float64("rate", 0, "open loop: Poisson arrivals per second instead of clients, (0, 100000]")
+	backends := fs.String("backends", "", "the cachepit real hosts behind --target (nginx), as in its server lines and in order:\n127.0.0.1:8001,127.0.0.1:8002 (cachepit nginx-conf --backends); each host's /stats is read,\nand --host-balancer says how nginx picks one")
 	asJSON := fs.Bool("json", false, "print the comparison as JSON")
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this long, 1s..1h")
 	simflag.Register(fs, &c, loadFields...)
@@ -62,10 +65,22 @@ func runLoad(args []string, stdout, stderr io.Writer) int {
 	case set["rate"] && set["clients"]:
 		fmt.Fprintln(stderr, "cachepit load: --clients (closed loop) and --rate (open loop) contradict: drop one of them")
 		return 2
+	case set["host-balancer"] && *backends == "":
+		fmt.Fprintln(stderr, "cachepit load: --host-balancer is how nginx picks among --backends: list the hosts with --backends")
+		return 2
+	}
+	var hosts []string
+	if *backends != "" {
+		hosts = strings.Split(*backends, ",")
+		if err := nginxconf.CheckBackends(hosts); err != nil {
+			fmt.Fprintf(stderr, "cachepit load: %v\n", err)
+			return 2
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	o := load.Options{Target: *target, Config: c, SharedSet: set["shared-cache"], BalancerSet: set["balancer"], Clients: *clients, Rate: *rate, Timeout: *timeout}
+	o := load.Options{Target: *target, Config: c, SharedSet: set["shared-cache"], BalancerSet: set["balancer"], HostCacheSet: set["host-cache"],
+		Backends: hosts, HostBalancer: c.HostBalancer, Clients: *clients, Rate: *rate, Timeout: *timeout}
 	var bar *progress.Bar // nil with --json, as cachepit sim: silent
 	if !*asJSON {
 		bar = progress.New(stderr, "requests", c.Warmup+c.Requests)

@@ -47,10 +47,19 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 	what := fmt.Sprintf("each with its own LRU cache of %d", c.Cache)
 	if w.Shared != "" {
 		a, _ := cache.ParseAddr(w.Shared) // checked by parseReal
-		what = "sharing " + a.Name()
-		if c.Mode == "tiered" {
+		switch c.Mode {
+		case "tiered":
 			what = fmt.Sprintf("each with an LRU cache of %d in front of %s", c.Cache, a.Name())
+		case "host":
+			what = "sharing " + a.Name() + " as this host's cache"
+		case "tiered-host":
+			what = fmt.Sprintf("each with an LRU cache of %d in front of this host's cache, %s", c.Cache, a.Name())
+		default:
+			what = "sharing " + a.Name()
 		}
+	}
+	if cfg.Origin != "" {
+		what += ", the database at " + cfg.Origin
 	}
 	fmt.Fprintf(stdout, "cachepit real: %d workers %s, listening on %s (Ctrl-C stops)\n", c.Workers, what, url)
 	fmt.Fprintf(stdout, "try: curl %s/ ; curl %s/get_cache_info ; curl %s/get_cache_info\n", url, url, url)
@@ -74,6 +83,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	shared := fs.String("shared", "", "the workers share this cache (mode shared, or tiered with --mode tiered):\nmemcached://HOST:PORT, a pool memcached://HOST1:PORT1,HOST2:PORT2, or redis://HOST:PORT[/DB]")
 	timeout := fs.Duration("cache-timeout", prefork.DefaultCacheTimeout, "how long one shared-cache operation may take before the request goes to the origin, 1ms..10s")
 	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes (the engine's cost-origin), 0s..10s")
+	originURL := fs.String("origin", "", "use the database of the cachepit real at this URL (http://127.0.0.1:8001) instead of this server's own,\nso that several hosts behind nginx share one database; its --origin-delay applies")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
 	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
 	simflag.Register(fs, &c, "workers", "threads", "cache", "mode", "max-requests", "max-requests-jitter")
@@ -100,7 +110,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	}
 	c.Cost.Origin = int(delay.Microseconds()) // the engine's cost-origin, written as a duration
 	cfg := prefork.Config{
-		Addr: *addr,
+		Addr: *addr, Origin: *originURL,
 		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
 			WorkerClass: *class},
 	}

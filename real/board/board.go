@@ -18,6 +18,7 @@ type Settings struct {
 	MaxRequests       int    // recycle a worker after this many requests; 0 means never
 	MaxRequestsJitter int    // add 0..jitter to each worker's MaxRequests
 	OriginDelayMicros int    // time an origin read or write takes
+	Origin            string `json:",omitempty"` // the server whose database this one uses (cachepit real --origin); "" for its own
 }
 
 // Worker is one slot's counters and the process now serving it.
@@ -78,6 +79,13 @@ func New(c sim.Config, shared string) *Board {
 		b.workers[i].RequestsLeft = -1
 	}
 	return b
+}
+
+// SetOrigin records that the server uses the database of the server at url.
+func (b *Board) SetOrigin(url string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.settings.Origin = url
 }
 
 // Record counts one request. Outcomes for unknown slots are ignored.

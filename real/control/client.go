@@ -63,6 +63,30 @@ func (c *Client) Hit(key int, from sim.Tier, version uint32, st State) (uint32, 
 	})
 }
 
+// Origin runs op (read, write or version) on the master's database for
+// another host that shares it; nothing is counted on this server's board.
+func (c *Client) Origin(op string, key int) (uint32, error) {
+	resp, err := c.hc.Post("http://master/origin/"+op+"?key="+strconv.Itoa(key), "", nil)
+	if err != nil {
+		return 0, fmt.Errorf("master unreachable: %w", err)
+	}
+	return answer(resp)
+}
+
+// Prefix returns the key prefix of the shared caches in front of the master's database.
+func (c *Client) Prefix() (string, error) {
+	resp, err := c.hc.Post("http://master/origin/prefix", "", nil)
+	if err != nil {
+		return "", fmt.Errorf("master unreachable: %w", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 1024))
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("master: %s: %s", resp.Status, strings.TrimSpace(string(body)))
+	}
+	return string(body), err
+}
+
 // Stats returns the whole server's counters.
 func (c *Client) Stats() (board.Stats, error) {
 	var s board.Stats
@@ -90,6 +114,11 @@ func (c *Client) call(what string, key int, st State, v url.Values) (uint32, err
 	if err != nil {
 		return 0, fmt.Errorf("master unreachable: %w", err)
 	}
+	return answer(resp)
+}
+
+// answer reads the master's answer: a version, or an error.
+func answer(resp *http.Response) (uint32, error) {
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1024))
 	if err != nil {

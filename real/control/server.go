@@ -18,14 +18,18 @@ import (
 )
 
 // Handler serves o and b to the workers.
-func Handler(o *origin.Origin, b *board.Board) http.Handler {
+func Handler(o origin.Store, b *board.Board) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /read", func(w http.ResponseWriter, r *http.Request) {
 		out, key, ok := outcome(w, r)
 		if !ok {
 			return
 		}
-		v := o.Read(key)
+		v, err := o.Read(key)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
 		out.Op, out.From = sim.Read, sim.Origin
 		b.Record(out)
 		fmt.Fprint(w, v)
@@ -35,7 +39,11 @@ func Handler(o *origin.Origin, b *board.Board) http.Handler {
 		if !ok {
 			return
 		}
-		v := o.Write(key)
+		v, err := o.Write(key)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
 		out.Op, out.From = sim.Write, sim.Origin
 		b.Record(out)
 		fmt.Fprint(w, v)
@@ -51,10 +59,39 @@ func Handler(o *origin.Origin, b *board.Board) http.Handler {
 			http.Error(w, "hit needs version and from (0 local, 1 shared)", http.StatusBadRequest)
 			return
 		}
-		cur := o.Version(key)
+		cur, err := o.Version(key)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
 		out.Op, out.From, out.Stale = sim.Read, sim.Tier(from), uint32(held) < cur
 		b.Record(out)
 		fmt.Fprint(w, cur)
+	})
+	// The database itself, for other hosts that share it (origin.Remote,
+	// through a worker's /origin/ endpoints): nothing goes on the board.
+	for op, f := range map[string]func(int) (uint32, error){"read": o.Read, "write": o.Write, "version": o.Version} {
+		mux.HandleFunc("POST /origin/"+op, func(w http.ResponseWriter, r *http.Request) {
+			key, err := strconv.Atoi(r.FormValue("key"))
+			if err != nil || key < 0 {
+				http.Error(w, "origin needs key, a whole number from 0", http.StatusBadRequest)
+				return
+			}
+			v, err := f(key)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadGateway)
+				return
+			}
+			fmt.Fprint(w, v)
+		})
+	}
+	mux.HandleFunc("POST /origin/prefix", func(w http.ResponseWriter, r *http.Request) {
+		p, err := o.CachePrefix()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprint(w, p)
 	})
 	mux.HandleFunc("GET /stats", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

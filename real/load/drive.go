@@ -7,7 +7,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -25,11 +24,16 @@ type answer struct {
 	Hit    bool   `json:"hit"`
 	Stale  bool   `json:"stale"`
 	Worker int    `json:"worker"`
+
+	key  int    // the key asked for
+	host string // the X-Cachepit-Host header: the address of the host that answered
 }
 
 type driver struct {
-	base string
-	hc   *http.Client
+	base     string
+	backends []string // the hosts behind base (nginx), HOST:PORT; nil when base is the one host
+	route    *router  // counts where the answers came from; nil for one host
+	hc       *http.Client
 
 	progress    func(done, total int) // nil: none
 	done, total int                   // requests answered so far, of the whole run
@@ -88,6 +92,9 @@ func (d *driver) run(ctx context.Context, w *sim.Workload, n, clients int, think
 		}
 		mu.Lock()
 		t.add(a, took)
+		if d.route != nil {
+			d.route.add(a.key, a.host)
+		}
 		d.done++
 		if d.progress != nil {
 			d.progress(d.done, d.total)
@@ -152,29 +159,31 @@ func (d *driver) item(ctx context.Context, key int, op sim.Op) (answer, error) {
 		method = http.MethodPut
 	}
 	var a answer
-	err := d.do(ctx, method, "/item/"+strconv.Itoa(key), &a)
+	h, err := d.do(ctx, method, d.base, sim.KeyURI(key), &a)
+	a.key, a.host = key, h.Get("X-Cachepit-Host")
 	return a, err
 }
 
-func (d *driver) do(ctx context.Context, method, path string, v any) error {
-	req, err := http.NewRequestWithContext(ctx, method, d.base+path, nil)
+// do sends one request to the server at base and decodes its JSON answer into v.
+func (d *driver) do(ctx context.Context, method, base, path string, v any) (http.Header, error) {
+	req, err := http.NewRequestWithContext(ctx, method, base+path, nil)
 	if err != nil {
-		return fmt.Errorf("--target %q: %w", d.base, err)
+		return nil, fmt.Errorf("--target %q: %w", base, err)
 	}
 	resp, err := d.hc.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w (is a server speaking cachepit's protocol running there? 'cachepit real' or 'make gunicorn-demo')", method, d.base+path, err)
+		return nil, fmt.Errorf("%s %s: %w (is a server speaking cachepit's protocol running there? 'cachepit real' or 'make gunicorn-demo')", method, base+path, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, d.base+path, err)
+		return nil, fmt.Errorf("%s %s: %w", method, base+path, err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s %s: %s: %s", method, d.base+path, resp.Status, strings.TrimSpace(string(body)))
+		return nil, fmt.Errorf("%s %s: %s: %s", method, base+path, resp.Status, strings.TrimSpace(string(body)))
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("%s %s: not an answer of cachepit's protocol (see real/README.md): %w", method, d.base+path, err)
+		return nil, fmt.Errorf("%s %s: not an answer of cachepit's protocol (see real/README.md): %w", method, base+path, err)
 	}
-	return nil
+	return resp.Header, nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cachepit/cachepit/real/gunicorn"
+	"github.com/cachepit/cachepit/real/internal/realtest"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -22,7 +23,7 @@ func startGunicorn(t *testing.T, o gunicorn.Options) string {
 		}
 		t.Skip(m)
 	}
-	o.Log = gunilog{t}
+	o.Log = realtest.Log(t)
 	s, err := gunicorn.Start(o)
 	if err != nil {
 		t.Fatal(err)
@@ -33,13 +34,6 @@ func startGunicorn(t *testing.T, o gunicorn.Options) string {
 		}
 	})
 	return s.URL
-}
-
-type gunilog struct{ t *testing.T }
-
-func (l gunilog) Write(p []byte) (int, error) {
-	l.t.Log(strings.TrimRight(string(p), "\n"))
-	return len(p), nil
 }
 
 // gunicornWorkload is the engine's default workload, shortened to 1,000

@@ -24,14 +24,22 @@ const MaxRequests = 1_000_000
 // clients' think time, the application's cpu and the balancer the engine
 // predicts with; the server's /stats supplies every other setting.
 type Options struct {
-	Target      string        // the server's base URL, http://127.0.0.1:8000
-	Config      sim.Config    // the workload and the balancer
-	SharedSet   bool          // Config.SharedCache was chosen by the user
-	BalancerSet bool          // Config.Balancer was chosen by the user; else the server's config says
-	Clients     int           // closed loop: requests in flight at once; 0 means 1
-	Rate        float64       // open loop: Poisson arrivals per second; 0 means closed loop
-	Timeout     time.Duration // the whole run; 0 means 10 minutes
-	PerRequest  time.Duration // one request; 0 means 10 s
+	Target       string        // the server's base URL, http://127.0.0.1:8000
+	Config       sim.Config    // the workload and the balancer
+	SharedSet    bool          // Config.SharedCache was chosen by the user
+	BalancerSet  bool          // Config.Balancer was chosen by the user; else the server's config says
+	HostCacheSet bool          // Config.HostCache was chosen by the user
+	Clients      int           // closed loop: requests in flight at once; 0 means 1
+	Rate         float64       // open loop: Poisson arrivals per second; 0 means closed loop
+	Timeout      time.Duration // the whole run; 0 means 10 minutes
+	PerRequest   time.Duration // one request; 0 means 10 s
+
+	// Backends, when not empty, are the cachepit real hosts behind Target
+	// (nginx), HOST:PORT each, as in nginx's server lines and in order; their
+	// /stats give the settings and the counts, and HostBalancer is how nginx
+	// picks one (roundrobin, leastconn, random or keyhash).
+	Backends     []string
+	HostBalancer string
 
 	// Progress, if not nil, is told after each answer how many of the
 	// warmup and counted requests have been answered; calls never overlap.
@@ -46,6 +54,8 @@ type Result struct {
 	Query     string         `json:"query"`  // the same, as in a shareable link
 	Clients   int            `json:"clients,omitempty"`
 	Rate      float64        `json:"rate,omitempty"`
+	Backends  []string       `json:"backends,omitempty"`
+	Routing   *Routing       `json:"routing,omitempty"` // where nginx sent the counted requests
 	Notes     []string       `json:"notes,omitempty"`
 	Measured  Measure        `json:"measured"`
 	Predicted Measure        `json:"predicted"`
@@ -71,6 +81,11 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	if err := loopback(r.Target); err != nil {
 		return r, err
 	}
+	for _, b := range o.Backends {
+		if err := loopback("http://" + b); err != nil {
+			return r, fmt.Errorf("--backends %s: %w", b, err)
+		}
+	}
 	if n := o.Config.Warmup + o.Config.Requests; n > MaxRequests {
 		return r, fmt.Errorf("warmup + requests must be at most %d, got %d: each is a real round trip", MaxRequests, n)
 	}
@@ -82,11 +97,18 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	d := newDriver(r.Target, o.PerRequest, conns)
 	d.progress = o.Progress
-	before, err := d.stats(ctx)
+	if len(o.Backends) > 0 {
+		rt, err := newRouter(o.Backends, o.HostBalancer)
+		if err != nil {
+			return r, err
+		}
+		r.Backends, d.backends, d.route = o.Backends, o.Backends, rt
+	}
+	before, err := d.snapshot(ctx)
 	if err != nil {
 		return r, err
 	}
-	r.Server = before.Settings
+	r.Server = before[0].Settings
 	c, notes, err := engineConfig(o, before)
 	if err != nil {
 		return r, err
@@ -103,21 +125,28 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		if _, err := d.run(ctx, w, c.Warmup, o.Clients, think, o.Rate, c.Seed); err != nil {
 			return r, err
 		}
-		if before, err = d.stats(ctx); err != nil {
+		if before, err = d.snapshot(ctx); err != nil {
 			return r, err
 		}
+	}
+	if d.route != nil {
+		*d.route = router{hosts: d.route.hosts, ring: d.route.ring, prev: -1} // count the counted requests only
 	}
 	d.done, d.total = c.Warmup, c.Warmup+c.Requests
 	t, err := d.run(ctx, w, c.Requests, o.Clients, think, o.Rate, c.Seed+1)
 	if err != nil {
 		return r, err
 	}
-	after, err := d.stats(ctx)
+	after, err := d.snapshot(ctx)
 	if err != nil {
 		return r, err
 	}
 	r.Elapsed = time.Since(start)
 	r.Measured = measured(before, after, t)
+	if d.route != nil {
+		r.Routing = &d.route.r
+		r.Measured.Hosts = hostMeasures(perWorker(before, after), c.Workers, o.Backends)
+	}
 	if m := r.Measured; m.Requests != t.requests || m.Reads != t.reads || m.Hits != t.hits || m.Stale != t.stale {
 		r.Notes = append(r.Notes, fmt.Sprintf("the server counted %d requests, %d hits, %d stale; the answers showed %d, %d, %d: another client used the server during the run",
 			m.Requests, m.Hits, m.Stale, t.requests, t.hits, t.stale))
@@ -128,6 +157,13 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	s.Run(c.Warmup + c.Requests)
 	r.Predicted = predicted(s.Stats())
+	if len(o.Backends) > 0 {
+		var ws []sim.WorkerStats
+		for _, h := range s.Stats().Hosts {
+			ws = append(ws, h.Total)
+		}
+		r.Predicted.Hosts = hostMeasures(ws, 1, o.Backends)
+	}
 	return r, nil
 }
 

@@ -147,7 +147,7 @@ func TestEngineConfigFromServer(t *testing.T) {
 	for _, tt := range tests {
 		st := serverStats{Config: tt.config}
 		st.Workers = make([]board.Worker, 3)
-		c, _, err := engineConfig(Options{Config: workload(10)}, st)
+		c, _, err := engineConfig(Options{Config: workload(10)}, []serverStats{st})
 		switch {
 		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 			t.Errorf("%q: error %v; want one containing %q", tt.config, err, tt.wantErr)
@@ -162,7 +162,7 @@ func TestEngineConfigFromServer(t *testing.T) {
 	w.Balancer = "roundrobin"
 	st := serverStats{Config: "balancer=accept-bootorder"}
 	st.Workers = make([]board.Worker, 4)
-	if c, _, err := engineConfig(Options{Config: w, BalancerSet: true}, st); err != nil || c.Balancer != "roundrobin" {
+	if c, _, err := engineConfig(Options{Config: w, BalancerSet: true}, []serverStats{st}); err != nil || c.Balancer != "roundrobin" {
 		t.Errorf("--balancer roundrobin against a server saying accept-bootorder: %q, %v; want roundrobin", c.Balancer, err)
 	}
 }
@@ -175,5 +175,32 @@ func TestLoopbackOnly(t *testing.T) {
 		if err := loopback(target); (err == nil) != ok {
 			t.Errorf("loopback(%q) = %v; want ok %v", target, err, ok)
 		}
+	}
+}
+
+// Mode tiered-host on one host: each worker's LRU in front of the host's
+// Memcached. Without writes a key reaches the origin once, when Memcached
+// first lacks it, whichever worker asks: origin reads and hits match the
+// engine exactly; the split between the two tiers follows the kernel's
+// dispatch, and both must be used.
+func TestTieredHostMatchesEngine(t *testing.T) {
+	mc := memd.Start(t)
+	base := realtest.Serve(t, prefork.Config{Worker: realtest.Options(2, "tiered-host", 10, "memcached://"+mc)})
+	c := workload(400)
+	c.Writes = 0
+	r, err := Run(context.Background(), Options{Target: base, Config: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, p := r.Measured, r.Predicted
+	t.Logf("local hits %d/%d, host-cache hits %d/%d, origin reads %d/%d measured/predicted; %s", m.LocalHits, p.LocalHits, m.SharedHits, p.SharedHits, m.OriginReads, p.OriginReads, r.Query)
+	if r.Config.Mode != "tiered-host" || r.Config.HostCache != c.Keys {
+		t.Errorf("predicted with mode %s, host cache %d; want tiered-host and room for the %d keys", r.Config.Mode, r.Config.HostCache, c.Keys)
+	}
+	if m.OriginReads != p.OriginReads || m.Hits != p.Hits || m.Reads != p.Reads {
+		t.Errorf("origin reads %d, hits %d, reads %d measured; predicted %d, %d, %d: want the same", m.OriginReads, m.Hits, m.Reads, p.OriginReads, p.Hits, p.Reads)
+	}
+	if m.LocalHits == 0 || m.SharedHits == 0 {
+		t.Errorf("local hits %d, host-cache hits %d; want both tiers used", m.LocalHits, m.SharedHits)
 	}
 }

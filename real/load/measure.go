@@ -10,18 +10,19 @@ import (
 
 // Measure is what one side of the comparison counted over the same requests.
 type Measure struct {
-	Requests     int64   `json:"requests"`
-	Reads        int64   `json:"reads"`
-	Hits         int64   `json:"hits"`
-	LocalHits    int64   `json:"local_hits"`
-	SharedHits   int64   `json:"shared_hits"`
-	HitRatio     float64 `json:"hit_ratio"`
-	OriginReads  int64   `json:"origin_reads"`
-	OriginWrites int64   `json:"origin_writes"`
-	Stale        int64   `json:"stale"`
-	Evictions    int64   `json:"evictions"` // from the workers' own caches
-	Recycles     int64   `json:"recycles"`
-	PerWorker    []int64 `json:"requests_per_worker"`
+	Requests     int64         `json:"requests"`
+	Reads        int64         `json:"reads"`
+	Hits         int64         `json:"hits"`
+	LocalHits    int64         `json:"local_hits"`
+	SharedHits   int64         `json:"shared_hits"`
+	HitRatio     float64       `json:"hit_ratio"`
+	OriginReads  int64         `json:"origin_reads"`
+	OriginWrites int64         `json:"origin_writes"`
+	Stale        int64         `json:"stale"`
+	Evictions    int64         `json:"evictions"` // from the workers' own caches
+	Recycles     int64         `json:"recycles"`
+	PerWorker    []int64       `json:"requests_per_worker"` // numbered across hosts: host h's first is h*workers
+	Hosts        []HostMeasure `json:"hosts,omitempty"`     // with several hosts behind nginx
 
 	// Time: measured from the answers; predicted on the engine's clock.
 	Latency    sim.Latency `json:"latency_us"`               // response time (arrival to answer), µs
@@ -68,31 +69,41 @@ func predicted(s sim.Stats) Measure {
 	return m
 }
 
-// measured is the server's count between two snapshots of /stats.
-func measured(before, after serverStats, t tally) Measure {
-	ws := make([]sim.WorkerStats, len(after.Workers))
-	for i := range ws {
-		a, b := after.Workers[i].WorkerStats, sim.WorkerStats{}
-		if i < len(before.Workers) {
-			b = before.Workers[i].WorkerStats
-		}
-		ws[i] = sim.WorkerStats{
-			Requests: a.Requests - b.Requests, Reads: a.Reads - b.Reads, Hits: a.Hits - b.Hits,
-			LocalHits: a.LocalHits - b.LocalHits, SharedHits: a.SharedHits - b.SharedHits,
-			Stale: a.Stale - b.Stale, Evictions: a.Evictions - b.Evictions, Recycles: a.Recycles - b.Recycles,
+// perWorker is every worker's count between two snapshots of each host's
+// /stats, numbered across hosts.
+func perWorker(before, after []serverStats) []sim.WorkerStats {
+	var ws []sim.WorkerStats
+	for h := range after {
+		for i, w := range after[h].Workers {
+			a, b := w.WorkerStats, sim.WorkerStats{}
+			if h < len(before) && i < len(before[h].Workers) {
+				b = before[h].Workers[i].WorkerStats
+			}
+			ws = append(ws, sim.WorkerStats{
+				Requests: a.Requests - b.Requests, Reads: a.Reads - b.Reads, Hits: a.Hits - b.Hits,
+				LocalHits: a.LocalHits - b.LocalHits, SharedHits: a.SharedHits - b.SharedHits,
+				Stale: a.Stale - b.Stale, Evictions: a.Evictions - b.Evictions, Recycles: a.Recycles - b.Recycles,
+			})
 		}
 	}
-	m := fromWorkers(ws, sim.OriginStats{
-		Reads:  after.Origin.Reads - before.Origin.Reads,
-		Writes: after.Origin.Writes - before.Origin.Writes,
-	})
+	return ws
+}
+
+// measured is what the hosts counted between two snapshots of their /stats.
+func measured(before, after []serverStats, t tally) Measure {
+	var o sim.OriginStats
+	for h := range after {
+		o.Reads += after[h].Origin.Reads - before[h].Origin.Reads
+		o.Writes += after[h].Origin.Writes - before[h].Origin.Writes
+	}
+	m := fromWorkers(perWorker(before, after), o)
 	m.Latency = t.latency()
 	if t.elapsed > 0 {
 		m.Throughput = float64(t.requests) / t.elapsed.Seconds()
 		m.Duration = t.elapsed.Microseconds()
 	}
-	if before.DegradedMicros != nil && after.DegradedMicros != nil {
-		d := *after.DegradedMicros - *before.DegradedMicros
+	if b, a := before[0].DegradedMicros, after[0].DegradedMicros; len(after) == 1 && b != nil && a != nil {
+		d := *a - *b
 		m.Degraded = &d
 	}
 	return m

@@ -19,12 +19,33 @@ type serverStats struct {
 }
 
 func (d *driver) stats(ctx context.Context) (serverStats, error) {
+	return d.statsAt(ctx, d.base)
+}
+
+// statsAt reads /stats of the server at base.
+func (d *driver) statsAt(ctx context.Context, base string) (serverStats, error) {
 	var s serverStats
-	err := d.do(ctx, http.MethodGet, "/stats", &s)
+	_, err := d.do(ctx, http.MethodGet, base, "/stats", &s)
 	if err == nil && len(s.Workers) == 0 {
-		err = fmt.Errorf("%s/stats lists no workers: not a server of cachepit's protocol (see real/README.md)", d.base)
+		err = fmt.Errorf("%s/stats lists no workers: not a server of cachepit's protocol (see real/README.md)", base)
 	}
 	return s, err
+}
+
+// snapshot reads /stats of every host: the target, or each backend.
+func (d *driver) snapshot(ctx context.Context) ([]serverStats, error) {
+	if len(d.backends) == 0 {
+		st, err := d.stats(ctx)
+		return []serverStats{st}, err
+	}
+	out := make([]serverStats, len(d.backends))
+	for i, b := range d.backends {
+		var err error
+		if out[i], err = d.statsAt(ctx, "http://"+b); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // workloadFields are the settings cachepit load owns: the workload, and the
@@ -36,13 +57,19 @@ var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic"
 // the server's settings from its /stats config (its balancer too, unless o
 // names one), the workload from o. It stops when the server has served requests already: its caches
 // are warm and a prediction from cold caches would not compare.
-func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
-	if n := st.Total.Requests; n > 0 {
-		return sim.Config{}, nil, fmt.Errorf("the server has served %d requests already, so its caches are warm and the prediction starts cold: restart the server, then run cachepit load again", n)
+func engineConfig(o Options, sts []serverStats) (sim.Config, []string, error) {
+	for i, st := range sts {
+		if n := st.Total.Requests; n > 0 {
+			return sim.Config{}, nil, fmt.Errorf("%s has served %d requests already, so its caches are warm and the prediction starts cold: restart the server, then run cachepit load again", serverName(o, i), n)
+		}
+		if st.Config == "" {
+			return sim.Config{}, nil, fmt.Errorf("%s/stats has no config (the server's settings as the engine's URL query), so there is nothing to predict from: not a server of cachepit's protocol (see real/README.md)", serverName(o, i))
+		}
+		if st.Config != sts[0].Config {
+			return sim.Config{}, nil, fmt.Errorf("%s runs %q but %s runs %q: the engine models hosts that are alike; start every host with the same flags", serverName(o, 0), sts[0].Config, serverName(o, i), st.Config)
+		}
 	}
-	if st.Config == "" {
-		return sim.Config{}, nil, fmt.Errorf("/stats has no config (the server's settings as the engine's URL query), so there is nothing to predict from: not a server of cachepit's protocol (see real/README.md)")
-	}
+	st := sts[0]
 	c, err := sim.ParseQuery(st.Config)
 	if err != nil {
 		return c, nil, fmt.Errorf("the server's settings (/stats config %q) are not the engine's: %w", st.Config, err)
@@ -61,6 +88,19 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 	if o.Rate > 0 {
 		c.Arrivals, c.Rate = "poisson", o.Rate
 	}
+	if len(o.Backends) > 0 {
+		more, err := hostsConfig(&c, o, sts)
+		if err != nil {
+			return c, nil, err
+		}
+		notes = append(notes, more...)
+	}
+	if o.HostCacheSet {
+		c.HostCache = o.Config.HostCache
+	} else if c.HasHost() && c.HostCache == 0 {
+		c.HostCache = min(c.Keys, sim.MaxWorkers*sim.MaxCache)
+		notes = append(notes, fmt.Sprintf("predicted with --host-cache %d: each host's Memcached or Redis has room for every key (set --host-cache to model a smaller one)", c.HostCache))
+	}
 	if o.SharedSet {
 		c.SharedCache = o.Config.SharedCache
 	} else if c.HasShared() && c.SharedCache == 0 {
@@ -70,4 +110,12 @@ func engineConfig(o Options, st serverStats) (sim.Config, []string, error) {
 		notes = append(notes, fmt.Sprintf("predicted with --shared-cache %d: Memcached has room for every key (set --shared-cache to model a smaller one)", c.SharedCache))
 	}
 	return c, notes, c.Validate()
+}
+
+// serverName names host i for messages: the target, or backend i.
+func serverName(o Options, i int) string {
+	if len(o.Backends) == 0 {
+		return "the server at " + o.Target
+	}
+	return "host " + o.Backends[i]
 }

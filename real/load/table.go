@@ -6,17 +6,34 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/cachepit/cachepit/real/cache"
 )
 
 // WriteTable prints the comparison side by side.
 func WriteTable(w io.Writer, r Result) {
 	s := r.Server
-	fmt.Fprintf(w, "server %s: %d workers, mode %s", r.Target, s.Workers, s.Mode)
-	if s.Mode != "shared" {
+	if len(r.Backends) > 0 {
+		fmt.Fprintf(w, "nginx %s in front of %d hosts (%s), host balancer %s; each host: ", r.Target, len(r.Backends), strings.Join(r.Backends, ", "), r.Config.HostBalancer)
+	} else {
+		fmt.Fprintf(w, "server %s: ", r.Target)
+	}
+	fmt.Fprintf(w, "%d workers, mode %s", s.Workers, s.Mode)
+	if s.Cache > 0 {
 		fmt.Fprintf(w, ", local LRU caches of %d", s.Cache)
 	}
 	if s.Shared != "" {
-		fmt.Fprintf(w, ", Memcached at %s", s.Shared)
+		name, what := s.Shared, "shared cache"
+		if a, err := cache.ParseAddr(s.Shared); err == nil {
+			name = a.Name()
+		}
+		if r.Config.HasHost() {
+			what = "host cache"
+		}
+		fmt.Fprintf(w, ", %s: %s", what, name)
+	}
+	if s.Origin != "" && len(r.Backends) == 0 {
+		fmt.Fprintf(w, ", the database at %s", s.Origin)
 	}
 	if r.Config.Threads > 1 {
 		fmt.Fprintf(w, ", %d threads each", r.Config.Threads)
@@ -70,6 +87,7 @@ func WriteTable(w io.Writer, r Result) {
 		}
 		fmt.Fprintf(tw, "worker %d requests (share)\t%d (%.3f)\t%d (%.3f)\t%+.3f\t\n", i, m.PerWorker[i], ms[i], b, bs, ms[i]-bs)
 	}
+	writeHosts(tw, r)
 	ms2 := func(us int) string { return fmt.Sprintf("%.2f ms", float64(us)/1000) }
 	fmt.Fprintf(tw, "throughput\t%.0f/s\t%.0f/s\t\t\n", m.Throughput, p.Throughput)
 	fmt.Fprintf(tw, "run duration\t%s\t%s\t\t\n", ms2(int(m.Duration)), ms2(int(p.Duration)))
@@ -91,4 +109,38 @@ framework, database driver) and --boot to a replacement's start-up for them
 to compare. Which worker wins each connection is the kernel's choice, not the
 engine's random stream, so the split between workers, and with it the
 caches, differ in detail.`))
+}
+
+// writeHosts adds each host's rows, and where nginx sent the requests.
+func writeHosts(tw io.Writer, r Result) {
+	m, p := r.Measured, r.Predicted
+	for i, a := range m.Hosts {
+		var b HostMeasure
+		if i < len(p.Hosts) {
+			b = p.Hosts[i]
+		}
+		share := func(x HostMeasure, of int64) float64 { return ratio(x.Requests, of) }
+		fmt.Fprintf(tw, "host %d %s requests (share)\t%d (%.3f)\t%d (%.3f)\t%+.3f\t\n", i, a.Addr, a.Requests, share(a, m.Requests), b.Requests, share(b, p.Requests), share(a, m.Requests)-share(b, p.Requests))
+		fmt.Fprintf(tw, "host %d hit ratio\t%.4f\t%.4f\t%+.4f\t\n", i, a.HitRatio, b.HitRatio, a.HitRatio-b.HitRatio)
+		fmt.Fprintf(tw, "host %d stale reads\t%d\t%d\t%+d\t\n", i, a.Stale, b.Stale, a.Stale-b.Stale)
+	}
+	rt := r.Routing
+	if rt == nil {
+		return
+	}
+	if r.Config.HostBalancer == "keyhash" {
+		fmt.Fprintf(tw, "on the host nginx's ring picks\t%d of %d\t%d of %d\t\t\n", rt.OnRing, m.Requests, m.Requests, m.Requests)
+	} else if r.Clients == 1 && r.Config.HostBalancer != "random" {
+		fmt.Fprintf(tw, "on the host after the previous one's\t%d of %d\t%d of %d\t\t\n", rt.InTurn, max(m.Requests-1, 0), max(m.Requests-1, 0), max(m.Requests-1, 0))
+	}
+	if rt.Named != m.Requests {
+		fmt.Fprintf(tw, "answers from none of --backends\t%d\t0\t\t\n", m.Requests-rt.Named)
+	}
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }

@@ -1,4 +1,4 @@
-package nginxconf
+package nginxconf_test
 
 import (
 	"fmt"
@@ -7,12 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/cachepit/cachepit/real/internal/nginxd"
 	"github.com/cachepit/cachepit/real/internal/realtest"
-	"github.com/cachepit/cachepit/real/internal/svc"
+	"github.com/cachepit/cachepit/real/nginxconf"
 	"github.com/cachepit/cachepit/real/prefork"
 	"github.com/cachepit/cachepit/sim"
 )
@@ -29,31 +29,6 @@ func hosts(t *testing.T, n int) ([]string, []func()) {
 		addrs, stops = append(addrs, strings.TrimPrefix(base, "http://")), append(stops, stop)
 	}
 	return addrs, stops
-}
-
-// nginx runs Debian's nginx with the configuration for backends, as the
-// test's own process with every file in a temporary folder.
-func nginx(t *testing.T, backends []string, balancer string) string {
-	bin := svc.Need(t, "nginx", "apt-get install nginx-light")
-	dir := t.TempDir()
-	conf := filepath.Join(dir, "nginx.conf")
-	s := svc.StartStop(t, bin, syscall.SIGTERM, func(port string) []string {
-		c, err := Write(Config{Listen: "127.0.0.1:" + port, Backends: backends, Balancer: balancer})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(conf, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return []string{"-p", dir, "-c", conf, "-e", filepath.Join(dir, "error.log"), "-g", "daemon off;"}
-	})
-	t.Cleanup(func() {
-		if t.Failed() {
-			log, _ := os.ReadFile(filepath.Join(dir, "error.log"))
-			t.Logf("nginx error.log:\n%s", log)
-		}
-	})
-	return "http://" + s.Addr
 }
 
 var client = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
@@ -76,7 +51,7 @@ func served(t *testing.T, base, path string) string {
 // that sim.NginxRing predicts.
 func TestKeyHashMatchesRing(t *testing.T) {
 	backends, _ := hosts(t, 3)
-	base := nginx(t, backends, "keyhash")
+	base := nginxd.Start(t, backends, "keyhash")
 	ring, err := sim.NewNginxRing(backends, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +77,7 @@ func TestKeyHashMatchesRing(t *testing.T) {
 // Round robin with one nginx worker rotates through the hosts: each gets a third.
 func TestRoundRobinShares(t *testing.T) {
 	backends, _ := hosts(t, 3)
-	base := nginx(t, backends, "roundrobin")
+	base := nginxd.Start(t, backends, "roundrobin")
 	const n = 600
 	per := map[string]int{}
 	for k := range n {
@@ -118,10 +93,10 @@ func TestRoundRobinShares(t *testing.T) {
 
 // Every balancer's configuration passes nginx's own check (nginx -t).
 func TestConfigsLoad(t *testing.T) {
-	bin := svc.Need(t, "nginx", "apt-get install nginx-light")
-	for _, b := range BalancerNames {
+	bin := nginxd.Bin(t)
+	for _, b := range nginxconf.BalancerNames {
 		dir := t.TempDir()
-		c, err := Write(Config{Listen: "127.0.0.1:1", Backends: []string{"127.0.0.1:2", "127.0.0.1:3"}, Balancer: b})
+		c, err := nginxconf.Write(nginxconf.Config{Listen: "127.0.0.1:1", Backends: []string{"127.0.0.1:2", "127.0.0.1:3"}, Balancer: b})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,28 +110,28 @@ func TestConfigsLoad(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	ok := Config{Listen: "127.0.0.1:8080", Backends: []string{"127.0.0.1:8001"}, Balancer: "keyhash"}
+	ok := nginxconf.Config{Listen: "127.0.0.1:8080", Backends: []string{"127.0.0.1:8001"}, Balancer: "keyhash"}
 	for _, tc := range []struct {
-		change func(*Config)
+		change func(*nginxconf.Config)
 		want   string
 	}{
-		{func(c *Config) { c.Listen = "8080" }, "--listen must be HOST:PORT"},
-		{func(c *Config) { c.Backends = nil }, "--backends needs at least one"},
-		{func(c *Config) { c.Backends = []string{"127.0.0.1:0"} }, "port must be 1..65535"},
-		{func(c *Config) { c.Backends = []string{"a;b:1"} }, "bad host"},
-		{func(c *Config) { c.Backends = []string{"127.0.0.1:1", "127.0.0.1:1"} }, "twice"},
-		{func(c *Config) { c.Balancer = "ip_hash" }, "--host-balancer must be one of"},
+		{func(c *nginxconf.Config) { c.Listen = "8080" }, "--listen must be HOST:PORT"},
+		{func(c *nginxconf.Config) { c.Backends = nil }, "--backends needs at least one"},
+		{func(c *nginxconf.Config) { c.Backends = []string{"127.0.0.1:0"} }, "port must be 1..65535"},
+		{func(c *nginxconf.Config) { c.Backends = []string{"a;b:1"} }, "bad host"},
+		{func(c *nginxconf.Config) { c.Backends = []string{"127.0.0.1:1", "127.0.0.1:1"} }, "twice"},
+		{func(c *nginxconf.Config) { c.Balancer = "ip_hash" }, "--host-balancer must be one of"},
 	} {
 		c := ok
 		tc.change(&c)
-		if _, err := Write(c); err == nil || !strings.Contains(err.Error(), tc.want) {
+		if _, err := nginxconf.Write(c); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: got error %v; want one containing %q", c, err, tc.want)
 		}
 	}
-	for b, d := range Balancers {
+	for b, d := range nginxconf.Balancers {
 		c := ok
 		c.Balancer = b
-		conf, err := Write(c)
+		conf, err := nginxconf.Write(c)
 		if err != nil || !strings.Contains(conf, "server 127.0.0.1:8001;") || (d != "" && !strings.Contains(conf, d)) {
 			t.Errorf("%s: got %v and\n%s\nwant the server line and %q", b, err, conf, d)
 		}
@@ -167,7 +142,7 @@ func TestCheck(t *testing.T) {
 // the ring: where sim.NginxRing.PickUp sends it.
 func TestKeyHashHostDown(t *testing.T) {
 	backends, stops := hosts(t, 3)
-	base := nginx(t, backends, "keyhash")
+	base := nginxd.Start(t, backends, "keyhash")
 	ring, err := sim.NewNginxRing(backends, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -37,19 +37,28 @@ func (c Config) Check() error {
 	if err := hostPort(c.Listen); err != nil {
 		return fmt.Errorf("--listen must be HOST:PORT, got %q (%v)", c.Listen, err)
 	}
-	if len(c.Backends) == 0 {
-		return fmt.Errorf("--backends needs at least one HOST:PORT, e.g. 127.0.0.1:8001,127.0.0.1:8002")
-	}
-	for i, b := range c.Backends {
-		if err := hostPort(b); err != nil {
-			return fmt.Errorf("--backends: %q is not HOST:PORT (%v)", b, err)
-		}
-		if slices.Contains(c.Backends[:i], b) {
-			return fmt.Errorf("--backends lists %s twice", b)
-		}
+	if err := CheckBackends(c.Backends); err != nil {
+		return err
 	}
 	if _, ok := Balancers[c.Balancer]; !ok {
 		return fmt.Errorf("--host-balancer must be one of %s, got %q", strings.Join(BalancerNames, ", "), c.Balancer)
+	}
+	return nil
+}
+
+// CheckBackends reports the first bad address of a --backends list: each
+// must be HOST:PORT, listed once.
+func CheckBackends(backends []string) error {
+	if len(backends) == 0 {
+		return fmt.Errorf("--backends needs at least one HOST:PORT, e.g. 127.0.0.1:8001,127.0.0.1:8002")
+	}
+	for i, b := range backends {
+		if err := hostPort(b); err != nil {
+			return fmt.Errorf("--backends: %q is not HOST:PORT (%v)", b, err)
+		}
+		if slices.Contains(backends[:i], b) {
+			return fmt.Errorf("--backends lists %s twice", b)
+		}
 	}
 	return nil
 }

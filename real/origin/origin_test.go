@@ -20,11 +20,11 @@ func TestVersions(t *testing.T) {
 		var got uint32
 		switch s.op {
 		case "read":
-			got = o.Read(s.key)
+			got, _ = o.Read(s.key)
 		case "write":
-			got = o.Write(s.key)
+			got, _ = o.Write(s.key)
 		default:
-			got = o.Version(s.key)
+			got, _ = o.Version(s.key)
 		}
 		if got != s.want {
 			t.Errorf("step %d: %s %d: got version %d; want %d", i, s.op, s.key, got, s.want)

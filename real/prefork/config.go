@@ -13,6 +13,7 @@ package prefork
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"time"
 
@@ -27,6 +28,12 @@ type Config struct {
 	Worker      worker.Options // every worker's settings; Slot, Control and Prefix are filled in
 	BootTimeout time.Duration  // how long a worker may take to start; 0 means 10 s
 	Log         io.Writer      // the master's and the workers' log lines; nil means os.Stderr
+
+	// Origin, when set, is another cachepit real (http://HOST:PORT) whose
+	// database this server uses instead of its own, so that several hosts
+	// behind one balancer share one database, and a write on one host makes
+	// the copies on the others stale.
+	Origin string
 
 	// Command returns the command that runs one worker with args; nil means
 	// this executable's hidden "real-worker" subcommand.
@@ -63,6 +70,12 @@ const MaxOriginDelay = 10_000_000
 func (c Config) Check() error {
 	if d := c.Worker.Settings.Cost.Origin; d < 0 || d > MaxOriginDelay {
 		return fmt.Errorf("--origin-delay must be between 0s and 10s, got %v", time.Duration(d)*time.Microsecond)
+	}
+	if c.Origin != "" {
+		u, err := url.Parse(c.Origin)
+		if err != nil || u.Scheme != "http" || u.Host == "" || u.Port() == "" || (u.Path != "" && u.Path != "/") {
+			return fmt.Errorf("--origin must look like http://127.0.0.1:8001 (another cachepit real), got %q", c.Origin)
+		}
 	}
 	return c.Worker.Check()
 }

@@ -69,6 +69,8 @@ func TestStartFailsCleanly(t *testing.T) {
 		{"memcached unreachable", Config{Addr: "127.0.0.1:0", Worker: opts(2, "shared", 0, "memcached://"+closed)}, "memcached at " + closed + " is unreachable"},
 		{"workers out of range", Config{Addr: "127.0.0.1:0", Worker: opts(0, "local", 2, "")}, "workers must be between 1 and 256, got 0"},
 		{"shared without address", Config{Addr: "127.0.0.1:0", Worker: opts(1, "tiered", 2, "")}, "needs --shared"},
+		{"origin unreachable", Config{Addr: "127.0.0.1:0", Worker: opts(1, "local", 2, ""), Origin: "http://" + closed}, "the origin at http://" + closed + " does not answer"},
+		{"origin not a URL", Config{Addr: "127.0.0.1:0", Worker: opts(1, "local", 2, ""), Origin: "127.0.0.1:8001"}, "--origin must look like http://127.0.0.1:8001"},
 	}
 	for _, tt := range tests {
 		var started atomic.Int32

@@ -57,6 +57,11 @@ func Start(cfg Config) (m *Master, err error) {
 			return nil, err
 		}
 	}
+	if cfg.Origin != "" {
+		if err := origin.NewRemote(cfg.Origin).Check(); err != nil {
+			return nil, err
+		}
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
@@ -236,7 +241,19 @@ func (m *Master) startControl() error {
 		return fmt.Errorf("control socket: %w", err)
 	}
 	m.board = board.New(m.cfg.Worker.Settings, m.cfg.Worker.Shared)
-	m.control = &http.Server{Handler: control.Handler(origin.New(time.Duration(m.cfg.Worker.Settings.Cost.Origin)*time.Microsecond), m.board)}
+	own := origin.New(time.Duration(m.cfg.Worker.Settings.Cost.Origin) * time.Microsecond)
+	own.Prefix = m.prefix
+	var db origin.Store = own
+	if m.cfg.Origin != "" {
+		// Another host's database, and so its shared caches' entries.
+		db = origin.NewRemote(m.cfg.Origin)
+		if m.prefix, err = db.CachePrefix(); err != nil {
+			ln.Close()
+			return err
+		}
+		m.board.SetOrigin(m.cfg.Origin)
+	}
+	m.control = &http.Server{Handler: control.Handler(db, m.board)}
 	go m.control.Serve(ln)
 	return nil
 }

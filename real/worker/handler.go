@@ -67,7 +67,37 @@ func NewHandler(c cache.Cache, ctl *control.Client, maxLocal int, served func(in
 	h.mux.HandleFunc("GET /item/{key}", h.item)
 	h.mux.HandleFunc("PUT /item/{key}", h.item)
 	h.mux.HandleFunc("GET /stats", h.stats)
+	h.mux.HandleFunc("POST /origin/read/{key}", h.origin("read"))
+	h.mux.HandleFunc("POST /origin/write/{key}", h.origin("write"))
+	h.mux.HandleFunc("GET /origin/version/{key}", h.origin("version"))
+	h.mux.HandleFunc("GET /origin/prefix", func(w http.ResponseWriter, r *http.Request) {
+		p, err := h.Control.Prefix()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprintln(w, p)
+	})
 	return h
+}
+
+// origin serves this server's database to other hosts that share it
+// (cachepit real --origin): the version after op, as plain text. It is not a
+// workload request: no cache is used and nothing is counted here.
+func (h *Handler) origin(op string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		key, err := strconv.Atoi(r.PathValue("key"))
+		if err != nil || key < 0 || key >= sim.MaxKeys {
+			http.Error(w, fmt.Sprintf("key must be a whole number from 0 to %d, got %q", sim.MaxKeys-1, r.PathValue("key")), http.StatusBadRequest)
+			return
+		}
+		v, err := h.Control.Origin(op, key)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprintln(w, v)
+	}
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {

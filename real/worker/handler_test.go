@@ -110,7 +110,7 @@ func TestReadWriteStale(t *testing.T) {
 
 func TestBadKey(t *testing.T) {
 	hs := workers(t, 1, 2)
-	for _, path := range []string{"/item/x", "/item/-1", "/item/10000000"} {
+	for _, path := range []string{"/item/x", "/item/-1", "/item/10000000", "/origin/version/x", "/origin/version/-1"} {
 		rec := httptest.NewRecorder()
 		hs[0].ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
 		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "key must be a whole number from 0 to 9999999") {

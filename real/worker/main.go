@@ -71,6 +71,10 @@ func Main(args []string, stderr io.Writer) int {
 	return ExitOK
 }
 
+// newCache builds the worker's cache for its mode. One cachepit real is one
+// host, so the cache at --shared is the one its workers share: the shared
+// cache in modes shared and tiered, the host cache in host and tiered-host
+// (the same Memcached or Redis; Options.Check refuses any other mode).
 func newCache(o Options) (cache.Cache, int, error) {
 	c := o.Settings
 	var local *cache.Local
@@ -79,7 +83,7 @@ func newCache(o Options) (cache.Cache, int, error) {
 		if local, err = cache.NewLocal(c.Cache); err != nil {
 			return nil, 0, err
 		}
-		if !c.HasShared() {
+		if !c.HasShared() && !c.HasHost() {
 			return local, c.Cache, nil
 		}
 	}

@@ -27,6 +27,20 @@ type Options struct {
 	Prefix  string // shared-cache key prefix of this run (set by the master)
 }
 
+// Modes are the engine's modes (sim.Modes) a real worker runs. One cachepit
+// real is one host, so --shared is the cache its workers share: in modes
+// host and tiered-host it plays the host cache (Memcached on localhost),
+// which is what it is when several cachepit real hosts run behind nginx.
+var Modes = []string{"local", "shared", "tiered", "host", "tiered-host"}
+
+// modeCache says what --shared is in each mode that needs it.
+var modeCache = map[string]string{
+	"shared":      "the cache every worker shares",
+	"tiered":      "the shared cache behind each worker's own LRU",
+	"host":        "the host's cache, shared by its workers",
+	"tiered-host": "the host's cache behind each worker's own LRU",
+}
+
 // Limits on the settings that are not the engine's.
 const (
 	MaxCacheTimeout = 10 * time.Second
@@ -42,9 +56,12 @@ func (o Options) Check() error {
 		return err
 	}
 	c := o.Settings
+	if !slices.Contains(Modes, c.Mode) {
+		return fmt.Errorf("--mode %s is the engine's, but real workers run only %s", c.Mode, strings.Join(Modes, ", "))
+	}
 	if o.Shared == "" {
 		if c.Mode != "local" {
-			return fmt.Errorf("--mode %s needs --shared memcached://HOST:PORT or redis://HOST:PORT", c.Mode)
+			return fmt.Errorf("--mode %s needs --shared memcached://HOST:PORT or redis://HOST:PORT (%s)", c.Mode, modeCache[c.Mode])
 		}
 	} else {
 		if _, err := cache.ParseAddr(o.Shared); err != nil {

@@ -4,6 +4,9 @@ package realtest
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net"
 	"os"
 	"strings"
 	"sync"
@@ -45,7 +48,42 @@ func Serve(t *testing.T, cfg prefork.Config) string {
 // itself; stopping twice is harmless.
 func Start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
 	t.Helper()
-	cfg.Addr, cfg.Command, cfg.Log = "127.0.0.1:0", Command, logger{t}
+	cfg.Addr = "127.0.0.1:0"
+	return start(t, cfg)
+}
+
+// Hosts starts n servers of workers o at sim.HostAddr(0..n-1), 127.0.0.1:8001
+// on, where the engine's keyhash ring puts its hosts, and returns their
+// HOST:PORT; with oneDB every host uses the first one's database. A port
+// already taken skips the test (fails it when CI=true).
+func Hosts(t *testing.T, n int, o worker.Options, oneDB bool) []string {
+	t.Helper()
+	addrs := make([]string, n)
+	for h := range addrs {
+		addrs[h] = sim.HostAddr(h)
+		ln, err := net.Listen("tcp", addrs[h])
+		if err != nil {
+			msg := fmt.Sprintf("%s is taken (%v): the engine's keyhash ring puts hosts at 127.0.0.1:8001..; stop what listens there to run this test", addrs[h], err)
+			if os.Getenv("CI") == "true" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+		ln.Close()
+	}
+	for h, a := range addrs {
+		cfg := prefork.Config{Addr: a, Worker: o}
+		if oneDB && h > 0 {
+			cfg.Origin = "http://" + addrs[0]
+		}
+		start(t, cfg)
+	}
+	return addrs
+}
+
+func start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
+	t.Helper()
+	cfg.Command, cfg.Log = Command, logger{t}
 	if cfg.Worker.Grace == 0 {
 		cfg.Worker.Grace = 2 * time.Second
 	}
@@ -68,6 +106,9 @@ func Start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
 	t.Cleanup(stop)
 	return "http://" + m.Addr().String(), stop
 }
+
+// Log returns a writer that logs each write as one line of t's output.
+func Log(t *testing.T) io.Writer { return logger{t} }
 
 type logger struct{ t *testing.T }
 
