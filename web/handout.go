@@ -86,7 +86,7 @@ func handoutLesson(prefix, origin string, i int, h view.HandoutLesson) app.UI {
 			blog = &BlogReplay{Mode: "local", Steps: steps}
 		}
 	}
-	playground := prefix + "/?" + l.Query
+	playground := prefix + "/?" + view.LessonInPlayground(l).Query()
 	return el("article").Class("panel handout-lesson").ID(id).Aria("labelledby", id+"-title").Body(
 		app.H2().ID(id+"-title").Text(l.Title),
 		app.Range(l.Prose).Slice(func(j int) app.UI { return el("p").Class("prose").Text(l.Prose[j]) }),

@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,4 +113,18 @@ func (st LessonState) Page() PageState {
 	ps.Restarts = append(ps.Restarts, l.Restarts...)
 	ps.Restarts = append(ps.Restarts, st.Restarts...) // the run driver puts them in order
 	return ps
+}
+
+// LessonInPlayground is lesson l's system on the playground: its settings,
+// comparison, restarts and deploys, paused at the lesson's end. A scripted
+// lesson's first requests have no place in the playground's URL; the rest
+// is the lesson's run.
+func LessonInPlayground(l lesson.Lesson) PageState {
+	return PageState{
+		Config:   l.Config(),
+		Compare:  l.Compare,
+		At:       int64(len(l.Script) + l.Requests),
+		Restarts: slices.Clone(l.Restarts),
+		Deploys:  slices.Clone(l.Deploys),
+	}
 }

@@ -107,3 +107,27 @@ func TestTheoryOf(t *testing.T) {
 		t.Errorf("route-by-key: %+v", kh)
 	}
 }
+
+// The handout's "its settings in the playground" link opens every lesson's
+// system as the lesson runs it: settings, comparison, restarts and deploys.
+func TestLessonInPlayground(t *testing.T) {
+	for _, l := range lesson.All {
+		st, notes := ParsePage(LessonInPlayground(l).Query())
+		if len(notes) > 0 {
+			t.Errorf("%s: the link's query %q gives notices %v", l.Slug, LessonInPlayground(l).Query(), notes)
+		}
+		if !reflect.DeepEqual(st.Config, l.Config()) || st.Compare != l.Compare || st.At != int64(len(l.Script)+l.Requests) {
+			t.Errorf("%s: the playground link opens %+v (compare %v, at %d); the lesson runs %+v (compare %v, %d requests)",
+				l.Slug, st.Config, st.Compare, st.At, l.Config(), l.Compare, len(l.Script)+l.Requests)
+		}
+		if len(st.Restarts) != len(l.Restarts) || len(st.Deploys) != len(l.Deploys) {
+			t.Errorf("%s: the link has %d restarts and %d deploys; the lesson %d and %d",
+				l.Slug, len(st.Restarts), len(st.Deploys), len(l.Restarts), len(l.Deploys))
+		}
+		for i := range min(len(st.Deploys), len(l.Deploys)) {
+			if st.Deploys[i] != l.Deploys[i] {
+				t.Errorf("%s: deploy %d is %+v in the link, %+v in the lesson", l.Slug, i, st.Deploys[i], l.Deploys[i])
+			}
+		}
+	}
+}
