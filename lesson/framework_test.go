@@ -1,7 +1,6 @@
 package lesson
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -20,7 +19,7 @@ func TestFrameworkDefaultShowsThePitfall(t *testing.T) {
 			st.Memory.Duplicates, st.Total.Stale, p.Total.Stale, st.Origin.Reads, p.Origin.Reads, st.HitRatio, p.HitRatio)
 	}
 	lines := strings.Join(l.Notice(r), "\n")
-	for _, want := range []string{pct(st.HitRatio), pct(p.HitRatio), fmt.Sprint(st.Total.Stale), fmt.Sprint(st.Memory.Duplicates), fmt.Sprint(p.Origin.Reads)} {
+	for _, want := range []string{pct(st.HitRatio), pct(p.HitRatio), count(int(st.Total.Stale)), count(int(st.Memory.Duplicates)), count(int(p.Origin.Reads))} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("notice lacks %s:\n%s", want, lines)
 		}

@@ -26,16 +26,16 @@ var stampede = Lesson{
 		"the stampede moves into the shared cache. Set coalesce to none in the playground and compare the duplicate fetches.",
 	notice: func(r Run) []string {
 		st, p := r.Stats, r.Partner
-		waited := fmt.Sprintf("Single flight inside each worker made %d requests wait for another thread's fetch: a sync worker never has a second thread to share one.", st.Total.Coalesced)
+		waited := fmt.Sprintf("Single flight inside each worker made %s requests wait for another thread's fetch: a sync worker never has a second thread to share one.", count(int(st.Total.Coalesced)))
 		if r.Config.Threads > 1 {
-			waited = fmt.Sprintf("Single flight inside each worker made %d requests wait for another thread's fetch, within their own worker only.", st.Total.Coalesced)
+			waited = fmt.Sprintf("Single flight inside each worker made %s requests wait for another thread's fetch, within their own worker only.", count(int(st.Total.Coalesced)))
 		}
 		return []string{
-			fmt.Sprintf("Per-worker caches: %d database fetches; %d of them while another worker was already fetching the key; up to %d at once.",
-				st.Origin.Reads, st.Origin.Duplicates, st.Origin.Peak),
+			fmt.Sprintf("Per-worker caches: %s database fetches; %s of them while another worker was already fetching the key; up to %s at once.",
+				count(int(st.Origin.Reads)), count(int(st.Origin.Duplicates)), count(int(st.Origin.Peak))),
 			waited,
-			fmt.Sprintf("Shared cache with a lock, same requests: %d database fetches, %d duplicates, up to %d at once; %d requests waited for the one fetch instead.",
-				p.Origin.Reads, p.Origin.Duplicates, p.Origin.Peak, p.Total.Coalesced),
+			fmt.Sprintf("Shared cache with a lock, same requests: %s database fetches, %s duplicates, up to %s at once; %s requests waited for the one fetch instead.",
+				count(int(p.Origin.Reads)), count(int(p.Origin.Duplicates)), count(int(p.Origin.Peak)), count(int(p.Total.Coalesced))),
 			fmt.Sprintf("p99 response time %s per-worker, %s shared.", ms(st.Latency.P99), ms(p.Latency.P99)),
 		}
 	},
