@@ -28,9 +28,9 @@ func (d *driver) stats(ctx context.Context) (serverStats, error) {
 }
 
 // workloadFields are the settings cachepit load owns: the workload, and the
-// application's own work per request and a replacement worker's boot time,
-// which no server reports. Every other setting of the prediction is the server's.
-var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot"}
+// application's own work per request and a replacement worker's respawn and
+// boot times, which no server reports. Every other setting of the prediction is the server's.
+var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot", "respawn"}
 
 // engineConfig is the engine's model of the server running the workload:
 // the server's settings from its /stats config (its balancer too, unless o
