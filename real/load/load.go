@@ -118,6 +118,9 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	r.Elapsed = time.Since(start)
 	r.Measured = measured(before, after, t)
+	if n := replacementNote(after.Replacements, c); n != "" {
+		r.Notes = append(r.Notes, n)
+	}
 	if m := r.Measured; m.Requests != t.requests || m.Reads != t.reads || m.Hits != t.hits || m.Stale != t.stale {
 		r.Notes = append(r.Notes, fmt.Sprintf("the server counted %d requests, %d hits, %d stale; the answers showed %d, %d, %d: another client used the server during the run",
 			m.Requests, m.Hits, m.Stale, t.requests, t.hits, t.stale))
