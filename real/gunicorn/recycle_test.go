@@ -97,14 +97,14 @@ func engine(t *testing.T, c sim.Config) (elapsed, recycles, degraded int64) {
 // while fewer than 4 workers were up. Instant recycling, the engine's model
 // before respawn and boot, predicts about 4 s and none.
 //
-// Tolerances, from the runs in real/README.md (14 runs, load average 20 to
-// 30): the engine's wall time was 10% to 26% short of gunicorn's (its
+// Tolerances, from the runs in real/README.md (21 runs, load average 17 to
+// 30): the engine's wall time was 6% to 26% short of gunicorn's (its
 // replacements all take the mean; real ones vary, so a lone replacement
 // sometimes serves its 50 requests and stops before the others are up),
 // hence within 35%. The fraction depends on how evenly the kernel spreads
 // the connections, which no engine balancer pins down: uniform accept
 // predicts .74 to .78, round robin (each worker in turn, so all four stop
-// and come back together) about .02; gunicorn gave .45 to .78 unpinned and
+// and come back together) about .02; gunicorn gave .34 to .78 unpinned and
 // .27 to .51 pinned to one CPU, so the check is that it lies between the
 // two, give or take 0.1 (instant recycling would put both at 0). A miss is
 // logged and run once more on a fresh server.
@@ -168,11 +168,11 @@ func recycling(t *testing.T, preload bool) []string {
 	t.Logf("measured / predicted: recycles %d / %d; wall %.2f s / %.2f s (instant recycling: %.2f s); served while fewer than 4 up %.3f / %.3f (roundrobin %.3f)",
 		m.Recycles, recycles, float64(m.Duration)/1e6, float64(elapsed)/1e6, float64(r.Predicted.Duration)/1e6, md, pd, pr)
 	var misses []string
-	// The engine's workers end the run fresh, all four having stopped at
-	// request 1,000; gunicorn's drift apart, and each of the 4 still running
-	// at the end may be short of its 50: up to 4 recycles fewer.
-	if d := recycles - m.Recycles; d < 0 || d > 4 || len(l.Replacements) < int(m.Recycles)-4 {
-		misses = append(misses, fmt.Sprintf("recycles: measured %d (%d replacements timed), predicted %d; want at most 4 fewer", m.Recycles, len(l.Replacements), recycles))
+	// Each of the 4 workers running at the end, in either, may be short of
+	// its 50 requests (the engine's without preload end fresh, all four
+	// stopped at request 1,000): the counts may differ by up to 4.
+	if d := recycles - m.Recycles; d < -4 || d > 4 || len(l.Replacements) < int(m.Recycles)-4 {
+		misses = append(misses, fmt.Sprintf("recycles: measured %d (%d replacements timed), predicted %d; want within 4", m.Recycles, len(l.Replacements), recycles))
 	}
 	if d := math.Abs(float64(elapsed)/float64(m.Duration) - 1); d > 0.35 {
 		misses = append(misses, fmt.Sprintf("wall time: measured %.2f s, predicted %.2f s; want within 35%%", float64(m.Duration)/1e6, float64(elapsed)/1e6))
