@@ -97,8 +97,8 @@ func engine(t *testing.T, c sim.Config) (elapsed, recycles, degraded int64) {
 // while fewer than 4 workers were up. Instant recycling, the engine's model
 // before respawn and boot, predicts about 4 s and none.
 //
-// Tolerances, from the runs in real/README.md (21 runs, load average 17 to
-// 30): the engine's wall time was 6% to 26% short of gunicorn's (its
+// Tolerances, from the runs in real/README.md (23 runs, load average 17 to
+// 30): the engine's wall time was 4% to 26% short of gunicorn's (its
 // replacements all take the mean; real ones vary, so a lone replacement
 // sometimes serves its 50 requests and stops before the others are up),
 // hence within 35%. The fraction depends on how evenly the kernel spreads
