@@ -182,11 +182,12 @@ def record(op, key, held, evicted, currsize, left):
         else:
             d["Reads"] = d["Hits"] = d["LocalHits"] = 1
             d["Stale"] = int(held < cur)
+        # Once: with --threads, requests in flight may finish after the last.
         last = int(worker is not None and not worker.alive)
         sets = ", ".join(f"{k} = {k} + ?" for k in COUNTERS)
         c.execute(
-            f"UPDATE workers SET {sets}, Currsize = ?, RequestsLeft = ?, Recycles = Recycles + ?, Retiring = ?"
-            " WHERE slot = ?",
+            f"UPDATE workers SET {sets}, Currsize = ?, RequestsLeft = ?,"
+            " Recycles = Recycles + (? AND Retiring = 0), Retiring = (Retiring OR ?) WHERE slot = ?",
             [d[k] for k in COUNTERS] + [currsize, left, last, last, slot],
         )
     return cur
