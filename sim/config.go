@@ -37,6 +37,7 @@ type Config struct {
 	Backlog           int     // connections a listen socket holds waiting; more are refused
 	OriginConns       int     // connections to the origin; fetches beyond them wait; 0: unlimited
 	Boot              int64   // µs a replacement worker takes before it accepts (with Preload, at most a fork's 5 ms)
+	Respawn           int64   // µs from a worker's last request to its replacement's fork (the old process's exit, the master's reaping); with Preload too, not on a deploy
 	Timeout           int64   // µs a request may run before its worker is killed; 0: never
 	DeployAt          int     // restart every worker when this many requests are answered; 0: never
 	Rolling           bool    // a deploy restarts workers one after another, not all at once

@@ -78,6 +78,7 @@ var Fields = []Field{
 	intField("cpu", "the application's own work per request, µs", func(c *Config) *int { return &c.Cost.CPU }, 0, 10_000_000),
 	intField("backlog", "connections waiting on a listen socket before more are refused", func(c *Config) *int { return &c.Backlog }, 0, MaxBacklog),
 	durationField("boot", "a replacement worker's boot before it accepts (with preload: a fork, at most 5ms)", func(c *Config) *int64 { return &c.Boot }, 0, 600e6),
+	durationField("respawn", "from a worker's last request to its replacement's fork: its exit and the master's reaping (not on a deploy)", func(c *Config) *int64 { return &c.Respawn }, 0, 600e6),
 	durationField("timeout", "a request running longer gets its worker killed, as gunicorn --timeout (0: never)", func(c *Config) *int64 { return &c.Timeout }, 0, 3600e6),
 	intField("deploy-at", "restart every worker once this many requests are answered (0: never)", func(c *Config) *int { return &c.DeployAt }, 0, MaxRequests),
 	boolField("rolling", "a deploy restarts workers one after another, each when the one before is up", func(c *Config) *bool { return &c.Rolling }),

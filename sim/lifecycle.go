@@ -18,7 +18,10 @@ func (s *Sim) Restart(i int) error {
 }
 
 // RestartAll is a deploy (gunicorn's HUP): every worker is replaced at once,
-// or, rolling, one after another, each when the one before is back up.
+// or, rolling, one after another, each when the one before is back up. On
+// HUP gunicorn forks the new workers at once, so an all-at-once deploy's
+// replacements skip Respawn; a rolling one stops workers one by one, and the
+// master forks each replacement after reaping the old process.
 func (s *Sim) RestartAll(rolling bool) {
 	if rolling {
 		s.rolling = 1
@@ -26,6 +29,7 @@ func (s *Sim) RestartAll(rolling bool) {
 		return
 	}
 	for i := range s.workers {
+		s.workers[i].hup = true
 		s.retire(i)
 	}
 }
@@ -46,7 +50,10 @@ func (s *Sim) retire(wi int) {
 	}
 }
 
-// exit ends w's process: its cache goes, and a replacement boots.
+// exit ends w's process: its cache goes, and a replacement accepts Respawn
+// later (gunicorn's master forks it once it has reaped the old process,
+// whose exit is Python's teardown) plus Boot (the app's import after the
+// fork; with Preload, a fork's few ms).
 func (s *Sim) exit(w *worker) {
 	w.draining = false
 	if w.cache != nil {
@@ -63,6 +70,10 @@ func (s *Sim) exit(w *worker) {
 	if s.cfg.Preload {
 		boot = min(boot, forkMicros)
 	}
+	if !w.hup {
+		boot += s.cfg.Respawn
+	}
+	w.hup = false
 	w.readyAt = s.now + boot
 	if boot == 0 {
 		s.up(w.stats.ID)

@@ -26,6 +26,7 @@ type worker struct {
 	down     bool  // not accepting: draining or booting
 	draining bool  // finishing its requests before its process exits
 	again    bool  // restarted while booting: restart once up
+	hup      bool  // replaced by a deploy: forked at once, without waiting for the reaping
 	readyAt  int64 // µs when the current process accepts (or did)
 }
 

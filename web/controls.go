@@ -16,10 +16,10 @@ type Controls struct {
 }
 
 // advanced are shown folded: they matter less for the lesson.
-var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "cost-host": true, "cpu": true, "think": true, "backlog": true}
+var advanced = map[string]bool{"warmup": true, "requests": true, "cost-local": true, "cost-shared": true, "cost-origin": true, "cost-host": true, "cpu": true, "think": true, "backlog": true, "respawn": true}
 
 // durations are typed with their unit, as "30s" or "500ms".
-var durations = map[string]bool{"ttl": true, "think": true, "boot": true, "timeout": true}
+var durations = map[string]bool{"ttl": true, "think": true, "boot": true, "respawn": true, "timeout": true}
 
 // inBar are set in the play bar's load control, not here.
 var inBar = map[string]bool{"arrivals": true, "clients": true, "rate": true}
@@ -34,7 +34,7 @@ var label = map[string]string{
 	"warmup": "warmup requests", "requests": "run length", "cost-local": "local lookup µs",
 	"cost-shared": "shared round trip µs", "cost-origin": "database fetch µs",
 	"think": "client think time (e.g. 10ms)", "threads": "threads per worker (--threads)", "cpu": "app work per request µs",
-	"backlog": "listen backlog (--backlog)", "boot": "worker boot time (e.g. 2s)", "timeout": "--timeout (e.g. 30s; 0 never)",
+	"backlog": "listen backlog (--backlog)", "boot": "worker boot time (e.g. 2s)", "respawn": "worker exit and reaping (e.g. 300ms)", "timeout": "--timeout (e.g. 30s; 0 never)",
 	"deploy-at": "deploy at request (0 never)", "rolling": "rolling deploy", "coalesce": "stampede protection",
 	"origin-conns": "database connections (0 no limit)", "hosts": "hosts", "host-balancer": "host load balancer",
 	"host-cache": "host cache size", "cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
@@ -56,7 +56,7 @@ func (c *Controls) Render() app.UI {
 		app.H2().Text("Settings"),
 		el("div").Class("fields").Body(main...),
 		el("details").Body(
-			el("summary").Text("Advanced: warmup, run length, costs, clients' think time, backlog"),
+			el("summary").Text("Advanced: warmup, run length, costs, clients' think time, backlog, respawn"),
 			el("div").Class("fields").Body(more...),
 		),
 	)

@@ -26,7 +26,7 @@ func init() {
 
 // loadFields are the workload settings and the balancer the engine predicts
 // with; the server's own settings come from its /stats.
-var loadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "shared-cache", "host-cache", "balancer", "host-balancer", "cpu", "think", "boot"}
+var loadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "shared-cache", "host-cache", "balancer", "host-balancer", "cpu", "think", "boot", "respawn"}
 
 // maxClients bounds --clients: each is a connection in flight.
 const maxClients = 256

@@ -58,7 +58,9 @@ def pre_fork(server, worker):
 
 
 def post_fork(server, worker):
+    t = time.monotonic()
     store.slot, store.worker = worker.cachepit_slot, worker
+    store.event(os.getpid(), worker.cachepit_slot, store.FORK, t)
     app = sys.modules.get("app")  # loaded already with --preload: its cache came along
     currsize = len(app.CACHE) if app is not None else 0
     cache = settings.parse(os.environ.get("CACHEPIT_CONFIG", ""))["cache"]
@@ -66,15 +68,27 @@ def post_fork(server, worker):
 
 
 def post_worker_init(worker):
-    store.event(os.getpid(), True, time.monotonic())  # the app is loaded: it accepts from now
+    # The app is loaded: it accepts from now.
+    store.event(os.getpid(), worker.cachepit_slot, store.UP, time.monotonic())
+
+
+def pre_request(worker, req):
+    # gunicorn counts every request toward --max-requests (it adds one to
+    # worker.nr right after this hook). /stats is the load generator's look at
+    # the scoreboard, not workload: give its count back, so a worker recycles
+    # after max-requests workload requests, as the engine counts them.
+    if req.path == "/stats":
+        worker.nr -= 1
 
 
 def worker_exit(server, worker):
-    store.event(os.getpid(), False, time.monotonic())  # stopped accepting
+    # Stopped accepting: its last request is answered.
+    store.event(os.getpid(), worker.cachepit_slot, store.DOWN, time.monotonic())
 
 
 def child_exit(server, worker):
-    store.event(worker.pid, False, time.monotonic())  # killed workers never ran worker_exit
+    # Reaped by the master; a killed worker never ran worker_exit.
+    store.event(worker.pid, worker.cachepit_slot, store.REAPED, time.monotonic())
 
 
 def on_exit(server):

@@ -62,6 +62,8 @@ type Server struct {
 	cmd  *exec.Cmd
 	dir  string
 	done chan error
+	stop sync.Once
+	err  error // Stop's answer
 }
 
 // Start runs the app with the settings in o.Query on a free loopback port,
@@ -157,8 +159,14 @@ func (s *Server) ready(within time.Duration) error {
 }
 
 // Stop sends gunicorn's master SIGINT (its quick shutdown: the workers exit
-// at once), waits, and kills the process group if it has not stopped within 10 s.
+// at once), waits, and kills the process group if it has not stopped within
+// 10 s. Stopping again is harmless and answers the same.
 func (s *Server) Stop() error {
+	s.stop.Do(func() { s.err = s.halt() })
+	return s.err
+}
+
+func (s *Server) halt() error {
 	defer os.RemoveAll(s.dir)
 	if s.cmd == nil {
 		return nil

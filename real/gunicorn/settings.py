@@ -22,7 +22,7 @@ DEFAULTS = {
     "preload": False,
     "cost-origin": 5000,
     "threads": 1,
-    "timeout": 30,  # seconds; gunicorn's default
+    "timeout": 0,  # seconds; the engine's default, never (gunicorn's own default is 30)
 }
 
 # Ranges as in the engine's sim.Fields (threads: gunicorn's gthread worker).
@@ -114,8 +114,9 @@ def gunicorn_flags(s):
         flags.append("--preload")
     if s["threads"] > 1:
         flags += ["--threads", str(s["threads"])]
-    if s["timeout"] != DEFAULTS["timeout"]:
-        flags += ["--timeout", str(s["timeout"])]
+    # Always said: left out, gunicorn kills a worker silent for 30 s, where the
+    # engine's timeout 0 never kills; gunicorn's --timeout 0 never does either.
+    flags += ["--timeout", str(s["timeout"])]
     return flags
 
 

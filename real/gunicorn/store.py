@@ -17,7 +17,10 @@ import time
 slot = None  # this process's worker slot, 0-based, reused by its replacement
 worker = None  # gunicorn's Worker object: its nr and max_requests give requests left
 
-COUNTERS = ["Requests", "Reads", "Writes", "Hits", "Misses", "LocalHits", "Stale", "Evictions"]
+COUNTERS = ["Requests", "Reads", "Writes", "Hits", "Misses", "LocalHits", "Stale", "Evictions", "Degraded"]
+
+# Lifecycle events, in the order a worker slot goes through them.
+FORK, UP, DOWN, REAPED = "fork", "up", "down", "reaped"
 
 _local = threading.local()
 
@@ -48,8 +51,9 @@ def create(db, config, workers, cache):
         CREATE TABLE versions (key INTEGER PRIMARY KEY, version INTEGER NOT NULL);
         CREATE TABLE origin (reads INTEGER NOT NULL, writes INTEGER NOT NULL);
         INSERT INTO origin VALUES (0, 0);
-        DROP TABLE IF EXISTS events;
-        CREATE TABLE events (t REAL NOT NULL, pid INTEGER NOT NULL, up INTEGER NOT NULL);
+        DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS accepting;
+        CREATE TABLE events (t REAL NOT NULL, pid INTEGER NOT NULL, slot INTEGER NOT NULL, kind TEXT NOT NULL);
+        CREATE TABLE accepting (pid INTEGER PRIMARY KEY);
         CREATE TABLE workers (
             slot INTEGER PRIMARY KEY, pid INTEGER NOT NULL DEFAULT 0,
             Generation INTEGER NOT NULL DEFAULT 0, Recycles INTEGER NOT NULL DEFAULT 0,
@@ -57,8 +61,8 @@ def create(db, config, workers, cache):
             Writes INTEGER NOT NULL DEFAULT 0, Hits INTEGER NOT NULL DEFAULT 0,
             Misses INTEGER NOT NULL DEFAULT 0, LocalHits INTEGER NOT NULL DEFAULT 0,
             Stale INTEGER NOT NULL DEFAULT 0, Evictions INTEGER NOT NULL DEFAULT 0,
-            Currsize INTEGER NOT NULL DEFAULT 0, Maxsize INTEGER NOT NULL,
-            RequestsLeft INTEGER NOT NULL DEFAULT -1);
+            Degraded INTEGER NOT NULL DEFAULT 0, Currsize INTEGER NOT NULL DEFAULT 0, Maxsize INTEGER NOT NULL,
+            RequestsLeft INTEGER NOT NULL DEFAULT -1, Retiring INTEGER NOT NULL DEFAULT 0);
         """
     )
     c.execute("INSERT INTO meta VALUES (?)", (config,))
@@ -67,24 +71,33 @@ def create(db, config, workers, cache):
 
 
 def started(s, pid, currsize, maxsize):
-    """Records that pid now serves slot s; a slot served before counts a recycle."""
+    """Records that pid now serves slot s; a slot served before counts a recycle,
+    unless the process it replaces counted its own at its last request."""
     c = conn()
     with _tx(c):
         c.execute("INSERT OR IGNORE INTO workers (slot, Maxsize) VALUES (?, ?)", (s, maxsize))
         c.execute(
-            "UPDATE workers SET Generation = Generation + (pid != 0), Recycles = Recycles + (pid != 0),"
+            "UPDATE workers SET Generation = Generation + (pid != 0),"
+            " Recycles = Recycles + (pid != 0 AND Retiring = 0), Retiring = 0,"
             " pid = ?, Currsize = ? WHERE slot = ?",
             (pid, currsize, s),
         )
 
 
-def event(pid, up, t):
-    """Records that process pid started (up) or stopped accepting at monotonic
-    time t. A fresh connection each time: the master calls this too, and a
-    connection must never be shared across a fork."""
+def event(pid, slot, kind, t):
+    """Records that process pid of worker slot was forked, started (up) or
+    stopped accepting (down), or was reaped by the master, at monotonic time t.
+    A fresh connection each time: the master calls this too, and a connection
+    must never be shared across a fork."""
     c = sqlite3.connect(path(), timeout=30, isolation_level=None)
     try:
-        c.execute("INSERT INTO events VALUES (?, ?, ?)", (t, pid, int(up)))
+        c.execute("PRAGMA synchronous=OFF")  # no fsync: it would delay the worker it times
+        with _tx(c):
+            c.execute("INSERT INTO events VALUES (?, ?, ?, ?)", (t, pid, slot, kind))
+            if kind == UP:
+                c.execute("INSERT OR IGNORE INTO accepting VALUES (?)", (pid,))
+            elif kind in (DOWN, REAPED):
+                c.execute("DELETE FROM accepting WHERE pid = ?", (pid,))
     finally:
         c.close()
 
@@ -94,11 +107,11 @@ def degraded(c, workers, now):
     processes accepting (recycling, a replacement booting, crashes), and how
     many accept now."""
     up, full, total, last = set(), False, 0.0, None
-    for t, pid, is_up in c.execute("SELECT t, pid, up FROM events ORDER BY t, rowid"):
+    for t, pid, kind in c.execute("SELECT t, pid, kind FROM events WHERE kind != ? ORDER BY t, rowid", (FORK,)):
         if full and len(up) < workers:
             total += t - last
         last = t
-        if is_up:
+        if kind == UP:
             up.add(pid)
         else:
             up.discard(pid)
@@ -106,6 +119,35 @@ def degraded(c, workers, now):
     if full and len(up) < workers:
         total += now - last
     return total, len(up)
+
+
+def replacements(c):
+    """Each replacement worker's two delays, in µs: respawn, from the moment
+    the process it replaces stopped accepting (after its last request) to the
+    replacement's fork (the old process's exit, the master's reaping and
+    spawn_workers); boot, from the fork to accepting (the app's import). And
+    the first workers' boots."""
+    slots = {}
+    for t, slot, kind in c.execute("SELECT t, slot, kind FROM events ORDER BY t, rowid"):
+        slots.setdefault(slot, []).append((kind, t))
+    out, first = [], []
+    for slot, evs in sorted(slots.items()):
+        down = fork = None
+        for kind, t in evs:
+            if kind == FORK:
+                if down is not None:
+                    out.append({"Slot": slot, "RespawnMicros": round((t - down) * 1e6)})
+                fork, down = t, None
+            elif kind == UP and fork is not None:
+                boot = round((t - fork) * 1e6)
+                if out and out[-1]["Slot"] == slot and "BootMicros" not in out[-1]:
+                    out[-1]["BootMicros"] = boot
+                else:
+                    first.append(boot)
+                fork = None
+            elif kind in (DOWN, REAPED) and down is None and fork is None:
+                down = t  # the first of the two: worker_exit, or reaping for a killed worker
+    return out, first
 
 
 def version(key):
@@ -118,13 +160,17 @@ def record(op, key, held, evicted, currsize, left):
     """Counts one workload request of this worker and returns the origin's version
     after it. op: "hit" (held is the version the cache answered), "miss" or "write"
     (which bumps the version). Both happen in one transaction, so a hit is judged
-    stale against the version at the moment it is counted."""
+    stale against the version at the moment it is counted. A request counted
+    while fewer than every worker accepts is Degraded. The request after which
+    gunicorn stops the worker (max-requests) counts its recycle, as the engine
+    does, not its replacement's start seconds later."""
     c = conn()
     with _tx(c):
         cur = c.execute("SELECT version FROM versions WHERE key = ?", (key,)).fetchone()
         cur = cur[0] if cur else 0
         d = dict.fromkeys(COUNTERS, 0)
         d["Requests"], d["Evictions"] = 1, evicted
+        d["Degraded"] = int(c.execute("SELECT (SELECT COUNT(*) FROM accepting) < (SELECT COUNT(*) FROM workers)").fetchone()[0])
         if op == "write":
             cur += 1
             c.execute("INSERT OR REPLACE INTO versions VALUES (?, ?)", (key, cur))
@@ -136,10 +182,13 @@ def record(op, key, held, evicted, currsize, left):
         else:
             d["Reads"] = d["Hits"] = d["LocalHits"] = 1
             d["Stale"] = int(held < cur)
+        # Once: with --threads, requests in flight may finish after the last.
+        last = int(worker is not None and not worker.alive)
         sets = ", ".join(f"{k} = {k} + ?" for k in COUNTERS)
         c.execute(
-            f"UPDATE workers SET {sets}, Currsize = ?, RequestsLeft = ? WHERE slot = ?",
-            [d[k] for k in COUNTERS] + [currsize, left, slot],
+            f"UPDATE workers SET {sets}, Currsize = ?, RequestsLeft = ?,"
+            " Recycles = Recycles + (? AND Retiring = 0), Retiring = (Retiring OR ?) WHERE slot = ?",
+            [d[k] for k in COUNTERS] + [currsize, left, last, last, slot],
         )
     return cur
 
@@ -153,6 +202,7 @@ def stats():
         cols = ["slot", "pid", "Generation", "Recycles", "Currsize", "Maxsize", "RequestsLeft"] + COUNTERS
         rows = [dict(zip(cols, r)) for r in c.execute(f"SELECT {', '.join(cols)} FROM workers ORDER BY slot")]
         down, accepting = degraded(c, len(rows), time.monotonic())
+        repl, first = replacements(c)
     workers, total = [], _stats(-1)
     for r in rows:
         w = _stats(r["slot"])
@@ -170,6 +220,8 @@ def stats():
         "config": config,
         "DegradedMicros": round(down * 1e6),  # time with fewer than every worker accepting
         "Accepting": accepting,  # workers that have loaded the app and not stopped
+        "Replacements": repl,  # each replacement's respawn and boot, µs
+        "FirstBootMicros": first,  # the first workers' boots (fork to accepting), µs
     }
 
 

@@ -147,6 +147,13 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		r.Routing = &d.route.r
 		r.Measured.Hosts = hostMeasures(perWorker(before, after), c.Workers, o.Backends)
 	}
+	var replaced []replacement
+	for _, h := range after {
+		replaced = append(replaced, h.Replacements...)
+	}
+	if n := replacementNote(replaced, c); n != "" {
+		r.Notes = append(r.Notes, n)
+	}
 	if m := r.Measured; m.Requests != t.requests || m.Reads != t.reads || m.Hits != t.hits || m.Stale != t.stale {
 		r.Notes = append(r.Notes, fmt.Sprintf("the server counted %d requests, %d hits, %d stale; the answers showed %d, %d, %d: another client used the server during the run",
 			m.Requests, m.Hits, m.Stale, t.requests, t.hits, t.stale))

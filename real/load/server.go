@@ -14,8 +14,36 @@ import (
 // app) the time spent with fewer than every worker accepting.
 type serverStats struct {
 	board.Stats
-	Config         string `json:"config"`         // the engine's query for the server's settings
-	DegradedMicros *int64 `json:"DegradedMicros"` // nil when the server does not say
+	Config         string        `json:"config"`         // the engine's query for the server's settings
+	DegradedMicros *int64        `json:"DegradedMicros"` // nil when the server does not say
+	Replacements   []replacement `json:"Replacements"`   // the gunicorn app times each replaced worker
+}
+
+// replacement is one replaced worker's two delays, in µs: from the old
+// worker's last request to the fork, and from the fork to accepting (0: not
+// up yet).
+type replacement struct {
+	RespawnMicros, BootMicros int64
+}
+
+// replacementNote says what the server timed of its replacements beside
+// what the engine was told, in flags to predict with them; "" when the
+// server timed none.
+func replacementNote(rs []replacement, c sim.Config) string {
+	var respawn, boot, booted int64
+	for _, r := range rs {
+		respawn += r.RespawnMicros
+		if r.BootMicros > 0 {
+			boot += r.BootMicros
+			booted++
+		}
+	}
+	if len(rs) == 0 || booted == 0 {
+		return ""
+	}
+	ms := func(us int64) string { return sim.FormatDuration(max(us/1000, 1) * 1000) }
+	return fmt.Sprintf("the server timed %d replaced workers: on average --respawn %s --boot %s (the engine was given --respawn %s --boot %s)",
+		len(rs), ms(respawn/int64(len(rs))), ms(boot/booted), sim.FormatDuration(c.Respawn), sim.FormatDuration(c.Boot))
 }
 
 func (d *driver) stats(ctx context.Context) (serverStats, error) {
@@ -49,9 +77,9 @@ func (d *driver) snapshot(ctx context.Context) ([]serverStats, error) {
 }
 
 // workloadFields are the settings cachepit load owns: the workload, and the
-// application's own work per request and a replacement worker's boot time,
-// which no server reports. Every other setting of the prediction is the server's.
-var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot"}
+// application's own work per request and a replacement worker's respawn and
+// boot times, which no server reports. Every other setting of the prediction is the server's.
+var workloadFields = []string{"keys", "dist", "alpha", "hot-keys", "hot-traffic", "writes", "seed", "warmup", "requests", "cpu", "boot", "respawn"}
 
 // engineConfig is the engine's model of the server running the workload:
 // the server's settings from its /stats config (its balancer too, unless o

@@ -104,9 +104,9 @@ func WriteTable(w io.Writer, r Result) {
 	fmt.Fprintln(w, strings.TrimSpace(`
 The engine's times come from its clock: each request's cpu, cost-local and
 cost-origin, waiting for a free worker, --clients or --rate, a recycled
-worker's --boot. Set --cpu to the application's own work per request (HTTP,
-framework, database driver) and --boot to a replacement's start-up for them
-to compare. Which worker wins each connection is the kernel's choice, not the
+worker's --respawn and --boot. Set --cpu to the application's own work per
+request (HTTP, framework, database driver), --respawn to an old worker's exit
+and reaping and --boot to a replacement's start-up for them to compare. Which worker wins each connection is the kernel's choice, not the
 engine's random stream, so the split between workers, and with it the
 caches, differ in detail.`))
 }
