@@ -12,7 +12,7 @@ func ExampleGunicorn() {
 	c.Workers, c.MaxRequests, c.MaxRequestsJitter, c.Preload = 2, 1000, 50, true
 	fmt.Println(stack.Gunicorn(c, "app:app"))
 	// Output:
-	// gunicorn -w 2 --timeout 0 --max-requests 1000 --max-requests-jitter 50 --preload app:app
+	// gunicorn -w 2 --max-requests 1000 --max-requests-jitter 50 --preload app:app
 }
 
 func ExampleGenerate() {

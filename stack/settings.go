@@ -12,7 +12,7 @@ import (
 type settings struct {
 	Workers     int    // worker processes
 	Threads     int    // threads per worker (gunicorn --threads); 0 leaves the flag out
-	Timeout     int    // seconds a worker may stay silent (gunicorn --timeout); 0: never
+	Timeout     int    // seconds a worker may stay silent (gunicorn --timeout); 0 leaves the flag out
 	MaxRequests int    // recycle after this many requests; 0: never
 	Jitter      int    // 0..Jitter added to each worker's MaxRequests
 	Preload     bool   // build the app once in the master, before the fork
@@ -84,9 +84,9 @@ func gunicorn(s settings, app string, extra ...string) string {
 	if s.Threads > 1 {
 		args = append(args, "--threads", fmt.Sprint(s.Threads))
 	}
-	// Always said: left out, gunicorn kills a worker silent for 30 s, where
-	// the engine's 0 never kills; gunicorn's --timeout 0 is never too.
-	args = append(args, "--timeout", fmt.Sprint(s.Timeout))
+	if s.Timeout > 0 {
+		args = append(args, "--timeout", fmt.Sprint(s.Timeout))
+	}
 	if s.MaxRequests > 0 {
 		args = append(args, "--max-requests", fmt.Sprint(s.MaxRequests))
 		if s.Jitter > 0 {

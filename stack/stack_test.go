@@ -38,13 +38,13 @@ func TestGunicornCommandLine(t *testing.T) {
 		change func(*sim.Config)
 		want   string
 	}{
-		{nil, "gunicorn -w 4 --timeout 0 app:app"},
-		{func(c *sim.Config) { c.Workers = 2 }, "gunicorn -w 2 --timeout 0 app:app"},
-		{func(c *sim.Config) { c.MaxRequests = 1000 }, "gunicorn -w 4 --timeout 0 --max-requests 1000 app:app"},
-		{func(c *sim.Config) { c.MaxRequests, c.MaxRequestsJitter = 300, 30 }, "gunicorn -w 4 --timeout 0 --max-requests 300 --max-requests-jitter 30 app:app"},
-		{func(c *sim.Config) { c.MaxRequestsJitter = 30 }, "gunicorn -w 4 --timeout 0 app:app"}, // jitter without max-requests does nothing
-		{func(c *sim.Config) { c.Preload = true }, "gunicorn -w 4 --timeout 0 --preload app:app"},
-		{func(c *sim.Config) { c.Workers, c.MaxRequests, c.Preload = 16, 50, true }, "gunicorn -w 16 --timeout 0 --max-requests 50 --preload app:app"},
+		{nil, "gunicorn -w 4 app:app"},
+		{func(c *sim.Config) { c.Workers = 2 }, "gunicorn -w 2 app:app"},
+		{func(c *sim.Config) { c.MaxRequests = 1000 }, "gunicorn -w 4 --max-requests 1000 app:app"},
+		{func(c *sim.Config) { c.MaxRequests, c.MaxRequestsJitter = 300, 30 }, "gunicorn -w 4 --max-requests 300 --max-requests-jitter 30 app:app"},
+		{func(c *sim.Config) { c.MaxRequestsJitter = 30 }, "gunicorn -w 4 app:app"}, // jitter without max-requests does nothing
+		{func(c *sim.Config) { c.Preload = true }, "gunicorn -w 4 --preload app:app"},
+		{func(c *sim.Config) { c.Workers, c.MaxRequests, c.Preload = 16, 50, true }, "gunicorn -w 16 --max-requests 50 --preload app:app"},
 	}
 	for _, tt := range tests {
 		c := config(tt.change)
@@ -156,7 +156,7 @@ func TestRoutingByKey(t *testing.T) {
 		}
 	}
 	if code, _ := Generate(c, "flask"); !strings.Contains(snippet(t, code, "Routing", "command line: one process per port"),
-		"gunicorn -w 1 -b 127.0.0.1:8001 --timeout 0 --max-requests 500 app:app &\n") {
+		"gunicorn -w 1 -b 127.0.0.1:8001 --max-requests 500 app:app &\n") {
 		t.Errorf("flask: per-port command lines\n%s", code.Text())
 	}
 	c.Balancer = "accept"
@@ -206,8 +206,8 @@ func TestThreadsAndTimeout(t *testing.T) {
 	if got := puma(from(c)); !strings.Contains(got, "threads 4, 4\n") || !strings.Contains(got, "worker_timeout 60\n") {
 		t.Errorf("puma.rb:\n%s", got)
 	}
-	c.Threads, c.Timeout = 1, 0 // one thread is a sync worker, no flag; 0 never times out, as gunicorn's --timeout 0
-	if got, want := Gunicorn(c, "app:app"), "gunicorn -w 4 --timeout 0 app:app"; got != want {
+	c.Threads, c.Timeout = 1, 0 // one thread is a sync worker, 0 never times out: no flags
+	if got, want := Gunicorn(c, "app:app"), "gunicorn -w 4 app:app"; got != want {
 		t.Errorf("gunicorn = %q; want %q", got, want)
 	}
 	if got := puma(from(c)); strings.Contains(got, "threads") || strings.Contains(got, "worker_timeout") {

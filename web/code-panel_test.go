@@ -29,7 +29,7 @@ func TestCodePanelFollowsSettings(t *testing.T) {
 	for _, want := range []string{
 		`id="code-stack"`, "Django + gunicorn", "Rails + Puma in cluster mode",
 		"locmem.LocMemCache", `&#34;MAX_ENTRIES&#34;: 30`, "redis.RedisCache", "post_save",
-		"gunicorn -w 6 --timeout 0 --max-requests 200 mysite.wsgi", "How to spot it in production", "<li>",
+		"gunicorn -w 6 --max-requests 200 mysite.wsgi", "How to spot it in production", "<li>",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("panel lacks %q", want)

@@ -24,7 +24,7 @@ func TestSimCodePrintsTheStack(t *testing.T) {
 	if out != want.Text() {
 		t.Errorf("cachepit sim --code django printed\n%s\nwant\n%s", out, want.Text())
 	}
-	if !strings.Contains(out, "gunicorn -w 3 --timeout 0 --max-requests 500 --preload mysite.wsgi") {
+	if !strings.Contains(out, "gunicorn -w 3 --max-requests 500 --preload mysite.wsgi") {
 		t.Errorf("no gunicorn command line for the flags in\n%s", out)
 	}
 }

@@ -11,7 +11,7 @@ import (
 func TestCodePanel(t *testing.T) {
 	p := open(t, env.base+"/?stack=django&workers=6&max-requests=200&at=500", 1440, 1000)
 	panel := p.text("#code-panel")
-	for _, want := range []string{"In your app", "CACHES", "django.core.cache.backends.locmem.LocMemCache", "gunicorn -w 6 --timeout 0 --max-requests 200 mysite.wsgi"} {
+	for _, want := range []string{"In your app", "CACHES", "django.core.cache.backends.locmem.LocMemCache", "gunicorn -w 6 --max-requests 200 mysite.wsgi"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("panel for stack=django lacks %q", want)
 		}
@@ -27,7 +27,7 @@ func TestCodePanel(t *testing.T) {
 
 	// Workers changed in the controls: the command line follows.
 	p.eval(`(() => { const el = document.getElementById("f-workers"); el.value = "3"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
-	p.waitFor(`document.getElementById("code-panel").textContent.includes("gunicorn -w 3 --timeout 0 --max-requests 200 mysite.wsgi")`)
+	p.waitFor(`document.getElementById("code-panel").textContent.includes("gunicorn -w 3 --max-requests 200 mysite.wsgi")`)
 
 	// Flask picked: the address says so, the panel shows Flask's code.
 	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "fastapi"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
@@ -50,7 +50,7 @@ func TestCodePanelBadStack(t *testing.T) {
 	if notice := p.text("#notice"); !strings.Contains(notice, "stack") || !strings.Contains(notice, "cobol") {
 		t.Errorf("notice %q does not name stack=cobol", notice)
 	}
-	if panel := p.text("#code-panel"); !strings.Contains(panel, "@lru_cache(") || !strings.Contains(panel, "gunicorn -w 4 --timeout 0 app:app") {
+	if panel := p.text("#code-panel"); !strings.Contains(panel, "@lru_cache(") || !strings.Contains(panel, "gunicorn -w 4 app:app") {
 		t.Errorf("panel after a bad stack does not show the default (Flask): %q", panel)
 	}
 }
@@ -60,7 +60,7 @@ func TestCodePanelBadStack(t *testing.T) {
 func TestLessonCodePanel(t *testing.T) {
 	p := open(t, env.base+"/learn?lesson=framework-default&at=100", 1440, 1000)
 	panel := p.text("#code-panel")
-	for _, want := range []string{"LocMemCache", `"MAX_ENTRIES": 300`, "gunicorn -w 4 --timeout 0 mysite.wsgi"} {
+	for _, want := range []string{"LocMemCache", `"MAX_ENTRIES": 300`, "gunicorn -w 4 mysite.wsgi"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("lesson panel lacks %q", want)
 		}
