@@ -84,6 +84,9 @@ func gunicorn(s settings, app string, extra ...string) string {
 	if s.Threads > 1 {
 		args = append(args, "--threads", fmt.Sprint(s.Threads))
 	}
+	// The engine's timeout 0 never kills a worker. Left out, gunicorn kills
+	// one silent for 30 s, which no simulated request comes near; its own
+	// --timeout 0 (never) is not advice for production, so it is not written.
 	if s.Timeout > 0 {
 		args = append(args, "--timeout", fmt.Sprint(s.Timeout))
 	}
