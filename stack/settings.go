@@ -50,10 +50,10 @@ func from(c sim.Config) settings {
 func (s settings) summary() string {
 	out := fmt.Sprintf("%d worker processes, mode %s", s.Workers, s.Mode)
 	if s.Mode != "shared" {
-		out += fmt.Sprintf(", %d entries per process", s.Cache)
+		out += fmt.Sprintf(", %s per process", entries(s.Cache))
 	}
 	if s.Mode != "local" {
-		out += fmt.Sprintf(", shared cache of %d entries", s.Shared)
+		out += fmt.Sprintf(", shared cache of %s", entries(s.Shared))
 	}
 	if s.TTL > 0 {
 		out += fmt.Sprintf(", TTL %d s", s.TTL)
@@ -83,6 +83,13 @@ func (s settings) summary() string {
 		out += ", read-only data"
 	}
 	return out
+}
+
+func entries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return fmt.Sprintf("%d entries", n)
 }
 
 // Gunicorn is the gunicorn command line for c serving app (such as

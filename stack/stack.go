@@ -142,7 +142,7 @@ func guards(s settings, mode string) []string {
 	if s.failOpen(mode) {
 		out = append(out, "The shared cache can go down. Its client fails open: short timeouts, every error caught and counted, and the request goes on to the database, "+
 			"so an outage costs speed, not answers; writes still go to the database. Size the database for the day the cache is gone. "+
-			"If the cache was only unreachable and kept its data, a delete that failed leaves the old copy until it expires: keep a TTL on shared entries.")
+			"If the cache was only unreachable and kept its data, a delete that failed leaves the old copy in it: a TTL on shared entries bounds how long.")
 	}
 	return out
 }
