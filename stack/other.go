@@ -53,7 +53,7 @@ var golang = stack{
 		if s.Coalesce != "none" {
 			n = append(n, "Inside one process, golang.org/x/sync/singleflight's Group.Do makes the goroutines that miss a key share one fetch. "+
 				"It cannot reach the other replicas: across them take a lock in the shared cache, go-redis's rdb.SetNX(ctx, \"lock:\"+key, 1, 5*time.Second) "+
-				"(Memcached: gomemcache's Client.Add). The replica that gets true fetches and deletes the lock; the others wait a moment and read its copy.")
+				"(Memcached: gomemcache's Client.Add). The replica whose SetNX gives true (Add: no error) fetches and deletes the lock; the others wait a moment and read its copy.")
 		}
 		if s.FailOpen {
 			n = append(n, "When the shared cache is down, fail open: DialTimeout, ReadTimeout and WriteTimeout of 100*time.Millisecond in go-redis's redis.Options "+
