@@ -71,6 +71,13 @@ var checkConfigs = []func(*sim.Config){
 	func(c *sim.Config) { c.Balancer, c.Workers, c.Preload = "keyhash", 5, true },
 	func(c *sim.Config) { c.Balancer, c.Mode, c.TTL = "keyhash", "tiered", 10e6 },
 	func(c *sim.Config) { c.Threads, c.Timeout, c.TTL, c.Mode = 8, 30e6, 1500e3, "tiered" },
+	func(c *sim.Config) { c.Coalesce, c.TTL = "worker", 1e6 },                                             // lesson 11: the fix takes a lock in the shared cache
+	func(c *sim.Config) { c.Coalesce, c.Threads, c.Writes = "worker", 4, 0 },                              // single flight with threads, read-only
+	func(c *sim.Config) { c.Mode, c.Coalesce = "tiered", "shared" },                                       // a lock behind a local cache
+	func(c *sim.Config) { c.Mode, c.Coalesce = "tiered", "worker" },                                       // single flight in front of the shared cache
+	func(c *sim.Config) { c.Outage = "shared@15s-25s" },                                                   // lesson 13: the fix fails open
+	func(c *sim.Config) { c.Mode, c.Coalesce, c.Outage, c.TTL = "shared", "shared", "shared@1s-2s", 5e6 }, // a lock that fails open
+	func(c *sim.Config) { c.Mode, c.Outage, c.Writes = "tiered", "shared@1s-2s", 0 },
 }
 
 func TestSnippetsPassTheirChecker(t *testing.T) {

@@ -33,6 +33,7 @@ var node = stack{
 
 func nodeServer(s settings, mode string) string {
 	local, shared := mode != "shared", mode != "local"
+	lock, failOpen, flight := s.lock(mode), s.failOpen(mode), s.Coalesce == "worker"
 	var b strings.Builder
 	b.WriteString("const cluster = require(\"node:cluster\");\nconst http = require(\"node:http\");\n")
 	if local {
@@ -73,21 +74,91 @@ function readBody(req) {
 	}
 	if shared {
 		fmt.Fprintf(&b, "  // %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru\n", s.Shared)
-		b.WriteString("  const redis = createClient({ url: process.env.REDIS_URL || \"redis://127.0.0.1:6379\" });\n  await redis.connect();\n")
+		if failOpen {
+			b.WriteString(`  const redis = createClient({
+    url: process.env.REDIS_URL || "redis://127.0.0.1:6379",
+    socket: { connectTimeout: 100 }, // ms
+    disableOfflineQueue: true, // while Redis is down a command fails at once, instead of waiting in a queue
+  });
+  redis.on("error", () => {}); // without a listener an error ends the worker; the client reconnects by itself
+  redis.connect().catch(() => {}); // serve from the database until Redis is up
+`)
+		} else {
+			b.WriteString("  const redis = createClient({ url: process.env.REDIS_URL || \"redis://127.0.0.1:6379\" });\n  await redis.connect();\n")
+		}
 	}
-	b.WriteString("  const stats = { hits: 0, misses: 0 };\n\n  async function loadItem(key) {\n    const k = `item:${key}`;\n")
+	if failOpen {
+		b.WriteString("  const stats = { hits: 0, misses: 0, cacheErrors: 0 }; // alert on cacheErrors\n")
+	} else {
+		b.WriteString("  const stats = { hits: 0, misses: 0 };\n")
+	}
+	if flight {
+		b.WriteString("  const flights = new Map(); // key -> the fetch in progress: single flight inside this worker\n")
+	}
+	if failOpen {
+		b.WriteString(`
+  // Fail open: a cache error costs a database read, not a 500.
+  async function failOpen(command) {
+    try {
+      return await command();
+    } catch {
+      stats.cacheErrors++;
+      return null;
+    }
+  }
+`)
+	}
+	if lock {
+		b.WriteString(`
+  // The shared copy, or null when this worker is to fetch it.
+  async function sharedOrLock(k) {
+    for (let i = 0; i < 50; i++) { // another worker's fetch gets up to about 1 s
+      const raw = await redis.get(k);
+      if (raw !== null || (await redis.set(` + "`lock:${k}`" + `, "1", { NX: true, EX: 5 })) !== null) return raw; // SET NX: one fetch for all workers
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return null;
+  }
+`)
+	}
+	fn := "loadItem"
+	if flight {
+		fn = "cachedItem"
+		b.WriteString(`
+  // Requests in this worker that miss the same key wait for one fetch: the event loop serves many at once.
+  function loadItem(key) {
+    if (!flights.has(key)) flights.set(key, cachedItem(key).finally(() => flights.delete(key)));
+    return flights.get(key);
+  }
+`)
+	}
+	fmt.Fprintf(&b, "\n  async function %s(key) {\n    const k = `item:${key}`;\n", fn)
 	if local {
 		b.WriteString("    let item = cache.get(k);\n    if (item !== undefined) {\n      stats.hits++;\n      return item;\n    }\n")
 	} else {
 		b.WriteString("    let item;\n")
 	}
 	if shared {
-		b.WriteString("    const raw = await redis.get(k);\n    if (raw !== null) {\n      item = JSON.parse(raw);\n      stats.hits++;\n    } else {\n")
-		set := "await redis.set(k, JSON.stringify(item));"
-		if s.TTL > 0 {
-			set = fmt.Sprintf("await redis.set(k, JSON.stringify(item), { EX: %d });", s.TTL)
+		get := "redis.get(k)"
+		if lock {
+			get = "sharedOrLock(k)"
 		}
-		b.WriteString("      stats.misses++;\n      item = await fetchItem(key);\n      " + set + "\n    }\n")
+		call := func(c string) string {
+			if failOpen {
+				return "await failOpen(() => " + c + ")"
+			}
+			return "await " + c
+		}
+		fmt.Fprintf(&b, "    const raw = %s;\n    if (raw !== null) {\n      item = JSON.parse(raw);\n      stats.hits++;\n    } else {\n", call(get))
+		set := "redis.set(k, JSON.stringify(item))"
+		if s.TTL > 0 {
+			set = fmt.Sprintf("redis.set(k, JSON.stringify(item), { EX: %d })", s.TTL)
+		}
+		b.WriteString("      stats.misses++;\n      item = await fetchItem(key);\n      " + call(set) + ";\n")
+		if lock {
+			b.WriteString("      " + call("redis.del(`lock:${k}`)") + "; // the others read the copy now\n")
+		}
+		b.WriteString("    }\n")
 	} else {
 		b.WriteString("    stats.misses++;\n    item = await fetchItem(key);\n")
 	}
@@ -102,14 +173,18 @@ function readBody(req) {
 	fmt.Fprintf(&b, "      if (req.url === \"/get_cache_info\") {\n        body = %s;\n", info)
 	b.WriteString("      } else if (m && req.method === \"GET\") {\n        body = await loadItem(Number(m[1]));\n")
 	if s.Writes {
+		del := "await redis.del(`item:${m[1]}`);"
+		if failOpen {
+			del = "await failOpen(() => redis.del(`item:${m[1]}`));"
+		}
 		b.WriteString("      } else if (m && req.method === \"PUT\") {\n        await saveItem(Number(m[1]), await readBody(req));\n")
 		switch mode {
 		case "local":
 			b.WriteString("        cache.delete(`item:${m[1]}`); // this worker's copy only\n")
 		case "shared":
-			b.WriteString("        await redis.del(`item:${m[1]}`); // the one copy, for every worker\n")
+			b.WriteString("        " + del + " // the one copy, for every worker\n")
 		case "tiered":
-			b.WriteString("        await redis.del(`item:${m[1]}`);\n        cache.delete(`item:${m[1]}`); // the other workers keep their local copies" + untilTTL(s) + "\n")
+			b.WriteString("        " + del + "\n        cache.delete(`item:${m[1]}`); // the other workers keep their local copies" + untilTTL(s) + "\n")
 		}
 		b.WriteString("        body = { message: \"Stored\" };\n")
 	}

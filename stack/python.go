@@ -17,69 +17,75 @@ type py struct {
 	putArgs string   // the write handler's parameters
 	body    string   // the request body inside the write handler
 	json    string   // wraps a dict into a response, %s is the dict
-	shared  func(s settings) (imports []string, setup string, get, set, del string)
+	shared  func(s settings, lock bool) pyShared
 }
 
-var flaskPy = py{
-	file: "app.py", imports: []string{"from flask import Flask, jsonify, request"},
-	setup: "app = Flask(__name__)", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/<int:key>",
-	getArgs: "key", putArgs: "key", body: "request.get_json(silent=True)", json: "jsonify(%s)",
-	shared: func(s settings) ([]string, string, string, string, string) {
-		setup := fmt.Sprintf(`app.config.from_mapping(
-    CACHE_TYPE="RedisCache",
-    CACHE_REDIS_URL=os.environ.get("CACHE_REDIS_URL", "redis://127.0.0.1:6379/0"),
-    CACHE_DEFAULT_TIMEOUT=%d,  # %s
-)
-# Memcached instead: CACHE_TYPE="MemcachedCache", CACHE_MEMCACHED_SERVERS=["127.0.0.1:11211"]
-cache = Cache(app)`, s.TTL, timeoutWords(s.TTL, "0 means never"))
-		return []string{"from flask_caching import Cache"}, setup, "cache.get(k)", "cache.set(k, item)", "cache.delete(k)"
-	},
-}
-
-var fastapiPy = py{
-	file: "main.py", imports: []string{"from fastapi import Body, FastAPI"},
-	setup: "app = FastAPI()", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/{key}",
-	getArgs: "key: int", putArgs: "key: int, data: dict = Body(default=None)", body: "data", json: "%s",
-	shared: func(s settings) ([]string, string, string, string, string) {
-		setup := `redis_client = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
-
-
-def cached(k):
-    raw = redis_client.get(k)
-    return None if raw is None else json.loads(raw)`
-		set := "redis_client.set(k, json.dumps(item))"
-		if s.TTL > 0 {
-			set = fmt.Sprintf("redis_client.set(k, json.dumps(item), ex=%d)  # the TTL, seconds", s.TTL)
-		}
-		return []string{"import json", "", "import redis"}, setup,
-			"cached(k)", set, "redis_client.delete(k)"
-	},
+// pyShared is the shared cache in a Python app: its client, and how to
+// read, fill and delete key k; client names a redis-py client for the lock.
+type pyShared struct {
+	imports       []string
+	setup         string
+	get, set, del string
+	client        string
 }
 
 // python writes the app for mode: the post's lru_cache in each process
-// (local), a shared cache (shared), or both in front of each other (tiered).
+// (local), a shared cache (shared), or both in front of each other (tiered);
+// with single flight in each process, a lock in the shared cache, and a
+// shared cache client that fails open, as s asks.
 func (f py) python(s settings, mode string) string {
 	var b strings.Builder
-	imports := []string{"import os"}
 	local, shared := mode != "shared", mode != "local"
+	lock, failOpen, flight := s.lock(mode), s.failOpen(mode), s.Coalesce == "worker"
+	imports := []string{"import os"}
+	if flight {
+		imports = append(imports, "import threading")
+	}
+	if lock {
+		imports = append(imports, "import time")
+	}
+	if failOpen {
+		imports = append(imports, "from contextlib import contextmanager")
+	}
 	if local && s.TTL == 0 {
 		imports = append(imports, "from functools import lru_cache")
 	}
-	var setup, get, set, del string
+	var sh pyShared
 	var extra []string
 	if shared {
-		extra, setup, get, set, del = f.shared(s)
+		sh = f.shared(s, lock)
+		extra = sh.imports
+		if failOpen {
+			extra = append(extra, "from redis.exceptions import RedisError")
+		}
 	}
 	if local && s.TTL > 0 {
 		extra = append(extra, "from cachetools.func import ttl_cache  # lru_cache with a TTL")
 	}
 	fmt.Fprintf(&b, "%s\n\n%s\n", strings.Join(imports, "\n"), strings.Join(append(f.imports, extra...), "\n"))
 	fmt.Fprintf(&b, "\n%s\n", f.setup)
-	if setup != "" {
-		fmt.Fprintf(&b, "# The shared cache, %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.\n%s\n", s.Shared, setup)
+	if shared {
+		fmt.Fprintf(&b, "# The shared cache, %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.\n%s\n", s.Shared, sh.setup)
 	}
 	if !local {
 		b.WriteString("stats = {\"hits\": 0, \"misses\": 0}  # this process's share of the lookups\n")
+	}
+	if flight {
+		b.WriteString("flights = {}  # key -> lock: single flight inside this process\n")
+	}
+	if failOpen {
+		b.WriteString(`cache_errors = 0  # this process's failed cache calls: export it, alert on it
+
+
+@contextmanager
+def fail_open():
+    """A cache that is down costs a database read, not an error page."""
+    global cache_errors
+    try:
+        yield
+    except RedisError:  # ConnectionError, TimeoutError
+        cache_errors += 1
+`)
 	}
 	b.WriteString(`
 
@@ -94,17 +100,62 @@ def save_item(key, data):
     """Your database update."""
 `)
 	}
+	if lock {
+		fmt.Fprintf(&b, `
+
+def shared_or_lock(k):
+    """The shared copy, or None when this process is to fetch it."""
+    for _ in range(50):  # another process's fetch gets up to about 1 s
+        item = %s
+        if item is not None or %s.set(f"lock:{k}", 1, nx=True, ex=5):  # SET NX: one fetch for all processes
+            return item
+        time.sleep(0.02)
+    return None
+`, sh.get, sh.client)
+	}
+	fn := "load_item" // the function that holds the caches
+	if flight {
+		fn = "cached_item"
+		b.WriteString("\n\ndef load_item(key):\n    # One thread fetches a key; this process's other threads wait for it and read its copy.\n")
+		if s.Threads <= 1 && f.file == "app.py" {
+			b.WriteString("    # A sync worker (one thread, gunicorn's default) never has a second request waiting:\n" +
+				"    # this changes nothing there. Run --threads, or take a lock in the shared cache.\n")
+		}
+		b.WriteString("    with flights.setdefault(key, threading.Lock()):\n        return cached_item(key)\n")
+	}
 	b.WriteString("\n\n")
 	if local {
 		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s), s.Workers)
 	}
-	b.WriteString("def load_item(key):\n")
+	fmt.Fprintf(&b, "def %s(key):\n", fn)
 	if shared {
-		fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    item = %s\n    if item is None:\n", get)
+		get := sh.get
+		if lock {
+			get = "shared_or_lock(k)"
+		}
+		b.WriteString("    k = f\"item:{key}\"\n")
+		if failOpen {
+			fmt.Fprintf(&b, "    item = None\n    with fail_open():\n        item = %s\n", get)
+		} else {
+			fmt.Fprintf(&b, "    item = %s\n", get)
+		}
+		b.WriteString("    if item is None:\n")
 		if !local {
 			b.WriteString("        stats[\"misses\"] += 1\n")
 		}
-		fmt.Fprintf(&b, "        item = fetch_item(key)\n        %s\n", set)
+		b.WriteString("        item = fetch_item(key)\n")
+		fill := []string{sh.set}
+		if lock {
+			fill = append(fill, sh.client+".delete(f\"lock:{k}\")  # the others read the copy now")
+		}
+		indent := "        "
+		if failOpen {
+			b.WriteString("        with fail_open():\n")
+			indent += "    "
+		}
+		for _, l := range fill {
+			b.WriteString(indent + l + "\n")
+		}
 		if !local {
 			b.WriteString("    else:\n        stats[\"hits\"] += 1\n")
 		}
@@ -118,22 +169,30 @@ def save_item(key, data):
 	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
 	if s.Writes {
 		fmt.Fprintf(&b, "\n\n"+f.put+"\ndef put_item(%s):\n    save_item(key, %s)\n", f.path, f.putArgs, f.body)
+		del := sh.del
+		if failOpen {
+			del = "with fail_open():\n        " + del
+		}
 		switch mode {
 		case "local":
-			b.WriteString("    load_item.cache_clear()  # no per-key delete; and only this process's cache\n")
+			fmt.Fprintf(&b, "    %s.cache_clear()  # no per-key delete; and only this process's cache\n", fn)
 		case "shared":
 			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s  # one delete reaches every process\n", del)
 		case "tiered":
-			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    load_item.cache_clear()  # the other processes keep their local copies%s\n", del, untilTTL(s))
+			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    %s.cache_clear()  # the other processes keep their local copies%s\n", del, fn, untilTTL(s))
 		}
 		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"message": "Stored"}`))
 	}
 	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_cache_info():\n", "/get_cache_info")
+	errs := ""
+	if failOpen {
+		errs = `, "cache_errors": cache_errors`
+	}
 	if local {
-		b.WriteString("    info = load_item.cache_info()\n")
-		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"Hits": info.hits, "Misses": info.misses, "Maxsize": info.maxsize, "Currsize": info.currsize, "pid": os.getpid()}`))
+		fmt.Fprintf(&b, "    info = %s.cache_info()\n", fn)
+		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"Hits": info.hits, "Misses": info.misses, "Maxsize": info.maxsize, "Currsize": info.currsize`+errs+`, "pid": os.getpid()}`))
 	} else {
-		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{**stats, "pid": os.getpid()}`))
+		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{**stats`+errs+`, "pid": os.getpid()}`))
 	}
 	return b.String()
 }
@@ -157,59 +216,4 @@ func timeoutWords(ttl int, zero string) string {
 		return "seconds: the TTL"
 	}
 	return "seconds; " + zero + " expire: a write deletes the key"
-}
-
-var flask = stack{
-	name: "flask", title: "Flask + gunicorn", stats: "GET /get_cache_info",
-	snippets: func(s settings, mode string) []Snippet {
-		return []Snippet{
-			{Name: "app.py", Lang: "python", Code: flaskPy.python(s, mode)},
-			{Name: "command line", Lang: "shell", Code: gunicorn(s, "app:app") + "\n"},
-		}
-	},
-	serve: func(s settings, port int) string {
-		return gunicorn(s, "app:app", "-b", fmt.Sprintf("127.0.0.1:%d", port))
-	},
-	notes: func(s settings) []string {
-		return append([]string{"Flask-Caching's SimpleCache (CACHE_TYPE=\"SimpleCache\", the usual choice for development) is a dict in each process: " +
-			"under gunicorn's workers it is the same pitfall as lru_cache. RedisCache or MemcachedCache is one cache for every worker."}, pythonNotes(s)...)
-	},
-}
-
-var fastapi = stack{
-	name: "fastapi", title: "FastAPI + gunicorn with uvicorn workers", stats: "GET /get_cache_info",
-	snippets: func(s settings, mode string) []Snippet {
-		uvicorn := fmt.Sprintf("uvicorn main:app --workers %d", s.Workers)
-		if s.MaxRequests > 0 {
-			uvicorn += fmt.Sprintf(" --limit-max-requests %d", s.MaxRequests)
-		}
-		return []Snippet{
-			{Name: "main.py", Lang: "python", Code: fastapiPy.python(s, mode)},
-			{Name: "command line", Lang: "shell", Code: gunicorn(s, "main:app", "-k", "uvicorn.workers.UvicornWorker") +
-				"\n# or, without gunicorn (no jitter, no --preload): the same processes, the same caches\n" + uvicorn + "\n"},
-		}
-	},
-	serve: func(s settings, port int) string {
-		return gunicorn(s, "main:app", "-k", "uvicorn.workers.UvicornWorker", "-b", fmt.Sprintf("127.0.0.1:%d", port))
-	},
-	notes: func(s settings) []string {
-		return append([]string{"async does not change the picture: each uvicorn worker is a process with its own memory, so its own lru_cache; " +
-			"the coroutines inside one worker share it."}, pythonNotes(s)...)
-	},
-}
-
-func pythonNotes(s settings) []string {
-	var n []string
-	if s.Preload && s.Mode != "shared" {
-		n = append(n, "--preload imports the app once in the master; the workers get what it cached through fork (copy-on-write), "+
-			"and every recycled worker gets the master's copy again, however old.")
-	}
-	if s.MaxRequests > 0 {
-		jitter := ""
-		if s.Jitter > 0 {
-			jitter = fmt.Sprintf(" (plus 0..%d, from --max-requests-jitter)", s.Jitter)
-		}
-		n = append(n, fmt.Sprintf("--max-requests %d replaces a worker after that many requests%s: the new process starts with an empty cache.", s.MaxRequests, jitter))
-	}
-	return n
 }

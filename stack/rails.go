@@ -59,6 +59,23 @@ func railsStore(s settings, mode string) string {
   config.cache_store = :redis_cache_store, { url: ENV.fetch("REDIS_URL", "redis://127.0.0.1:6379/0")%s }
   # Memcached instead: config.cache_store = :mem_cache_store, "127.0.0.1:11211"%s
 `, s.Shared, expiresIn(s), expiresIn(s))
+	if s.failOpen(mode) {
+		redis = fmt.Sprintf(`  # %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.
+  # It fails open already: an error is logged, a read returns nil (a miss, so Item.find runs)
+  # and a write or delete returns false. Keep its timeouts short and count the errors.
+  config.x.cache_errors = Concurrent::AtomicFixnum.new # this worker's failed cache calls: alert on it
+  config.cache_store = :redis_cache_store, {
+    url: ENV.fetch("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    connect_timeout: 0.1, read_timeout: 0.1, write_timeout: 0.1, # seconds
+    error_handler: ->(method:, returning:, exception:) {
+      Rails.configuration.x.cache_errors.increment
+      Rails.logger.warn("cache #{method} failed: #{exception.class}")
+    },%s
+  }
+  # Memcached instead: config.cache_store = :mem_cache_store, "127.0.0.1:11211", { socket_timeout: 0.1%s }
+  # (Dalli's errors are logged and read as misses too.)
+`, s.Shared, strings.ReplaceAll(expiresIn(s), ", ", "\n    ")+map[bool]string{true: ",", false: ""}[s.TTL > 0], expiresIn(s))
+	}
 	switch mode {
 	case "local":
 		b.WriteString(memory + "  config.cache_store = :memory_store, { size: 64.megabytes" + expiresIn(s) + " }\n")
@@ -72,8 +89,13 @@ func railsStore(s settings, mode string) string {
 }
 
 func railsController(s settings, mode string) string {
+	lock, failOpen, flight := s.lock(mode), s.failOpen(mode), s.Coalesce == "worker"
 	var b strings.Builder
-	b.WriteString("class ItemsController < ApplicationController\n  def show\n    render json: load_item(params[:id])\n  end\n")
+	b.WriteString("class ItemsController < ApplicationController\n")
+	if flight {
+		b.WriteString("  FLIGHTS = Concurrent::Map.new # id -> Mutex: single flight inside this worker\n\n")
+	}
+	b.WriteString("  def show\n    render json: load_item(params[:id])\n  end\n")
 	if s.Writes {
 		b.WriteString("\n  def update\n    Item.find(params[:id]).update!(params.require(:item).permit!)\n")
 		switch mode {
@@ -86,12 +108,56 @@ func railsController(s settings, mode string) string {
 		}
 		b.WriteString("    head :no_content\n  end\n")
 	}
-	b.WriteString("\n  def cache_info # get \"cache_info\", to: \"items#cache_info\" in config/routes.rb\n    render json: { pid: Process.pid, store: Rails.cache.class.name }\n  end\n\n  private\n\n")
+	info := "{ pid: Process.pid, store: Rails.cache.class.name }"
+	if failOpen {
+		info = "{ pid: Process.pid, store: Rails.cache.class.name, cache_errors: Rails.configuration.x.cache_errors.value }"
+	}
+	b.WriteString("\n  def cache_info # get \"cache_info\", to: \"items#cache_info\" in config/routes.rb\n    render json: " + info + "\n  end\n\n  private\n\n")
 	if mode == "tiered" {
 		b.WriteString("  def local_cache\n    Rails.configuration.x.local_cache\n  end\n\n")
-		b.WriteString("  def load_item(id)\n    local_cache.fetch(\"item/#{id}\") do\n      Rails.cache.fetch(\"item/#{id}\") { Item.find(id).as_json }\n    end\n  end\nend\n")
-	} else {
-		b.WriteString("  def load_item(id)\n    Rails.cache.fetch(\"item/#{id}\") { Item.find(id).as_json }\n  end\nend\n")
 	}
+	fn := "load_item"
+	if flight {
+		fn = "cached_item"
+		b.WriteString("  def load_item(id)\n    # One thread fetches a key; this worker's other threads wait for it and read its copy.\n")
+		if s.Threads <= 1 {
+			b.WriteString("    # With one thread per worker no second request ever waits: this changes nothing there.\n")
+		}
+		b.WriteString("    FLIGHTS.compute_if_absent(id) { Mutex.new }.synchronize { cached_item(id) }\n  end\n\n")
+	}
+	shared, lockFn := "Rails.cache.fetch(\"item/#{id}\") { Item.find(id).as_json }", "shared_item"
+	if lock && mode != "tiered" {
+		lockFn = fn
+	} else if lock {
+		shared = "shared_item(id)"
+	}
+	if mode == "tiered" {
+		fmt.Fprintf(&b, "  def %s(id)\n    local_cache.fetch(\"item/#{id}\") { %s }\n  end\n", fn, shared)
+	} else if !lock {
+		fmt.Fprintf(&b, "  def %s(id)\n    %s\n  end\n", fn, shared)
+	}
+	if lock {
+		if mode == "tiered" {
+			b.WriteString("\n")
+		}
+		b.WriteString(`  def ` + lockFn + `(id)
+    key = "item/#{id}"
+    50.times do # another worker's fetch gets up to about 1 s
+      item = Rails.cache.read(key)
+      return item unless item.nil?
+      # unless_exist: SET NX in Redis, add in Memcached: one fetch for all workers.
+      # Fetch when this worker took the lock, or there is none to wait for (it expired, or the cache is down).
+      break if Rails.cache.write("lock/#{key}", 1, unless_exist: true, expires_in: 5.seconds) || !Rails.cache.exist?("lock/#{key}")
+
+      sleep 0.02
+    end
+    item = Item.find(id).as_json
+    Rails.cache.write(key, item)
+    Rails.cache.delete("lock/#{key}") # the others read the copy now
+    item
+  end
+`)
+	}
+	b.WriteString("end\n")
 	return b.String()
 }

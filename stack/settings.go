@@ -23,6 +23,8 @@ type settings struct {
 	Keys        int    // distinct keys
 	Writes      bool   // some requests change the data
 	KeyHash     bool   // a balancer routes each key to one process
+	Coalesce    string // stampede protection: none, worker (single flight per process) or shared (a lock in the shared cache)
+	FailOpen    bool   // the shared cache has an outage: its client must fail open
 }
 
 func from(c sim.Config) settings {
@@ -40,16 +42,18 @@ func from(c sim.Config) settings {
 		Keys:        c.Keys,
 		Writes:      c.Writes > 0,
 		KeyHash:     c.Balancer == "keyhash",
+		Coalesce:    c.Coalesce,
+		FailOpen:    strings.Contains(c.Outage, "shared@"),
 	}
 }
 
 func (s settings) summary() string {
 	out := fmt.Sprintf("%d worker processes, mode %s", s.Workers, s.Mode)
 	if s.Mode != "shared" {
-		out += fmt.Sprintf(", %d entries per process", s.Cache)
+		out += fmt.Sprintf(", %s per process", entries(s.Cache))
 	}
 	if s.Mode != "local" {
-		out += fmt.Sprintf(", shared cache of %d entries", s.Shared)
+		out += fmt.Sprintf(", shared cache of %s", entries(s.Shared))
 	}
 	if s.TTL > 0 {
 		out += fmt.Sprintf(", TTL %d s", s.TTL)
@@ -66,10 +70,26 @@ func (s settings) summary() string {
 	if s.KeyHash {
 		out += ", routed by key"
 	}
+	switch s.Coalesce {
+	case "worker":
+		out += ", single flight in each process"
+	case "shared":
+		out += ", a stampede lock in the shared cache"
+	}
+	if s.FailOpen {
+		out += ", the shared cache goes down"
+	}
 	if !s.Writes {
 		out += ", read-only data"
 	}
 	return out
+}
+
+func entries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return fmt.Sprintf("%d entries", n)
 }
 
 // Gunicorn is the gunicorn command line for c serving app (such as
@@ -101,6 +121,25 @@ func gunicorn(s settings, app string, extra ...string) string {
 	}
 	return strings.Join(append(args, app), " ")
 }
+
+// in is s for code in mode, with the stampede protection that fits it, as
+// run.Partner pairs them: a lock in the shared cache beside per-process
+// caches with single flight, and single flight beside a shared lock.
+func (s settings) in(mode string) settings {
+	switch {
+	case mode == "local" && s.Coalesce == "shared":
+		s.Coalesce = "worker"
+	case mode != "local" && s.Mode == "local" && s.Coalesce == "worker":
+		s.Coalesce = "shared"
+	}
+	return s
+}
+
+// lock says whether code in mode takes a lock in the shared cache.
+func (s settings) lock(mode string) bool { return mode != "local" && s.Coalesce == "shared" }
+
+// failOpen says whether code in mode catches the shared cache's errors.
+func (s settings) failOpen(mode string) bool { return mode != "local" && s.FailOpen }
 
 // one is s for a single process, as each port gets when routing by key.
 func (s settings) one() settings {

@@ -83,9 +83,10 @@ func (st stack) generate(s settings) Code {
 	}
 	if st.snippets != nil {
 		have, fix := haveAndFix(s.Mode)
+		other := s.in(fix.mode)
 		code.Sections = append(code.Sections,
-			Section{Heading: have.heading, Text: have.text, Snippets: st.snippets(s, s.Mode)},
-			Section{Heading: fix.heading, Text: fix.text, Snippets: st.snippets(s, fix.mode)},
+			Section{Heading: have.heading, Text: append(have.text, guards(s, s.Mode)...), Snippets: st.snippets(s, s.Mode)},
+			Section{Heading: fix.heading, Text: append(fix.text, guards(other, fix.mode)...), Snippets: st.snippets(other, fix.mode)},
 		)
 	}
 	if st.serve != nil && (s.KeyHash || st.name == "nginx") {
@@ -123,6 +124,27 @@ func haveAndFix(mode string) (have, other part) {
 	return part{heading: "What you have: one cache per process (the pitfall)", text: []string{
 		"Each worker process has its own memory, so its own cache: N copies of the hot keys, N cold misses per key, and a write that reaches only the process that handled it.",
 	}}, shared
+}
+
+// guards says what the code for mode adds against a stampede and an outage.
+func guards(s settings, mode string) []string {
+	var out []string
+	switch {
+	case s.lock(mode):
+		out = append(out, "A lock in the shared cache stops a stampede: the first process to miss a key takes it with one atomic command "+
+			"(Redis's SET NX, Memcached's add) and fetches; the others wait a moment and read its copy. A key that expires, or that a write deleted, "+
+			"costs one database read, not one per process. A TTL alone does not do this: when it runs out, every process that misses fetches at once.")
+	case s.Coalesce == "worker":
+		out = append(out, "Single flight inside each process: a request that misses waits for another request's fetch of the same key in the same process. "+
+			"It shares nothing across processes, and a worker that serves one request at a time (gunicorn's sync worker) never has a second request waiting: "+
+			"there it changes nothing. The lock that stops a stampede across processes lives in the shared cache.")
+	}
+	if s.failOpen(mode) {
+		out = append(out, "The shared cache can go down. Its client fails open: short timeouts, every error caught and counted, and the request goes on to the database, "+
+			"so an outage costs speed, not answers; writes still go to the database. Size the database for the day the cache is gone. "+
+			"If the cache was only unreachable and kept its data, a delete that failed leaves the old copy in it: a TTL on shared entries bounds how long.")
+	}
+	return out
 }
 
 // Text is the whole generated page as plain text, as `cachepit sim --code` prints it.
