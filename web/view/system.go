@@ -18,6 +18,7 @@ type System struct {
 	Stats   sim.Stats
 	Workers []Worker
 	Hosts   []Host // the host groups, when Grouped(Config)
+	Ring    Ring   // where the host balancer sends the keys, with several hosts
 	Shared  Cache
 	Last    []sim.Event // recent requests, oldest first
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
@@ -203,6 +204,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	}
 	v.Workers = workers
 	v.Hosts = refreshHosts(v.Hosts, cfg, st, len(workers))
+	v.Ring = refreshRing(v.Ring, cfg, st)
 	if cfg.HasShared() {
 		v.Shared = sized(v.Shared, st.Shared.Currsize, st.Shared.Maxsize)
 	}
