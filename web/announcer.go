@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
-	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/web/view"
 )
 
@@ -58,12 +57,12 @@ func lastEvent(views []view.System) string {
 	}
 	v := views[0]
 	e := v.Last[len(v.Last)-1]
-	return fmt.Sprintf("Request %s: %s key %d on worker %d: %s.", view.Count(e.Seq), view.OpWord(e), e.Key, e.Worker, eventWords(e))
+	return fmt.Sprintf("Request %s: %s key %d on worker %d: %s.", view.Count(e.Seq), view.OpWord(e), e.Key, e.Worker, eventWords(view.MarkIn(v.Config, e)))
 }
 
 // eventWords says what happened to one request.
-func eventWords(e sim.Event) string {
-	switch view.MarkOf(e) {
+func eventWords(m view.Mark) string {
+	switch m {
 	case view.WriteOp:
 		return "a write: the database has a new version"
 	case view.StaleRead:
@@ -72,6 +71,8 @@ func eventWords(e sim.Event) string {
 		return "a miss: fetched from the database"
 	case view.SharedHit:
 		return "a hit in the shared cache"
+	case view.HostHit:
+		return "a hit in its host's cache"
 	}
 	return "a hit in the worker's own cache"
 }
