@@ -218,6 +218,7 @@ func (p *Playground) Render() app.UI {
 			},
 		},
 		legend(p.views),
+		outageNote(p.state.Config, p.views),
 		systems(withFaults(p.views)),
 	}
 	if len(p.views) > 1 {
