@@ -25,7 +25,7 @@ type ringChip struct {
 func TestKeysMoveOffHost(t *testing.T) {
 	const q = "hosts=3&workers=2&mode=host&host-balancer=keyhash&keys=1000"
 	p := open(t, env.base+"/?"+q+"&at=2000", 1440, 1000)
-	if txt := p.text("#s0-ring"); !strings.Contains(txt, "Take a host down: only its keys move") {
+	if txt := p.text("#s0-ring"); !strings.Contains(txt, "When a host goes out, only its keys move") {
 		t.Errorf("ring before the outage: %q", txt)
 	}
 	p.click("#s0-outage-h1")

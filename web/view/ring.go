@@ -208,7 +208,7 @@ func (r Ring) Words() string {
 	if !r.KeyHash() {
 		s := fmt.Sprintf("%s: no key has a host of its own, every host gets every key, so every host caches the same popular keys.", r.Balancer)
 		if len(r.Down) == 0 {
-			return s + " Take a host down: its share of every key spreads over the others."
+			return s + " When a host goes out, its share of every key spreads over the others."
 		}
 		its := "its"
 		if len(r.Down) > 1 {
@@ -223,7 +223,7 @@ func (r Ring) Words() string {
 			parts[h] = fmt.Sprintf("host %d %s", h, Count(n))
 		}
 		return "keyhash (nginx's consistent hash) gives each key one host: " + strings.Join(parts, ", ") +
-			" keys. Take a host down: only its keys move, to the next host up on the ring."
+			" keys. When a host goes out, only its keys move, to the next host up on the ring."
 	}
 	movers := r.Movers()
 	s := fmt.Sprintf("%s out: %d of the %d hottest keys moved, all from %s", capital(hostList(r.Down)), len(movers), len(r.Hot), hostList(r.Down))

@@ -96,7 +96,7 @@ func TestRingWords(t *testing.T) {
 		down []int
 		want []string
 	}{
-		{"hosts=3&host-balancer=keyhash&keys=1000", nil, []string{"gives each key one host: host 0 ", "Take a host down: only its keys move"}},
+		{"hosts=3&host-balancer=keyhash&keys=1000", nil, []string{"gives each key one host: host 0 ", "When a host goes out, only its keys move"}},
 		{"hosts=3&host-balancer=keyhash&keys=1000", []int{2}, []string{"Host 2 out: ", " of the 40 hottest keys moved, all from host 2: to host ", "Of all 1,000 keys, ", "stay where they are cached"}},
 		{"hosts=3&host-balancer=roundrobin&keys=1000", []int{1}, []string{"roundrobin: no key has a host of its own", "Host 1 out: its share of all 1,000 keys (33.3% of requests) spreads over hosts 0 and 2. With keyhash only "}},
 		{"hosts=4&host-balancer=random&keys=200000", []int{0, 3}, []string{"Hosts 0 and 3 out: their share of the 100,000 most requested keys"}},
