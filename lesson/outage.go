@@ -31,7 +31,7 @@ var outage = Lesson{
 		"Catch the cache client's errors, keep its timeout short, count the errors, and read from the database. " +
 		"Then size the database for the day the cache is gone, or put a small per-worker cache in front (tiered) to soften it.",
 	notice: func(r Run) []string {
-		from, to := outageSpanOf(r.Config)
+		from, to := outageSpanOf(r.lesson.Config(), "shared") // r.Config, the per-worker side's, leaves out the outage it has no cache for
 		if r.Partner == nil || r.Stats.Now < from {
 			return []string{fmt.Sprintf("Both sides fill their caches; the shared cache goes down at %s.", sim.FormatDuration(from))}
 		}
@@ -53,10 +53,10 @@ var outage = Lesson{
 	},
 }
 
-// outageSpanOf is c's outage of the shared cache, in µs (the lesson's
-// setting lists one).
-func outageSpanOf(c sim.Config) (from, to int64) {
-	_, when, _ := strings.Cut(c.Outage, "shared@")
+// outageSpanOf is c's outage of what ("shared", "host2"), in µs (the
+// lesson's setting lists one).
+func outageSpanOf(c sim.Config, what string) (from, to int64) {
+	_, when, _ := strings.Cut(c.Outage, what+"@")
 	when, _, _ = strings.Cut(when, ",")
 	a, b, _ := strings.Cut(when, "-")
 	from, _ = sim.ParseDuration(a)

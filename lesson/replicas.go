@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/cachepit/cachepit/sim"
@@ -21,8 +22,11 @@ var replicas = Lesson{
 			"Or route by key at the load balancer (nginx's hash $request_uri consistent, host-balancer keyhash): each key reaches one host, so each host cache holds only its own share of the keys.",
 		"nginx's consistent hash puts every host at many points on a ring; a key goes to the next point. " +
 			"Take a host out and only the keys it owned move, to its neighbours on the ring; the others stay cached where they were.",
+		"At 40 s of simulated time host 2 goes out. Round robin spreads its share of every key over the other two hosts, which already cache the same popular keys: " +
+			"here the copies are a spare. The line above the hosts says how many keys keyhash would have moved instead; " +
+			"in the playground, with host-balancer keyhash, each host lists the hottest keys it serves and the ones that moved in.",
 	},
-	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host",
+	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host&outage=host2@40s-60s",
 	Requests: 20000,
 	Question: "With key routing, what happens to the cache when one host is taken out of the ring, and with round robin?",
 	Answer: "With the consistent hash only the keys of the host that left move, about a third here, and they miss once on their new host; every other key stays on its host and stays cached. " +
@@ -30,17 +34,44 @@ var replicas = Lesson{
 		"A plain modulo hash (hash $request_uri without consistent) would move most keys at once.",
 	notice: func(r Run) []string {
 		c, st := r.Config, r.Stats
+		from, _ := outageSpanOf(c, "host2")
 		key, glob := replicaPredictions(c)
-		moved, owned := ringMove(c.Hosts, c.Keys)
-		return []string{
-			fmt.Sprintf("%d host caches of %d entries hold %d entries for %d different keys: %d are copies of a key another host holds too.",
-				c.Hosts, c.HostSize(), st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates),
+		moved, owned, to := ringMove(c.Hosts, c.Keys)
+		held, dups, before, after := replicaWindows(r.Series[0], from)
+		cached := fmt.Sprintf("%d host caches of %d entries hold %d entries: %d are copies of a key another host holds too.", c.Hosts, c.HostSize(), st.Memory.Entries, st.Memory.Duplicates)
+		if st.Now >= from {
+			cached = fmt.Sprintf("Before host %d went out, the %d host caches of %d entries held %d entries: %d were copies of a key another host held too.", c.Hosts-1, c.Hosts, c.HostSize(), held, dups)
+		}
+		lines := []string{
+			cached,
 			fmt.Sprintf("Round robin across hosts: hit ratio %s, %d database reads. Che's approximation for the same memory: %s with key routing at the load balancer, %s with one global cache.",
 				pct(st.HitRatio), st.Origin.Reads, pct(key), pct(glob)),
-			fmt.Sprintf("Take host %d out of nginx's consistent ring: %d of the %d keys move (%s); it owned %d%s. Round robin has no owner, so every host's cache already sees all of them.",
-				c.Hosts-1, moved, c.Keys, pct(ratio(int64(moved), int64(c.Keys))), owned, onlyOwn(moved, owned)),
 		}
+		if st.Now < from {
+			return append(lines, fmt.Sprintf("Host %d goes out at %s.", c.Hosts-1, sim.FormatDuration(from)))
+		}
+		return append(lines,
+			fmt.Sprintf("Host %d went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s since.",
+				c.Hosts-1, sim.FormatDuration(from), pct(before), pct(after)),
+			fmt.Sprintf("With keyhash, host %d leaving nginx's consistent ring moves %d of the %d keys (%s), to %s; it owned %d%s. Each misses once on its new host. Round robin has no owner, so every host's cache already sees all of them.",
+				c.Hosts-1, moved, c.Keys, pct(ratio(int64(moved), int64(c.Keys))), to, owned, onlyOwn(moved, owned)),
+		)
 	},
+}
+
+// replicaWindows reads a series up to from (µs): the entries and duplicates
+// cached at the last window before it, and the hit ratio before and since.
+func replicaWindows(series []sim.Point, from int64) (held, dups int, before, after float64) {
+	var hb, rb, ha, ra int64
+	for _, p := range series {
+		if p.At <= from {
+			held, dups = p.Entries, p.Duplicates
+			hb, rb = hb+p.Hits, rb+p.Reads
+		} else {
+			ha, ra = ha+p.Hits, ra+p.Reads
+		}
+	}
+	return held, dups, ratio(hb, rb), ratio(ha, ra)
 }
 
 var replicaCache sync.Map // query → [2]float64
@@ -63,22 +94,34 @@ func replicaPredictions(c sim.Config) (keyhash, global float64) {
 }
 
 // ringMove counts the keys that change host when the last of hosts leaves
-// nginx's ring, and the keys that host owned.
-func ringMove(hosts, keys int) (moved, owned int) {
+// nginx's ring, the keys that host owned, and where they went: "host 0
+// (170) and host 1 (154)".
+func ringMove(hosts, keys int) (moved, owned int, to string) {
 	if hosts < 2 {
-		return 0, 0
+		return 0, 0, "no host"
 	}
 	all, less := sim.HostRing(hosts), sim.HostRing(hosts-1)
+	went := make([]int, hosts)
 	for k := range keys {
 		a, b := all.Pick(sim.KeyURI(k)), less.Pick(sim.KeyURI(k))
 		if a != b {
 			moved++
+			went[b]++
 		}
 		if a == hosts-1 {
 			owned++
 		}
 	}
-	return moved, owned
+	var parts []string
+	for h, n := range went {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("host %d (%d)", h, n))
+		}
+	}
+	if len(parts) > 1 {
+		return moved, owned, strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	return moved, owned, strings.Join(parts, "")
 }
 
 func onlyOwn(moved, owned int) string {

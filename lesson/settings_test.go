@@ -53,8 +53,14 @@ func TestProseCitesNoMeasurement(t *testing.T) {
 		allowed := map[int]bool{c.Workers: true, c.Cache: true, c.Keys: true, c.Workers * c.Cache: true, c.SharedSize(): true,
 			c.Cost.Local: true, c.Cost.Shared: true, c.Cost.Origin: true, c.MaxRequests: true, c.MaxRequestsJitter: true,
 			int(100 * c.Writes): true, 2: true, 0: true, 1: true, c.Hosts: true, c.HostSize(): true}
-		from, to := outageSpanOf(c)
-		allowed[int(from/1e6)], allowed[int(to/1e6)] = true, true
+		for h := -1; h < c.Hosts; h++ {
+			what := "shared"
+			if h >= 0 {
+				what = "host" + strconv.Itoa(h)
+			}
+			from, to := outageSpanOf(c, what)
+			allowed[int(from/1e6)], allowed[int(to/1e6)] = true, true
+		}
 		for _, r := range l.Restarts {
 			allowed[int(r.Seq)], allowed[r.Worker] = true, true
 		}

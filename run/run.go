@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -48,6 +49,10 @@ type Plan struct {
 // Stampede protection keeps its kind at the partner's scope: a single flight
 // per process becomes a lock in the shared cache, and back, since a lock in
 // a shared cache needs one.
+//
+// Both systems keep the outages of hosts, which they both run: a host going
+// out is an outage of both, at the same moment of simulated time. An outage
+// of the shared cache reaches only a system that has one (Reaching).
 func Partner(c sim.Config) sim.Config {
 	if c.Mode == "local" {
 		c.Mode = "shared"
@@ -60,6 +65,23 @@ func Partner(c sim.Config) sim.Config {
 			c.Coalesce = "worker"
 		}
 	}
+	return Reaching(c)
+}
+
+// Reaching is c with only the outages that reach its system: an outage of
+// the shared cache is dropped when c's mode has none. The engine would
+// ignore it, but say on its snapshot that the shared cache is down.
+func Reaching(c sim.Config) sim.Config {
+	if c.HasShared() || c.Outage == "" {
+		return c
+	}
+	var keep []string
+	for _, o := range strings.Split(c.Outage, ",") {
+		if !strings.HasPrefix(o, "shared@") {
+			keep = append(keep, o)
+		}
+	}
+	c.Outage = strings.Join(keep, ",")
 	return c
 }
 
@@ -88,7 +110,7 @@ type Runner struct {
 // New builds the systems of p and applies the restarts due before the
 // first request.
 func New(p Plan) (*Runner, error) {
-	cfgs := []sim.Config{p.Config}
+	cfgs := []sim.Config{Reaching(p.Config)}
 	if p.Compare {
 		cfgs = append(cfgs, Partner(p.Config))
 		if cfgs[1].Mode == "local" { // the pitfall on the left, the fix on the right

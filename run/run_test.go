@@ -244,3 +244,40 @@ func TestDeployNowReplays(t *testing.T) {
 		t.Errorf("replayed deploy differs:\n got %+v\nwant %+v", b.Total, a.Total)
 	}
 }
+
+// In a comparison an outage of a host reaches both systems, which run the
+// same hosts, and an outage of the shared cache only the one that has it:
+// the other runs exactly as without it.
+func TestCompareOutages(t *testing.T) {
+	c, err := sim.ParseQuery("hosts=3&workers=2&mode=tiered&outage=shared@1s-1h,host1@2s-1h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := Partner(c); p.Mode != "local" || p.Outage != "host1@2s-1h" {
+		t.Fatalf("partner of tiered: mode %s, outages %q; want local with host1@2s-1h only", p.Mode, p.Outage)
+	}
+	r, err := New(Plan{Config: c, Compare: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Advance(6000); err != nil {
+		t.Fatal(err)
+	}
+	own, partner := r.Sims()[1].Stats(), r.Sims()[0].Stats() // per-worker caches come first
+	if !own.Shared.Down || own.Shared.Errors == 0 || !own.Hosts[1].Down {
+		t.Errorf("tiered side: shared down %v with %d errors, host 1 down %v; want both out", own.Shared.Down, own.Shared.Errors, own.Hosts[1].Down)
+	}
+	if partner.Shared.Down || !partner.Hosts[1].Down {
+		t.Errorf("per-worker side: shared down %v, host 1 down %v; want only host 1 out", partner.Shared.Down, partner.Hosts[1].Down)
+	}
+	l := c
+	l.Mode, l.Outage = "local", "host1@2s-1h"
+	s, _ := sim.New(l)
+	s.Run(6000)
+	if want := s.Stats(); !reflect.DeepEqual(partner, want) {
+		t.Errorf("per-worker side differs from a run with the host's outage alone")
+	}
+	if got := Reaching(sim.Config{Mode: "local", Outage: "shared@1s-2s"}).Outage; got != "" {
+		t.Errorf("Reaching of a local system keeps %q", got)
+	}
+}

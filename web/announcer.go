@@ -63,12 +63,12 @@ func lastEvent(views []view.System) string {
 	if e.Op == sim.Info {
 		return fmt.Sprintf("Request %s: %s on worker %d: cache_info() answered from that worker's own counters; no cache lookup.", view.Count(e.Seq), req, e.Worker)
 	}
-	return fmt.Sprintf("Request %s: %s on worker %d: %s.", view.Count(e.Seq), req, e.Worker, eventWords(e))
+	return fmt.Sprintf("Request %s: %s on worker %d: %s.", view.Count(e.Seq), req, e.Worker, eventWords(view.MarkIn(v.Config, e)))
 }
 
 // eventWords says what happened to one request.
-func eventWords(e sim.Event) string {
-	switch view.MarkOf(e) {
+func eventWords(m view.Mark) string {
+	switch m {
 	case view.WriteOp:
 		return "a write: the database has a new version"
 	case view.StaleRead:
@@ -77,6 +77,8 @@ func eventWords(e sim.Event) string {
 		return "a miss: fetched from the database"
 	case view.SharedHit:
 		return "a hit in the shared cache"
+	case view.HostHit:
+		return "a hit in its host's cache"
 	}
 	return "a hit in the worker's own cache"
 }

@@ -26,10 +26,10 @@ var inBar = map[string]bool{"arrivals": true, "clients": true, "rate": true}
 
 // label is the control's visible name.
 var label = map[string]string{
-	"workers": "workers", "cache": "lru_cache maxsize", "keys": "distinct keys", "dist": "popularity",
+	"workers": "workers", "cache": "lru_cache maxsize (each worker)", "keys": "distinct keys", "dist": "popularity",
 	"alpha": "zipf alpha", "hot-keys": "hot keys (fraction)", "hot-traffic": "hot traffic (fraction)",
 	"writes": "writes (fraction)", "balancer": "load balancer", "mode": "cache mode",
-	"shared-cache": "shared cache size", "ttl": "TTL (e.g. 30s; 0 forever)", "max-requests": "max_requests",
+	"shared-cache": "shared cache size (one for all)", "ttl": "TTL (e.g. 30s; 0 forever)", "max-requests": "max_requests",
 	"max-requests-jitter": "max_requests_jitter", "preload": "--preload", "seed": "seed",
 	"warmup": "warmup requests", "requests": "run length", "cost-local": "local lookup µs",
 	"cost-shared": "shared round trip µs", "cost-origin": "database fetch µs",
@@ -37,7 +37,7 @@ var label = map[string]string{
 	"backlog": "listen backlog (--backlog)", "boot": "worker boot time (e.g. 2s)", "respawn": "worker exit and reaping (e.g. 300ms)", "timeout": "--timeout (e.g. 30s; 0 never)",
 	"deploy-at": "deploy at request (0 never)", "rolling": "rolling deploy", "coalesce": "stampede protection",
 	"origin-conns": "database connections (0 no limit)", "hosts": "hosts", "host-balancer": "host load balancer",
-	"host-cache": "host cache size", "cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
+	"host-cache": "host cache size (each host)", "cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
 }
 
 func (c *Controls) Render() app.UI {
@@ -54,6 +54,7 @@ func (c *Controls) Render() app.UI {
 	}
 	return el("section").Class("panel controls").ID("controls").Aria("label", "settings").Body(
 		app.H2().Text("Settings"),
+		el("p").Class("panel-sub").ID("mode-sizes").Text(view.CacheSizes(c.Config)),
 		el("div").Class("fields").Body(main...),
 		el("details").Body(
 			el("summary").Text("Advanced: warmup, run length, costs, clients' think time, backlog, respawn"),
@@ -93,6 +94,9 @@ func field(f sim.Field, c sim.Config) app.UI {
 	val := f.Get(c)
 	if name == "shared-cache" && c.SharedCache == 0 {
 		val = strconv.Itoa(c.SharedSize()) // 0 means "workers × cache": show the size in effect
+	}
+	if name == "host-cache" && c.HostCache == 0 {
+		val = strconv.Itoa(c.HostSize()) // 0 means "a host's workers × cache": the size in effect
 	}
 	emit := func(ctx app.Context, v string) {
 		ctx.NewActionWithValue(ActionSet, v, app.T("field", name))
@@ -134,9 +138,18 @@ func field(f sim.Field, c sim.Config) app.UI {
 		input = in
 	}
 	return el("div").Class("field field-"+name).Title(f.Usage).Body(
-		el("label").Attr("for", id).Text(labelOf(name)),
+		el("label").Attr("for", id).Text(labelIn(name, c)),
 		input,
 	)
+}
+
+// labelIn is labelOf(name), saying "per host" where several hosts make
+// the difference.
+func labelIn(name string, c sim.Config) string {
+	if name == "workers" && c.Hosts > 1 {
+		return "workers per host"
+	}
+	return labelOf(name)
 }
 
 // labelOf is the control's visible name; a setting added to the engine
@@ -164,4 +177,45 @@ func choices(name string) []string {
 		return sim.HostBalancers
 	}
 	return nil
+}
+
+// modeLabel names the cache mode on the button that steps through them.
+func modeLabel(mode string) string {
+	return "Cache: " + modeNames[mode]
+}
+
+// modeNames name the cache modes plainly, on the play bar's button.
+var modeNames = map[string]string{
+	"local":       "per worker",
+	"shared":      "shared",
+	"tiered":      "tiered (worker + shared)",
+	"host":        "per host",
+	"tiered-host": "tiered (worker + host)",
+}
+
+// modeCycle is the order the play bar's mode button steps through: the
+// three single-host modes, and with several hosts the two per-host ones too.
+func modeCycle(hosts int) []string {
+	if hosts > 1 {
+		return []string{"local", "shared", "tiered", "host", "tiered-host"}
+	}
+	return []string{"local", "shared", "tiered"}
+}
+
+// nextMode is the mode after mode in the cycle; a host mode on one host
+// steps back to per worker.
+func nextMode(mode string, hosts int) string {
+	modes := modeCycle(hosts)
+	for i, m := range modes {
+		if m == mode {
+			return modes[(i+1)%len(modes)]
+		}
+	}
+	return "local"
+}
+
+// modeTitle says where the mode button goes from here.
+func modeTitle(mode string, hosts int) string {
+	next := nextMode(mode, hosts)
+	return "cache mode: " + modeNames[mode] + "; next: " + modeNames[next] + " (the full list is under Settings, cache mode)"
 }

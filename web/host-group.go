@@ -14,9 +14,16 @@ const ActionOutage = "cachepit/outage"
 // hostGroups draws the worker cards host by host: each host a box with its
 // own figures and, in host modes, its host cache.
 func hostGroups(v view.System) app.UI {
-	return el("div").Class("hosts").Body(app.Range(v.Hosts).Slice(func(i int) app.UI {
-		return hostGroup(v, v.Hosts[i])
-	}))
+	sys := 0
+	if len(v.Workers) > 0 {
+		sys = v.Workers[0].System
+	}
+	return el("div").Class("hosts").Body(
+		app.If(v.Ring.Hosts > 1, &KeyRing{System: sys, Ring: v.Ring}),
+		app.Range(v.Hosts).Slice(func(i int) app.UI {
+			return hostGroup(v, v.Hosts[i])
+		}),
+	)
 }
 
 func hostGroup(v view.System, h view.Host) app.UI {
@@ -43,6 +50,7 @@ func hostGroup(v view.System, h view.Host) app.UI {
 				app.If(hs.Down, el("span").Class("down-badge").Text("down")),
 				app.If(v.Faults, outageButton(sys, hs.ID, view.OutageOpen(v.Config.Outage, hs.ID, v.Stats.Now), fmt.Sprintf("host %d", hs.ID))),
 			),
+			app.If(v.Ring.KeyHash(), &HostKeys{System: sys, Host: hs.ID, Down: hs.Down, Ring: v.Ring}),
 			app.If(h.HasCache, el("div").Class("host-cache").Body(
 				el("div").Class("lru-label").Body(
 					el("span").Text("host cache (memcached on localhost), oldest → newest"),

@@ -5,14 +5,38 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// legend explains the symbols; colour is never the only cue.
-func legend() app.UI {
+// legend explains the symbols of the systems drawn; colour is never the
+// only cue. A hit behind the worker's own cache is named for the cache
+// that answered: the shared cache, or in the host modes the host's.
+func legend(views []view.System) app.UI {
 	item := func(m view.Mark) app.UI {
 		return el("li").Class(m.Class()).Body(el("span").Class("sym").Text(m.Symbol()), app.Text(" "+m.Word()))
 	}
-	return el("ul").Class("legend-bar").Aria("label", "legend").Body(
-		item(view.LocalHit), item(view.SharedHit), item(view.Miss), item(view.StaleRead), item(view.WriteOp),
+	marks := []app.UI{item(view.LocalHit)}
+	for _, m := range hitMarks(views) {
+		marks = append(marks, item(m))
+	}
+	marks = append(marks, item(view.Miss), item(view.StaleRead), item(view.WriteOp),
 		el("li").Body(el("span").Class("chip dup").Text("17"), app.Text(" key also cached by another worker")),
 		el("li").Body(el("span").Class("chip stale").Text("⚠17"), app.Text(" cached value is stale")),
 	)
+	return el("ul").Class("legend-bar").Aria("label", "legend").Body(marks...)
+}
+
+// hitMarks are the second-level hits the systems can show: a shared hit, a
+// host-cache hit, or both when a comparison has one of each. Systems with
+// per-worker caches only still name the shared hit, what the fix would add.
+func hitMarks(views []view.System) []view.Mark {
+	var shared, host bool
+	for _, v := range views {
+		shared = shared || v.Config.HasShared()
+		host = host || v.Config.HasHost()
+	}
+	switch {
+	case host && shared:
+		return []view.Mark{view.SharedHit, view.HostHit}
+	case host:
+		return []view.Mark{view.HostHit}
+	}
+	return []view.Mark{view.SharedHit}
 }

@@ -3,8 +3,11 @@ package web
 // optionWords names the choices whose engine names say little to a
 // newcomer, by setting and choice; the value sent stays the engine's name.
 var optionWords = map[string]string{
-	"mode/host":                "host: one cache per host, shared by its workers",
-	"mode/tiered-host":         "tiered-host: lru_cache in front of the host's cache",
+	"mode/local":               "per worker: lru_cache in each worker",
+	"mode/shared":              "shared: one cache for every worker",
+	"mode/tiered":              "tiered: lru_cache, then one shared cache",
+	"mode/host":                "per host: one cache per host, shared by its workers",
+	"mode/tiered-host":         "tiered per host: lru_cache, then the host's cache",
 	"host-balancer/roundrobin": "roundrobin: each host in turn (nginx's default)",
 	"host-balancer/leastconn":  "leastconn: the host with fewest requests",
 	"host-balancer/random":     "random: any host",

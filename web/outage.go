@@ -19,7 +19,7 @@ func (p *Playground) outage(ctx app.Context, a app.Action) {
 	}
 	st := p.here()
 	f, _ := sim.FieldByName("outage")
-	if err := f.Set(&st.Config, view.ToggleOutage(st.Config.Outage, target, p.views[sys].Stats.Now)); err != nil {
+	if err := f.Set(&st.Config, view.ToggleOutage(st.Config.Outage, target, view.OutageMoment(p.views, target))); err != nil {
 		p.notices = append(p.notices, err.Error())
 		return
 	}
@@ -34,4 +34,13 @@ func withFaults(views []view.System) []view.System {
 		out[i].Faults = true
 	}
 	return out
+}
+
+// outageNote says which compared systems each outage reaches (none of them
+// when it names a cache they do not have).
+func outageNote(c sim.Config, views []view.System) app.UI {
+	lines := view.OutageNote(c, views)
+	return app.If(len(lines) > 0, el("ul").Class("outage-note").ID("outage-note").Aria("label", "outages").Body(
+		app.Range(lines).Slice(func(i int) app.UI { return el("li").Text(lines[i]) }),
+	))
 }

@@ -144,7 +144,7 @@ func (p *Playground) handle(ctx app.Context) {
 	})
 	ctx.Handle(ActionShared, func(ctx app.Context, a app.Action) {
 		reload(ctx, func(st *view.PageState) {
-			st.Config.Mode = nextMode(st.Config.Mode)
+			st.Config.Mode = nextMode(st.Config.Mode, st.Config.Hosts)
 		})
 	})
 	ctx.Handle(ActionPresenter, func(ctx app.Context, a app.Action) {
@@ -212,12 +212,13 @@ func (p *Playground) Render() app.UI {
 					Title: "restart every worker at once, as gunicorn does on HUP: every per-worker cache starts empty, every worker boots"},
 				{ID: "deploy-rolling", Text: "↻ Rolling restart", Action: ActionDeploy, Value: 1,
 					Title: "restart the workers one after another, each when the one before is up: the others keep serving"},
-				{ID: "flip-shared", Text: modeLabel(mode), Title: "cache mode: per worker → shared → tiered (each worker's lru_cache in front of one shared cache)",
+				{ID: "flip-shared", Text: modeLabel(mode), Title: modeTitle(mode, p.state.Config.Hosts),
 					Action: ActionShared, Pressed: pressed(mode != "local")},
 				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare)},
 			},
 		},
-		legend(),
+		legend(p.views),
+		outageNote(p.state.Config, p.views),
 		systems(withFaults(p.views)),
 	}
 	if len(p.views) > 1 {
@@ -278,31 +279,6 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 			app.Text("Deterministic: the link holds every setting and the request number, so it reproduces this run exactly. Origin: the 2017 post “Gunicorn & LRU cache pitfall”."),
 		),
 	)
-}
-
-// modeLabel names the cache mode on the button that steps through them.
-func modeLabel(mode string) string {
-	switch mode {
-	case "local":
-		return "Cache: per worker"
-	case "shared":
-		return "Cache: shared"
-	case "tiered":
-		return "Cache: tiered (worker + shared)"
-	}
-	return "Cache: " + mode
-}
-
-// nextMode steps through the three single-host modes: per worker, shared,
-// tiered, and back.
-func nextMode(mode string) string {
-	switch mode {
-	case "local":
-		return "shared"
-	case "shared":
-		return "tiered"
-	}
-	return "local"
 }
 
 func compareLabel(on bool) string {

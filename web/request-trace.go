@@ -12,7 +12,8 @@ import (
 type Trace struct {
 	app.Compo
 	Events []sim.Event
-	Labels []string // per event: the scripted request as typed, or ""
+	Labels []string   // per event: the scripted request as typed, or ""
+	Config sim.Config // the system's settings, which name its caches
 }
 
 func (c *Trace) Render() app.UI {
@@ -20,7 +21,7 @@ func (c *Trace) Render() app.UI {
 	items := make([]app.UI, 0, len(events))
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
-		m := view.MarkOf(e)
+		m := view.MarkIn(c.Config, e)
 		items = append(items, el("li").Class(m.Class()).Body(
 			el("span").Class("sym").Text(m.Symbol()),
 			app.Text(fmt.Sprintf(" #%s %s → worker %d: %s, %s", view.Count(e.Seq), view.RequestText(e, view.LabelAt(c.Labels, i)), e.Worker, m.Word(), view.Micros(e.Latency))),

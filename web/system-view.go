@@ -52,7 +52,7 @@ func (c *SystemView) Render() app.UI {
 					Text("+"+view.Plural(int64(all(v.Config)-len(v.Workers)), "more worker")+" simulated, not drawn")),
 				c.renderOut(),
 			),
-			&Trace{Events: v.Last, Labels: v.Labels},
+			&Trace{Events: v.Last, Labels: v.Labels, Config: v.Config},
 		)
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/cachepit/cachepit/web/view"
@@ -31,17 +32,17 @@ func (c *TheoryPanel) Render() app.UI {
 		rows = append(rows, theoryRow("routed", fmt.Sprintf("%d caches of %d, each key routed to one worker", t.Workers, t.Cache), t.Routed, local, hasLocal))
 		rows = append(rows, theoryRow("local", fmt.Sprintf("%d caches of %d, any worker for any key", t.Workers, t.Cache), t.PerWorker, view.Measured{}, false))
 	} else {
-		rows = append(rows, theoryRow("local", fmt.Sprintf("%d per-worker caches of %d entries", t.Workers, t.Cache), t.PerWorker, local, hasLocal))
+		rows = append(rows, theoryRow("local", fmt.Sprintf("%d per-worker caches of %d entries", max(t.Hosts, 1)*t.Workers, t.Cache), t.PerWorker, local, hasLocal))
 	}
 	shared, hasShared := find("shared")
 	rows = append(rows, theoryRow("shared", sharedLabel(t), t.Shared, shared, hasShared))
 	if t.Hosts > 1 && len(c.Measured) > 0 { // this system as a whole: hosts, their balancer, its cache scope
 		m := c.Measured[0]
-		rows = append(rows, theoryRow("system", fmt.Sprintf("this system: %d hosts × %d workers, %s", t.Hosts, t.Workers, m.Mode), t.HitRatio, m, m.Reads > 0))
+		rows = append(rows, theoryRow("system", view.HostsRow(t, m), t.HitRatio, m, m.Reads > 0))
 	}
 	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
 		app.H2().ID("theory-title").Text("Theory beside practice"),
-		el("p").Class("panel-sub").Text(theoryWords(t)),
+		el("p").Class("panel-sub").Text(cmp.Or(view.HostsWords(t, c.Measured), theoryWords(t))),
 		el("table").Class("theory-table").Body(
 			el("thead").Body(el("tr").Body(
 				el("th").Attr("scope", "col").Text("cache"),

@@ -39,7 +39,7 @@ func (w *Walkthrough) Render() app.UI {
 					),
 				),
 				w.bar(),
-				el("div").Class("stage").Body(legend(), systems(w.views), w.comparison(), glossary(false)),
+				el("div").Class("stage").Body(legend(w.views), systems(w.views), w.comparison(), glossary(false)),
 				whatToNotice(l, w.notice.lines, w.ended),
 				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: view.MeasuredOf(w.views)}),
 				question(l, w.revealed),

@@ -1,6 +1,10 @@
 package view
 
-import "github.com/cachepit/cachepit/sim"
+import (
+	"fmt"
+
+	"github.com/cachepit/cachepit/sim"
+)
 
 // Host is what one host group draws: its workers' cards (System.Workers
 // from First, Cards of them), its figures and its host cache.
@@ -60,3 +64,21 @@ func refreshHosts(old []Host, c sim.Config, st sim.Stats, cards int) []Host {
 // Cards is how many worker cards a system of c draws: every worker of
 // every host, up to MaxCards.
 func Cards(c sim.Config) int { return min(max(c.Hosts, 1)*c.Workers, MaxCards) }
+
+// CacheSizes says, for the mode control, the caches c's mode keeps and the
+// size each has in effect (a size of 0 in the settings means the memory of
+// the per-worker caches): per worker, per host and shared.
+func CacheSizes(c sim.Config) string {
+	hosts, workers := max(c.Hosts, 1), max(c.Hosts, 1)*c.Workers
+	local, host, shared := "none", "none", "none"
+	if c.HasLocal() {
+		local = fmt.Sprintf("lru_cache(maxsize=%d) in each of %s", c.Cache, Plural(int64(workers), "worker"))
+	}
+	if c.HasHost() {
+		host = fmt.Sprintf("%s entries on each of %s", Count(c.HostSize()), Plural(int64(hosts), "host"))
+	}
+	if c.HasShared() {
+		shared = "one cache of " + Count(c.SharedSize()) + " entries"
+	}
+	return "Caches in effect: per worker " + local + " · per host " + host + " · shared " + shared + "."
+}

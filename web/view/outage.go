@@ -1,6 +1,7 @@
 package view
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -71,3 +72,72 @@ func outageSpan(p string) (what string, from, to int64, ok bool) {
 }
 
 func nextMilli(us int64) int64 { return (us/1000 + 1) * 1000 }
+
+// OutageMoment is the simulated time (µs) an outage button takes target
+// (-1: the shared cache) down or back at: the latest clock among the
+// systems it reaches. Compared systems keep their own clocks, and a
+// moment none of them has passed changes no request already shown.
+func OutageMoment(views []System, target int) int64 {
+	var now int64
+	for _, v := range views {
+		if target >= 0 || v.Config.HasShared() {
+			now = max(now, v.Stats.Now)
+		}
+	}
+	return now
+}
+
+// OutageNote says, for the outages of c, the page's settings, which of the
+// systems drawn each reaches, where that is not plain from the picture: in
+// a comparison, or when the system has no shared cache to take down.
+func OutageNote(c sim.Config, views []System) []string {
+	if c.Outage == "" || len(views) == 0 {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(c.Outage, ",") {
+		what, from, to, ok := outageSpan(p)
+		if !ok {
+			continue
+		}
+		when := clock(from) + " to " + clock(to)
+		if to-from >= OpenOutage {
+			when = "from " + clock(from)
+		}
+		if what == "shared" {
+			var has, not []string
+			for _, v := range views {
+				if v.Config.HasShared() {
+					has = append(has, "“"+v.Title+"”")
+				} else {
+					not = append(not, "“"+v.Title+"”")
+				}
+			}
+			switch {
+			case len(has) == 0:
+				out = append(out, fmt.Sprintf("The shared cache's outage (%s) changes nothing here: %s has no shared cache.", when, strings.Join(not, " and ")))
+			case len(not) > 0:
+				out = append(out, fmt.Sprintf("The shared cache's outage (%s) reaches only %s: %s has no shared cache and serves exactly as without the outage.",
+					when, strings.Join(has, " and "), strings.Join(not, " and ")))
+			}
+			continue
+		}
+		if len(views) < 2 {
+			continue
+		}
+		s := fmt.Sprintf("%s's outage (%s) reaches both sides, which run the same hosts, at the same moment of simulated time.", capital(strings.Replace(what, "host", "host ", 1)), when)
+		a, b := views[0], views[1]
+		if b.Stats.Now < a.Stats.Now {
+			a, b = b, a
+		}
+		if a.Stats.Now/1000 != b.Stats.Now/1000 {
+			s += fmt.Sprintf(" Each side keeps its own clock (“%s” is at %s, “%s” at %s), so the two reach it at different requests: “%s”, whose clock runs behind, later.",
+				a.Title, clock(a.Stats.Now), b.Title, clock(b.Stats.Now), a.Title)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// clock is a moment of simulated time to the millisecond: "6.870 s".
+func clock(us int64) string { return fmt.Sprintf("%.3f s", float64(us)/1e6) }

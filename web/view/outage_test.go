@@ -1,6 +1,11 @@
 package view
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/sim"
+)
 
 func TestToggleOutage(t *testing.T) {
 	for _, c := range []struct {
@@ -41,5 +46,39 @@ func TestOutageOpen(t *testing.T) {
 		if got := OutageOpen(c.list, c.target, c.now); got != c.want {
 			t.Errorf("OutageOpen(%q, %d, %d) = %v; want %v", c.list, c.target, c.now, got, c.want)
 		}
+	}
+}
+
+// The note says which compared system each outage reaches, and the button's
+// moment is one no system has passed.
+func TestOutageNote(t *testing.T) {
+	shared := System{Title: "Shared cache", Config: sim.Config{Mode: "shared"}, Stats: sim.Stats{Now: 3_000_000}}
+	local := System{Title: "Per-worker caches", Config: sim.Config{Mode: "local"}, Stats: sim.Stats{Now: 2_500_000}}
+	c := sim.Config{Outage: "shared@2s-3602s,host1@2500ms-4s"}
+	got := strings.Join(OutageNote(c, []System{shared, local}), "\n")
+	for _, w := range []string{
+		"The shared cache's outage (from 2.000 s) reaches only “Shared cache”: “Per-worker caches” has no shared cache",
+		"Host 1's outage (2.500 s to 4.000 s) reaches both sides",
+		"(“Per-worker caches” is at 2.500 s, “Shared cache” at 3.000 s), so the two reach it at different requests: “Per-worker caches”, whose clock runs behind, later.",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("note %q; want %q", got, w)
+		}
+	}
+	if got := OutageNote(c, []System{shared}); len(got) != 0 {
+		t.Errorf("one system with a shared cache: note %q; want none", got)
+	}
+	if got := OutageNote(c, []System{local}); len(got) != 1 || !strings.Contains(got[0], "changes nothing here") {
+		t.Errorf("one system without a shared cache: note %q", got)
+	}
+	if m := OutageMoment([]System{shared, local}, 1); m != 3_000_000 {
+		t.Errorf("host outage moment %d; want the later clock, 3000000", m)
+	}
+	if m := OutageMoment([]System{local, shared}, -1); m != 3_000_000 {
+		t.Errorf("shared outage moment %d; want the shared side's clock", m)
+	}
+	local.Stats.Now = 4_000_000
+	if m := OutageMoment([]System{shared, local}, -1); m != 3_000_000 {
+		t.Errorf("shared outage moment %d; want the shared side's clock, not the per-worker side's", m)
 	}
 }

@@ -18,6 +18,7 @@ type System struct {
 	Stats   sim.Stats
 	Workers []Worker
 	Hosts   []Host // the host groups, when Grouped(Config)
+	Ring    Ring   // where the host balancer sends the keys, with several hosts
 	Shared  Cache
 	Last    []sim.Event // recent requests, oldest first
 	Labels  []string    // per Last event: the scripted request as typed ("GET /"), or ""
@@ -63,6 +64,7 @@ const (
 	StaleRead      // answered with an old version
 	WriteOp        // wrote the origin
 	InfoOp         // asked for cache_info(): no cache lookup
+	HostHit        // answered by the worker's host cache (modes host and tiered-host)
 )
 
 // RequestText names the request of e: its label when it was scripted
@@ -99,19 +101,29 @@ func MarkOf(e sim.Event) Mark {
 	return LocalHit
 }
 
+// MarkIn is MarkOf(e) in a system of c: a hit behind the worker's own
+// cache is a host-cache hit in the host modes, which have no shared cache.
+func MarkIn(c sim.Config, e sim.Event) Mark {
+	m := MarkOf(e)
+	if m == SharedHit && c.HasHost() {
+		return HostHit
+	}
+	return m
+}
+
 // Symbol is the mark's glyph, so that no information is carried by colour alone.
 func (m Mark) Symbol() string {
-	return [...]string{"", "✓", "◆", "✗", "⚠", "✎", "ℹ"}[m]
+	return [...]string{"", "✓", "◆", "✗", "⚠", "✎", "ℹ", "◆"}[m]
 }
 
 // Word names the mark for labels and screen readers.
 func (m Mark) Word() string {
-	return [...]string{"", "local hit", "shared hit", "miss", "stale read", "write", "cache_info()"}[m]
+	return [...]string{"", "local hit", "shared hit", "miss", "stale read", "write", "cache_info()", "host-cache hit"}[m]
 }
 
 // Class is the CSS class that colours the mark.
 func (m Mark) Class() string {
-	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write", "m-info"}[m]
+	return [...]string{"m-none", "m-hit", "m-shared", "m-miss", "m-stale", "m-write", "m-info", "m-shared"}[m]
 }
 
 // ChipBudget is how many cache entries each card draws: the page stays
@@ -191,7 +203,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 		}
 		for j := len(last) - 1; j >= 0; j-- {
 			if last[j].Worker == i {
-				wv.Last, wv.LastKey = MarkOf(last[j]), last[j].Key
+				wv.Last, wv.LastKey = MarkIn(cfg, last[j]), last[j].Key
 				break
 			}
 		}
@@ -203,6 +215,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 	}
 	v.Workers = workers
 	v.Hosts = refreshHosts(v.Hosts, cfg, st, len(workers))
+	v.Ring = refreshRing(v.Ring, cfg, st)
 	if cfg.HasShared() {
 		v.Shared = sized(v.Shared, st.Shared.Currsize, st.Shared.Maxsize)
 	}
