@@ -17,7 +17,7 @@ var replicas = Lesson{
 		"Most sites run several hosts (or containers) behind a load balancer, each with its own gunicorn. " +
 			"Put a Memcached on localhost in each host and its workers share it: the pitfall is gone inside the host, and back between hosts.",
 		"Here 3 hosts of 2 workers each sit behind nginx's round robin. Each host cache holds 100 entries; round robin sends every key to every host, " +
-			"so each host cache fills with the same popular keys, and the cluster holds each of them three times.",
+			"so each host cache fills with the same popular keys, and the cluster holds the hottest of them three times, once per host.",
 		"Two fixes. One global cache (a Redis or Memcached every host reaches, mode shared) holds each key once. " +
 			"Or route by key at the load balancer (nginx's hash $request_uri consistent, host-balancer keyhash): each key reaches one host, so each host cache holds only its own share of the keys.",
 		"nginx's consistent hash puts every host at many points on a ring; a key goes to the next point. " +
@@ -38,23 +38,23 @@ var replicas = Lesson{
 		key, glob := replicaPredictions(c)
 		moved, owned, to := ringMove(c.Hosts, c.Keys)
 		held, dups, before, after := replicaWindows(r.Series[0], from)
-		cached := fmt.Sprintf("%d host caches of %d entries hold %d entries: %d are copies of a key another host holds too.", c.Hosts, c.HostSize(), st.Memory.Entries, st.Memory.Duplicates)
+		cached := fmt.Sprintf("%s host caches of %s entries hold %s entries: %s are copies of a key another host holds too.", count(int(c.Hosts)), count(int(c.HostSize())), count(int(st.Memory.Entries)), count(int(st.Memory.Duplicates)))
 		if st.Now >= from {
-			cached = fmt.Sprintf("Before host %d went out, the %d host caches of %d entries held %d entries: %d were copies of a key another host held too.", c.Hosts-1, c.Hosts, c.HostSize(), held, dups)
+			cached = fmt.Sprintf("Before host %s went out, the %s host caches of %s entries held %s entries: %s were copies of a key another host held too.", count(int(c.Hosts-1)), count(int(c.Hosts)), count(int(c.HostSize())), count(int(held)), count(int(dups)))
 		}
 		lines := []string{
 			cached,
-			fmt.Sprintf("Round robin across hosts: hit ratio %s, %d database reads. Che's approximation for the same memory: %s with key routing at the load balancer, %s with one global cache.",
-				pct(st.HitRatio), st.Origin.Reads, pct(key), pct(glob)),
+			fmt.Sprintf("Round robin across hosts: hit ratio %s, %s database reads. Che's approximation for the same memory: %s with key routing at the load balancer, %s with one global cache.",
+				pct(st.HitRatio), count(int(st.Origin.Reads)), pct(key), pct(glob)),
 		}
 		if st.Now < from {
-			return append(lines, fmt.Sprintf("Host %d goes out at %s.", c.Hosts-1, sim.FormatDuration(from)))
+			return append(lines, fmt.Sprintf("Host %s goes out at %s.", count(int(c.Hosts-1)), sim.FormatDuration(from)))
 		}
 		return append(lines,
-			fmt.Sprintf("Host %d went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s since.",
-				c.Hosts-1, sim.FormatDuration(from), pct(before), pct(after)),
-			fmt.Sprintf("With keyhash, host %d leaving nginx's consistent ring moves %d of the %d keys (%s), to %s; it owned %d%s. Each misses once on its new host. Round robin has no owner, so every host's cache already sees all of them.",
-				c.Hosts-1, moved, c.Keys, pct(ratio(int64(moved), int64(c.Keys))), to, owned, onlyOwn(moved, owned)),
+			fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s since.",
+				count(int(c.Hosts-1)), sim.FormatDuration(from), pct(before), pct(after)),
+			fmt.Sprintf("With keyhash, host %s leaving nginx's consistent ring moves %s of the %s keys (%s), to %s; it owned %s%s. Each misses once on its new host. Round robin has no owner, so every host's cache already sees all of them.",
+				count(int(c.Hosts-1)), count(int(moved)), count(int(c.Keys)), pct(ratio(int64(moved), int64(c.Keys))), to, count(int(owned)), onlyOwn(moved, owned)),
 		)
 	},
 }
@@ -115,7 +115,7 @@ func ringMove(hosts, keys int) (moved, owned int, to string) {
 	var parts []string
 	for h, n := range went {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("host %d (%d)", h, n))
+			parts = append(parts, fmt.Sprintf("host %s (%s)", count(int(h)), count(int(n))))
 		}
 	}
 	if len(parts) > 1 {
