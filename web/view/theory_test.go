@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
 )
 
@@ -95,4 +96,30 @@ func TestSkipWarmup(t *testing.T) {
 	if seq := r.Seq(); !again || seq != r.Seq() {
 		t.Errorf("skipping a settled run moved it")
 	}
+}
+
+// TestSkipWarmupLessons: every lesson with a workload settles within the
+// limit when skipped from its first request; -v lists where.
+func TestSkipWarmupLessons(t *testing.T) {
+	for i, l := range lesson.All {
+		if l.Requests == 0 {
+			continue
+		}
+		r, err := NewLessonRunner(l, LessonState{Index: i}.Page())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok, err := r.SkipWarmup(l.Prediction())
+		if !ok || err != nil {
+			t.Errorf("lesson %d did not settle within %d requests (%v)", i+1, SkipLimit, err)
+		}
+		t.Logf("lesson %d (%s): settled at request %d", i+1, l.Slug, r.Seq())
+	}
+	views, err := PageViews(PageState{Config: sim.Default(), At: 600})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := WarmupsOf(TheoryOf(sim.Default()), views)[0]
+	t.Logf("default playground at request 600: %s all requests, %s recent, %s predicted, state %d",
+		Pct(views[0].Stats.HitRatio), Pct(w.Recent), Pct(w.Predicted), w.State)
 }
