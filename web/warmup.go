@@ -63,9 +63,9 @@ func (c *TheoryPanel) warmup() app.UI {
 			Text("Skip the warm-up").
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionSkipWarmup) })),
 		el("p").Class("theory-note").Text(fmt.Sprintf("“x%% of the steady state” is the recent hit ratio as a share of Che's long-run prediction. "+
-			"The recent window is the last tenth of the run, at least %s requests. Settled: the recent hit ratio is within %s points of the prediction "+
+			"The recent window is the last tenth of the run, at least %s requests. Settled: the recent hit ratio is within %.0f points of the prediction "+
 			"(wider for few reads: three times their chance spread), or the last three windows agree that closely.",
-			view.Count(view.RecentSpan(0)), "2")),
+			view.Count(view.RecentSpan(0)), 100*view.SettleMargin)),
 	)
 }
 

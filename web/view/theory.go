@@ -92,7 +92,7 @@ const (
 	recentShare  = 10   // the recent window is the last tenth of the run…
 	recentMin    = 1000 // …and at least this many requests
 	recentReads  = 100  // fewer reads than this say nothing yet
-	marginMin    = 0.02 // settled means within 2 points of the prediction…
+	SettleMargin = 0.02 // settled means within 2 points of the prediction…
 	steadyWindow = 3    // …or the last three windows agree within the margin
 )
 
@@ -127,7 +127,7 @@ func WarmupOf(series []sim.Point, predicted float64) Warmup {
 		return w
 	}
 	p := min(max(predicted, 0.01), 0.99)
-	w.Margin = max(marginMin, 3*math.Sqrt(p*(1-p)/float64(w.Reads)))
+	w.Margin = max(SettleMargin, 3*math.Sqrt(p*(1-p)/float64(w.Reads)))
 	switch {
 	case math.Abs(w.Recent-predicted) <= w.Margin:
 		w.State = Settled
