@@ -161,12 +161,10 @@ var All = []Lesson{
 			"Every other key stays where it was.",
 		notice: func(r Run) []string {
 			st := r.Stats
-			w := st.Workers[1]
 			return []string{
 				fmt.Sprintf("%d duplicates among %d entries: each key is cached once.", st.Memory.Duplicates, st.Memory.Entries),
 				fmt.Sprintf("Hit ratio %s, %d stale reads.", pct(st.HitRatio), st.Total.Stale),
-				fmt.Sprintf("Worker 1 restarted with an empty cache; %d requests later it has refilled %d of its %d entries.",
-					st.Seq-r.restartSeq(1), w.Currsize, w.Maxsize),
+				sinceRestart(r, 1),
 				loadWords(st),
 			}
 		},
@@ -221,6 +219,21 @@ var All = []Lesson{
 	stampede,
 	replicas,
 	outage,
+}
+
+// sinceRestart sets worker w's hit ratio since the lesson restarted it (its
+// new process's cache_info) against the worker's before the restart.
+func sinceRestart(r Run, w int) string {
+	at := r.restartSeq(w)
+	if r.Stats.Seq <= at || w >= len(r.Infos) {
+		return fmt.Sprintf("Worker %d restarts at request %s: watch its cache empty.", w, count(int(at)))
+	}
+	info, st := r.Infos[w], r.Stats.Workers[w]
+	since := info.Hits + info.Misses
+	return fmt.Sprintf("Worker %d restarted at request %s with an empty cache: in the %s requests since, its cache answered %d of its %d reads (%s), "+
+		"against %s before the restart; it has refilled %d of its %d entries.",
+		w, count(int(at)), count(int(r.Stats.Seq-at)), info.Hits, since, pct(ratio(info.Hits, since)),
+		pct(ratio(st.Hits-info.Hits, st.Reads-since)), info.Currsize, info.Maxsize)
 }
 
 // loadWords says how unevenly routing by key loaded the workers.

@@ -95,3 +95,54 @@ func tick(svg func(string) app.HTMLElem, y float64, text string) app.UI {
 func svgElem(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// printDashes tell a printed chart's lines apart in black and white.
+var printDashes = []string{"", "6 3", "2 2", "9 3 2 3", "1 3", "12 4"}
+
+// PrintChart draws d for paper, with the page's chart geometry: every line
+// black with a dash pattern of its own, the legend drawn with the same
+// dashes, and span naming the requests the x axis runs over. The drawing
+// keeps its proportions, so its text is not stretched.
+func PrintChart(d view.ChartData, span string) app.UI {
+	top := 0.0
+	for _, l := range d.Lines {
+		for _, v := range l.Values {
+			top = max(top, v)
+		}
+	}
+	top = view.NiceCeil(top)
+	unit := view.Unit(d.Unit)
+	svg := svgElem
+	dash := func(i int) string { return printDashes[i%len(printDashes)] }
+	lines := make([]app.UI, 0, len(d.Lines))
+	keys := make([]app.UI, 0, len(d.Lines))
+	for i, l := range d.Lines {
+		lines = append(lines, svg("polyline").
+			Attr("fill", "none").Attr("stroke", "#000").Attr("stroke-width", 1.5).
+			Attr("stroke-dasharray", dash(i)).Attr("stroke-linejoin", "round").
+			Attr("points", view.Points(l.Values, top)))
+		keys = append(keys, el("span").Class("print-key").Body(
+			svg("svg").Attr("width", 28).Attr("height", 8).Attr("viewBox", "0 0 28 8").Attr("aria-hidden", "true").Body(
+				svg("line").Attr("x1", 0).Attr("y1", 4).Attr("x2", 28).Attr("y2", 4).
+					Attr("stroke", "#000").Attr("stroke-width", 1.5).Attr("stroke-dasharray", dash(i)),
+			),
+			app.Text(" "+l.Label),
+		))
+	}
+	return el("figure").Class("print-chart").ID(d.ID).Body(
+		el("figcaption").Body(el("strong").Text(d.Title), app.Text(" "), el("span").Class("legend").Body(keys...)),
+		svg("svg").
+			Attr("viewBox", "0 0 "+ftoa(view.ChartW)+" "+ftoa(view.ChartH+14)).
+			Attr("role", "img").
+			Attr("aria-label", d.Title+", "+span).
+			Body(
+				rule(svg, view.ChartH, "#000"),
+				rule(svg, view.ChartH/2, "#bbb"),
+				tick(svg, 10, unit(top)),
+				tick(svg, view.ChartH/2-2, unit(top/2)),
+				tick(svg, view.ChartH+12, span),
+				svg("g").Body(lines...),
+			),
+		app.If(d.Note != "", el("p").Class("chart-note").Text(d.Note)),
+	)
+}

@@ -93,6 +93,7 @@ func handoutLesson(prefix, origin string, i int, h view.HandoutLesson) app.UI {
 		app.If(blog != nil, blog),
 		el("h3").Text("What to notice"),
 		el("ul").Class("notice-lines").Body(app.Range(h.Notice).Slice(func(j int) app.UI { return el("li").Text(h.Notice[j]) })),
+		keyChart(h),
 		app.If(h.Err != "", el("p").Class("banner").Text(h.Err)),
 		// A lesson whose notices already state Che's prediction does not get it twice.
 		app.If(l.Requests > 0 && !statesChe(h.Notice), el("p").Class("handout-theory").Text(handoutTheory(h))),
@@ -105,6 +106,14 @@ func handoutLesson(prefix, origin string, i int, h view.HandoutLesson) app.UI {
 		el("h3").Text(fmt.Sprintf("Question %d", i+1)),
 		el("p").Class("ask").Text(l.Question),
 	)
+}
+
+// keyChart is the lesson's key chart from its end run, or nothing.
+func keyChart(h view.HandoutLesson) app.UI {
+	if h.Chart.ID == "" {
+		return nil
+	}
+	return PrintChart(h.Chart, "request 0 → "+view.Count(h.End)+", the lesson's end")
 }
 
 // handoutAnswers lists every answer after the last lesson; in print it

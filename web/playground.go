@@ -159,6 +159,7 @@ func (p *Playground) handle(ctx app.Context) {
 		}
 	})
 	ctx.Handle(ActionOutage, func(ctx app.Context, a app.Action) { p.outage(ctx, a) })
+	p.handleSkip(ctx, p, func() view.Theory { return p.theory.theory })
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
 		v, _ := a.Value.(string)
@@ -238,7 +239,8 @@ func (p *Playground) Render() app.UI {
 				})),
 			),
 			el("div").Class("side").Body(
-				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: view.MeasuredOf(p.views)}),
+				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: view.MeasuredOf(p.views),
+					Warmups: view.WarmupsOf(p.theory.theory, p.views), Skip: true}),
 				&BlogReplay{Mode: mode, Steps: p.blog.steps, Err: p.blog.err},
 				&Controls{Config: p.state.Config},
 			),

@@ -14,31 +14,35 @@ type TheoryPanel struct {
 	app.Compo
 	Theory   view.Theory
 	Measured []view.Measured
+	Warmups  []view.Warmup // per measured system: its recent hit ratio and how settled it is
+	Skip     bool          // offer "Skip the warm-up": the run can go on
 }
 
 func (c *TheoryPanel) Render() app.UI {
 	t := c.Theory
-	find := func(mode string) (view.Measured, bool) {
-		for _, m := range c.Measured {
+	find := func(mode string) int {
+		for i, m := range c.Measured {
 			if m.Mode == mode && m.Reads > 0 {
-				return m, true
+				return i
 			}
 		}
-		return view.Measured{}, false
+		return -1
 	}
 	rows := []app.UI{}
-	local, hasLocal := find("local")
+	local := find("local")
 	if t.KeyHash {
-		rows = append(rows, theoryRow("routed", fmt.Sprintf("%d caches of %d, each key routed to one worker", t.Workers, t.Cache), t.Routed, local, hasLocal))
-		rows = append(rows, theoryRow("local", fmt.Sprintf("%d caches of %d, any worker for any key", t.Workers, t.Cache), t.PerWorker, view.Measured{}, false))
+		rows = append(rows, c.row("routed", fmt.Sprintf("%d caches of %d, each key routed to one worker", t.Workers, t.Cache), t.Routed, local))
+		rows = append(rows, c.row("local", fmt.Sprintf("%d caches of %d, any worker for any key", t.Workers, t.Cache), t.PerWorker, -1))
 	} else {
-		rows = append(rows, theoryRow("local", fmt.Sprintf("%d per-worker caches of %d entries", max(t.Hosts, 1)*t.Workers, t.Cache), t.PerWorker, local, hasLocal))
+		rows = append(rows, c.row("local", fmt.Sprintf("%d per-worker caches of %d entries", max(t.Hosts, 1)*t.Workers, t.Cache), t.PerWorker, local))
 	}
-	shared, hasShared := find("shared")
-	rows = append(rows, theoryRow("shared", sharedLabel(t), t.Shared, shared, hasShared))
+	rows = append(rows, c.row("shared", sharedLabel(t), t.Shared, find("shared")))
 	if t.Hosts > 1 && len(c.Measured) > 0 { // this system as a whole: hosts, their balancer, its cache scope
-		m := c.Measured[0]
-		rows = append(rows, theoryRow("system", view.HostsRow(t, m), t.HitRatio, m, m.Reads > 0))
+		m, i := c.Measured[0], -1
+		if m.Reads > 0 {
+			i = 0
+		}
+		rows = append(rows, c.row("system", view.HostsRow(t, m), t.HitRatio, i))
 	}
 	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
 		app.H2().ID("theory-title").Text("Theory beside practice"),
@@ -47,11 +51,13 @@ func (c *TheoryPanel) Render() app.UI {
 			el("thead").Body(el("tr").Body(
 				el("th").Attr("scope", "col").Text("cache"),
 				el("th").Attr("scope", "col").Text("predicted"),
-				el("th").Attr("scope", "col").Text("measured"),
+				el("th").Attr("scope", "col").Text("measured, all"),
+				el("th").Attr("scope", "col").ID("theory-recent-head").Text(c.recentHead()),
 			)),
 			el("tbody").Body(rows...),
 		),
-		el("p").Class("theory-note").Text("Predictions leave out writes, TTLs and restarts; measurements include the warm-up."),
+		c.warmup(),
+		el("p").Class("theory-note").Text("Predictions leave out writes, TTLs and restarts; the all-time measurement includes the warm-up, the recent one only its end."),
 		c.queueing(),
 	)
 }
@@ -110,13 +116,23 @@ func (c *TheoryPanel) queueing() app.UI {
 	)
 }
 
-func theoryRow(key, label string, predicted float64, m view.Measured, ok bool) app.UI {
+// row is one cache's prediction beside measured system i (-1: not run here).
+func (c *TheoryPanel) row(key, label string, predicted float64, i int) app.UI {
 	measured := el("td").Class("num").ID("theory-" + key + "-measured").Text("not run here")
-	if ok {
+	recent := el("td").Class("num recent").ID("theory-" + key + "-recent").Text("—")
+	if i >= 0 {
+		m := c.Measured[i]
 		measured = el("td").Class("num").ID("theory-"+key+"-measured").Body(
 			el("span").Text(view.Pct(m.HitRatio)),
 			el("span").Class("tbar measured").Aria("hidden", "true").Body(el("span").Style("width", view.Pct(m.HitRatio))),
 		)
+		if i < len(c.Warmups) && c.Warmups[i].State != view.NoReads {
+			w := c.Warmups[i]
+			recent = el("td").Class("num recent").ID("theory-"+key+"-recent").Body(
+				el("span").Text(view.Pct(w.Recent)),
+				el("span").Class("tbar measured").Aria("hidden", "true").Body(el("span").Style("width", view.Pct(w.Recent))),
+			)
+		}
 	}
 	return el("tr").Body(
 		el("th").Attr("scope", "row").Text(label),
@@ -125,6 +141,7 @@ func theoryRow(key, label string, predicted float64, m view.Measured, ok bool) a
 			el("span").Class("tbar predicted").Aria("hidden", "true").Body(el("span").Style("width", view.Pct(predicted))),
 		),
 		measured,
+		recent,
 	)
 }
 

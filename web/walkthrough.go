@@ -186,6 +186,11 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 			w.ended, w.limit = true, 0
 		}
 		w.status.say = lastEvent(w.views)
+	case ActionSkipWarmup:
+		if seq >= w.end() {
+			w.ended, w.limit = true, 0
+		}
+		w.status.say = skipWords(seq, w.theory, w.views)
 	case ActionRestart:
 		i, _ := a.Value.(int)
 		w.st.Restarts = append(w.st.Restarts, view.Restart{Seq: seq, Worker: i})
@@ -222,6 +227,7 @@ func (w *Walkthrough) handle(ctx app.Context) {
 		}
 	})
 	w.handleTakeAway(ctx)
+	w.handleSkip(ctx, w, func() view.Theory { return w.theory })
 }
 
 // goTo opens lesson i, keeping the presenter and embed views.

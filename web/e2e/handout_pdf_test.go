@@ -7,10 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -56,9 +58,12 @@ func TestHandoutPDF(t *testing.T) {
 			t.Errorf("page %d of %d has %d lines of text: lessons should flow on, not leave pages half empty", i+1, len(pages), n)
 		}
 	}
-	if len(pages) > len(lesson.All)+2 {
+	// 13 lessons, twelve with a chart, then the stacks, the answers and the
+	// glossary fill 17 pages.
+	if len(pages) > len(lesson.All)+5 {
 		t.Errorf("%d pages for %d lessons: lessons should flow on, not take a page each", len(pages), len(lesson.All))
 	}
+	keyCharts(t, p, all)
 
 	// The page's own footer, not the browser's with the local address.
 	for i, pg := range pages {
@@ -123,6 +128,65 @@ func TestHandoutPDF(t *testing.T) {
 		t.Fatalf("pdftoppm: %v\n%s", err, b)
 	}
 	t.Logf("pages as images: %s-*.png", prefix)
+}
+
+// keyCharts checks that each lesson prints its key chart, drawn from its
+// end run, inside its own part of the handout, readable in black and white:
+// every line black with a dash pattern of its own, and drawn.
+func keyCharts(t *testing.T, p *page, all string) {
+	t.Helper()
+	for i, l := range lesson.All {
+		id := view.KeyChart(l.Slug)
+		sel := "#handout-" + l.Slug + "-chart"
+		if id == "" {
+			if p.visible(sel) {
+				t.Errorf("lesson %d has a chart; none is named for it", i+1)
+			}
+			continue
+		}
+		var got struct {
+			Title  string
+			Lines  int
+			Drawn  int
+			Black  int
+			Dashes []string
+		}
+		p.eval(fmt.Sprintf(`(() => {
+			const f = document.querySelector(%q);
+			if (!f) return {Title: "", Lines: 0, Drawn: 0, Black: 0, Dashes: []};
+			const ls = [...f.querySelectorAll("svg[role=img] polyline")];
+			return {Title: f.querySelector("figcaption strong").textContent,
+				Lines: ls.length,
+				Drawn: ls.filter(l => l.getAttribute("points").split(" ").length > 1).length,
+				Black: ls.filter(l => l.getAttribute("stroke") === "#000").length,
+				Dashes: ls.map(l => l.getAttribute("stroke-dasharray") || "")};
+		})()`, sel), &got)
+		var want view.ChartData
+		for _, c := range view.Charts(nil) {
+			if c.ID == id {
+				want = c
+			}
+		}
+		if got.Title == "" || got.Title != want.Title {
+			t.Errorf("lesson %d: key chart %q; want %q", i+1, got.Title, want.Title)
+			continue
+		}
+		if got.Lines == 0 || got.Drawn != got.Lines || got.Black != got.Lines {
+			t.Errorf("lesson %d: %d lines, %d drawn, %d black", i+1, got.Lines, got.Drawn, got.Black)
+		}
+		if slices.Sort(got.Dashes); len(slices.Compact(got.Dashes)) != got.Lines {
+			t.Errorf("lesson %d: two lines share a dash pattern: no telling them apart in black and white", i+1)
+		}
+		from := strings.Index(all, oneLine(l.Title))
+		to := len(all)
+		if i+1 < len(lesson.All) {
+			to = strings.Index(all, oneLine(lesson.All[i+1].Title))
+		}
+		span := fmt.Sprintf("request 0 → %s, the lesson's end", view.Count(l.End()))
+		if from < 0 || to < from || !strings.Contains(all[from:to], want.Title) || !strings.Contains(all[from:to], span) {
+			t.Errorf("lesson %d's printed part lacks its chart %q over %q", i+1, want.Title, span)
+		}
+	}
 }
 
 var spaces = regexp.MustCompile(`\s+`)

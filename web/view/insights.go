@@ -18,6 +18,9 @@ func Insights(v System) []string {
 			out = append(out, line)
 		}
 	}
+	if line := refilling(v); line != "" {
+		out = append(out, line)
+	}
 	if m := st.Memory; m.Duplicates > 0 {
 		out = append(out, fmt.Sprintf("%s of the %s cached entries are copies of a key another %s already holds: memory that buys no extra hits.",
 			Count(m.Duplicates), Count(m.Entries), holder(v)))
@@ -97,6 +100,36 @@ func staleCause(v System) string {
 		return "the write went through one host and deleted that host's copy; the other hosts' caches kept theirs."
 	}
 	return "a read that fetched the key from the database before a write finished stored the old value in the cache after the write had deleted it (a fill racing a delete)."
+}
+
+// refilling shows a restart's cost while it lasts: the newest process whose
+// cache is still filling, its hit ratio since the restart (its own
+// cache_info) against the worker's before it. Only per-worker caches:
+// elsewhere the worker's hits are not its own cache's.
+func refilling(v System) string {
+	if v.Config.Mode != "local" || v.Config.Preload {
+		return ""
+	}
+	best, fewest := -1, int64(0)
+	for i, w := range v.Workers {
+		n := w.Info.Hits + w.Info.Misses
+		if w.Stats.Generation == 0 || w.Info.Currsize >= w.Info.Maxsize || n == 0 {
+			continue
+		}
+		if best < 0 || n < fewest {
+			best, fewest = i, n
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	w := v.Workers[best]
+	s := fmt.Sprintf("Worker %d restarted with an empty cache: since then its cache has answered %s of %s (%s)",
+		w.Stats.ID, Count(w.Info.Hits), Plural(fewest, "read"), Pct(float64(w.Info.Hits)/float64(fewest)))
+	if before := w.Stats.Reads - fewest; before > 0 {
+		s += fmt.Sprintf(", against %s of its reads before the restart", Pct(float64(w.Stats.Hits-w.Info.Hits)/float64(before)))
+	}
+	return s + fmt.Sprintf("; it holds %s of its %s entries again.", Count(w.Info.Currsize), Count(w.Info.Maxsize))
 }
 
 // holder names what holds a cache: a worker, or a host in host modes.

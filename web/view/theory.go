@@ -2,6 +2,8 @@ package view
 
 import (
 	"fmt"
+	"math"
+	"slices"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -102,4 +104,176 @@ func scopeWords(mode string) string {
 		return "lru_cache in front of one shared cache"
 	}
 	return "a cache in each worker"
+}
+
+// Warm-up: a cache starts empty, so its hit ratio over the whole run lags
+// its long-run one. The theory panel sets the hit ratio of a recent window
+// beside the all-time one and says when the caches have settled. Both come
+// from the series in the snapshot: no work in the engine per request.
+
+// WarmState is how far a system's caches have come.
+type WarmState uint8
+
+const (
+	NoReads WarmState = iota // too few reads in the recent window to say
+	Warming                  // the recent hit ratio is still off the prediction and moving
+	Settled                  // the recent hit ratio is within the margin of the prediction
+	Steady                   // off the prediction, but the last windows agree: this run's steady state
+)
+
+// Warmup is a system's recent hit ratio beside its prediction.
+type Warmup struct {
+	State     WarmState
+	Predicted float64   // Che's long-run hit ratio for this system
+	Recent    float64   // hit ratio of the reads in the recent window
+	Reads     int64     // reads in the recent window
+	From, To  int64     // the window: requests From+1 to To
+	Margin    float64   // how far Recent may be from Predicted (or the windows from each other) and count as settled
+	Windows   []float64 // hit ratios of the last windows of the same length, newest first
+	Down      bool      // the system's shared cache is out: not a warm-up
+}
+
+// Of is the recent hit ratio as a share of the predicted steady state.
+func (w Warmup) Of() float64 {
+	if w.Predicted <= 0 {
+		return 1
+	}
+	return w.Recent / w.Predicted
+}
+
+// Done reports whether the caches have settled, at the prediction or at a
+// steady state of their own.
+func (w Warmup) Done() bool { return w.State == Settled || w.State == Steady }
+
+// Recent window and margins.
+const (
+	recentShare  = 10   // the recent window is the last tenth of the run…
+	recentMin    = 1000 // …and at least this many requests
+	recentReads  = 100  // fewer reads than this say nothing yet
+	SettleMargin = 0.02 // settled means within 2 points of the prediction…
+	steadyWindow = 3    // …or the last three windows agree within the margin
+)
+
+// RecentSpan is the length of the recent window after seq requests.
+func RecentSpan(seq int64) int64 { return max(seq/recentShare, recentMin) }
+
+// WarmupOf reads system sys's warm-up from its time series; predicted is
+// its long-run hit ratio. The margin is 2 points, or three times the
+// chance spread of the window's reads (√(p(1−p)/reads)) when that is
+// wider, so that a settled run rarely looks unsettled by chance alone.
+func WarmupOf(series []sim.Point, predicted float64) Warmup {
+	w := Warmup{Predicted: predicted}
+	if len(series) == 0 {
+		return w
+	}
+	w.To = series[len(series)-1].Seq
+	span := RecentSpan(w.To)
+	end := len(series)
+	for i := 0; i < steadyWindow && end > 0; i++ {
+		start, reads, hits := window(series, end, span)
+		if reads < recentReads || (i > 0 && series[end-1].Seq-startSeq(series, start) < span) {
+			break
+		}
+		r := float64(hits) / float64(reads)
+		w.Windows = append(w.Windows, r)
+		if i == 0 {
+			w.Recent, w.Reads, w.From = r, reads, startSeq(series, start)
+		}
+		end = start
+	}
+	if len(w.Windows) == 0 {
+		return w
+	}
+	p := min(max(predicted, 0.01), 0.99)
+	w.Margin = max(SettleMargin, 3*math.Sqrt(p*(1-p)/float64(w.Reads)))
+	switch {
+	case math.Abs(w.Recent-predicted) <= w.Margin:
+		w.State = Settled
+	case len(w.Windows) == steadyWindow && slices.Max(w.Windows)-slices.Min(w.Windows) <= w.Margin:
+		w.State = Steady
+	default:
+		w.State = Warming
+	}
+	return w
+}
+
+// window sums the points before end, going back until they cover span
+// requests (or the series runs out): it returns the first point's index.
+func window(series []sim.Point, end int, span int64) (start int, reads, hits int64) {
+	last := series[end-1].Seq
+	start = end
+	for start > 0 {
+		start--
+		reads += series[start].Reads
+		hits += series[start].Hits
+		if last-startSeq(series, start) >= span {
+			break
+		}
+	}
+	return start, reads, hits
+}
+
+// startSeq is the request before point i's window: the previous point's
+// Seq. Windows are all as long until the latest one (the engine merges
+// them in pairs), so the first starts one window length before its end.
+func startSeq(series []sim.Point, i int) int64 {
+	switch {
+	case i > 0:
+		return series[i-1].Seq
+	case len(series) > 1:
+		return max(2*series[0].Seq-series[1].Seq, 0)
+	}
+	return series[0].Seq - 1
+}
+
+// PredictedFor is Che's long-run hit ratio for system i of a page: the
+// first is the configured system, the second its partner on the same
+// requests (per-worker caches against a shared cache, or the reverse).
+func PredictedFor(t Theory, i int, mode string) float64 {
+	switch {
+	case i == 0:
+		return t.HitRatio
+	case mode == "shared":
+		return t.Shared
+	case t.KeyHash:
+		return t.Routed
+	}
+	return t.PerWorker
+}
+
+// WarmupsOf reads every system's warm-up for the theory panel.
+func WarmupsOf(t Theory, views []System) []Warmup {
+	out := make([]Warmup, len(views))
+	for i, v := range views {
+		out[i] = WarmupOf(v.Series, PredictedFor(t, i, v.Config.Mode))
+		out[i].Down = v.Stats.Shared.Down
+	}
+	return out
+}
+
+// SkipLimit bounds how far "Skip the warm-up" runs: a run that has not
+// settled after this many more requests stops there and says so.
+const SkipLimit = 1_000_000
+
+// SkipWarmup runs the systems on until every one's caches have settled
+// (see WarmupOf), looking again after each recent window's worth of
+// requests, and at most SkipLimit requests. It reports whether they settled.
+func (r *Runner) SkipWarmup(t Theory) (bool, error) {
+	start := r.Seq()
+	for {
+		done := true
+		for i, s := range r.sims {
+			done = done && WarmupOf(s.Series(), PredictedFor(t, i, s.Config().Mode)).Done()
+		}
+		seq := r.Seq()
+		if done || r.Stopped() || seq-start >= SkipLimit {
+			return done, nil
+		}
+		if err := r.Advance(min(RecentSpan(seq), start+SkipLimit-seq)); err != nil {
+			return false, err
+		}
+		if r.Seq() == seq {
+			return false, nil
+		}
+	}
 }

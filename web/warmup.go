@@ -1,0 +1,116 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/cachepit/cachepit/sim"
+	"github.com/cachepit/cachepit/web/view"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// ActionSkipWarmup runs the page's systems on until their caches have
+// settled (view.Runner.SkipWarmup), then pauses there.
+const ActionSkipWarmup = "cachepit/skip-warmup"
+
+// handleSkip wires "Skip the warm-up" for a page whose prediction is
+// theory(); the scene then keeps its address in step, so that the link
+// reproduces the settled run.
+func (p *player) handleSkip(ctx app.Context, s scene, theory func() view.Theory) {
+	ctx.Handle(ActionSkipWarmup, func(ctx app.Context, a app.Action) {
+		if p.run == nil || p.failure != "" {
+			return
+		}
+		p.pause()
+		p.apply(func() error { _, err := p.run.SkipWarmup(theory()); return err })
+		s.changed(ctx, a)
+	})
+}
+
+// recentHead names the recent window's column: the requests it covers.
+func (c *TheoryPanel) recentHead() string {
+	for _, w := range c.Warmups {
+		if w.State != view.NoReads {
+			return "last " + view.Count(w.To-w.From)
+		}
+	}
+	return "recent"
+}
+
+// warmup says, for each measured system, how far its caches have come to
+// the steady state Che predicts, and offers to run on until they settle.
+func (c *TheoryPanel) warmup() app.UI {
+	lines := make([]app.UI, 0, len(c.Warmups))
+	done := true
+	for i, w := range c.Warmups {
+		if i >= len(c.Measured) || c.Measured[i].Reads == 0 {
+			continue
+		}
+		done = done && w.Done()
+		text := warmupWords(w)
+		if len(c.Warmups) > 1 {
+			text = view.Title(sim.Config{Mode: c.Measured[i].Mode}) + ": " + text
+		}
+		lines = append(lines, el("p").Class("warmup").ID(fmt.Sprintf("warmup-%d", i)).DataSet("state", warmState(w)).Text(text))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return el("div").Class("warmups").ID("warmups").Body(
+		el("div").Body(lines...),
+		app.If(c.Skip && !done, el("button").Class("btn small").ID("skip-warmup").
+			Title(fmt.Sprintf("run on until the caches have settled, then pause there (at most %s more requests)", view.Count(view.SkipLimit))).
+			Text("Skip the warm-up").
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionSkipWarmup) })),
+		el("p").Class("theory-note").Text(fmt.Sprintf("“x%% of the steady state” is the recent hit ratio as a share of Che's long-run prediction. "+
+			"The recent window is the last tenth of the run, at least %s requests. Settled: the recent hit ratio is within %.0f points of the prediction "+
+			"(wider for few reads: three times their chance spread), or the last three windows agree that closely.",
+			view.Count(view.RecentSpan(0)), 100*view.SettleMargin)),
+	)
+}
+
+// warmState names w's state for tests and styles.
+func warmState(w view.Warmup) string {
+	return [...]string{"none", "warming", "settled", "steady"}[w.State]
+}
+
+// warmupWords says where w stands, in one sentence.
+func warmupWords(w view.Warmup) string {
+	last := "the last " + view.Plural(w.To-w.From, "request")
+	che := "Che's " + view.Pct(w.Predicted)
+	switch w.State {
+	case view.NoReads:
+		return "Too few reads yet to say how warm the caches are."
+	case view.Settled:
+		return fmt.Sprintf("Settled: %s hit %s, within %s points of %s.", last, view.Pct(w.Recent), points(w.Margin), che)
+	case view.Steady:
+		return fmt.Sprintf("Steady: the last three windows hit %s to %s, %s points off %s, which leaves out writes, TTLs and restarts.",
+			view.Pct(slices.Min(w.Windows)), view.Pct(slices.Max(w.Windows)), points(w.Recent-w.Predicted), che)
+	}
+	if w.Down {
+		return fmt.Sprintf("The shared cache is down: %s hit %s; it warms up again once it is back.", last, view.Pct(w.Recent))
+	}
+	if w.Recent > w.Predicted {
+		return fmt.Sprintf("Not settled: %s hit %s, above %s.", last, view.Pct(w.Recent), che)
+	}
+	return fmt.Sprintf("Warming up: %s of the steady state. The last %s hit %s; %s predicts the long run.",
+		view.Pct(w.Of()), view.Plural(w.To-w.From, "request"), view.Pct(w.Recent), che)
+}
+
+// points is a difference of ratios in percentage points, unsigned.
+func points(d float64) string {
+	if d < 0 {
+		d = -d
+	}
+	return fmt.Sprintf("%.1f", 100*d)
+}
+
+// skipWords says where "Skip the warm-up" stopped, for the live region.
+func skipWords(seq int64, t view.Theory, views []view.System) string {
+	for _, w := range view.WarmupsOf(t, views) {
+		if !w.Done() {
+			return "Ran on to request " + view.Count(seq) + ": the caches have not settled yet."
+		}
+	}
+	return "Skipped the warm-up: paused at request " + view.Count(seq) + ", where the caches have settled."
+}
