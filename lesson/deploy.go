@@ -38,8 +38,8 @@ func deployNotice(r Run) []string {
 	if before.To == 0 {
 		return []string{fmt.Sprintf("The caches fill up; every worker restarts at once after request %s.", count(int(at)))}
 	}
-	out := []string{fmt.Sprintf("Before the deploy, per-worker caches: %s database reads in requests %s, up to %d at once; p99 %s.",
-		count(int(before.Reads)), span(before), before.Peak, ms(before.P99))}
+	out := []string{fmt.Sprintf("Before the deploy, per-worker caches: %s database reads in requests %s, up to %s at once; p99 %s.",
+		count(int(before.Reads)), span(before), count(int(before.Peak)), ms(before.P99))}
 	all, shared := r.window(0, at, roll), r.window(1, at, roll)
 	if seq <= at || all.To == 0 {
 		return append(out, fmt.Sprintf("Every worker restarts at once after request %s.", count(int(at))))
@@ -49,8 +49,8 @@ func deployNotice(r Run) []string {
 		each = ", one for each worker"
 	}
 	out = append(out,
-		fmt.Sprintf("All at once, per-worker caches: %s database reads in requests %s, up to %d at once%s; p99 rose to %s.",
-			count(int(all.Reads)), span(all), all.Peak, each, ms(all.P99)),
+		fmt.Sprintf("All at once, per-worker caches: %s database reads in requests %s, up to %s at once%s; p99 rose to %s.",
+			count(int(all.Reads)), span(all), count(int(all.Peak)), each, ms(all.P99)),
 		fmt.Sprintf("Shared cache, same deploy and requests: %s database reads; p99 %s, with the workers' %s boot.",
 			count(int(shared.Reads)), ms(shared.P99), duration(r.Config.Boot)))
 	if seq <= roll {
@@ -60,8 +60,8 @@ func deployNotice(r Run) []string {
 	if rolling.To == 0 {
 		return append(out, fmt.Sprintf("A rolling deploy follows after request %s.", count(int(roll))))
 	}
-	return append(out, fmt.Sprintf("Rolling, per-worker caches: %s database reads in requests %s, up to %d at once; p99 %s.",
-		count(int(rolling.Reads)), span(rolling), rolling.Peak, ms(rolling.P99)))
+	return append(out, fmt.Sprintf("Rolling, per-worker caches: %s database reads in requests %s, up to %s at once; p99 %s.",
+		count(int(rolling.Reads)), span(rolling), count(int(rolling.Peak)), ms(rolling.P99)))
 }
 
 // span names the requests a window covers: "4,993 to 9,984".

@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
@@ -58,10 +59,10 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Per-worker caches: %d database reads for %d different keys, %.1f per key.",
-					st.Origin.Reads, st.Memory.Distinct, ratio(st.Origin.Reads, int64(st.Memory.Distinct))),
-				fmt.Sprintf("Shared cache, same requests: %d database reads.", p.Origin.Reads),
-				fmt.Sprintf("The workers hold %d entries between them for %d keys.", st.Memory.Entries, st.Memory.Distinct),
+				fmt.Sprintf("Per-worker caches: %s database reads for %s different keys, %.1f per key.",
+					count(int(st.Origin.Reads)), count(int(st.Memory.Distinct)), ratio(st.Origin.Reads, int64(st.Memory.Distinct))),
+				fmt.Sprintf("Shared cache, same requests: %s database reads.", count(int(p.Origin.Reads))),
+				fmt.Sprintf("The workers hold %s entries between them for %s keys.", count(int(st.Memory.Entries)), count(int(st.Memory.Distinct))),
 			}
 		},
 	},
@@ -83,11 +84,11 @@ var All = []Lesson{
 			st, p := r.Stats, r.Partner
 			t := r.lesson.Prediction()
 			return []string{
-				fmt.Sprintf("Per-worker: %d entries hold %d different keys (%d duplicates); hit ratio %s.",
-					st.Memory.Entries, st.Memory.Distinct, st.Memory.Duplicates, pct(st.HitRatio)),
-				fmt.Sprintf("Shared, same memory: %d different keys; hit ratio %s.", p.Memory.Distinct, pct(p.HitRatio)),
-				fmt.Sprintf("Che's approximation: %s for a cache of %d, %s for one of %d.",
-					pct(t.PerWorker), t.Cache, pct(t.Shared), t.SharedSize),
+				fmt.Sprintf("Per-worker: %s entries hold %s different keys (%s duplicates); hit ratio %s.",
+					count(int(st.Memory.Entries)), count(int(st.Memory.Distinct)), count(int(st.Memory.Duplicates)), pct(st.HitRatio)),
+				fmt.Sprintf("Shared, same memory: %s different keys; hit ratio %s.", count(int(p.Memory.Distinct)), pct(p.HitRatio)),
+				fmt.Sprintf("Che's approximation: %s for a cache of %s, %s for one of %s.",
+					pct(t.PerWorker), count(int(t.Cache)), pct(t.Shared), count(int(t.SharedSize))),
 			}
 		},
 	},
@@ -109,8 +110,8 @@ var All = []Lesson{
 			st, p := r.Stats, r.Partner
 			return []string{
 				staleWords(st),
-				fmt.Sprintf("Shared cache, same requests: %d stale reads.", p.Total.Stale),
-				fmt.Sprintf("%d writes reached the database.", st.Origin.Writes),
+				fmt.Sprintf("Shared cache, same requests: %s stale reads.", count(int(p.Total.Stale))),
+				fmt.Sprintf("%s writes reached the database.", count(int(st.Origin.Writes))),
 			}
 		},
 	},
@@ -135,10 +136,10 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			local, shared := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Shared: hit ratio %s, %d database reads, %d stale reads.", pct(shared.HitRatio), shared.Origin.Reads, shared.Total.Stale),
-				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %d database reads, %d stale reads.", pct(local.HitRatio), local.Origin.Reads, local.Total.Stale),
-				fmt.Sprintf("Median latency %d µs shared against %d µs per-worker; mean %.0f µs against %.0f µs.",
-					shared.Latency.P50, local.Latency.P50, shared.Latency.Mean, local.Latency.Mean),
+				fmt.Sprintf("Shared: hit ratio %s, %s database reads, %s stale reads.", pct(shared.HitRatio), count(int(shared.Origin.Reads)), count(int(shared.Total.Stale))),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s database reads, %s stale reads.", pct(local.HitRatio), count(int(local.Origin.Reads)), count(int(local.Total.Stale))),
+				fmt.Sprintf("Median latency %s µs shared against %s µs per-worker; mean %s µs against %s µs.",
+					count(int(shared.Latency.P50)), count(int(local.Latency.P50)), count(int(math.Round(shared.Latency.Mean))), count(int(math.Round(local.Latency.Mean)))),
 			}
 		},
 	},
@@ -162,8 +163,8 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st := r.Stats
 			return []string{
-				fmt.Sprintf("%d duplicates among %d entries: each key is cached once.", st.Memory.Duplicates, st.Memory.Entries),
-				fmt.Sprintf("Hit ratio %s, %d stale reads.", pct(st.HitRatio), st.Total.Stale),
+				fmt.Sprintf("%s duplicates among %s entries: each key is cached once.", count(int(st.Memory.Duplicates)), count(int(st.Memory.Entries))),
+				fmt.Sprintf("Hit ratio %s, %s stale reads.", pct(st.HitRatio), count(int(st.Total.Stale))),
 				sinceRestart(r, 1),
 				loadWords(st),
 			}
@@ -186,9 +187,9 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st := r.Stats
 			return []string{
-				fmt.Sprintf("Hit ratio %s: %d misses in %d reads.", pct(st.HitRatio), st.Total.Misses, st.Total.Reads),
-				fmt.Sprintf("%d stale reads: the data never changes.", st.Total.Stale),
-				fmt.Sprintf("Median latency %d µs: no network round trip.", st.Latency.P50),
+				fmt.Sprintf("Hit ratio %s: %s misses in %s reads.", pct(st.HitRatio), count(int(st.Total.Misses)), count(int(st.Total.Reads))),
+				fmt.Sprintf("%s stale reads: the data never changes.", count(int(st.Total.Stale))),
+				fmt.Sprintf("Median latency %s µs: no network round trip.", count(int(st.Latency.P50))),
 			}
 		},
 	},
@@ -226,14 +227,14 @@ var All = []Lesson{
 func sinceRestart(r Run, w int) string {
 	at := r.restartSeq(w)
 	if r.Stats.Seq <= at || w >= len(r.Infos) {
-		return fmt.Sprintf("Worker %d restarts at request %s: watch its cache empty.", w, count(int(at)))
+		return fmt.Sprintf("Worker %s restarts at request %s: watch its cache empty.", count(int(w)), count(int(at)))
 	}
 	info, st := r.Infos[w], r.Stats.Workers[w]
 	since := info.Hits + info.Misses
-	return fmt.Sprintf("Worker %d restarted at request %s with an empty cache: in the %s requests since, its cache answered %d of its %d reads (%s), "+
-		"against %s before the restart; it has refilled %d of its %d entries.",
-		w, count(int(at)), count(int(r.Stats.Seq-at)), info.Hits, since, pct(ratio(info.Hits, since)),
-		pct(ratio(st.Hits-info.Hits, st.Reads-since)), info.Currsize, info.Maxsize)
+	return fmt.Sprintf("Worker %s restarted at request %s with an empty cache: in the %s requests since, its cache answered %s of its %s reads (%s), "+
+		"against %s before the restart; it has refilled %s of its %s entries.",
+		count(int(w)), count(int(at)), count(int(r.Stats.Seq-at)), count(int(info.Hits)), count(int(since)), pct(ratio(info.Hits, since)),
+		pct(ratio(st.Hits-info.Hits, st.Reads-since)), count(int(info.Currsize)), count(int(info.Maxsize)))
 }
 
 // loadWords says how unevenly routing by key loaded the workers.
@@ -247,8 +248,8 @@ func loadWords(st sim.Stats) string {
 			least = w
 		}
 	}
-	return fmt.Sprintf("Its keys gave worker %d %s requests and worker %d %s; p99 response time %s.",
-		most.ID, count(int(most.Requests)), least.ID, count(int(least.Requests)), ms(st.Latency.P99))
+	return fmt.Sprintf("Its keys gave worker %s %s requests and worker %s %s; p99 response time %s.",
+		count(int(most.ID)), count(int(most.Requests)), count(int(least.ID)), count(int(least.Requests)), ms(st.Latency.P99))
 }
 
 // recycles says how many workers max_requests has replaced so far.
@@ -259,14 +260,14 @@ func recycles(n int64) string {
 	case 1:
 		return "1 recycle so far: the new worker started with an empty cache."
 	}
-	return fmt.Sprintf("%d recycles so far; each new worker started with an empty cache.", n)
+	return fmt.Sprintf("%s recycles so far; each new worker started with an empty cache.", count(int(n)))
 }
 
 // staleWords counts the per-worker side's stale reads among all its reads.
 func staleWords(st sim.Stats) string {
 	if st.Total.Stale == 0 {
-		return fmt.Sprintf("Per-worker: no stale read yet in the first %d requests (%d of them reads).", st.Counted, st.Total.Reads)
+		return fmt.Sprintf("Per-worker: no stale read yet in the first %s requests (%s of them reads).", count(int(st.Counted)), count(int(st.Total.Reads)))
 	}
-	return fmt.Sprintf("Per-worker: %d of the %d reads so far (%s) answered with an old value.",
-		st.Total.Stale, st.Total.Reads, pct(ratio(st.Total.Stale, st.Total.Reads)))
+	return fmt.Sprintf("Per-worker: %s of the %s reads so far (%s) answered with an old value.",
+		count(int(st.Total.Stale)), count(int(st.Total.Reads)), pct(ratio(st.Total.Stale, st.Total.Reads)))
 }
