@@ -101,10 +101,13 @@ func Downsample(pts []sim.Point, n int, minReads int64) []Window {
 	var out []Window
 	var cur sim.Point
 	var start int64 = -1
-	prev := pts[0].Seq - 1 // the first window's length is unknown: take one request
+	prev := pts[0].Seq - 1 // the first window's length: one request, until the series has merged windows
+	if len(pts) > 1 {      // the engine's windows all have one length, which doubles as they merge
+		prev = max(0, pts[0].Seq-(pts[1].Seq-pts[0].Seq))
+	}
 	for _, p := range pts {
 		if start < 0 {
-			cur, start = p, p.Seq
+			cur, start = p, prev+1 // the stretch's first request
 		} else {
 			cur.Reads += p.Reads
 			cur.Hits += p.Hits
