@@ -1,10 +1,13 @@
 package sim
 
 // The engine's time is an integer count of microseconds since New. Events
-// wait in a binary min-heap ordered by time, then by the order they were
-// scheduled, so two events at the same microsecond always run in the same
-// order. The heap is written out (as in container/heap's example) rather than
-// used through heap.Interface, which would box every event.
+// wait in a queue ordered by time, then by the order they were scheduled, so
+// two events at the same microsecond always run in the same order. The
+// earliest event waits apart from the others, which form a binary min-heap:
+// one closed client has only ever one event pending, and then neither push
+// nor pop touches the heap. The heap is written out (as in container/heap's
+// example) rather than used through heap.Interface, which would box every
+// event.
 
 // Kinds of event.
 const (
@@ -23,42 +26,57 @@ type event struct {
 	kind  uint8
 }
 
+// before reports whether a comes before b.
+func (a *event) before(b *event) bool {
+	return a.at < b.at || (a.at == b.at && a.order < b.order)
+}
+
 type queue struct {
-	evs   []event
+	first event   // the earliest event, when n > 0
+	evs   []event // the others, a heap
+	n     int     // events pending
 	order uint64
 }
 
-func (q *queue) len() int { return len(q.evs) }
+func (q *queue) len() int { return q.n }
 
 func (q *queue) push(at int64, kind uint8, who int32) { q.pushTag(at, kind, who, 0) }
 
 func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 	q.order++
-	q.evs = append(q.evs, event{at: at, order: q.order, who: who, tag: tag, kind: kind})
+	e := event{at: at, order: q.order, who: who, tag: tag, kind: kind}
+	q.n++
+	if q.n == 1 {
+		q.first = e
+		return
+	}
+	if e.before(&q.first) {
+		e, q.first = q.first, e
+	}
+	q.evs = append(q.evs, e)
 	q.up(len(q.evs) - 1)
 }
 
 // pop removes the earliest event; the queue must not be empty.
 func (q *queue) pop() event {
-	top := q.evs[0]
-	n := len(q.evs) - 1
-	q.evs[0] = q.evs[n]
-	q.evs = q.evs[:n]
-	if n > 1 {
-		q.down(0)
+	top := q.first
+	q.n--
+	if q.n > 0 {
+		q.first = q.evs[0]
+		n := len(q.evs) - 1
+		q.evs[0] = q.evs[n]
+		q.evs = q.evs[:n]
+		if n > 1 {
+			q.down(0)
+		}
 	}
 	return top
-}
-
-func (q *queue) less(i, j int) bool {
-	a, b := &q.evs[i], &q.evs[j]
-	return a.at < b.at || (a.at == b.at && a.order < b.order)
 }
 
 func (q *queue) up(j int) {
 	for j > 0 {
 		i := (j - 1) / 2
-		if !q.less(j, i) {
+		if !q.evs[j].before(&q.evs[i]) {
 			break
 		}
 		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
@@ -73,10 +91,10 @@ func (q *queue) down(i int) {
 		if j >= n {
 			return
 		}
-		if r := j + 1; r < n && q.less(r, j) {
+		if r := j + 1; r < n && q.evs[r].before(&q.evs[j]) {
 			j = r
 		}
-		if !q.less(j, i) {
+		if !q.evs[j].before(&q.evs[i]) {
 			return
 		}
 		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
