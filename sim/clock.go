@@ -54,7 +54,7 @@ func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 		e, q.first = q.first, e
 	}
 	q.evs = append(q.evs, e)
-	q.up(len(q.evs) - 1)
+	q.up(len(q.evs)-1, e)
 }
 
 // pop removes the earliest event; the queue must not be empty.
@@ -64,42 +64,50 @@ func (q *queue) pop() event {
 	if q.n > 0 {
 		q.first = q.evs[0]
 		n := len(q.evs) - 1
-		q.evs[0] = q.evs[n]
+		last := q.evs[n]
 		q.evs = q.evs[:n]
-		if n > 1 {
-			q.down(0)
+		if n > 0 {
+			q.down(last)
 		}
 	}
 	return top
 }
 
-func (q *queue) up(j int) {
+// up moves e, at j, towards the root: parents move down into the hole
+// until e's place is found, one copy a level rather than a swap.
+func (q *queue) up(j int, e event) {
+	evs := q.evs
 	for j > 0 {
 		i := (j - 1) / 2
-		if !q.evs[j].before(&q.evs[i]) {
+		if !e.before(&evs[i]) {
 			break
 		}
-		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
+		evs[j] = evs[i]
 		j = i
 	}
+	evs[j] = e
 }
 
-func (q *queue) down(i int) {
-	n := len(q.evs)
+// down puts e in the hole at the root and moves it down to its place.
+func (q *queue) down(e event) {
+	evs := q.evs
+	n := len(evs)
+	i := 0
 	for {
 		j := 2*i + 1
 		if j >= n {
-			return
+			break
 		}
-		if r := j + 1; r < n && q.evs[r].before(&q.evs[j]) {
+		if r := j + 1; r < n && evs[r].before(&evs[j]) {
 			j = r
 		}
-		if !q.evs[j].before(&q.evs[i]) {
-			return
+		if !evs[j].before(&e) {
+			break
 		}
-		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
+		evs[i] = evs[j]
 		i = j
 	}
+	evs[i] = e
 }
 
 // fifo is a growable ring of request indices: a listen socket's backlog or a

@@ -18,23 +18,12 @@ func (b *idleSet) nth(k int) int {
 			k -= c
 			continue
 		}
-		return w<<6 + selectBit(x, k)
+		for range k {
+			x &= x - 1 // drop the lowest member
+		}
+		return w<<6 + bits.TrailingZeros64(x)
 	}
 	panic("sim: idle set has too few members")
-}
-
-// selectBit is the position of the k-th (from 0) set bit of x, found by
-// halving: six population counts.
-func selectBit(x uint64, k int) int {
-	pos := 0
-	for w := 32; w > 0; w >>= 1 {
-		if low := bits.OnesCount64(x & (1<<w - 1)); k >= low {
-			k -= low
-			x >>= w
-			pos += w
-		}
-	}
-	return pos
 }
 
 // list appends the members in increasing order to dst.
