@@ -5,7 +5,8 @@ package sim
 // two events at the same microsecond always run in the same order. The
 // earliest event waits apart from the others, which form a binary min-heap:
 // one closed client has only ever one event pending, and then neither push
-// nor pop touches the heap. The heap is written out (as in container/heap's
+// nor pop touches the heap. The open stream's next arrival, always pending
+// with Poisson arrivals, waits in a slot of its own too. The heap is written out (as in container/heap's
 // example) rather than used through heap.Interface, which would box every
 // event.
 
@@ -32,19 +33,30 @@ func (a *event) before(b *event) bool {
 }
 
 type queue struct {
-	first event   // the earliest event, when n > 0
-	evs   []event // the others, a heap
-	n     int     // events pending
-	order uint64
+	first   event   // the earliest event, when n > 0
+	evs     []event // the others, a heap
+	n       int     // events pending in first and evs
+	open    event   // the open stream's next arrival, when hasOpen
+	hasOpen bool
+	order   uint64
 }
 
-func (q *queue) len() int { return q.n }
+func (q *queue) len() int {
+	if q.hasOpen {
+		return q.n + 1
+	}
+	return q.n
+}
 
 func (q *queue) push(at int64, kind uint8, who int32) { q.pushTag(at, kind, who, 0) }
 
 func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 	q.order++
 	e := event{at: at, order: q.order, who: who, tag: tag, kind: kind}
+	if kind == evArrive && who < 0 { // the open stream has one arrival pending at a time
+		q.open, q.hasOpen = e, true
+		return
+	}
 	q.n++
 	if q.n == 1 {
 		q.first = e
@@ -59,6 +71,10 @@ func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 
 // pop removes the earliest event; the queue must not be empty.
 func (q *queue) pop() event {
+	if q.hasOpen && (q.n == 0 || q.open.before(&q.first)) {
+		q.hasOpen = false
+		return q.open
+	}
 	top := q.first
 	q.n--
 	if q.n > 0 {
