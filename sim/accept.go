@@ -15,4 +15,4 @@ type accept struct {
 
 func (b *accept) pick(int) int { return b.r.IntN(b.n) }
 
-func (b *accept) among(idle []int32) int { return int(idle[b.r.IntN(len(idle))]) }
+func (b *accept) among(idle *idleSet, n int) int { return idle.nth(b.r.IntN(n)) }

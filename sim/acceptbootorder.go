@@ -10,9 +10,10 @@ import "math/rand/v2"
 // of the order. Among some idle workers only, the weights are the same.
 type acceptBootOrder struct {
 	r     *rand.Rand
-	a     alias // over boot ranks
-	order []int // order[rank] is the worker that booted rank-th
-	rank  []int // rank[worker] is its place in order
+	a     alias   // over boot ranks
+	order []int   // order[rank] is the worker that booted rank-th
+	rank  []int   // rank[worker] is its place in order
+	idle  []int32 // scratch: the idle workers
 }
 
 func newAcceptBootOrder(workers int, r *rand.Rand) *acceptBootOrder {
@@ -22,12 +23,15 @@ func newAcceptBootOrder(workers int, r *rand.Rand) *acceptBootOrder {
 		w[i] = float64(workers - i)
 		order[i] = i
 	}
-	return &acceptBootOrder{r: r, a: newAlias(w), order: order, rank: append([]int(nil), order...)}
+	return &acceptBootOrder{r: r, a: newAlias(w), order: order, rank: append([]int(nil), order...),
+		idle: make([]int32, 0, workers)}
 }
 
 func (b *acceptBootOrder) pick(int) int { return b.order[b.a.draw(b.r)] }
 
-func (b *acceptBootOrder) among(idle []int32) int {
+func (b *acceptBootOrder) among(set *idleSet, _ int) int {
+	idle := set.list(b.idle[:0])
+	b.idle = idle
 	n, sum := len(b.order), 0
 	for _, w := range idle {
 		sum += n - b.rank[w]

@@ -56,10 +56,12 @@ func newAlias(weights []float64) alias {
 	return a
 }
 
-// draw picks an index using one 64-bit random number: the high half chooses
-// the column, the low half decides between it and its alias.
-func (a alias) draw(r *rand.Rand) int {
-	u := r.Uint64()
+// draw picks an index using one 64-bit random number.
+func (a alias) draw(r *rand.Rand) int { return a.index(r.Uint64()) }
+
+// index is the index the random number u draws: its high half chooses the
+// column, its low half decides between it and its alias.
+func (a *alias) index(u uint64) int {
 	i := int((u >> 32) * uint64(len(a.cols)) >> 32)
 	if c := a.cols[i]; uint32(u) >= c.keep {
 		return int(c.alias)

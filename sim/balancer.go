@@ -9,10 +9,10 @@ type balancer interface {
 
 // A racer is a balancer in which the workers themselves race to accept from
 // one shared listen socket: pick is the winner when every worker is idle,
-// among the winner when only those are.
+// among the winner when only the n in idle are.
 type racer interface {
 	balancer
-	among(idle []int32) int
+	among(idle *idleSet, n int) int
 }
 
 // A restartAware balancer is told when a worker's process is replaced.

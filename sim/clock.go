@@ -1,10 +1,14 @@
 package sim
 
 // The engine's time is an integer count of microseconds since New. Events
-// wait in a binary min-heap ordered by time, then by the order they were
-// scheduled, so two events at the same microsecond always run in the same
-// order. The heap is written out (as in container/heap's example) rather than
-// used through heap.Interface, which would box every event.
+// wait in a queue ordered by time, then by the order they were scheduled, so
+// two events at the same microsecond always run in the same order. The
+// earliest event waits apart from the others, which form a binary min-heap:
+// one closed client has only ever one event pending, and then neither push
+// nor pop touches the heap. The open stream's next arrival, always pending
+// with Poisson arrivals, waits in a slot of its own too. The heap is written out (as in container/heap's
+// example) rather than used through heap.Interface, which would box every
+// event.
 
 // Kinds of event.
 const (
@@ -23,65 +27,103 @@ type event struct {
 	kind  uint8
 }
 
-type queue struct {
-	evs   []event
-	order uint64
+// before reports whether a comes before b.
+func (a *event) before(b *event) bool {
+	return a.at < b.at || (a.at == b.at && a.order < b.order)
 }
 
-func (q *queue) len() int { return len(q.evs) }
+type queue struct {
+	first   event   // the earliest event, when n > 0
+	evs     []event // the others, a heap
+	n       int     // events pending in first and evs
+	open    event   // the open stream's next arrival, when hasOpen
+	hasOpen bool
+	order   uint64
+}
+
+func (q *queue) len() int {
+	if q.hasOpen {
+		return q.n + 1
+	}
+	return q.n
+}
 
 func (q *queue) push(at int64, kind uint8, who int32) { q.pushTag(at, kind, who, 0) }
 
 func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 	q.order++
-	q.evs = append(q.evs, event{at: at, order: q.order, who: who, tag: tag, kind: kind})
-	q.up(len(q.evs) - 1)
+	e := event{at: at, order: q.order, who: who, tag: tag, kind: kind}
+	if kind == evArrive && who < 0 { // the open stream has one arrival pending at a time
+		q.open, q.hasOpen = e, true
+		return
+	}
+	q.n++
+	if q.n == 1 {
+		q.first = e
+		return
+	}
+	if e.before(&q.first) {
+		e, q.first = q.first, e
+	}
+	q.evs = append(q.evs, e)
+	q.up(len(q.evs)-1, e)
 }
 
 // pop removes the earliest event; the queue must not be empty.
 func (q *queue) pop() event {
-	top := q.evs[0]
-	n := len(q.evs) - 1
-	q.evs[0] = q.evs[n]
-	q.evs = q.evs[:n]
-	if n > 1 {
-		q.down(0)
+	if q.hasOpen && (q.n == 0 || q.open.before(&q.first)) {
+		q.hasOpen = false
+		return q.open
+	}
+	top := q.first
+	q.n--
+	if q.n > 0 {
+		q.first = q.evs[0]
+		n := len(q.evs) - 1
+		last := q.evs[n]
+		q.evs = q.evs[:n]
+		if n > 0 {
+			q.down(last)
+		}
 	}
 	return top
 }
 
-func (q *queue) less(i, j int) bool {
-	a, b := &q.evs[i], &q.evs[j]
-	return a.at < b.at || (a.at == b.at && a.order < b.order)
-}
-
-func (q *queue) up(j int) {
+// up moves e, at j, towards the root: parents move down into the hole
+// until e's place is found, one copy a level rather than a swap.
+func (q *queue) up(j int, e event) {
+	evs := q.evs
 	for j > 0 {
 		i := (j - 1) / 2
-		if !q.less(j, i) {
+		if !e.before(&evs[i]) {
 			break
 		}
-		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
+		evs[j] = evs[i]
 		j = i
 	}
+	evs[j] = e
 }
 
-func (q *queue) down(i int) {
-	n := len(q.evs)
+// down puts e in the hole at the root and moves it down to its place.
+func (q *queue) down(e event) {
+	evs := q.evs
+	n := len(evs)
+	i := 0
 	for {
 		j := 2*i + 1
 		if j >= n {
-			return
+			break
 		}
-		if r := j + 1; r < n && q.less(r, j) {
+		if r := j + 1; r < n && evs[r].before(&evs[j]) {
 			j = r
 		}
-		if !q.less(j, i) {
-			return
+		if !evs[j].before(&e) {
+			break
 		}
-		q.evs[i], q.evs[j] = q.evs[j], q.evs[i]
+		evs[i] = evs[j]
 		i = j
 	}
+	evs[i] = e
 }
 
 // fifo is a growable ring of request indices: a listen socket's backlog or a

@@ -23,6 +23,13 @@ func detLog(x float64) float64 {
 	for k := 1; k < 40; k += 2 {
 		sum += term / float64(k)
 		term *= z2
+		// Every later term has sum's sign and is smaller than term, so once
+		// term is below |sum|/2^54 (less than half of sum's last place),
+		// adding the rest leaves sum as it is, bit for bit: stop (the
+		// Poisson gaps call this once per request).
+		if math.Abs(term) < math.Abs(sum)*0x1p-54 {
+			break
+		}
 	}
 	return 2*sum + float64(e)*ln2
 }

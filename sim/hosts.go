@@ -59,7 +59,8 @@ type host struct {
 	first    int      // index of its first worker
 	bal      balancer // picks among its workers, 0-based
 	race     racer    // bal, when its workers race to accept
-	free     int      // its workers with a free thread
+	free     int      // its workers with a free thread, up
+	idle     idleSet  // which they are
 	listen   fifo     // its listen socket's backlog, when workers race
 	inflight int      // requests it holds, for the host balancer's leastconn
 	cache    *lru     // the host cache, nil unless HasHost
@@ -77,7 +78,9 @@ func (s *Sim) newHosts(c Config) {
 		h.first = i * c.Workers
 		h.bal = newBalancer(c, r, s.workers[h.first:h.first+c.Workers])
 		h.race, _ = h.bal.(racer)
-		h.free = c.Workers
+		for w := range c.Workers {
+			h.join(w)
+		}
 		if c.HasHost() {
 			h.cache = newLRU(c.HostSize(), s.release)
 			h.st.Maxsize = c.HostSize()
@@ -88,8 +91,21 @@ func (s *Sim) newHosts(c Config) {
 	}
 }
 
-// hostOf is the host worker wi runs on.
-func (s *Sim) hostOf(wi int) *host { return &s.hosts[wi/s.cfg.Workers] }
+// join counts the host's worker i (0-based in the host) as accepting: up,
+// with a free thread; leave, as no longer.
+func (h *host) join(i int) {
+	h.free++
+	h.idle.add(i)
+}
+
+func (h *host) leave(i int) {
+	h.free--
+	h.idle.remove(i)
+}
+
+// hostOf is the host worker wi runs on (read from the worker: a division
+// per call was a measurable part of a request's cost).
+func (s *Sim) hostOf(wi int) *host { return &s.hosts[s.workers[wi].stats.Host] }
 
 // pickHost is the host that takes a new request for key, or -1 when every
 // host is out.

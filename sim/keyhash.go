@@ -14,22 +14,27 @@ const keyHashVnodes = 64
 // same worker's cache.
 type keyHash struct {
 	ring   []uint64 // sorted hashes of the virtual nodes
-	owners map[uint64]int
+	owners []int32  // owners[i] is the worker of ring[i]: no map lookup per request
 }
 
 func newKeyHash(workers, vnodes int) *keyHash {
-	h := &keyHash{owners: make(map[uint64]int, workers*vnodes)}
+	owner := make(map[uint64]int, workers*vnodes)
+	var ring []uint64
 	for w := range workers {
 		for v := range vnodes {
 			x := hash64("worker-" + strconv.Itoa(w) + "#" + strconv.Itoa(v))
-			if _, taken := h.owners[x]; taken {
+			if _, taken := owner[x]; taken {
 				continue
 			}
-			h.owners[x] = w
-			h.ring = append(h.ring, x)
+			owner[x] = w
+			ring = append(ring, x)
 		}
 	}
-	slices.Sort(h.ring)
+	slices.Sort(ring)
+	h := &keyHash{ring: ring, owners: make([]int32, len(ring))}
+	for i, x := range ring {
+		h.owners[i] = int32(owner[x])
+	}
 	return h
 }
 
@@ -39,7 +44,7 @@ func (h *keyHash) pick(key int) int {
 	if i == len(h.ring) {
 		i = 0
 	}
-	return h.owners[h.ring[i]]
+	return int(h.owners[i])
 }
 
 func hash64(s string) uint64 {

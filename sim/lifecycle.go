@@ -42,7 +42,8 @@ func (s *Sim) retire(wi int) {
 		return
 	}
 	if s.accepting(w) {
-		s.hostOf(wi).free--
+		h := s.hostOf(wi)
+		h.leave(wi - h.first)
 	}
 	w.down, w.draining = true, true
 	if w.busy == 0 {
@@ -62,7 +63,7 @@ func (s *Sim) exit(w *worker) {
 	w.stats.Generation++
 	w.stats.Recycles++
 	s.start(w)
-	h := s.hostOf(w.stats.ID)
+	h := &s.hosts[w.stats.Host]
 	if b, ok := h.bal.(restartAware); ok {
 		b.restarted(w.stats.ID - h.first)
 	}
@@ -86,7 +87,8 @@ func (s *Sim) exit(w *worker) {
 func (s *Sim) up(wi int) {
 	w := &s.workers[wi]
 	w.down = false
-	s.hostOf(wi).free++
+	h := s.hostOf(wi)
+	h.join(wi - h.first)
 	if w.again {
 		w.again = false
 		s.retire(wi)

@@ -82,17 +82,10 @@ func (s *Sim) accepting(w *worker) bool { return !w.down && w.busy < s.threads }
 // idle: the race's pick over all its workers when every one is idle, else
 // among the idle.
 func (s *Sim) winner(h *host) int {
-	n := s.cfg.Workers
-	if h.free == n {
+	if h.free == s.cfg.Workers {
 		return h.first + h.race.pick(-1)
 	}
-	s.idle = s.idle[:0]
-	for i := range n {
-		if s.accepting(&s.workers[h.first+i]) {
-			s.idle = append(s.idle, int32(i))
-		}
-	}
-	return h.first + h.race.among(s.idle)
+	return h.first + h.race.among(&h.idle, h.free)
 }
 
 // refuse drops a connection the backlog has no room for; a closed client
@@ -110,7 +103,8 @@ func (s *Sim) serve(ri int32, wi int) {
 	w := &s.workers[wi]
 	w.busy++
 	if w.busy == s.threads {
-		s.hostOf(wi).free--
+		h := s.hostOf(wi)
+		h.leave(wi - h.first)
 	}
 	if s.serving++; s.serving > 1 {
 		s.overlapped = true
@@ -156,10 +150,11 @@ func (s *Sim) serve(ri int32, wi int) {
 }
 
 // finish ends request ri's service: it fills the caches or writes, counts
-// the request, and frees its thread. A killed request is only counted.
-func (s *Sim) finish(ri int32) Event {
+// the request, and frees its thread. A killed request is only counted. Its
+// Event is completed in place.
+func (s *Sim) finish(ri int32) {
 	r := &s.reqs.reqs[ri]
-	ev := r.ev
+	ev := &r.ev
 	wi := ev.Worker
 	w := &s.workers[wi]
 	st := &w.stats
@@ -168,7 +163,7 @@ func (s *Sim) finish(ri int32) Event {
 		ev.Killed = true
 		st.Killed++
 	} else {
-		s.complete(ri, r, w, &ev)
+		s.complete(ri, r, w, ev)
 		w.served++
 		if w.limit > 0 && w.served >= w.limit {
 			ev.Recycled = true
@@ -207,7 +202,6 @@ func (s *Sim) finish(ri int32) Event {
 	default:
 		s.q.push(s.now+s.arr.think, evArrive, client)
 	}
-	return ev
 }
 
 // freeThread gives back one thread of w.
@@ -215,7 +209,8 @@ func (s *Sim) freeThread(w *worker) {
 	w.busy--
 	s.serving--
 	if w.busy == s.threads-1 && !w.down {
-		s.hostOf(w.stats.ID).free++
+		h := &s.hosts[w.stats.Host]
+		h.join(w.stats.ID - h.first)
 	}
 	if w.down && w.busy == 0 && w.draining {
 		s.exit(w)

@@ -35,12 +35,11 @@ type Sim struct {
 	arrived     int64 // requests that arrived, numbering them
 	seq         int64 // requests answered
 	threads     int32
-	idle        []int32 // scratch: a host's workers with a free thread
-	refused     int64   // connections refused by a full backlog
-	waiting     int     // connections waiting on all sockets now
-	backlogPeak int     // most waiting at once in the current series window
-	backlogMax  int     // most waiting at once since counting started
-	counted     int64   // µs when counting started
+	refused     int64 // connections refused by a full backlog
+	waiting     int   // connections waiting on all sockets now
+	backlogPeak int   // most waiting at once in the current series window
+	backlogMax  int   // most waiting at once since counting started
+	counted     int64 // µs when counting started
 	pool        originPool
 	rolling     int           // during a rolling restart, the next worker to restart (from 1); else 0
 	flights     map[int]int32 // coalescing: per key, the latest request fetching it
@@ -71,7 +70,6 @@ func New(c Config) (*Sim, error) {
 		costs:    pathCosts(c),
 		evicted:  -1,
 		threads:  int32(c.Threads),
-		idle:     make([]int32, 0, c.Workers),
 		pool:     originPool{conns: c.OriginConns, fetching: make([]int32, c.Keys)},
 	}
 	s.outages, _ = parseOutages(c.Outage, c.Hosts) // validated above
@@ -116,21 +114,28 @@ func (s *Sim) Config() Config { return s.cfg }
 // Step runs time forward until the next request is answered, and returns it.
 // The first Step starts the arrivals.
 func (s *Sim) Step() Event {
-	if !s.begun {
-		s.begun = true
-		s.arr.begin(&s.q, s.now)
-	}
+	s.begin()
 	for {
-		if ev, ri := s.next(); ri >= 0 {
-			return ev
+		if ri := s.next(); ri >= 0 {
+			return s.reqs.reqs[ri].ev
 		}
 	}
 }
 
-// Run answers n requests.
+// Run answers n requests. It is Step without copying out each Event.
 func (s *Sim) Run(n int) {
+	s.begin()
 	for range n {
-		s.Step()
+		for s.next() < 0 {
+		}
+	}
+}
+
+// begin starts the arrivals, once.
+func (s *Sim) begin() {
+	if !s.begun {
+		s.begun = true
+		s.arr.begin(&s.q, s.now)
 	}
 }
 
@@ -147,20 +152,21 @@ func (s *Sim) Do(worker, key int, op Op) (Event, error) {
 	}
 	mine := s.admit(-1, key, op, worker)
 	for {
-		if ev, ri := s.next(); ri == mine {
-			return ev, nil
+		if ri := s.next(); ri == mine {
+			return s.reqs.reqs[ri].ev, nil
 		}
 	}
 }
 
 // next runs the earliest event. When it answers a request, it returns the
-// request's Event and its index; otherwise the index is -1.
-func (s *Sim) next() (Event, int32) {
+// request's index, and the request's Event stays readable in the pool until
+// the next arrival; otherwise it returns -1.
+func (s *Sim) next() int32 {
 	if s.soon > 0 {
 		c := s.soon - 1
 		s.soon = 0
 		s.arrive(c)
-		return Event{}, -1
+		return -1
 	}
 	if s.q.len() == 0 {
 		panic("sim: nothing left to happen") // arrivals or requests in flight always are
@@ -170,14 +176,14 @@ func (s *Sim) next() (Event, int32) {
 	s.checkOutages()
 	if e.kind == evArrive {
 		s.arrive(e.who)
-		return Event{}, -1
+		return -1
 	}
 	if e.kind == evBoot {
 		s.up(int(e.who))
-		return Event{}, -1
+		return -1
 	}
 	if e.tag != s.reqs.reqs[e.who].tag {
-		return Event{}, -1 // the request was answered or killed since
+		return -1 // the request was answered or killed since
 	}
 	switch e.kind {
 	case evFetch:
@@ -185,9 +191,10 @@ func (s *Sim) next() (Event, int32) {
 	case evTimeout:
 		s.timeout(e.who)
 	case evDone:
-		return s.finish(e.who), e.who
+		s.finish(e.who)
+		return e.who
 	}
-	return Event{}, -1
+	return -1
 }
 
 // start gives w a fresh process: an empty or preloaded cache and a new

@@ -12,12 +12,18 @@ const (
 )
 
 func newStream(seed uint64, stream uint64) *rand.Rand {
-	return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15*stream))
+	return rand.New(newSource(seed, stream))
+}
+
+func newSource(seed uint64, stream uint64) *rand.PCG {
+	return rand.NewPCG(seed, 0x9e3779b97f4a7c15*stream)
 }
 
 // Workload generates the request stream: which key, read or write.
 type Workload struct {
 	r      *rand.Rand
+	src    *rand.PCG // r's source: zipf draws from it directly, the same numbers without an interface call per key
+	zipf   *alias    // the zipf table, when the distribution is zipf
 	keys   sampler
 	writes float64
 }
@@ -37,12 +43,21 @@ func NewWorkload(c Config) (*Workload, error) {
 }
 
 func newWorkload(c Config) *Workload {
-	return &Workload{r: newStream(c.Seed, streamWorkload), keys: newSampler(c), writes: c.Writes}
+	src := newSource(c.Seed, streamWorkload)
+	w := &Workload{r: rand.New(src), src: src, keys: newSampler(c), writes: c.Writes}
+	if z, ok := w.keys.(zipf); ok {
+		w.zipf = &z.a
+	}
+	return w
 }
 
 // Next returns the next request.
 func (w *Workload) Next() (key int, op Op) {
-	key = w.keys.next(w.r)
+	if w.zipf != nil {
+		key = w.zipf.index(w.src.Uint64())
+	} else {
+		key = w.keys.next(w.r)
+	}
 	if w.writes > 0 && w.r.Float64() < w.writes {
 		op = Write
 	}
