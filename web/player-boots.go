@@ -15,15 +15,29 @@ import (
 // due, stops a batch when a worker goes down, and then holds the frame
 // until the worker has been on screen for bootShow.
 type boots struct {
-	seen map[bootKey]time.Time // when each process not accepting was first on screen; zero until then
+	seen map[bootKey]bootSeen // each process not accepting
+	held time.Time            // when the latest full hold began
+}
+
+// bootSeen is when a process not accepting was first on screen (zero until
+// then) and how long it stays there at least.
+type bootSeen struct {
+	at   time.Time
+	show time.Duration
 }
 
 // bootKey is one worker process of one system.
 type bootKey struct{ sys, worker, gen int }
 
 // bootShow is how long a worker that stops accepting stays on screen at
-// least, at the set speeds.
-const bootShow = 600 * time.Millisecond
+// least, at the set speeds. One that follows within a second of the last
+// hold, as in a rolling deploy, is not held (bootShowNext): its batch still
+// stops where it goes down, but sixteen workers held in turn kept lesson 10
+// nine seconds in its rolling deploy.
+const (
+	bootShow     = 600 * time.Millisecond
+	bootShowNext = 0
+)
 
 func (b *boots) reset() { b.seen = nil }
 
@@ -42,9 +56,9 @@ func (b *boots) started(now time.Time, r *view.Runner) bool {
 			down[k] = true
 			if _, ok := b.seen[k]; !ok {
 				if b.seen == nil {
-					b.seen = map[bootKey]time.Time{}
+					b.seen = map[bootKey]bootSeen{}
 				}
-				b.seen[k] = time.Time{} // on screen from the next frame, which starts once this one is drawn
+				b.seen[k] = bootSeen{} // on screen from the next frame, which starts once this one is drawn
 				fresh = true
 			}
 		}
@@ -64,10 +78,14 @@ func (b *boots) limit(now time.Time, r *view.Runner, n int64) int64 {
 	b.started(now, r) // a restart by hand, or one due at the last request
 	hold := false
 	for k, t := range b.seen {
-		if t.IsZero() {
-			b.seen[k], t = now, now
+		if t.at.IsZero() {
+			t = bootSeen{at: now, show: bootShowNext}
+			if now.Sub(b.held) >= time.Second {
+				t.show, b.held = bootShow, now
+			}
+			b.seen[k] = t
 		}
-		hold = hold || now.Sub(t) < bootShow
+		hold = hold || now.Sub(t.at) < t.show
 	}
 	if hold {
 		return 0
