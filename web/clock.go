@@ -18,7 +18,7 @@ type clock struct {
 }
 
 // start runs frame on the component's goroutine until ctx ends. frame must
-// clear pending when it is done.
+// clear pending when it is done, and ask for the redraw it needs.
 func (c *clock) start(ctx app.Context, frame func(app.Context)) {
 	var cb app.Func
 	var lastDispatch time.Time
@@ -32,7 +32,8 @@ func (c *clock) start(ctx app.Context, frame func(app.Context)) {
 		if due && c.live.Load() && !c.pending.Load() {
 			c.pending.Store(true)
 			lastDispatch = now
-			ctx.Dispatch(frame)
+			// Next, not Update: frame asks go-app to redraw only when it must.
+			ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: ctx.Src(), Function: frame})
 		}
 		app.Window().Call("requestAnimationFrame", cb)
 		return nil

@@ -32,21 +32,31 @@ func speedIndex(s float64) int {
 }
 
 // pace decides how many requests each frame runs: at a set speed, the
-// requests due since the previous frame; as fast as it goes, a batch sized
-// to what is left of a refresh period once the frame is drawn.
+// requests due since the previous frame; as fast as it goes, as many as the
+// engine runs in what is left of a refresh period once the frame is drawn.
+// Frames that only move the figures and frames that go-app redraws cost
+// different amounts, so each kind keeps its own measure of that cost.
 type pace struct {
-	owed     float64       // requests due but not yet run at slow speeds
-	batch    int64         // requests per frame at full speed
-	last     time.Time     // previous frame
-	overhead time.Duration // smoothed frame time besides the engine
+	owed     float64          // requests due but not yet run at slow speeds
+	perMs    float64          // requests the engine runs per millisecond, smoothed
+	last     time.Time        // previous frame
+	overhead [2]time.Duration // smoothed frame time besides the engine, per kind of frame
 }
 
+// Kinds of frame: one that moves the figures only, one that go-app redraws.
+const (
+	figuresFrame = 0
+	drawnFrame   = 1
+)
+
 // reset starts over, as for a new run.
-func (p *pace) reset() { p.owed, p.batch, p.last = 0, 2000, time.Time{} }
+func (p *pace) reset() { p.owed, p.perMs, p.last = 0, 200, time.Time{} }
 
 // due is how many requests to run now at speed s (requests per second, 0 as
-// fast as it goes).
-func (p *pace) due(now time.Time, s float64) int64 {
+// fast as it goes) in a frame of the given kind; short is true when a
+// drawn frame should leave the engine only its minimum (the figures-only
+// frames around it carry the speed).
+func (p *pace) due(now time.Time, s float64, kind int, short bool) int64 {
 	dt := now.Sub(p.last)
 	switch {
 	case p.last.IsZero():
@@ -59,7 +69,11 @@ func (p *pace) due(now time.Time, s float64) int64 {
 	}
 	p.last = now
 	if s == 0 {
-		return p.batch
+		target := batchTarget(p.overhead[kind])
+		if short {
+			target = minEngine
+		}
+		return min(max(int64(p.perMs*float64(target)/float64(time.Millisecond)), 100), 1_000_000)
 	}
 	p.owed += s * dt.Seconds()
 	if s < 60 {
@@ -70,16 +84,17 @@ func (p *pace) due(now time.Time, s float64) int64 {
 	return n
 }
 
-// ran sizes the next full-speed batch from the time this one took.
-func (p *pace) ran(took time.Duration) {
-	p.batch = nextBatch(p.batch, took, batchTarget(p.overhead))
+// ran learns the engine's speed from a full-speed batch of n requests that
+// took took, moving at most by half or double from one frame to the next.
+func (p *pace) ran(n int64, took time.Duration) {
+	p.perMs = nextRate(p.perMs, n, took)
 }
 
-// drawn records how long a frame took in all and how much of it was engine
-// time: what is left (snapshot, render, waiting for go-app's render tick),
-// smoothed, sizes the next batches.
-func (p *pace) drawn(total, engine time.Duration) {
-	p.overhead = (4*p.overhead + (total - engine)) / 5
+// drawn records how long a frame of the given kind took in all and how much
+// of it was engine time: what is left (snapshot, drawing, waiting for
+// go-app's render tick), smoothed, sizes the next batches of that kind.
+func (p *pace) drawn(kind int, total, engine time.Duration) {
+	p.overhead[kind] = (4*p.overhead[kind] + (total - engine)) / 5
 }
 
 // maxFrameGap is the longest time between two frames that counts towards
@@ -90,12 +105,15 @@ const maxFrameGap = 250 * time.Millisecond
 // requestAnimationFrame, so a frame that overruns it waits for the next one.
 const frameInterval = time.Second / 60
 
+// minEngine is the least time the engine gets in a frame at full speed.
+const minEngine = 2 * time.Millisecond
+
 // batchTarget is how long the engine may run in one frame at full speed: what
 // is left of one refresh period (or two, when drawing alone takes most of
 // one) after the rest of the frame, less a margin of 2 ms and an eighth.
 // When drawing takes longer than that, the engine still gets half as long as
-// drawing: every frame redraws the numbers, so a batch cut to the 2 ms floor
-// would make a slow page run almost no requests at all.
+// drawing: a page that redraws every frame slowly would otherwise run almost
+// no requests at all.
 func batchTarget(overhead time.Duration) time.Duration {
 	periods := time.Duration(1)
 	if overhead > frameInterval*6/10 {
@@ -104,16 +122,16 @@ func batchTarget(overhead time.Duration) time.Duration {
 	// The margin grows with the budget: an overrun costs a whole period.
 	budget := periods * frameInterval
 	t := budget - overhead - 2*time.Millisecond - budget/8
-	return min(max(t, overhead/2, 2*time.Millisecond), 25*time.Millisecond)
+	return min(max(t, overhead/2, minEngine), 25*time.Millisecond)
 }
 
-// nextBatch sizes the next full-speed batch so that running it takes about
-// target, changing by at most half or double from one frame to the next.
-func nextBatch(n int64, took, target time.Duration) int64 {
+// nextRate is the engine's speed in requests per millisecond after a batch
+// of n took took, starting from rate: the measured speed, but at most half
+// or double the previous one, and never below 1.
+func nextRate(rate float64, n int64, took time.Duration) float64 {
 	if took <= 0 {
-		return min(n*2, 1_000_000)
+		return min(rate*2, 1e6)
 	}
-	next := int64(float64(n) * float64(target) / float64(took))
-	next = min(max(next, n/2, 100), n*2, 1_000_000)
-	return next
+	r := float64(n) / (float64(took) / float64(time.Millisecond))
+	return min(max(r, rate/2, 1), rate*2)
 }

@@ -7,24 +7,42 @@ import (
 	"github.com/cachepit/cachepit/lesson"
 )
 
-func TestNextBatch(t *testing.T) {
+func TestNextRate(t *testing.T) {
 	const ms = time.Millisecond
 	tests := []struct {
-		n            int64
-		took, target time.Duration
-		want         int64
+		rate float64
+		n    int64
+		took time.Duration
+		want float64
 	}{
-		{1000, 4 * ms, 8 * ms, 2000},    // fast: grows, at most double
-		{1000, 8 * ms, 8 * ms, 1000},    // on target
-		{1000, 32 * ms, 8 * ms, 500},    // slow: shrinks, at most half
-		{1000, 8 * ms, 4 * ms, 500},     // a smaller target
-		{100, time.Second, 8 * ms, 100}, // never below 100
-		{900_000, 0, 8 * ms, 1_000_000}, // never above a million
+		{100, 1000, 8 * ms, 125},  // measured
+		{100, 1000, 2 * ms, 200},  // fast: grows, at most double
+		{100, 1000, 100 * ms, 50}, // slow: shrinks, at most half
+		{1.5, 1, time.Second, 1},  // never below 1
+		{100, 1000, 0, 200},       // too fast to time: double
 	}
 	for _, tt := range tests {
-		if got := nextBatch(tt.n, tt.took, tt.target); got != tt.want {
-			t.Errorf("nextBatch(%d, %v, %v) = %d; want %d", tt.n, tt.took, tt.target, got, tt.want)
+		if got := nextRate(tt.rate, tt.n, tt.took); got != tt.want {
+			t.Errorf("nextRate(%v, %d, %v) = %v; want %v", tt.rate, tt.n, tt.took, got, tt.want)
 		}
+	}
+}
+
+func TestDueFullSpeed(t *testing.T) {
+	var p pace
+	p.reset()
+	p.perMs = 1000
+	now := time.Unix(0, 0)
+	figures := p.due(now, 0, figuresFrame, false)
+	p.overhead[drawnFrame] = 30 * time.Millisecond
+	drawn := p.due(now, 0, drawnFrame, false)
+	short := p.due(now, 0, drawnFrame, true)
+	// each kind of frame is sized by its own cost besides the engine
+	if want := int64(1000 * batchTarget(0) / time.Millisecond); figures != want {
+		t.Errorf("a cheap frame at 1,000 requests/ms: %d requests; want %d", figures, want)
+	}
+	if want := int64(1000 * batchTarget(30*time.Millisecond) / time.Millisecond); drawn != want || short != 2000 {
+		t.Errorf("a frame with 30 ms of drawing: %d requests, %d when short; want %d, and 2,000 when short", drawn, short, want)
 	}
 }
 
@@ -58,13 +76,13 @@ func TestDueCountsSlowFrames(t *testing.T) {
 	var p pace
 	p.reset()
 	start := time.Unix(0, 0)
-	if n := p.due(start, 100); n != 1 {
+	if n := p.due(start, 100, figuresFrame, false); n != 1 {
 		t.Fatalf("first frame at 100 req/s: %d requests; want 1", n)
 	}
-	if n := p.due(start.Add(200*time.Millisecond), 100); n != 20 {
+	if n := p.due(start.Add(200*time.Millisecond), 100, figuresFrame, false); n != 20 {
 		t.Errorf("a frame 200 ms later at 100 req/s: %d requests; want 20", n)
 	}
-	if n := p.due(start.Add(10*time.Second), 100); n != 25 {
+	if n := p.due(start.Add(10*time.Second), 100, figuresFrame, false); n != 25 {
 		t.Errorf("a frame after a 9.8 s gap at 100 req/s: %d requests; want 25 (at most maxFrameGap)", n)
 	}
 }

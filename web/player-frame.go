@@ -14,51 +14,89 @@ type frameDone struct {
 	stopped bool  // the run reached the player's limit and paused
 }
 
-// frame runs the requests due since the previous frame and snapshots the
-// systems. The page's clock calls it through the page, which adds its own.
+// detailEvery is how often go-app redraws the page while requests go by
+// faster than anyone can read them: the cache contents, the charts and the
+// sentences. Every number on screen still changes on every frame, all from
+// one moment of the run (see figures).
+const detailEvery = 100 * time.Millisecond
+
+// frame runs the requests due since the previous frame and shows them. The
+// page's clock calls it through the page, which adds its own. A frame
+// either moves the figures with one call (see figures) or has go-app redraw
+// the page; without a budget (a lesson page, hosts drawn in groups) every
+// frame is redrawn.
 func (p *player) frame(ctx app.Context) (done frameDone) {
 	start := time.Now()
 	var engine time.Duration
-	// The next frame may start once this one is on screen: Defer runs after
-	// go-app has rendered the update.
-	defer ctx.Defer(func(app.Context) {
-		p.pending.Store(false)
-		total := time.Since(start)
-		p.pace.drawn(total, engine)
-		p.probe.frame(total, time.Now())
-	})
+	kind := figuresFrame
+	defer func() {
+		end := func() {
+			p.pending.Store(false)
+			if kind == drawnFrame {
+				p.detail = time.Now() // a slow redraw is followed by frames that move only the figures
+			}
+			total := time.Since(start)
+			p.pace.drawn(kind, total, engine)
+			p.probe.frame(kind, total, time.Now())
+		}
+		if kind == figuresFrame {
+			p.figures.flush()
+			end()
+			return
+		}
+		// Redraw, then let the next frame start once this one is on
+		// screen: Defer runs after go-app has rendered the update.
+		ctx.Dispatch(func(app.Context) {})
+		ctx.Defer(func(app.Context) { end() })
+	}()
 	if !p.running || p.run == nil {
 		return done
 	}
 	now := time.Now()
-	n := p.pace.due(now, Speeds[p.speed])
+	s := Speeds[p.speed]
+	if p.redraws(now) {
+		kind = drawnFrame
+	}
+	n := p.pace.due(now, s, kind, kind == drawnFrame && p.budgeted())
 	seq := p.run.Seq()
 	if p.limit > 0 {
 		if seq >= p.limit {
 			p.limit = 0
 			p.pause()
 			p.apply(func() error { return nil })
+			kind = drawnFrame
 			return frameDone{full: true, stopped: true}
 		}
 		n = min(n, p.limit-seq)
 	}
+	if s > 0 {
+		n = p.boots.limit(now, p.run, n)
+	}
 	if n <= 0 {
 		return done
 	}
-	runStart := time.Now()
 	msg := safely(func() {
-		if err := p.run.Advance(n); err != nil {
+		runStart := time.Now()
+		ran, err := p.advance(n, s > 0, now)
+		engine = time.Since(runStart) // the engine alone: the snapshot's cost depends on the kind of frame
+		if err != nil {
 			p.notices = append(p.notices, err.Error())
 		}
-		done = frameDone{ran: n, full: p.snapshot(now)}
+		done = frameDone{ran: ran, full: kind == drawnFrame}
+		if kind == drawnFrame {
+			p.full()
+		} else {
+			p.views = p.run.Refresh(p.views)
+			p.writeFigures(false)
+		}
 	})
 	if msg != "" {
 		p.fail(msg)
+		kind = drawnFrame
 		return frameDone{}
 	}
-	if Speeds[p.speed] == 0 {
-		engine = time.Since(runStart) // with the snapshot: what grows with the batch
-		p.pace.ran(engine)
+	if s == 0 {
+		p.pace.ran(done.ran, engine)
 	}
 	p.meter.measure(now, p.run.Seq())
 	if p.limit > 0 && p.run.Seq() >= p.limit {
@@ -67,27 +105,67 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 		if !done.full {
 			p.full()
 		}
-		return frameDone{ran: n, full: true, stopped: true}
+		kind = drawnFrame
+		return frameDone{ran: done.ran, full: true, stopped: true}
 	}
 	return done
 }
 
-// detailEvery is how often the cache contents and the charts are redrawn
-// when requests go by faster than anyone can read them: every number still
-// changes on every frame, all from one moment of the run.
-const detailEvery = 200 * time.Millisecond
-
-// snapshot takes every part when detail is due, else refreshes the numbers
-// of the last full one. It reports whether it took every part.
-func (p *player) snapshot(now time.Time) bool {
+// redraws reports whether go-app redraws the page this frame: always
+// without a budget, at slow speeds (each request flashes its card), and
+// every detailEvery.
+func (p *player) redraws(now time.Time) bool {
 	s := Speeds[p.speed]
-	if (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != p.run.Systems() {
-		p.detail = now
-		p.full()
-		return true
+	return !p.budgeted() || (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != p.run.Systems()
+}
+
+// budgeted reports whether the page moves its figures between redraws: the
+// page asked for it and draws no host groups, whose figures go-app alone
+// draws.
+func (p *player) budgeted() bool {
+	if !p.budget {
+		return false
 	}
-	p.views = p.run.Refresh(p.views)
-	return false
+	for _, v := range p.views {
+		if view.Grouped(v.Config) {
+			return false
+		}
+	}
+	return true
+}
+
+// advance runs n requests. At a set speed it runs them in a few parts and
+// stops early when a worker starts to boot, so that the boot is on screen.
+func (p *player) advance(n int64, watch bool, now time.Time) (int64, error) {
+	if !watch {
+		return n, p.run.Advance(n)
+	}
+	part := max(n/8, 1)
+	ran := int64(0)
+	for ran < n {
+		k := min(part, n-ran)
+		seq := p.run.Seq()
+		if err := p.run.Advance(k); err != nil {
+			return ran, err
+		}
+		ran += p.run.Seq() - seq
+		if p.boots.started(now, p.run) || p.run.Seq() == seq {
+			break
+		}
+	}
+	return ran, nil
+}
+
+// writeFigures moves every figure on the page to the latest snapshot, and
+// with chips the cache contents, which only a full snapshot changes.
+func (p *player) writeFigures(chips bool) {
+	if !p.budgeted() {
+		return
+	}
+	for _, v := range p.views {
+		systemFigures(&p.figures, v, chips)
+	}
+	p.figures.flush()
 }
 
 // meter measures the requests per second actually served while playing.

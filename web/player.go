@@ -23,11 +23,15 @@ type player struct {
 	notices []string
 	failure string // a panic in the run, shown with a reset button
 
-	pace   pace
-	meter  meter
-	probe  probe
-	detail time.Time // when the last full snapshot was taken while playing
-	clock            // paces the frames
+	pace    pace
+	meter   meter
+	probe   probe
+	detail  time.Time // when go-app last finished a redraw while playing
+	budget  bool      // between go-app's redraws, move the figures only (see figures)
+	figures figures
+	boots   boots
+	ctx     app.Context // the page's, once mounted: redraws are followed by the figures
+	clock               // paces the frames
 }
 
 // A scene is the page a player plays.
@@ -54,6 +58,7 @@ const (
 // handle wires the player's actions, on the component's goroutine, the only
 // place the engine changes.
 func (p *player) handle(ctx app.Context, s scene) {
+	p.ctx = ctx
 	ctx.Handle(ActionPlay, func(ctx app.Context, a app.Action) {
 		if p.toggle() {
 			s.changed(ctx, a)
@@ -116,6 +121,7 @@ func (p *player) load(build func() (*view.Runner, error), at int64) {
 	}
 	p.pace.reset()
 	p.meter.reset()
+	p.boots.reset()
 }
 
 // play starts or stops playing, never after a failure.
@@ -179,10 +185,15 @@ func (p *player) apply(change func() error) {
 	}
 }
 
-// full snapshots every part of the systems.
+// full snapshots every part of the systems for go-app to redraw. The
+// figures follow the redraw: an element go-app believes unchanged may still
+// show a figure written since its last redraw.
 func (p *player) full() {
 	p.views = p.run.Views()
 	p.gen++
+	if p.ctx != nil && p.budgeted() {
+		p.ctx.Defer(func(app.Context) { p.writeFigures(true) })
+	}
 }
 
 // showLatest scrolls the card of the worker that served the latest request

@@ -61,6 +61,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	st, notes := view.ParsePage(app.Window().URL().RawQuery)
 	p.notices = notes
 	p.setSpeed(DefaultSpeed)
+	p.budget = true
 	p.player.handle(ctx, p)
 	p.handle(ctx)
 	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
@@ -220,7 +221,7 @@ func (p *Playground) Render() app.UI {
 		},
 		legend(p.views),
 		outageNote(p.state.Config, p.views),
-		systems(withFaults(p.views)),
+		liveSystems(withFaults(p.views)),
 	}
 	if len(p.views) > 1 {
 		body = append(body, &ComparePanel{

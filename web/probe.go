@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -8,17 +9,19 @@ import (
 
 // probe measures the page's frames for the speed benchmark (make bench-web):
 // once a second it publishes the mean Go time per screen update (engine
-// batch, snapshot, render) as the root element's data-frame-ms.
+// batch, snapshot, figures or render) as the root element's data-frame-ms,
+// and apart for the two kinds of frame, with how many of each, as
+// data-figures-ms, data-drawn-ms and data-frames ("figures/drawn").
 type probe struct {
-	cost  time.Duration // Go time of frames since since
-	n     int           // frames since since
+	cost  [2]time.Duration // Go time of frames since since, per kind
+	n     [2]int           // frames since since, per kind
 	since time.Time
 }
 
-// frame records one frame that took d, ending at now.
-func (p *probe) frame(d time.Duration, now time.Time) {
-	p.cost += d
-	p.n++
+// frame records one frame of the given kind that took d, ending at now.
+func (p *probe) frame(kind int, d time.Duration, now time.Time) {
+	p.cost[kind] += d
+	p.n[kind]++
 	if p.since.IsZero() {
 		p.since = now
 		return
@@ -26,9 +29,13 @@ func (p *probe) frame(d time.Duration, now time.Time) {
 	if now.Sub(p.since) < time.Second {
 		return
 	}
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-frame-ms",
-		float64(p.cost.Microseconds())/1000/float64(p.n))
-	p.cost, p.n, p.since = 0, 0, now
+	root := app.Window().Get("document").Get("documentElement")
+	mean := func(d time.Duration, n int) float64 { return float64(d.Microseconds()) / 1000 / float64(max(n, 1)) }
+	root.Call("setAttribute", "data-frame-ms", mean(p.cost[0]+p.cost[1], p.n[0]+p.n[1]))
+	root.Call("setAttribute", "data-figures-ms", mean(p.cost[figuresFrame], p.n[figuresFrame]))
+	root.Call("setAttribute", "data-drawn-ms", mean(p.cost[drawnFrame], p.n[drawnFrame]))
+	root.Call("setAttribute", "data-frames", fmt.Sprintf("%d/%d", p.n[figuresFrame], p.n[drawnFrame]))
+	*p = probe{since: now}
 }
 
 // markReady tells tests and the benchmark that the client has drawn the

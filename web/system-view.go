@@ -13,7 +13,8 @@ import (
 // on its View, so a lesson page can embed it with any configuration.
 type SystemView struct {
 	app.Compo
-	System view.System
+	System  view.System
+	Figures bool // the player writes the cache contents (see figures)
 }
 
 func (c *SystemView) Render() app.UI {
@@ -33,6 +34,7 @@ func (c *SystemView) Render() app.UI {
 		DataSet("stale", st.Total.Stale).
 		DataSet("entries", st.Memory.Entries).
 		DataSet("duplicates", st.Memory.Duplicates).
+		DataSet("backlog", st.Backlog.Now).
 		Aria("label", v.Title).
 		Body(
 			el("header").Class("system-head").Body(
@@ -45,7 +47,7 @@ func (c *SystemView) Render() app.UI {
 				c.renderIn(),
 				app.If(len(v.Hosts) > 0, hostGroups(v)).Else(el("div").Class(fmt.Sprintf("workers cols-%d", columns(len(v.Workers)))).Body(
 					app.Range(v.Workers).Slice(func(i int) app.UI {
-						return &WorkerCard{Worker: v.Workers[i]}
+						return &WorkerCard{Worker: v.Workers[i], Figures: c.Figures}
 					}),
 				)),
 				app.If(all(v.Config) > len(v.Workers), el("p").Class("more-workers").
@@ -99,18 +101,14 @@ func kpis(v view.System, sys int) app.UI {
 	kpi := func(key, label, value, hint string) app.UI {
 		return el("div").Class("kpi kpi-"+key).Title(hint).Body(
 			el("span").Class("kpi-value").ID(fmt.Sprintf("s%d-%s", sys, key)).Text(value),
-			el("span").Class("kpi-label").Text(label),
+			el("span").Class("kpi-label").ID(fmt.Sprintf("s%d-%s-label", sys, key)).Text(label),
 		)
-	}
-	dup := fmt.Sprintf("entries held, %s duplicate", view.Count(st.Memory.Duplicates))
-	if st.Memory.Duplicates != 1 {
-		dup += "s"
 	}
 	return el("div").Class("kpis").Body(
 		kpi("hit-ratio", "hit ratio", view.HitRatio(st), "reads answered by a cache"),
 		kpi("origin-reads", "database reads", view.Count(st.Origin.Reads), "load on the origin database"),
 		kpi("stale", "⚠ stale reads", view.Count(st.Total.Stale), "reads answered with an old value"),
-		kpi("entries", dup, view.Count(st.Memory.Entries),
+		kpi("entries", dupLabel(st), view.Count(st.Memory.Entries),
 			"entries in all caches; duplicates: copies of a key another cache already holds"),
 		kpi("p50", "p50 response time", view.Micros(st.Latency.P50), "half the requests were answered faster: from arrival, waiting in the backlog included"),
 		kpi("p99", "p99 response time", view.Micros(st.Latency.P99), "99 in 100 requests were answered faster: from arrival, waiting in the backlog included"),
@@ -118,20 +116,24 @@ func kpis(v view.System, sys int) app.UI {
 	)
 }
 
+// dupLabel labels the entries held with how many are duplicates.
+func dupLabel(st sim.Stats) string {
+	dup := fmt.Sprintf("entries held, %s duplicate", view.Count(st.Memory.Duplicates))
+	if st.Memory.Duplicates != 1 {
+		dup += "s"
+	}
+	return dup
+}
+
 func (c *SystemView) renderIn() app.UI {
 	v := c.System
-	route := "waiting"
-	if n := len(v.Last); n > 0 {
-		e := v.Last[n-1]
-		route = fmt.Sprintf("#%s %s → worker %d", view.Count(e.Seq), view.RequestText(e, view.LabelAt(v.Labels, n-1)), e.Worker)
-	}
 	busy := len(v.Last) > 0
 	return el("div").Class("flow-in").Body(
 		node("clients", "clients", load(v.Config)+" · "+v.Client, busy),
 		el("div").Class("arrow").Text("↓"),
 		node("lb", "load balancer", lbWords(v.Config), busy),
 		backlog(v),
-		el("p").Class("route").Text(route),
+		el("p").Class("route").ID(fmt.Sprintf("s%d-route", sysOf(v))).Text(route(v)),
 	)
 }
 
@@ -145,29 +147,20 @@ func backlog(v view.System) app.UI {
 	if len(v.Workers) > 0 {
 		sys = v.Workers[0].System
 	}
-	b := v.Stats.Backlog
-	shown := min(b.Now, backlogBoxes)
-	cls := "node node-backlog"
-	if b.Now > 0 {
-		cls += " busy"
-	}
-	more := ""
-	if b.Now > backlogBoxes {
-		more = "+" + view.Count(b.Now-backlogBoxes)
-	}
-	return el("div").Class(cls).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", b.Now).
+	b := backlogOf(v)
+	return el("div").Class(b.class).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", v.Stats.Backlog.Now).
 		Title("connections accepted by the kernel, waiting for a worker thread to take them (gunicorn's --backlog)").Body(
 		el("strong").Text("backlog"),
-		el("span").Class("backlog-boxes").Aria("hidden", "true").Body(
+		el("span").Class("backlog-boxes").ID(fmt.Sprintf("s%d-backlog-boxes", sys)).Aria("hidden", "true").Body(
 			app.Range(make([]struct{}, backlogBoxes)).Slice(func(i int) app.UI {
-				if i < shown {
+				if i < b.boxes {
 					return el("span").Class("bk full")
 				}
 				return el("span").Class("bk")
 			}),
-			el("span").Class("bk-more").Text(more),
+			el("span").Class("bk-more").ID(fmt.Sprintf("s%d-bk-more", sys)).Text(b.more),
 		),
-		el("span").Class("backlog-text").Text(fmt.Sprintf("%s waiting · most %s · %s refused", view.Count(b.Now), view.Count(b.Max), view.Count(v.Stats.Refused))),
+		el("span").Class("backlog-text").ID(fmt.Sprintf("s%d-backlog-text", sys)).Text(b.text),
 	)
 }
 
@@ -195,23 +188,23 @@ func (c *SystemView) renderOut() app.UI {
 			DataSet("down", st.Shared.Down).DataSet("errors", st.Shared.Errors).Body(
 			el("strong").Text("shared cache"),
 			app.If(st.Shared.Down, el("span").Class("down-badge").Text("down: every read goes to the database")),
-			el("span").Text("memcached-style · "+view.Count(st.Shared.Currsize)+"/"+view.Count(st.Shared.Maxsize)+" · "+view.Plural(st.Shared.Hits, "hit")),
-			app.If(st.Shared.Errors > 0, el("span").Class("cache-errors").Text(view.Plural(st.Shared.Errors, "cache error"))),
-			&CacheChips{Cache: v.Shared},
+			el("span").ID(fmt.Sprintf("s%d-shared-text", sys)).Text(sharedText(st)),
+			app.If(st.Shared.Errors > 0, el("span").Class("cache-errors").ID(fmt.Sprintf("s%d-shared-errors", sys)).Text(view.Plural(st.Shared.Errors, "cache error"))),
+			&CacheChips{Cache: v.Shared, ID: fmt.Sprintf("s%d-shared-chips", sys), Figures: c.Figures},
 			app.If(v.Faults, outageButton(sys, -1, view.OutageOpen(v.Config.Outage, -1, st.Now), "the shared cache")),
 		)),
 		el("div").Class("arrow").Text("↓"),
 		el("div").Class(originClass(lastMark, v.Last)).ID(fmt.Sprintf("s%d-origin", sys)).
 			DataSet("active", v.Live.OriginActive).DataSet("duplicates", st.Origin.Duplicates).Body(
 			el("strong").Text("origin database"),
-			el("span").Text(view.Plural(st.Origin.Reads, "read")+" · "+view.Plural(st.Origin.Writes, "write")),
-			el("span").Class("origin-conns").Title("connections to the database serving a fetch or a write now; the most at once since counting started").
+			el("span").ID(fmt.Sprintf("s%d-origin-rw", sys)).Text(originText(st)),
+			el("span").Class("origin-conns").ID(fmt.Sprintf("s%d-conns", sys)).Title("connections to the database serving a fetch or a write now; the most at once since counting started").
 				Text(conns(v)),
-			el("span").Class("origin-dups").Title("fetches of a key another request was already fetching: the stampede a deploy or an expiry sets off").
-				Text("duplicate fetches: "+view.Count(st.Origin.Duplicates)),
+			el("span").Class("origin-dups").ID(fmt.Sprintf("s%d-dups", sys)).Title("fetches of a key another request was already fetching: the stampede a deploy or an expiry sets off").
+				Text(dupsText(st)),
 			app.If(v.Live.Followers > 0, el("span").Class("flight").ID(fmt.Sprintf("s%d-flight", sys)).
 				Title("requests answered by another request's fetch when it lands (coalesce)").
-				Text(fmt.Sprintf("⏳ %s in flight, %s waiting on %s", fetches(v.Live.Flights), view.Count(v.Live.Followers), them(v.Live.Flights)))),
+				Text(flightText(v.Live))),
 		),
 	)
 }
@@ -252,13 +245,19 @@ func insightList(v view.System, sys int) app.UI {
 }
 
 // systems draws every system side by side.
-func systems(views []view.System) app.UI {
+func systems(views []view.System) app.UI { return drawSystems(views, false) }
+
+// liveSystems draws every system side by side for a player that writes
+// their cache contents itself (see figures).
+func liveSystems(views []view.System) app.UI { return drawSystems(views, true) }
+
+func drawSystems(views []view.System, figures bool) app.UI {
 	cls := "systems"
 	if len(views) > 1 {
 		cls += " two"
 	}
 	return el("div").Class(cls).Body(app.Range(views).Slice(func(i int) app.UI {
-		return &SystemView{System: views[i]}
+		return &SystemView{System: views[i], Figures: figures && !view.Grouped(views[i].Config)}
 	}))
 }
 

@@ -13,32 +13,31 @@ import (
 // cache_info() line and its hit ratio.
 type WorkerCard struct {
 	app.Compo
-	Worker view.Worker
+	Worker  view.Worker
+	Figures bool // the player writes the cache contents (see figures)
 }
 
 func (c *WorkerCard) Render() app.UI {
 	w := c.Worker
 	id := w.Stats.ID
-	cls := "card"
-	if w.Active {
-		cls += fmt.Sprintf(" active pulse%d", w.Pulse)
-	}
-	if !w.Stats.Up {
-		cls += " down"
+	cid := cardID(w)
+	boot := el("p").Class("boot").ID(cid + "-boot").Text(bootText(w))
+	if w.Stats.Up {
+		boot = boot.Style("display", "none") // kept in place: the figures show it while playing
 	}
 	return el("article").
-		Class(cls).
-		ID(fmt.Sprintf("s%d-w%d", w.System, id)).
+		Class(cardClass(w)).
+		ID(cid).
 		DataSet("hits", w.Stats.Hits).
 		DataSet("reads", w.Stats.Reads).
 		Aria("label", fmt.Sprintf("worker %d", id)).
 		Body(
 			el("header").Class("card-head").Body(
 				el("span").Class("card-name").Text(fmt.Sprintf("worker %d", id)),
-				app.If(w.Stats.Generation > 0, el("span").Class("gen").
+				app.If(w.Stats.Generation > 0, el("span").Class("gen").ID(cid+"-gen").
 					Title("times this worker process was replaced").
-					Text(fmt.Sprintf("gen %d", w.Stats.Generation))),
-				el("span").Class("last "+w.Last.Class()).
+					Text(genText(w))),
+				el("span").Class("last "+w.Last.Class()).ID(cid+"-last").
 					Title(w.Last.Word()).
 					Text(lastText(w)),
 				el("button").Class("icon-btn").
@@ -49,24 +48,42 @@ func (c *WorkerCard) Render() app.UI {
 						ctx.NewActionWithValue(ActionRestart, id, app.T("system", w.System))
 					}),
 			),
-			app.If(!w.Stats.Up, el("p").Class("boot").ID(fmt.Sprintf("s%d-w%d-boot", w.System, id)).Text(bootText(w))),
+			boot,
 			threads(w),
 			app.If(w.HasLocal, c.renderCache()).Else(
 				el("p").Class("no-local").Text("no local cache: every read asks "+behind(w)),
 			),
-			el("code").Class("info").Title(infoTitle(w)).Text(view.InfoLine(w.Info)),
-			ratioBar(w.Info),
-			app.If(totalsDiffer(w), el("p").Class("totals").Text(totalsLine(w))),
+			el("code").Class("info").ID(cid+"-info").Title(infoTitle(w)).Text(view.InfoLine(w.Info)),
+			ratioBar(cid, w.Info),
+			app.If(totalsDiffer(w), el("p").Class("totals").ID(cid+"-totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
-				el("span").Title("reads served with an old value").
+				el("span").ID(cid+"-stale").Title("reads served with an old value").
 					Text("⚠ "+view.Count(w.Stats.Stale)+" stale"),
-				el("span").Title("entries evicted to make room").
+				el("span").ID(cid+"-evicted").Title("entries evicted to make room").
 					Text(view.Count(w.Stats.Evictions)+" evicted"),
-				app.If(w.Stats.RequestsLeft >= 0, el("span").Title("requests until max_requests recycles this worker").
+				app.If(w.Stats.RequestsLeft >= 0, el("span").ID(cid+"-recycle").Title("requests until max_requests recycles this worker").
 					Text(view.Count(w.Stats.RequestsLeft)+" to recycle")),
 			),
 		)
 }
+
+// cardID is the id of w's card; its parts add a suffix.
+func cardID(w view.Worker) string { return fmt.Sprintf("s%d-w%d", w.System, w.Stats.ID) }
+
+// cardClass marks the card that served the latest request and one whose
+// process does not accept.
+func cardClass(w view.Worker) string {
+	cls := "card"
+	if w.Active {
+		cls += fmt.Sprintf(" active pulse%d", w.Pulse)
+	}
+	if !w.Stats.Up {
+		cls += " down"
+	}
+	return cls
+}
+
+func genText(w view.Worker) string { return fmt.Sprintf("gen %d", w.Stats.Generation) }
 
 func lastText(w view.Worker) string {
 	if w.Last == view.None {
@@ -80,27 +97,32 @@ func (c *WorkerCard) renderCache() app.UI {
 	return el("div").Class("lru").Body(
 		el("div").Class("lru-label").Body(
 			el("span").Text("LRU, oldest → newest"),
-			el("span").Class("lru-size").Text(view.Count(cv.Size)+"/"+view.Count(cv.Max)),
+			el("span").Class("lru-size").ID(cardID(c.Worker)+"-lru-size").Text(view.Count(cv.Size)+"/"+view.Count(cv.Max)),
 		),
-		&CacheChips{Cache: cv},
+		&CacheChips{Cache: cv, ID: cardID(c.Worker) + "-chips", Figures: c.Figures},
 	)
 }
 
 // ratioBar draws the hit ratio of the cache_info line above it, so that the
 // two always agree.
-func ratioBar(i sim.CacheInfo) app.UI {
-	lookups := i.Hits + i.Misses
-	r := 0.0
+func ratioBar(cid string, i sim.CacheInfo) app.UI {
+	lookups, r := ratioOf(i)
+	return el("div").Class("ratio").Body(
+		el("div").Class("bar").Body(
+			el("div").Class("fill").ID(cid+"-fill").Style("width", view.Pct(r)),
+		),
+		el("span").Class("ratio-text").ID(cid+"-ratio").Text("hit ratio "+view.Share(i.Hits, lookups)),
+		el("span").Class("reads").ID(cid+"-lookups").Text(view.Plural(lookups, "lookup")),
+	)
+}
+
+// ratioOf is the lookups of a cache_info() line and the share that hit.
+func ratioOf(i sim.CacheInfo) (lookups int64, r float64) {
+	lookups = i.Hits + i.Misses
 	if lookups > 0 {
 		r = float64(i.Hits) / float64(lookups)
 	}
-	return el("div").Class("ratio").Body(
-		el("div").Class("bar").Body(
-			el("div").Class("fill").Style("width", view.Pct(r)),
-		),
-		el("span").Class("ratio-text").Text("hit ratio "+view.Share(i.Hits, lookups)),
-		el("span").Class("reads").Text(view.Plural(lookups, "lookup")),
-	)
+	return lookups, r
 }
 
 // infoTitle says whose cache_info() the card shows.
@@ -145,19 +167,27 @@ func bootText(w view.Worker) string {
 
 // threads draws one box per thread, filled while it serves a request.
 func threads(w view.Worker) app.UI {
-	n := max(w.Threads, 1)
-	busy := min(w.Stats.BusyThreads, n)
-	return el("div").Class("threads").ID(fmt.Sprintf("s%d-w%d-threads", w.System, w.Stats.ID)).DataSet("busy", busy).
+	n, busy := threadCount(w)
+	cid := cardID(w)
+	return el("div").Class("threads").ID(cid+"-threads").DataSet("busy", busy).
 		Title("threads of this worker: a filled box serves a request now").Body(
-		el("span").Class("thread-boxes").Aria("hidden", "true").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
+		el("span").Class("thread-boxes").ID(cid+"-thread-boxes").Aria("hidden", "true").Body(app.Range(make([]struct{}, n)).Slice(func(i int) app.UI {
 			if i < busy {
 				return el("span").Class("thread busy")
 			}
 			return el("span").Class("thread")
 		})),
-		el("span").Class("thread-text").Text(fmt.Sprintf("%d of %d %s busy", busy, n, threadWord(n))),
+		el("span").Class("thread-text").ID(cid+"-thread-text").Text(threadText(busy, n)),
 	)
 }
+
+// threadCount is how many threads w has and how many of them are busy.
+func threadCount(w view.Worker) (n, busy int) {
+	n = max(w.Threads, 1)
+	return n, min(w.Stats.BusyThreads, n)
+}
+
+func threadText(busy, n int) string { return fmt.Sprintf("%d of %d %s busy", busy, n, threadWord(n)) }
 
 func threadWord(n int) string {
 	if n == 1 {

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// figures moves the numbers of a snapshot into the page with one call into
+// JavaScript, between go-app's redraws: a re-render of every worker card
+// costs tens of milliseconds a frame, writing the few strings that changed
+// about one. Each write names an element by id and changes it only when its
+// value differs, so that nothing is touched that stays the same. The player
+// writes the figures after every go-app redraw too, so the page never keeps
+// a value go-app believes is gone.
+type figures struct {
+	b     strings.Builder
+	apply app.Value // the JavaScript function that carries out the writes
+}
+
+// Separators of the writes and of their fields: control characters that no
+// figure contains.
+const (
+	opSep    = "\x1e"
+	fieldSep = "\x1f"
+)
+
+// figuresJS carries out the writes in s. A text write changes the element's
+// own text node, the one go-app holds, rather than replacing it.
+const figuresJS = `
+for (const op of s.split("\x1e")) {
+	const f = op.split("\x1f"), el = document.getElementById(f[1]);
+	if (!el) continue;
+	switch (f[0]) {
+	case "t": {
+		const n = el.firstChild;
+		if (n && n.nodeType === 3) { if (n.nodeValue !== f[2]) n.nodeValue = f[2]; }
+		else if (!n) el.appendChild(document.createTextNode(f[2]));
+		break;
+	}
+	case "a": if (el.getAttribute(f[2]) !== f[3]) el.setAttribute(f[2], f[3]); break;
+	case "h": if (el._html !== f[2]) { el.innerHTML = f[2]; el._html = f[2]; } break;
+	case "c": if (el.className !== f[2]) el.className = f[2]; break;
+	case "s": if (el.style.getPropertyValue(f[2]) !== f[3]) el.style.setProperty(f[2], f[3]); break;
+	case "n": {
+		let i = 0;
+		const n = Number(f[4]);
+		for (const c of el.children) {
+			if (!c.classList.contains(f[2])) continue;
+			const want = i < n ? f[2] + " " + f[3] : f[2];
+			if (c.className !== want) c.className = want;
+			i++;
+		}
+		break;
+	}
+	}
+}`
+
+func (f *figures) op(fields ...string) {
+	if f.b.Len() > 0 {
+		f.b.WriteString(opSep)
+	}
+	f.b.WriteString(strings.Join(fields, fieldSep))
+}
+
+// text sets the text of element id.
+func (f *figures) text(id, s string) { f.op("t", id, s) }
+
+// attr sets attribute name of element id.
+func (f *figures) attr(id, name, v string) { f.op("a", id, name, v) }
+
+// html sets the content of element id, one go-app draws empty; it is
+// rewritten only when it changed.
+func (f *figures) html(id, s string) { f.op("h", id, s) }
+
+// class sets the class of element id.
+func (f *figures) class(id, v string) { f.op("c", id, v) }
+
+// style sets one style property of element id.
+func (f *figures) style(id, name, v string) { f.op("s", id, name, v) }
+
+// shown shows or hides element id, as display(shown) renders it.
+func (f *figures) shown(id string, on bool) { f.style(id, "display", display(on)) }
+
+// fill gives the first n children of element id that have class base the
+// class "base extra", and the others base alone: boxes that count.
+func (f *figures) fill(id, base, extra string, n int) {
+	f.op("n", id, base, extra, itoa(n))
+}
+
+// flush carries out the writes gathered so far.
+func (f *figures) flush() {
+	if f.b.Len() == 0 {
+		return
+	}
+	if app.IsClient {
+		if f.apply == nil {
+			f.apply = app.Window().Get("Function").New("s", figuresJS)
+		}
+		f.apply.Invoke(f.b.String())
+	}
+	f.b.Reset()
+}
+
+// display is the CSS display of an element the figures show and hide.
+func display(on bool) string {
+	if on {
+		return ""
+	}
+	return "none"
+}
