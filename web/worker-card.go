@@ -86,8 +86,8 @@ func cardClass(w view.Worker) string {
 func genText(w view.Worker) string { return fmt.Sprintf("gen %d", w.Stats.Generation) }
 
 func lastText(w view.Worker) string {
-	if w.Last == view.None {
-		return "idle"
+	if w.Last == view.None { // none of the latest requests; its threads may still be busy
+		return "·"
 	}
 	return w.Last.Symbol() + " k" + strconv.Itoa(w.LastKey)
 }
@@ -143,7 +143,7 @@ func totalsDiffer(w view.Worker) bool {
 func totalsLine(w view.Worker) string {
 	who := "this worker"
 	if w.Stats.Generation > 0 {
-		who = fmt.Sprintf("this worker, all %d processes", w.Stats.Generation+1)
+		who = fmt.Sprintf("this worker over its %d processes", w.Stats.Generation+1)
 	}
 	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "read"))
 }

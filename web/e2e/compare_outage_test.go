@@ -41,21 +41,21 @@ func allCards(sys int, s *sim.Sim) map[string]string {
 func TestCompareSharedOutage(t *testing.T) {
 	const q = "mode=shared&writes=0.05"
 	p := open(t, env.base+"/?compare=true&"+q+"&at=2000", 1440, 1000)
-	p.click("#s0-outage-shared")
+	p.click("#s1-outage-shared") // the shared cache is the second system: per-worker caches come first
 	p.waitFor(`document.getElementById("outage-note") !== null`)
 	note := p.text("#outage-note")
 	if !strings.Contains(note, "reaches only “Shared cache”: “Per-worker caches” has no shared cache") {
 		t.Errorf("outage note %q; want it to say only the shared side is reached", note)
 	}
 	p.click("#play")
-	p.waitFor(`document.getElementById("s0-shared").dataset.down === "true" && Number(document.getElementById("s0-shared").dataset.errors) > 0`)
+	p.waitFor(`document.getElementById("s1-shared").dataset.down === "true" && Number(document.getElementById("s1-shared").dataset.errors) > 0`)
 	outage, at := p.settle()
 	p.shot("compare-shared-outage", false)
 	c, _ := sim.ParseQuery(q)
 	c.Outage = outage
-	same(t, "shared side", p.screen(0), want(0, native(t, c.Query(), at)))
-	same(t, "per-worker side", p.screen(1), want(1, native(t, "mode=local&writes=0.05", at)))
-	if ins := p.text("#s1-insights"); strings.Contains(ins, "shared cache is down") {
+	same(t, "shared side", p.screen(1), want(1, native(t, c.Query(), at)))
+	same(t, "per-worker side", p.screen(0), want(0, native(t, "mode=local&writes=0.05", at)))
+	if ins := p.text("#s0-insights"); strings.Contains(ins, "shared cache is down") {
 		t.Errorf("per-worker side says %q", ins)
 	}
 }
@@ -67,7 +67,7 @@ func TestCompareSharedOutage(t *testing.T) {
 func TestCompareHostOutage(t *testing.T) {
 	const q = "hosts=3&workers=2&mode=host&host-balancer=keyhash&keys=1000"
 	p := open(t, env.base+"/?compare=true&"+q+"&at=2000", 1440, 1000)
-	p.click("#s1-outage-h1") // on the per-worker side
+	p.click("#s0-outage-h1") // on the per-worker side, which comes first
 	p.waitFor(`document.getElementById("outage-note") !== null`)
 	if note := p.text("#outage-note"); !strings.Contains(note, "Host 1's outage (from ") || !strings.Contains(note, "reaches both sides") {
 		t.Errorf("outage note %q; want it to say both sides are reached", note)
@@ -97,8 +97,8 @@ func TestCompareHostOutage(t *testing.T) {
 	p.shot("compare-host-outage", false)
 	outage, at := c.Outage, 3600
 	c.Outage = outage
-	same(t, "per host side", p.screen(0), allCards(0, native(t, c.Query(), at)))
-	same(t, "per-worker side", p.screen(1), allCards(1, native(t, runpkg.Partner(c).Query(), at)))
+	same(t, "per host side", p.screen(1), allCards(1, native(t, c.Query(), at)))
+	same(t, "per-worker side", p.screen(0), allCards(0, native(t, runpkg.Partner(c).Query(), at)))
 	for _, sys := range []string{"s0", "s1"} {
 		var moved string
 		p.eval(`document.getElementById("`+sys+`-ring").dataset.moved`, &moved)

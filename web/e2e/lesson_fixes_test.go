@@ -56,8 +56,8 @@ func TestFixOnTheRight(t *testing.T) {
 	if left, right := p.text("#sys-0 h2"), p.text("#sys-1 h2"); left != "Per-worker caches" || right != "Shared cache" {
 		t.Errorf("left %q, right %q; want per-worker left, shared right", left, right)
 	}
-	if got := p.text("#cmp-0 .remark"); !strings.HasPrefix(got, "+") {
-		t.Errorf("hit ratio in words %q; want a gain for the fix", got)
+	if got := p.text("#cmp-0 .remark"); !strings.HasPrefix(got, "Shared cache: ") || !strings.Contains(got, "points higher") {
+		t.Errorf("hit ratio in words %q; want the fix named as the higher side", got)
 	}
 	if got := p.text("#cmp-1 .remark"); !strings.Contains(got, "fewer") {
 		t.Errorf("database reads in words %q; want fewer", got)
@@ -95,7 +95,7 @@ func TestCardAfterRestart(t *testing.T) {
 	if since := l.End() - l.Restarts[0].Seq; info.Hits+info.Misses > since {
 		t.Errorf("cache_info %+v counts more than the %d requests since the restart", info, since)
 	}
-	if got := p.text("#s0-w1 .totals"); !strings.Contains(got, "all 2 processes") {
+	if got := p.text("#s0-w1 .totals"); !strings.Contains(got, "over its 2 processes") {
 		t.Errorf("worker 1 totals %q; want them labelled as all processes", got)
 	}
 }
