@@ -93,7 +93,7 @@ func cardFigures(f *figures, w view.Worker) {
 	f.text(s("info"), view.InfoLine(w.Info))
 	lookups, r := ratioOf(w.Info)
 	f.style(s("fill"), "width", view.Pct(r))
-	f.text(s("ratio"), "hit ratio "+view.Share(w.Info.Hits, lookups))
+	f.text(s("ratio"), ratioText(w, w.Info))
 	f.text(s("lookups"), view.Plural(lookups, "lookup"))
 	f.text(s("totals"), totalsLine(w))
 	f.text(s("stale"), "⚠ "+view.Count(w.Stats.Stale)+" stale")

@@ -54,7 +54,7 @@ func (c *WorkerCard) Render() app.UI {
 				el("p").Class("no-local").Text("no local cache: every read asks "+behind(w)),
 			),
 			el("code").Class("info").ID(cid+"-info").Title(infoTitle(w)).Text(view.InfoLine(w.Info)),
-			ratioBar(cid, w.Info),
+			ratioBar(cid, w),
 			app.If(totalsDiffer(w), el("p").Class("totals").ID(cid+"-totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
 				el("span").ID(cid+"-stale").Title("reads served with an old value").
@@ -105,15 +105,31 @@ func (c *WorkerCard) renderCache() app.UI {
 
 // ratioBar draws the hit ratio of the cache_info line above it, so that the
 // two always agree.
-func ratioBar(cid string, i sim.CacheInfo) app.UI {
+func ratioBar(cid string, w view.Worker) app.UI {
+	i := w.Info
 	lookups, r := ratioOf(i)
 	return el("div").Class("ratio").Body(
 		el("div").Class("bar").Body(
 			el("div").Class("fill").ID(cid+"-fill").Style("width", view.Pct(r)),
 		),
-		el("span").Class("ratio-text").ID(cid+"-ratio").Text("hit ratio "+view.Share(i.Hits, lookups)),
+		el("span").Class("ratio-text").ID(cid+"-ratio").Text(ratioText(w, i)),
 		el("span").Class("reads").ID(cid+"-lookups").Text(view.Plural(lookups, "lookup")),
 	)
+}
+
+// ratioText names whose hit ratio the bar shows: a worker's own cache, or
+// the shared (or host) cache whose cache_info() the card shows, whose
+// lookups leave out the reads it could not answer while it was down.
+func ratioText(w view.Worker, i sim.CacheInfo) string {
+	lookups, _ := ratioOf(i)
+	ratio := view.Share(i.Hits, lookups)
+	switch {
+	case w.HasLocal:
+		return "hit ratio " + ratio
+	case w.HostL2:
+		return "host cache " + ratio
+	}
+	return "shared cache " + ratio
 }
 
 // ratioOf is the lookups of a cache_info() line and the share that hit.

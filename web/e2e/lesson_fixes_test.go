@@ -115,8 +115,8 @@ func TestPreloadCostsReads(t *testing.T) {
 	}
 }
 
-// TestSharedCardAgrees: on a shared-cache card the hit ratio is that of the
-// cache_info line it sits under.
+// TestSharedCardAgrees: on a shared-cache card the hit ratio, named as the
+// shared cache's, is that of the cache_info line it sits under.
 func TestSharedCardAgrees(t *testing.T) {
 	p := open(t, env.base+"/?mode=shared&at=2000", 1440, 1000)
 	var cards [][2]string
@@ -129,7 +129,7 @@ func TestSharedCardAgrees(t *testing.T) {
 		if _, err := fmt.Sscanf(c[0], "CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", &hits, &misses, &maxsize, &currsize); err != nil {
 			t.Fatalf("info %q: %v", c[0], err)
 		}
-		if want := "hit ratio " + view.Pct(float64(hits)/float64(hits+misses)); c[1] != want {
+		if want := "shared cache " + view.Pct(float64(hits)/float64(hits+misses)); c[1] != want {
 			t.Errorf("card shows %q under %q; want %q", c[1], c[0], want)
 		}
 	}
