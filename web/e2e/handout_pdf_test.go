@@ -99,7 +99,7 @@ func TestHandoutPDF(t *testing.T) {
 		if want := fmt.Sprintf("(%s/learn?lesson=%s)", env.base, l.Slug); !strings.Contains(bare, want) {
 			t.Errorf("lesson %d's link does not print its address %s", i+1, want)
 		}
-		if want := fmt.Sprintf("(%s/?%s)", env.base, l.Query); !strings.Contains(bare, want) {
+		if want := fmt.Sprintf("(%s/?%s)", env.base, view.LessonInPlayground(l).Query()); !strings.Contains(bare, want) {
 			t.Errorf("lesson %d's settings do not print their link %s", i+1, want)
 		}
 		// No line twice.
