@@ -161,8 +161,8 @@ func theoryWords(t view.Theory) string {
 			"its share of the keys, so the %d caches of %d together hit about like one cache of %s: what a shared cache "+
 			"of the same memory does, without its round trip.", t.Workers, t.Cache, view.Count(total))
 	}
-	s := fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. Every worker sees the whole request stream, "+
-		"so each of the %d caches hits like one cache of %d", t.Workers, t.Cache)
+	s := fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. The balancer ignores the key, so every worker gets "+
+		"requests for every key in the same proportions, only fewer of them: each of the %d caches hits like one cache of %d", t.Workers, t.Cache)
 	if t.SharedSize == total {
 		return s + fmt.Sprintf(": the same %s entries shared hit like one cache of %s.", view.Count(total), view.Count(total))
 	}
