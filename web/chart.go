@@ -19,13 +19,7 @@ type Chart struct {
 
 func (c *Chart) Render() app.UI {
 	d := c.Data
-	top := 0.0
-	for _, l := range d.Lines {
-		for _, v := range l.Values {
-			top = max(top, v)
-		}
-	}
-	top = view.NiceCeil(top)
+	top := d.Top()
 	unit := view.Unit(d.Unit)
 	svg := svgElem
 	lines := make([]app.UI, 0, len(d.Lines))
@@ -104,13 +98,7 @@ var printDashes = []string{"", "6 3", "2 2", "9 3 2 3", "1 3", "12 4"}
 // dashes, and span naming the requests the x axis runs over. The drawing
 // keeps its proportions, so its text is not stretched.
 func PrintChart(d view.ChartData, span string) app.UI {
-	top := 0.0
-	for _, l := range d.Lines {
-		for _, v := range l.Values {
-			top = max(top, v)
-		}
-	}
-	top = view.NiceCeil(top)
+	top := d.Top()
 	unit := view.Unit(d.Unit)
 	svg := svgElem
 	dash := func(i int) string { return printDashes[i%len(printDashes)] }

@@ -83,3 +83,14 @@ func TestUnitCountTicks(t *testing.T) {
 		}
 	}
 }
+
+// A chart's axis tops at its highest value over every line, rounded up.
+func TestChartTop(t *testing.T) {
+	d := ChartData{Lines: []Line{{Values: []float64{3, 7}}, {Values: []float64{12, 1}}}}
+	if got := d.Top(); got != 20 {
+		t.Errorf("Top() = %v; want 20", got)
+	}
+	if got := (ChartData{}).Top(); got != 1 {
+		t.Errorf("Top() of no lines = %v; want 1", got)
+	}
+}

@@ -62,6 +62,17 @@ func NiceCeil(v float64) float64 {
 	return 10 * p
 }
 
+// Top is the y axis's top for d: its highest value rounded up by NiceCeil.
+func (d ChartData) Top() float64 {
+	top := 0.0
+	for _, l := range d.Lines {
+		for _, v := range l.Values {
+			top = max(top, v)
+		}
+	}
+	return NiceCeil(top)
+}
+
 func Unit(u string) func(float64) string {
 	switch u {
 	case "pct":
