@@ -183,14 +183,7 @@ def shared_or_lock(k):
 	if lock {
 		fill = append(fill, "cache.delete(f\"lock:{k}\")  # the others read the copy now")
 	}
-	indent := "        "
-	if failOpen {
-		b.WriteString("        with fail_open():\n")
-		indent += "    "
-	}
-	for _, l := range fill {
-		b.WriteString(indent + l + "\n")
-	}
+	writeFill(&b, fill, failOpen)
 	b.WriteString("    else:\n        stats[\"hits\"] += 1\n")
 	if mode == "tiered" {
 		b.WriteString("    local.set(k, data)\n")

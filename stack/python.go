@@ -148,14 +148,7 @@ def shared_or_lock(k):
 		if lock {
 			fill = append(fill, sh.client+".delete(f\"lock:{k}\")  # the others read the copy now")
 		}
-		indent := "        "
-		if failOpen {
-			b.WriteString("        with fail_open():\n")
-			indent += "    "
-		}
-		for _, l := range fill {
-			b.WriteString(indent + l + "\n")
-		}
+		writeFill(&b, fill, failOpen)
 		if !local {
 			b.WriteString("    else:\n        stats[\"hits\"] += 1\n")
 		}
@@ -216,4 +209,17 @@ func timeoutWords(ttl int, zero string) string {
 		return "seconds: the TTL"
 	}
 	return "seconds; " + zero + " expire: a write deletes the key"
+}
+
+// writeFill writes a view's fill lines at its body's indent, inside
+// "with fail_open():" when the cache may be down.
+func writeFill(b *strings.Builder, fill []string, failOpen bool) {
+	indent := "        "
+	if failOpen {
+		b.WriteString("        with fail_open():\n")
+		indent += "    "
+	}
+	for _, l := range fill {
+		b.WriteString(indent + l + "\n")
+	}
 }
