@@ -158,13 +158,19 @@ func (s *Server) ready(within time.Duration) error {
 	return errors.New("gunicorn's workers were not all up within " + within.String())
 }
 
-// Stop sends gunicorn's master SIGINT (its quick shutdown: the workers exit
-// at once), waits, and kills the process group if it has not stopped within
-// 10 s. Stopping again is harmless and answers the same.
+// Stop sends gunicorn's master SIGINT (its quick shutdown: the workers get
+// SIGQUIT and exit at once), waits, and kills the process group if it has not
+// stopped within stopWithin. Stopping again is harmless and answers the same.
 func (s *Server) Stop() error {
 	s.stop.Do(func() { s.err = s.halt() })
 	return s.err
 }
+
+// stopWithin is longer than gunicorn's own bound on a quick shutdown: its
+// master waits up to graceful_timeout (30 s by default) for the workers it
+// sent SIGQUIT before it kills them. On a loaded machine a worker's exit,
+// which writes its last event to the sqlite scoreboard, once took over 10 s.
+const stopWithin = 35 * time.Second
 
 func (s *Server) halt() error {
 	defer os.RemoveAll(s.dir)
@@ -175,10 +181,10 @@ func (s *Server) halt() error {
 	syscall.Kill(pgid, syscall.SIGINT)
 	select {
 	case <-s.done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(stopWithin):
 		syscall.Kill(-pgid, syscall.SIGKILL)
 		<-s.done
-		return errors.New("gunicorn did not stop on SIGINT within 10 s: killed")
+		return errors.New("gunicorn did not stop on SIGINT within " + stopWithin.String() + ": killed")
 	}
 	syscall.Kill(-pgid, syscall.SIGKILL) // any worker left behind
 	return nil
