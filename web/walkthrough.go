@@ -193,7 +193,7 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 				w.status.say += " The lesson's own requests are done: the run goes on."
 			}
 		} else {
-			w.status.say = "Paused at request " + view.Count(seq) + ". " + summary(w.views)
+			w.status.say = pausedWords(seq, w.views)
 		}
 		w.status.at = time.Now()
 	case ActionStep:
@@ -212,6 +212,11 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		w.status.say = fmt.Sprintf("Worker %d restarted after request %s: its cache starts empty.", i, view.Count(seq))
 	}
 	w.syncURL(ctx)
+}
+
+// pausedWords says where a paused run stands.
+func pausedWords(seq int64, views []view.System) string {
+	return "Paused at request " + view.Count(seq) + ". " + summary(views)
 }
 
 // handle wires the lesson page's own controls and keys.

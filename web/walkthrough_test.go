@@ -28,3 +28,18 @@ func TestResetKeepsSpeed(t *testing.T) {
 		w.pause()
 	}
 }
+
+// The note under a copied link is spoken, not repeated by the status line.
+func TestLinkNoteShownOnce(t *testing.T) {
+	w := &Walkthrough{}
+	w.load(view.LessonState{Index: lesson.Index("stale-data"), At: 1234})
+	w.share = share{link: "x", note: "Link copied. It opens this lesson paused at request 1,234."}
+	w.status.say = w.share.note
+	bar := w.bar().(*PlayBar)
+	if *bar.Status != w.share.note {
+		t.Errorf("live region %q; want the note", *bar.Status)
+	}
+	if want := pausedWords(1234, w.views); bar.Line != want {
+		t.Errorf("status line %q; want %q", bar.Line, want)
+	}
+}
