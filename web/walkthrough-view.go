@@ -45,8 +45,10 @@ func (w *Walkthrough) Render() app.UI {
 					Warmups: view.WarmupsOf(w.theory, w.views), Skip: w.run != nil && !w.run.Stopped()}),
 				question(l, w.revealed),
 				w.renderTakeAway(),
-				&CodePanel{Config: l.Config(), Stack: w.st.StackShown()},
 			),
+			// After the grid, so that the sticky play bar, which sticks
+			// only inside the grid, does not lie over it.
+			&CodePanel{Config: l.Config(), Stack: w.st.StackShown()},
 		),
 		el("footer").Class("foot").Body(
 			app.Text("Press ? for keyboard shortcuts. Every number on this page comes from the simulation running in your browser; the link reproduces it exactly."),
