@@ -53,15 +53,15 @@ var outage = Lesson{
 	},
 }
 
-// outageSpanOf is c's outage of what ("shared", "host2"), in µs (the
-// lesson's setting lists one).
+// outageSpanOf is c's first outage of what ("shared", "host2"), in µs (the
+// lesson's setting lists one); to is sim.Forever when it has no end.
 func outageSpanOf(c sim.Config, what string) (from, to int64) {
-	_, when, _ := strings.Cut(c.Outage, what+"@")
-	when, _, _ = strings.Cut(when, ",")
-	a, b, _ := strings.Cut(when, "-")
-	from, _ = sim.ParseDuration(a)
-	to, _ = sim.ParseDuration(b)
-	return from, to
+	for _, p := range strings.Split(c.Outage, ",") {
+		if w, from, to, err := sim.OutageSpan(p); err == nil && w == what {
+			return from, to
+		}
+	}
+	return 0, 0
 }
 
 // originRate is the database reads per second of a series between two

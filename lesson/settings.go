@@ -152,14 +152,18 @@ func count(n int) string {
 func outageWords(list string) string {
 	var out []string
 	for _, p := range strings.Split(list, ",") {
-		what, when, _ := strings.Cut(p, "@")
-		a, b, _ := strings.Cut(when, "-")
-		from, _ := sim.ParseDuration(a)
-		to, _ := sim.ParseDuration(b)
+		what, from, to, err := sim.OutageSpan(p)
+		if err != nil {
+			continue
+		}
 		if what == "shared" {
 			what = "the shared cache"
 		} else {
 			what = "host " + strings.TrimPrefix(what, "host")
+		}
+		if to == sim.Forever {
+			out = append(out, fmt.Sprintf("%s is out from %s of simulated time to the end of the run", what, duration(from)))
+			continue
 		}
 		out = append(out, fmt.Sprintf("%s is out from %s to %s of simulated time", what, duration(from), duration(to)))
 	}

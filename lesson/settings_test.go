@@ -87,3 +87,16 @@ func TestProseCitesNoMeasurement(t *testing.T) {
 		}
 	}
 }
+
+// Outages are said in words, one with no end included.
+func TestOutageWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"shared@15s-25s", "the shared cache is out from 15 s to 25 s of simulated time"},
+		{"host2@40s-", "host 2 is out from 40 s of simulated time to the end of the run"},
+		{"shared@1s-2s,host0@3s-", "the shared cache is out from 1 s to 2 s of simulated time, and host 0 is out from 3 s of simulated time to the end of the run"},
+	} {
+		if got := outageWords(tc.in); got != tc.want {
+			t.Errorf("outageWords(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}

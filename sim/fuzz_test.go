@@ -13,6 +13,7 @@ func FuzzParseQuery(f *testing.F) {
 		f.Add(q)
 	}
 	f.Add("workers=%zz&alpha=NaN&writes=-0&seed=18446744073709551615&preload=maybe")
+	f.Add("hosts=2&outage=shared@549ms-,host1@1s--2s")
 	f.Fuzz(func(t *testing.T, q string) {
 		c, _ := ParseQuery(q)
 		if err := c.Validate(); err != nil {

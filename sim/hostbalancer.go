@@ -42,26 +42,47 @@ func (b *hostRoundRobin) pick(int) int {
 	return -1
 }
 
-// hostLeastConn is nginx's least_conn: the host holding the fewest requests
-// (in service or waiting on its socket); ties go to the first tied host
-// after the last one picked.
+// hostLeastConn is nginx's least_conn (ngx_http_upstream_least_conn_module.c):
+// the host holding the fewest requests (in service or waiting on its
+// socket). Among tied hosts it picks by nginx's smooth weighted round robin,
+// all weights 1: each tied host's current weight grows by one, the highest
+// wins (the first of them on a tie, so host 0 before the others when every
+// host is tied) and loses the number of tied hosts. With one client every
+// host is free when the next request comes: the hosts take turns from host 0.
 type hostLeastConn struct {
-	hs   []host
-	last int
+	hs []host
+	cw []int // nginx's current_weight per host, changed only among ties
 }
 
 func (b *hostLeastConn) pick(int) int {
-	n := len(b.hs)
-	best, load := -1, 0
-	for j := 1; j <= n; j++ {
-		i := (b.last + j) % n
-		if h := &b.hs[i]; h.down == 0 && (best < 0 || h.inflight < load) {
-			best, load = i, h.inflight
+	best, many := -1, false
+	for i := range b.hs {
+		switch h := &b.hs[i]; {
+		case h.down != 0:
+		case best < 0 || h.inflight < b.hs[best].inflight:
+			best, many = i, false
+		case h.inflight == b.hs[best].inflight:
+			many = true
 		}
 	}
-	if best >= 0 {
-		b.last = best
+	if !many {
+		return best
 	}
+	if b.cw == nil {
+		b.cw = make([]int, len(b.hs))
+	}
+	load, total := b.hs[best].inflight, 0
+	for i := best; i < len(b.hs); i++ {
+		if h := &b.hs[i]; h.down != 0 || h.inflight != load {
+			continue
+		}
+		b.cw[i]++
+		total++
+		if b.cw[i] > b.cw[best] {
+			best = i
+		}
+	}
+	b.cw[best] -= total
 	return best
 }
 

@@ -12,6 +12,7 @@ import (
 //
 //	shared@2s-4s            the shared cache is out from 2 s to 4 s
 //	host1@500ms-1.5s        host 1 (0-based) is out from 0.5 s to 1.5 s
+//	shared@2s-              the shared cache is out from 2 s to the end of the run
 //	shared@1s-2s,host0@3s-5s
 //
 // The shared cache's process dies at the start and comes back empty at the
@@ -28,6 +29,10 @@ type outage struct {
 	begun    bool
 	ended    bool
 }
+
+// Forever is the end of an outage written without one ("shared@2s-"): it
+// lasts to the end of the run.
+const Forever = math.MaxInt64
 
 // maxOutages bounds the list, so a URL cannot ask for unbounded work.
 const maxOutages = 16
@@ -53,35 +58,51 @@ func parseOutages(s string, hosts int) ([]outage, error) {
 }
 
 func parseOutage(p string, hosts int) (outage, error) {
-	bad := fmt.Errorf("must be like shared@2s-4s or host1@500ms-1.5s (comma-separated), got %q", p)
-	what, when, ok := strings.Cut(p, "@")
-	from, to, ok2 := strings.Cut(when, "-")
-	if !ok || !ok2 {
-		return outage{}, bad
+	what, from, to, err := OutageSpan(p)
+	if err != nil {
+		return outage{}, err
 	}
-	o := outage{host: -1}
+	o := outage{host: -1, from: from, to: to}
 	if what != "shared" {
-		n, ok := strings.CutPrefix(what, "host")
-		h, err := strconv.Atoi(n)
-		if !ok || err != nil || n != strconv.Itoa(h) {
-			return outage{}, bad
-		}
-		if h < 0 || h >= hosts {
+		h, _ := strconv.Atoi(strings.TrimPrefix(what, "host"))
+		if h >= hosts {
 			return outage{}, fmt.Errorf("%s: hosts are numbered host0 to host%d, got host%d", p, hosts-1, h)
 		}
 		o.host = h
 	}
-	var err error
-	if o.from, err = ParseDuration(from); err != nil {
-		return outage{}, fmt.Errorf("%s: start %w", p, err)
-	}
-	if o.to, err = ParseDuration(to); err != nil {
-		return outage{}, fmt.Errorf("%s: end %w", p, err)
-	}
-	if o.to <= o.from {
-		return outage{}, fmt.Errorf("%s: the end must come after the start", p)
-	}
 	return o, nil
+}
+
+// OutageSpan reads one entry of an outage list, such as "host1@500ms-1.5s"
+// or "shared@2s-": what it takes out ("shared", "host1") and from when to
+// when, in µs of simulated time; an entry with no end ends at Forever.
+func OutageSpan(p string) (what string, from, to int64, err error) {
+	bad := fmt.Errorf("must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got %q", p)
+	what, when, ok := strings.Cut(p, "@")
+	a, b, ok2 := strings.Cut(when, "-")
+	if !ok || !ok2 {
+		return "", 0, 0, bad
+	}
+	if what != "shared" {
+		n, ok := strings.CutPrefix(what, "host")
+		h, err := strconv.Atoi(n)
+		if !ok || err != nil || n != strconv.Itoa(h) || h < 0 {
+			return "", 0, 0, bad
+		}
+	}
+	if from, err = ParseDuration(a); err != nil {
+		return "", 0, 0, fmt.Errorf("%s: start %w", p, err)
+	}
+	to = Forever
+	if b != "" {
+		if to, err = ParseDuration(b); err != nil {
+			return "", 0, 0, fmt.Errorf("%s: end %w", p, err)
+		}
+	}
+	if to <= from {
+		return "", 0, 0, fmt.Errorf("%s: the end must come after the start", p)
+	}
+	return what, from, to, nil
 }
 
 func (o outage) String() string {
@@ -89,7 +110,11 @@ func (o outage) String() string {
 	if o.host >= 0 {
 		what = "host" + strconv.Itoa(o.host)
 	}
-	return what + "@" + FormatDuration(o.from) + "-" + FormatDuration(o.to)
+	s := what + "@" + FormatDuration(o.from) + "-"
+	if o.to != Forever {
+		s += FormatDuration(o.to)
+	}
+	return s
 }
 
 // outageField is the outage setting: parsed when set and written back in
@@ -97,7 +122,7 @@ func (o outage) String() string {
 func outageField() Field {
 	return Field{
 		Name:  "outage",
-		Usage: "take the shared cache or a host out for a while: shared@2s-4s, host1@500ms-1.5s, comma-separated",
+		Usage: "take the shared cache or a host out for a while: shared@2s-4s, host1@500ms-1.5s, shared@2s- (to the end), comma-separated",
 		get:   func(c Config) string { return c.Outage },
 		set: func(c *Config, s string) error {
 			parsed, err := parseOutages(s, MaxHosts)

@@ -14,10 +14,17 @@ func TestParseOutage(t *testing.T) {
 		{"shared@2s-4s", "shared@2s-4s", ""},
 		{"shared@2000ms-4000000us", "shared@2s-4s", ""},
 		{"shared@0-1.5s,host1@500ms-1m", "shared@0-1500ms,host1@500ms-1m", ""},
-		{"shared", "", `outage must be like shared@2s-4s or host1@500ms-1.5s (comma-separated), got "shared"`},
-		{"redis@1s-2s", "", `outage must be like shared@2s-4s or host1@500ms-1.5s (comma-separated), got "redis@1s-2s"`},
-		{"host01@1s-2s", "", `outage must be like shared@2s-4s or host1@500ms-1.5s (comma-separated), got "host01@1s-2s"`},
+		{"shared", "", `outage must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got "shared"`},
+		{"redis@1s-2s", "", `outage must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got "redis@1s-2s"`},
+		{"host01@1s-2s", "", `outage must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got "host01@1s-2s"`},
 		{"host64@1s-2s", "", "outage host64@1s-2s: hosts are numbered host0 to host63, got host64"},
+		{"host-1@1s-2s", "", `outage must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got "host-1@1s-2s"`},
+		{"shared@549ms-", "shared@549ms-", ""},
+		{"shared@549ms-3600549ms", "shared@549ms-3600549ms", ""}, // links written before the open end
+		{"shared@1000ms-,host2@0-", "shared@1s-,host2@0-", ""},
+		{"shared@549ms", "", `outage must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got "shared@549ms"`},
+		{"shared@-", "", `outage shared@-: start must be a duration such as 500us, 20ms or 1.5s, got ""`},
+		{"shared@1s--", "", `outage shared@1s--: end must be a duration such as 500us, 20ms or 1.5s, got "-"`},
 		{"shared@4s-2s", "", "outage shared@4s-2s: the end must come after the start"},
 		{"shared@1x-2s", "", `outage shared@1x-2s: start must be a duration such as 500us, 20ms or 1.5s, got "1x"`},
 		{strings.Repeat("shared@1s-2s,", 16) + "shared@1s-2s", "", "outage lists 17 outages; at most 16"},
@@ -39,6 +46,24 @@ func TestParseOutage(t *testing.T) {
 	}
 	if _, err := ParseQuery("hosts=2&outage=host2@1s-2s"); err == nil || err.Error() != "outage host2@1s-2s: hosts are numbered host0 to host1, got host2" {
 		t.Errorf("host2 of 2: got %v", err)
+	}
+}
+
+// An outage with no end lasts to the end of the run: the same run as one
+// that ends after it, and the shared cache still out at its end.
+func TestOpenOutage(t *testing.T) {
+	run := func(outage string) (string, Stats) {
+		s := newTest(t, "mode=shared&writes=0.01&outage="+outage)
+		s.Run(30_000)
+		b, _ := json.Marshal([]any{s.Stats(), s.Series(), s.Now()})
+		return string(b), s.Stats()
+	}
+	open, st := run("shared@2s-")
+	if !st.Shared.Down || st.Shared.Errors == 0 {
+		t.Errorf("after 30,000 requests: shared down %v, %d errors; want it still out", st.Shared.Down, st.Shared.Errors)
+	}
+	if long, _ := run("shared@2s-1h"); open != long {
+		t.Error("shared@2s- and shared@2s-1h ran differently")
 	}
 }
 

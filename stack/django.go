@@ -60,7 +60,7 @@ func redisCache(s settings, alias string) string {
         "LOCATION": "redis://127.0.0.1:6379/0",  # %d entries: size Redis with maxmemory
         "TIMEOUT": %s
 %s    },
-`, alias, s.Shared, djangoTimeout(s.TTL), djangoFast(s))
+`, alias, s.Shared, djangoTimeout(0), djangoFast(s))
 }
 
 // djangoFast gives up on Redis after 0.1 s when the shared cache may go

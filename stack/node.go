@@ -150,10 +150,7 @@ function readBody(req) {
 			return "await " + c
 		}
 		fmt.Fprintf(&b, "    const raw = %s;\n    if (raw !== null) {\n      item = JSON.parse(raw);\n      stats.hits++;\n    } else {\n", call(get))
-		set := "redis.set(k, JSON.stringify(item))"
-		if s.TTL > 0 {
-			set = fmt.Sprintf("redis.set(k, JSON.stringify(item), { EX: %d })", s.TTL)
-		}
+		set := "redis.set(k, JSON.stringify(item))" // no TTL: the shared cache keeps an entry until evicted or deleted
 		b.WriteString("      stats.misses++;\n      item = await fetchItem(key);\n      " + call(set) + ";\n")
 		if lock {
 			b.WriteString("      " + call("redis.del(`lock:${k}`)") + "; // the others read the copy now\n")

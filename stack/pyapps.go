@@ -32,7 +32,7 @@ var flaskPy = py{
     CACHE_DEFAULT_TIMEOUT=%d,  # %s
 )
 # Memcached instead: CACHE_TYPE="MemcachedCache", CACHE_MEMCACHED_SERVERS=["127.0.0.1:11211"]
-cache = Cache(app)`, url, s.TTL, timeoutWords(s.TTL, "0 means never"))
+cache = Cache(app)`, url, 0, timeoutWords(0, "0 means never"))
 		sh := pyShared{imports: []string{"from flask_caching import Cache"}, get: "cache.get(k)", set: "cache.set(k, item)", del: "cache.delete(k)"}
 		if lock {
 			setup.WriteString("\n# The lock needs one atomic SET NX EX; Flask-Caching's cache.add is SETNX, then EXPIRE.\nredis_client = redis.Redis.from_url(REDIS_URL)")
@@ -59,10 +59,7 @@ var fastapiPy = py{
 def cached(k):
     raw = redis_client.get(k)
     return None if raw is None else json.loads(raw)`
-		set := "redis_client.set(k, json.dumps(item))"
-		if s.TTL > 0 {
-			set = fmt.Sprintf("redis_client.set(k, json.dumps(item), ex=%d)  # the TTL, seconds", s.TTL)
-		}
+		set := "redis_client.set(k, json.dumps(item))" // no TTL: the shared cache keeps an entry until evicted or deleted
 		return pyShared{imports: []string{"import json", "", "import redis"}, setup: setup,
 			get: "cached(k)", set: set, del: "redis_client.delete(k)", client: "redis_client"}
 	},

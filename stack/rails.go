@@ -44,6 +44,8 @@ func puma(s settings) string {
 	return b.String()
 }
 
+// expiresIn is a process's own store's TTL; the shared store has none, as
+// in the engine, where an entry stays until it is evicted or deleted.
 func expiresIn(s settings) string {
 	if s.TTL > 0 {
 		return fmt.Sprintf(", expires_in: %d.seconds", s.TTL)
@@ -56,9 +58,9 @@ func railsStore(s settings, mode string) string {
 	b.WriteString("Rails.application.configure do\n")
 	memory := fmt.Sprintf("  # :memory_store is sized in bytes; the simulation holds %d entries in each of the %d workers.\n", s.Cache, s.Workers)
 	redis := fmt.Sprintf(`  # %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.
-  config.cache_store = :redis_cache_store, { url: ENV.fetch("REDIS_URL", "redis://127.0.0.1:6379/0")%s }
-  # Memcached instead: config.cache_store = :mem_cache_store, "127.0.0.1:11211"%s
-`, s.Shared, expiresIn(s), expiresIn(s))
+  config.cache_store = :redis_cache_store, { url: ENV.fetch("REDIS_URL", "redis://127.0.0.1:6379/0") }
+  # Memcached instead: config.cache_store = :mem_cache_store, "127.0.0.1:11211"
+`, s.Shared)
 	if s.failOpen(mode) {
 		redis = fmt.Sprintf(`  # %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.
   # It fails open already: an error is logged, a read returns nil (a miss, so Item.find runs)
@@ -70,11 +72,11 @@ func railsStore(s settings, mode string) string {
     error_handler: ->(method:, returning:, exception:) {
       Rails.configuration.x.cache_errors.increment
       Rails.logger.warn("cache #{method} failed: #{exception.class}")
-    },%s
+    },
   }
-  # Memcached instead: config.cache_store = :mem_cache_store, "127.0.0.1:11211", { socket_timeout: 0.1%s }
+  # Memcached instead: config.cache_store = :mem_cache_store, "127.0.0.1:11211", { socket_timeout: 0.1 }
   # (Dalli's errors are logged and read as misses too.)
-`, s.Shared, strings.ReplaceAll(expiresIn(s), ", ", "\n    ")+map[bool]string{true: ",", false: ""}[s.TTL > 0], expiresIn(s))
+`, s.Shared)
 	}
 	switch mode {
 	case "local":

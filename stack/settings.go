@@ -19,7 +19,7 @@ type settings struct {
 	Mode        string // local, shared or tiered
 	Cache       int    // entries in each process's cache
 	Shared      int    // entries in the shared cache
-	TTL         int    // seconds an entry lives; 0: until evicted or deleted
+	TTL         int    // seconds an entry of a process's own cache lives; 0: until evicted or deleted. The engine's shared and host caches have none: their code sets none
 	Keys        int    // distinct keys
 	Writes      bool   // some requests change the data
 	KeyHash     bool   // a balancer routes each key to one process
@@ -56,7 +56,7 @@ func (s settings) summary() string {
 		out += fmt.Sprintf(", shared cache of %s", entries(s.Shared))
 	}
 	if s.TTL > 0 {
-		out += fmt.Sprintf(", TTL %d s", s.TTL)
+		out += fmt.Sprintf(", TTL %d s in each process's cache", s.TTL)
 	}
 	if s.MaxRequests > 0 {
 		out += fmt.Sprintf(", recycled every %d requests", s.MaxRequests)

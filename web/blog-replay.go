@@ -8,17 +8,25 @@ import (
 )
 
 // BlogReplay is a terminal replaying the post's three requests: with one
-// lru_cache per worker the two /get_cache_info answers disagree.
+// lru_cache per worker the two /get_cache_info answers disagree. With
+// several hosts it replays them on the first host, as the post ran one.
 type BlogReplay struct {
 	app.Compo
 	Mode  string
+	Hosts int // hosts on the page; 0 or 1: one
 	Steps []sim.BlogStep
 	Err   string
 }
 
 func (c *BlogReplay) Render() app.UI {
+	run := "# gunicorn --workers 2 app:app"
+	sub := "“Gunicorn & LRU cache pitfall” (2017): a Flask app with @lru_cache(maxsize=2) under gunicorn with 2 workers."
+	if c.Hosts > 1 {
+		run = fmt.Sprintf("# host 0 of %d: gunicorn --workers 2 app:app", c.Hosts)
+		sub += fmt.Sprintf(" The post ran one machine: here its requests reach host 0 of the %d, and the other hosts are not asked.", c.Hosts)
+	}
 	lines := []app.UI{
-		el("span").Class("comment").Text(fmt.Sprintf("# gunicorn --workers 2 app:app   # @lru_cache(maxsize=2), %s", modeWords(c.Mode))),
+		el("span").Class("comment").Text(fmt.Sprintf("%s   # @lru_cache(maxsize=2), %s", run, modeWords(c.Mode))),
 	}
 	for i, s := range c.Steps {
 		lines = append(lines,
@@ -33,9 +41,12 @@ func (c *BlogReplay) Render() app.UI {
 		lines = append(lines, el("span").Class("error").Text(c.Err))
 	}
 	verdict, cls := blogVerdict(c.Steps)
+	if cls == "agree" && (c.Mode == "host" || c.Mode == "tiered-host") {
+		verdict = hostVerdict(c.Steps, c.Hosts)
+	}
 	return el("section").Class("panel blog").ID("blog").Aria("label", "the post's replay").Body(
 		app.H2().Text("The post's three requests"),
-		el("p").Class("panel-sub").Text("“Gunicorn & LRU cache pitfall” (2017): a Flask app with @lru_cache(maxsize=2) under gunicorn with 2 workers."),
+		el("p").Class("panel-sub").Text(sub),
 		el("pre").Class("terminal").Body(lines...),
 		el("p").Class("verdict "+cls).ID("blog-verdict").Text(verdict),
 	)
@@ -54,6 +65,10 @@ func modeWords(mode string) string {
 		return "one shared cache"
 	case "tiered":
 		return "per-worker cache in front of a shared one"
+	case "host":
+		return "one cache per host, shared by its workers"
+	case "tiered-host":
+		return "per-worker cache in front of one per host"
 	}
 	return "one cache per worker"
 }
@@ -68,4 +83,15 @@ func blogVerdict(steps []sim.BlogStep) (string, string) {
 		return fmt.Sprintf("✓ Workers %d and %d give the same answer: there is one cache.", a.Worker, b.Worker), "agree"
 	}
 	return fmt.Sprintf("✗ Same question, two answers: worker %d and worker %d each have their own cache.", a.Worker, b.Worker), "disagree"
+}
+
+// hostVerdict is the verdict when two workers of one host agree because
+// they share its cache: the other hosts have caches of their own.
+func hostVerdict(steps []sim.BlogStep, hosts int) string {
+	a, b := steps[1], steps[2]
+	s := fmt.Sprintf("✓ Workers %d and %d give the same answer: they share their host's cache.", a.Worker, b.Worker)
+	if hosts > 1 {
+		s += fmt.Sprintf(" Each of the other %d hosts has its own, which these requests never reached.", hosts-1)
+	}
+	return s
 }

@@ -37,7 +37,7 @@ var label = map[string]string{
 	"backlog": "listen backlog (--backlog)", "boot": "worker boot time (e.g. 2s)", "respawn": "worker exit and reaping (e.g. 300ms)", "timeout": "--timeout (e.g. 30s; 0 never)",
 	"deploy-at": "deploy at request (0 never)", "rolling": "rolling deploy", "coalesce": "stampede protection",
 	"origin-conns": "database connections (0 no limit)", "hosts": "hosts", "host-balancer": "host load balancer",
-	"host-cache": "host cache size (each host)", "cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s)",
+	"host-cache": "host cache size (each host)", "cost-host": "host cache round trip µs", "outage": "outages (shared@2s-4s, host1@1s-2s, shared@2s- to the end)",
 }
 
 func (c *Controls) Render() app.UI {

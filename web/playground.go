@@ -242,7 +242,7 @@ func (p *Playground) Render() app.UI {
 			el("div").Class("side").Body(
 				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: view.MeasuredOf(p.views),
 					Warmups: view.WarmupsOf(p.theory.theory, p.views), Skip: true}),
-				&BlogReplay{Mode: mode, Steps: p.blog.steps, Err: p.blog.err},
+				&BlogReplay{Mode: mode, Hosts: p.state.Config.Hosts, Steps: p.blog.steps, Err: p.blog.err},
 				&Controls{Config: p.state.Config},
 			),
 		),

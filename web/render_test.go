@@ -52,3 +52,39 @@ func TestBlogVerdict(t *testing.T) {
 		}
 	}
 }
+
+// The replay of the post's requests says where it runs: on the first host
+// when there are several, and in the host modes that the two workers agree
+// because they share their host's cache, not because there is one cache.
+func TestBlogHostWords(t *testing.T) {
+	for _, tt := range []struct {
+		mode  string
+		hosts int
+		want  []string
+		not   []string
+	}{
+		{"local", 1, []string{"# gunicorn --workers 2 app:app   # @lru_cache(maxsize=2), one cache per worker", "each have their own cache"}, []string{"host 0"}},
+		{"shared", 1, []string{"there is one cache."}, []string{"host 0", "per host"}},
+		{"local", 3, []string{"# host 0 of 3: gunicorn --workers 2", "reach host 0 of the 3, and the other hosts are not asked", "each have their own cache"}, nil},
+		{"shared", 3, []string{"# host 0 of 3:", "there is one cache."}, nil},
+		{"host", 1, []string{"one cache per host, shared by its workers", "they share their host&#39;s cache."}, []string{"there is one cache", "other"}},
+		{"host", 3, []string{"# host 0 of 3:", "one cache per host", "they share their host&#39;s cache. Each of the other 2 hosts has its own"}, []string{"there is one cache"}},
+		{"tiered-host", 3, []string{"per-worker cache in front of one per host", "each have their own cache"}, []string{"one cache per worker"}},
+	} {
+		steps, err := sim.Blog(tt.mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := html((&BlogReplay{Mode: tt.mode, Hosts: tt.hosts, Steps: steps}).Render())
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s, %d hosts: %s\nlacks %q", tt.mode, tt.hosts, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s, %d hosts: %s\nsays %q", tt.mode, tt.hosts, got, w)
+			}
+		}
+	}
+}

@@ -29,3 +29,14 @@ func (c *Trace) Render() app.UI {
 	}
 	return el("ol").Class("trace").Aria("label", "latest requests, newest first").Body(items...)
 }
+
+// traceNote says why, with several requests at once, the log's numbers can
+// run ahead of the count of finished requests; nothing when requests come
+// one at a time.
+func traceNote(c sim.Config) app.UI {
+	if c.Clients <= 1 && c.Arrivals != "poisson" {
+		return nil
+	}
+	return el("p").Class("trace-note").Text("Requests are numbered as they arrive; with several at once a later one can finish first, " +
+		"so a number here can be higher than the count of finished requests.")
+}

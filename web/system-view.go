@@ -55,6 +55,7 @@ func (c *SystemView) Render() app.UI {
 				c.renderOut(),
 			),
 			&Trace{Events: v.Last, Labels: v.Labels, Config: v.Config},
+			traceNote(v.Config),
 		)
 }
 

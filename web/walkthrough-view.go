@@ -45,8 +45,10 @@ func (w *Walkthrough) Render() app.UI {
 					Warmups: view.WarmupsOf(w.theory, w.views), Skip: w.run != nil && !w.run.Stopped()}),
 				question(l, w.revealed),
 				w.renderTakeAway(),
-				&CodePanel{Config: l.Config(), Stack: w.st.StackShown()},
 			),
+			// After the grid, so that the sticky play bar, which sticks
+			// only inside the grid, does not lie over it.
+			&CodePanel{Config: l.Config(), Stack: w.st.StackShown()},
 		),
 		el("footer").Class("foot").Body(
 			app.Text("Press ? for keyboard shortcuts. Every number on this page comes from the simulation running in your browser; the link reproduces it exactly."),
@@ -63,13 +65,19 @@ func (w *Walkthrough) bar() app.UI {
 	if w.running {
 		hint = "playing: Space or ❚❚ Pause stops it"
 	}
+	line := w.status.line(w.running, w.views)
+	if w.share.note != "" && line == w.share.note {
+		// The note shows under the copied link (copying pauses): the line
+		// says where the run stands rather than repeat it.
+		line = pausedWords(w.seq(), w.views)
+	}
 	return &PlayBar{
 		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, Keys: true,
 		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
 		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
 		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint},
 		Status:   &say,
-		Line:     w.status.line(w.running, w.views),
+		Line:     line,
 		Class:    "lesson-bar",
 	}
 }

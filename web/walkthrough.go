@@ -48,6 +48,15 @@ var lessonKeys = map[string]key{
 // so that a class sees single requests go through first.
 const slowStart = 6
 
+// ownSpeed is the speed lesson l plays at from request seq: its first
+// requests at 5 req/s, then its own speed.
+func ownSpeed(l lesson.Lesson, seq int64) int {
+	if seq < int64(len(l.Script))+slowStart {
+		return speedIndex(5)
+	}
+	return lessonSpeed(l)
+}
+
 // lessonSpeed is the speed that plays l's requests in about six seconds.
 func lessonSpeed(l lesson.Lesson) int {
 	want := float64(l.Requests) / 6
@@ -96,9 +105,9 @@ func (w *Walkthrough) load(st view.LessonState) {
 	w.revealed, w.share = false, share{}
 	l := st.Lesson()
 	w.auto = true
-	w.setSpeed(lessonSpeed(l))
 	w.theory = l.Prediction()
 	w.player.load(func() (*view.Runner, error) { return view.NewLessonRunner(l, st.Page()) }, st.At)
+	w.setSpeed(ownSpeed(l, w.seq()))
 	w.ended = w.run != nil && w.run.Seq() >= w.end()
 	w.limit = 0
 	if !w.ended {
@@ -125,12 +134,7 @@ func (w *Walkthrough) end() int64 {
 // chose one, and keeps what to notice and the live region current.
 func (w *Walkthrough) frame(ctx app.Context) {
 	if w.auto && w.running {
-		l := w.st.Lesson()
-		want := lessonSpeed(l)
-		if w.seq() < int64(len(l.Script))+slowStart {
-			want = speedIndex(5)
-		}
-		if want != w.speed {
+		if want := ownSpeed(w.st.Lesson(), w.seq()); want != w.speed {
 			w.setSpeed(want)
 		}
 	}
@@ -152,11 +156,22 @@ func (w *Walkthrough) frame(ctx app.Context) {
 
 // reset plays the lesson again from its first request.
 func (w *Walkthrough) reset(ctx app.Context) {
+	w.restart()
+	w.syncURL(ctx)
+}
+
+// restart loads the lesson again from its first request, at the speed the
+// user picked, if any.
+func (w *Walkthrough) restart() {
 	st := w.st
 	st.At, st.Restarts = -1, nil
+	auto, speed := w.auto, w.speed
 	w.load(st)
+	if !auto {
+		w.auto = false
+		w.setSpeed(speed)
+	}
 	w.status.say = "Reset: " + w.status.say
-	w.syncURL(ctx)
 }
 
 // changed says what the player did and keeps the address current.
@@ -178,7 +193,7 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 				w.status.say += " The lesson's own requests are done: the run goes on."
 			}
 		} else {
-			w.status.say = "Paused at request " + view.Count(seq) + ". " + summary(w.views)
+			w.status.say = pausedWords(seq, w.views)
 		}
 		w.status.at = time.Now()
 	case ActionStep:
@@ -197,6 +212,11 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		w.status.say = fmt.Sprintf("Worker %d restarted after request %s: its cache starts empty.", i, view.Count(seq))
 	}
 	w.syncURL(ctx)
+}
+
+// pausedWords says where a paused run stands.
+func pausedWords(seq int64, views []view.System) string {
+	return "Paused at request " + view.Count(seq) + ". " + summary(views)
 }
 
 // handle wires the lesson page's own controls and keys.

@@ -161,7 +161,25 @@ func totalsLine(w view.Worker) string {
 	if w.Stats.Generation > 0 {
 		who = fmt.Sprintf("this worker over its %d processes", w.Stats.Generation+1)
 	}
-	return fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "read"))
+	s := fmt.Sprintf("%s: %s of %s answered by a cache", who, view.Share(w.Stats.Hits, w.Stats.Reads), view.Plural(w.Stats.Reads, "finished read"))
+	switch n := inService(w); {
+	case n == 1:
+		s += "; 1 more read is still in progress and already counts as a lookup"
+	case n > 1:
+		s += fmt.Sprintf("; %d more reads are still in progress and already count as lookups", n)
+	}
+	return s
+}
+
+// inService is how many of the lookups on w's cache_info() line are reads
+// still in progress: a read looks up its key when it starts and counts as
+// a read when it finishes.
+func inService(w view.Worker) int64 {
+	d := w.Info.Hits + w.Info.Misses - w.Stats.Reads
+	if !w.HasLocal || w.Stats.Generation > 0 || d <= 0 || d > int64(w.Stats.BusyThreads) {
+		return 0
+	}
+	return d
 }
 
 // behind names the cache a worker asks after its own.

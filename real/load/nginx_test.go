@@ -13,14 +13,14 @@ import (
 
 // throughNginx starts 3 cachepit real hosts of 2 workers with local caches of
 // 50 at 127.0.0.1:8001.. (with oneDB, hosts 1 and 2 use host 0's database),
-// nginx in front with balancer, and runs 1,500 requests through nginx with
-// the hosts' /stats read directly.
-func throughNginx(t *testing.T, balancer string, oneDB bool) Result {
+// nginx in front with balancer, and runs n requests through nginx with the
+// hosts' /stats read directly.
+func throughNginx(t *testing.T, balancer string, oneDB bool, n int) Result {
 	t.Helper()
 	backends := realtest.Hosts(t, 3, realtest.Options(2, "local", 50, ""), oneDB)
 	base := nginxd.Start(t, backends, balancer)
 	c := sim.Default()
-	c.Requests, c.Writes = 1500, 0.02
+	c.Requests, c.Writes = n, 0.02
 	r, err := Run(context.Background(), Options{Target: base, Config: c, Backends: backends, HostBalancer: balancer})
 	if err != nil {
 		t.Fatal(err)
@@ -30,9 +30,9 @@ func throughNginx(t *testing.T, balancer string, oneDB bool) Result {
 	for i := range m.Hosts {
 		t.Logf("host %d: %+v measured, %+v predicted", i, m.Hosts[i], p.Hosts[i])
 	}
-	if m.Requests != 1500 || m.Reads != p.Reads || m.OriginWrites != p.OriginWrites || len(m.Hosts) != 3 || len(p.Hosts) != 3 {
-		t.Fatalf("%d requests, reads %d/%d, writes %d/%d, %d/%d hosts measured/predicted; want 1500, the same stream and 3 hosts",
-			m.Requests, m.Reads, p.Reads, m.OriginWrites, p.OriginWrites, len(m.Hosts), len(p.Hosts))
+	if m.Requests != int64(n) || m.Reads != p.Reads || m.OriginWrites != p.OriginWrites || len(m.Hosts) != 3 || len(p.Hosts) != 3 {
+		t.Fatalf("%d requests, reads %d/%d, writes %d/%d, %d/%d hosts measured/predicted; want %d, the same stream and 3 hosts",
+			m.Requests, m.Reads, p.Reads, m.OriginWrites, p.OriginWrites, len(m.Hosts), len(p.Hosts), n)
 	}
 	return r
 }
@@ -45,7 +45,7 @@ func throughNginx(t *testing.T, balancer string, oneDB bool) Result {
 // requests) the total was at most 0.011 off and a host's at most 0.020; the
 // test allows 0.03 and 0.05.
 func TestNginxKeyHashPredictsHosts(t *testing.T) {
-	r := throughNginx(t, "keyhash", false)
+	r := throughNginx(t, "keyhash", false, 1500)
 	m, p := r.Measured, r.Predicted
 	if r.Routing.OnRing != m.Requests || r.Routing.Named != m.Requests {
 		t.Errorf("%d of %d requests on the host nginx's ring picks (%d from a backend); want all", r.Routing.OnRing, m.Requests, r.Routing.Named)
@@ -72,7 +72,7 @@ func TestNginxKeyHashPredictsHosts(t *testing.T) {
 // host makes the copies on the others stale, as in the engine: in 10 runs
 // stale reads were 164 to 182 against 169 predicted; the test allows 20%.
 func TestNginxRoundRobinTakesTurns(t *testing.T) {
-	r := throughNginx(t, "roundrobin", true)
+	r := throughNginx(t, "roundrobin", true, 1500)
 	m, p := r.Measured, r.Predicted
 	if r.Routing.InTurn != m.Requests-1 {
 		t.Errorf("%d of %d requests on the host after the previous one's; want all", r.Routing.InTurn, m.Requests-1)
@@ -94,6 +94,24 @@ func TestNginxRoundRobinTakesTurns(t *testing.T) {
 	for _, n := range r.Notes {
 		if strings.Contains(n, "do not share one database") {
 			t.Errorf("note %q; want none: the hosts share one database", n)
+		}
+	}
+}
+
+// least_conn through one nginx worker process with one client: every host
+// holds nothing when the next request comes, and nginx breaks the tie by its
+// weighted round robin from host 0, as the engine's leastconn does, so each
+// host's requests are predicted exactly. 1,501 requests, so that the host
+// that takes the extra one shows where the turns start.
+func TestNginxLeastConnTakesTurns(t *testing.T) {
+	r := throughNginx(t, "leastconn", true, 1501)
+	m, p := r.Measured, r.Predicted
+	if r.Routing.InTurn != m.Requests-1 {
+		t.Errorf("%d of %d requests on the host after the previous one's; want all", r.Routing.InTurn, m.Requests-1)
+	}
+	for i, h := range m.Hosts {
+		if h.Requests != p.Hosts[i].Requests {
+			t.Errorf("host %d: %d requests; predicted %d", i, h.Requests, p.Hosts[i].Requests)
 		}
 	}
 }

@@ -95,7 +95,8 @@ func WriteTable(w io.Writer, r Result) {
 	fmt.Fprintf(tw, "response time p95\t%s\t%s\t\t\n", ms2(m.Latency.P95), ms2(p.Latency.P95))
 	fmt.Fprintf(tw, "response time p99\t%s\t%s\t\t\n", ms2(m.Latency.P99), ms2(p.Latency.P99))
 	if m.Degraded != nil {
-		fmt.Fprintf(tw, "fewer than %d workers up\t%s\t-\t\t\n", s.Workers, ms2(int(*m.Degraded)))
+		// The engine does not count this time, so the row has no prediction.
+		fmt.Fprintf(tw, "fewer than %d workers up (measured only)\t%s\t\t\t\n", s.Workers, ms2(int(*m.Degraded)))
 	}
 	tw.Flush()
 	for _, n := range r.Notes {

@@ -69,3 +69,18 @@ func TestHostWords(t *testing.T) {
 	}
 	p.shot("host-words", false)
 }
+
+// TestBlogOnHosts: with several hosts the replay of the post's requests
+// says it runs on host 0, and in the host modes why the two workers agree.
+func TestBlogOnHosts(t *testing.T) {
+	p := open(t, env.base+"/?hosts=3&workers=2&mode=host&at=0", 1440, 1000)
+	blog := oneLine(p.text("#blog"))
+	for _, w := range []string{"# host 0 of 3: gunicorn --workers 2 app:app", "one cache per host", "reach host 0 of the 3"} {
+		if !strings.Contains(blog, w) {
+			t.Errorf("replay %q lacks %q", blog, w)
+		}
+	}
+	if got := p.text("#blog-verdict"); !strings.Contains(got, "they share their host's cache. Each of the other 2 hosts has its own") {
+		t.Errorf("verdict %q", got)
+	}
+}

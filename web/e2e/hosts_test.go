@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,11 @@ func TestOutageButton(t *testing.T) {
 	p.click("#s0-outage-shared")
 	p.waitFor(`location.search.includes("outage=shared")`)
 	p.waitFor(`document.getElementById("s0-outage-shared").textContent === "Bring the shared cache back"`)
+	var begun string
+	p.eval(`new URLSearchParams(location.search).get("outage")`, &begun)
+	if !regexp.MustCompile(`^shared@\d+ms-$`).MatchString(begun) {
+		t.Errorf("outage= %q while the shared cache is down; want it open-ended, such as shared@2501ms-", begun)
+	}
 	p.click("#play")
 	p.waitFor(`document.getElementById("s0-shared").dataset.down === "true" && Number(document.getElementById("s0-shared").dataset.errors) > 0`)
 	p.click("#play")
@@ -57,8 +63,8 @@ func TestOutageButton(t *testing.T) {
 	p.eval(`location.search`, &search)
 	v, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
 	at, _ := strconv.Atoi(v.Get("at"))
-	if v.Get("outage") == "" || at <= 2000 {
-		t.Fatalf("URL after the outage: %q; want outage= and at past 2000", search)
+	if !regexp.MustCompile(`^shared@\d+ms-\d+ms$`).MatchString(v.Get("outage")) || at <= 2000 {
+		t.Fatalf("URL after the outage: %q; want the outage with its end and at past 2000", search)
 	}
 	s := native(t, "mode=shared&outage="+url.QueryEscape(v.Get("outage")), at)
 	if st := s.Stats(); st.Shared.Errors == 0 {

@@ -8,13 +8,10 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
-// OpenOutage is how long an outage started by a button lasts if nobody
-// brings the cache back: longer than any run on the page.
-const OpenOutage = 3600e6 // µs
-
 // ToggleOutage is the outage setting after a button takes target (-1: the
-// shared cache, else host target) down at now (µs of simulated time), or
-// brings it back when an outage of it is under way at now. Outages start on
+// shared cache, else host target) down at now (µs of simulated time), with
+// no end, or brings it back when an outage of it is under way at now,
+// writing the end. Outages start on
 // the next whole millisecond, so that replaying the link to the request
 // shown reproduces the run exactly up to there.
 func ToggleOutage(list string, target int, now int64) string {
@@ -35,7 +32,7 @@ func ToggleOutage(list string, target int, now int64) string {
 		return strings.Join(parts, ",")
 	}
 	start := nextMilli(now)
-	return strings.Join(append(parts, name+"@"+sim.FormatDuration(start)+"-"+sim.FormatDuration(start+OpenOutage)), ",")
+	return strings.Join(append(parts, name+"@"+sim.FormatDuration(start)+"-"), ",")
 }
 
 // OutageOpen reports whether list holds an outage of target (-1: the
@@ -59,16 +56,10 @@ func targetName(target int) string {
 	return "host" + strconv.Itoa(target)
 }
 
-// outageSpan reads one "shared@2s-4s" entry.
+// outageSpan reads one "shared@2s-4s" or "shared@2s-" entry.
 func outageSpan(p string) (what string, from, to int64, ok bool) {
-	what, when, ok1 := strings.Cut(p, "@")
-	a, b, ok2 := strings.Cut(when, "-")
-	if !ok1 || !ok2 {
-		return "", 0, 0, false
-	}
-	from, err1 := sim.ParseDuration(a)
-	to, err2 := sim.ParseDuration(b)
-	return what, from, to, err1 == nil && err2 == nil
+	what, from, to, err := sim.OutageSpan(p)
+	return what, from, to, err == nil
 }
 
 func nextMilli(us int64) int64 { return (us/1000 + 1) * 1000 }
@@ -101,7 +92,7 @@ func OutageNote(c sim.Config, views []System) []string {
 			continue
 		}
 		when := clock(from) + " to " + clock(to)
-		if to-from >= OpenOutage {
+		if to == sim.Forever {
 			when = "from " + clock(from)
 		}
 		if what == "shared" {

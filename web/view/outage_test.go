@@ -14,13 +14,14 @@ func TestToggleOutage(t *testing.T) {
 		now    int64
 		want   string
 	}{
-		{"", -1, 2_500_400, "shared@2501ms-3602501ms"},
-		{"shared@2501ms-3602501ms", -1, 4_000_000, "shared@2501ms-4001ms"},
-		{"shared@2501ms-3602501ms", -1, 2_000_000, ""},
-		{"shared@1s-2s", -1, 3_000_000, "shared@1s-2s,shared@3001ms-3603001ms"},
-		{"shared@1s-2h", 1, 5_000_000, "shared@1s-2h,host1@5001ms-3605001ms"},
-		{"shared@1s-2h,host1@2s-2h", 1, 5_000_000, "shared@1s-2h,host1@2s-5001ms"},
-		{"shared@1s-5001ms", -1, 5_000_000, "shared@1s-5001ms,shared@5001ms-3605001ms"},
+		{"", -1, 2_500_400, "shared@2501ms-"},
+		{"shared@2501ms-", -1, 4_000_000, "shared@2501ms-4001ms"},
+		{"shared@2501ms-", -1, 2_000_000, ""},
+		{"shared@2501ms-3602501ms", -1, 4_000_000, "shared@2501ms-4001ms"}, // a link written before the open end
+		{"shared@1s-2s", -1, 3_000_000, "shared@1s-2s,shared@3001ms-"},
+		{"shared@1s-2h", 1, 5_000_000, "shared@1s-2h,host1@5001ms-"},
+		{"shared@1s-2h,host1@2s-", 1, 5_000_000, "shared@1s-2h,host1@2s-5001ms"},
+		{"shared@1s-5001ms", -1, 5_000_000, "shared@1s-5001ms,shared@5001ms-"},
 	} {
 		if got := ToggleOutage(c.list, c.target, c.now); got != c.want {
 			t.Errorf("ToggleOutage(%q, %d, %d) = %q; want %q", c.list, c.target, c.now, got, c.want)
@@ -41,6 +42,7 @@ func TestOutageOpen(t *testing.T) {
 		{"shared@2s-4s", -1, 4_000_000, false},
 		{"shared@2s-4s", 0, 3_000_000, false},
 		{"shared@2s-4s,host0@1s-5s", 0, 3_000_000, true},
+		{"shared@2s-", -1, 9_000_000_000, true},
 		{"shared@2s-3001ms", -1, 3_000_500, false}, // brought back at 3.0005 s
 	} {
 		if got := OutageOpen(c.list, c.target, c.now); got != c.want {
@@ -54,7 +56,7 @@ func TestOutageOpen(t *testing.T) {
 func TestOutageNote(t *testing.T) {
 	shared := System{Title: "Shared cache", Config: sim.Config{Mode: "shared"}, Stats: sim.Stats{Now: 3_000_000}}
 	local := System{Title: "Per-worker caches", Config: sim.Config{Mode: "local"}, Stats: sim.Stats{Now: 2_500_000}}
-	c := sim.Config{Outage: "shared@2s-3602s,host1@2500ms-4s"}
+	c := sim.Config{Outage: "shared@2s-,host1@2500ms-4s"}
 	got := strings.Join(OutageNote(c, []System{shared, local}), "\n")
 	for _, w := range []string{
 		"The shared cache's outage (from 2.000 s) reaches only “Shared cache”: “Per-worker caches” has no shared cache",
