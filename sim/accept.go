@@ -9,10 +9,10 @@ import "math/rand/v2"
 // order, with no lasting favourite. A busy worker is not in the race: it takes
 // the oldest waiting connection when it is done.
 type accept struct {
-	r *rand.Rand
-	n int
+	src *rand.PCG
+	n   int
 }
 
-func (b *accept) pick(int) int { return b.r.IntN(b.n) }
+func (b *accept) pick(int) int { return intN(b.src, b.n) }
 
-func (b *accept) among(idle *idleSet, n int) int { return idle.nth(b.r.IntN(n)) }
+func (b *accept) among(idle *idleSet, n int) int { return idle.nth(intN(b.src, n)) }

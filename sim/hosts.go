@@ -71,12 +71,12 @@ type host struct {
 // newHosts builds c.Hosts hosts over ws. The workers' balancers draw from one
 // stream, so that one host behaves exactly as the engine did before hosts.
 func (s *Sim) newHosts(c Config) {
-	r := newStream(c.Seed, streamBalancer)
+	src := newSource(c.Seed, streamBalancer)
 	s.hosts = make([]host, c.Hosts)
 	for i := range s.hosts {
 		h := &s.hosts[i]
 		h.first = i * c.Workers
-		h.bal = newBalancer(c, r, s.workers[h.first:h.first+c.Workers])
+		h.bal = newBalancer(c, src, s.workers[h.first:h.first+c.Workers])
 		h.race, _ = h.bal.(racer)
 		for w := range c.Workers {
 			h.join(w)

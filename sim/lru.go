@@ -94,28 +94,21 @@ func (c *lru) unindex(i int) {
 	c.table[i] = 0
 }
 
-// unlink takes slot x out of the recency list; front puts it first.
-func (c *lru) unlink(x int32) {
+// toFront makes slot x, which is not the newest, the most recently used.
+func (c *lru) toFront(x int32) {
 	nd := &c.nodes[x]
 	c.nodes[nd.prev].next = nd.next
 	c.nodes[nd.next].prev = nd.prev
+	c.push(x)
 }
 
-func (c *lru) front(x int32) {
+// push links slot x in as the newest.
+func (c *lru) push(x int32) {
 	root := &c.nodes[0]
 	first := root.next
-	nd := &c.nodes[x]
-	nd.prev, nd.next = 0, first
+	c.nodes[x].prev, c.nodes[x].next = 0, first
 	c.nodes[first].prev = x
 	root.next = x
-}
-
-// touch makes slot x the most recently used.
-func (c *lru) touch(x int32) {
-	if c.nodes[0].next != x {
-		c.unlink(x)
-		c.front(x)
-	}
 }
 
 // Add stores v under key as the most recently used, and reports whether the
@@ -124,7 +117,9 @@ func (c *lru) Add(key int, v entry) bool {
 	i, x := c.find(key)
 	if x != 0 {
 		c.nodes[x].val = v
-		c.touch(x)
+		if c.nodes[0].next != x {
+			c.toFront(x)
+		}
 		return false
 	}
 	if c.n < c.size {
@@ -141,20 +136,23 @@ func (c *lru) Add(key int, v entry) bool {
 		c.n++
 		c.nodes[x] = node{key: key, val: v}
 		c.table[i] = x
-		c.front(x)
+		c.push(x)
 		return false
 	}
 	// Full: the oldest entry's slot takes the new one. The table holds both
 	// keys for a moment (it has room), then the old one's place is emptied.
 	x = c.nodes[0].prev
-	old := c.nodes[x]
-	j, _ := c.find(old.key)
+	nd := &c.nodes[x]
+	oldKey, oldVal := nd.key, nd.val
+	j, _ := c.find(oldKey)
 	c.table[i] = x
-	c.nodes[x].key, c.nodes[x].val = key, v
+	nd.key, nd.val = key, v
 	c.unindex(j)
-	c.touch(x)
+	if c.nodes[0].next != x {
+		c.toFront(x)
+	}
 	if c.gone != nil {
-		c.gone(old.key, old.val)
+		c.gone(oldKey, oldVal)
 	}
 	return true
 }
@@ -162,7 +160,9 @@ func (c *lru) Add(key int, v entry) bool {
 // Get returns key's value and makes it the most recently used.
 func (c *lru) Get(key int) (entry, bool) {
 	if _, x := c.find(key); x != 0 {
-		c.touch(x)
+		if c.nodes[0].next != x {
+			c.toFront(x)
+		}
 		return c.nodes[x].val, true
 	}
 	return entry{}, false
@@ -187,8 +187,9 @@ func (c *lru) Remove(key int) bool {
 		return false
 	}
 	c.unindex(i)
-	c.unlink(x)
 	old := c.nodes[x]
+	c.nodes[old.prev].next = old.next
+	c.nodes[old.next].prev = old.prev
 	c.nodes[x] = node{next: c.free}
 	c.free = x
 	c.n--
