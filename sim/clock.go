@@ -6,9 +6,12 @@ package sim
 // earliest event waits apart from the others, which form a binary min-heap:
 // one closed client has only ever one event pending, and then neither push
 // nor pop touches the heap. The open stream's next arrival, always pending
-// with Poisson arrivals, waits in a slot of its own too. The heap is written out (as in container/heap's
-// example) rather than used through heap.Interface, which would box every
-// event.
+// with Poisson arrivals, waits in a slot of its own too. A request's end
+// scheduled when nothing else is pending (one closed client's every
+// request) waits in a third slot, end, which the engine takes without a push
+// or a pop; any push moves it into the queue first, so it keeps its place.
+// The heap is written out (as in container/heap's example) rather than used
+// through heap.Interface, which would box every event.
 
 // Kinds of event.
 const (
@@ -39,18 +42,51 @@ type queue struct {
 	open    event   // the open stream's next arrival, when hasOpen
 	hasOpen bool
 	order   uint64
+	end     int32 // the request whose end is the only event pending, +1; 0 when none
+	endAt   int64
+	endTag  uint32
 }
 
 func (q *queue) len() int {
+	n := q.n
 	if q.hasOpen {
-		return q.n + 1
+		n++
 	}
-	return q.n
+	if q.end != 0 {
+		n++
+	}
+	return n
 }
 
 func (q *queue) push(at int64, kind uint8, who int32) { q.pushTag(at, kind, who, 0) }
 
+// pushEnd schedules request ri's end (evDone) at at: in the end slot when
+// nothing else is pending.
+func (q *queue) pushEnd(at int64, ri int32, tag uint32) {
+	if q.n == 0 && !q.hasOpen && q.end == 0 {
+		q.end, q.endAt, q.endTag = ri+1, at, tag
+		return
+	}
+	q.pushTag(at, evDone, ri, tag)
+}
+
+// takeEnd returns the request whose end is the only event pending, and when
+// it ends, or -1.
+func (q *queue) takeEnd() (ri int32, at int64) {
+	ri = q.end - 1
+	if ri >= 0 {
+		q.end = 0
+	}
+	return ri, q.endAt
+}
+
 func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
+	if q.end != 0 { // it was pending alone, so it goes first
+		q.order++
+		q.first = event{at: q.endAt, order: q.order, who: q.end - 1, tag: q.endTag, kind: evDone}
+		q.n = 1
+		q.end = 0
+	}
 	q.order++
 	e := event{at: at, order: q.order, who: who, tag: tag, kind: kind}
 	if kind == evArrive && who < 0 { // the open stream has one arrival pending at a time
@@ -71,6 +107,9 @@ func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 
 // pop removes the earliest event; the queue must not be empty.
 func (q *queue) pop() event {
+	if ri, at := q.takeEnd(); ri >= 0 {
+		return event{at: at, who: ri, tag: q.endTag, kind: evDone}
+	}
 	if q.hasOpen && (q.n == 0 || q.open.before(&q.first)) {
 		q.hasOpen = false
 		return q.open

@@ -24,7 +24,7 @@ type Sim struct {
 	distinct int      // keys held by at least one cache
 	origin   OriginStats
 	costs    [paths]int
-	hist     histogram // response times of counted requests
+	hist     histogram // response times of counted requests, but for the series' open window
 	preload  []int     // keys every worker starts with, least popular first
 	evicted  int       // key evicted by the last Add, or -1
 
@@ -160,13 +160,20 @@ func (s *Sim) Do(worker, key int, op Op) (Event, error) {
 
 // next runs the earliest event. When it answers a request, it returns the
 // request's index, and the request's Event stays readable in the pool until
-// the next arrival; otherwise it returns -1.
+// the next arrival; otherwise it returns -1. A closed client's arrival now is
+// run first, and then, when the request is on a thread and its end is all
+// that is pending, that end too.
 func (s *Sim) next() int32 {
 	if s.soon > 0 {
 		c := s.soon - 1
 		s.soon = 0
 		s.arrive(c)
-		return -1
+	}
+	if ri, at := s.q.takeEnd(); ri >= 0 {
+		s.now = at
+		s.checkOutages()
+		s.finish(ri)
+		return ri
 	}
 	if s.q.len() == 0 {
 		panic("sim: nothing left to happen") // arrivals or requests in flight always are
