@@ -76,7 +76,9 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 			}
 		}
 		s.fillLocal(w, ev)
-		s.land(ri, false)
+		if s.flights != nil {
+			s.land(ri, false)
+		}
 	}
 	if ev.Coalesced {
 		st.Coalesced++

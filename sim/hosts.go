@@ -82,6 +82,7 @@ func (s *Sim) newHosts(c Config) {
 			h.join(w)
 		}
 		if c.HasHost() {
+			s.hostCaches = true
 			h.cache = newLRU(c.HostSize(), s.release)
 			h.st.Maxsize = c.HostSize()
 		}
@@ -121,6 +122,9 @@ func (s *Sim) pickHost(key int) int {
 func (s *Sim) l2(wi int) (*lru, *SharedStats) {
 	if s.shared != nil {
 		return s.shared, &s.sharedSt
+	}
+	if !s.hostCaches {
+		return nil, nil
 	}
 	if h := s.hostOf(wi); h.cache != nil {
 		return h.cache, &h.st

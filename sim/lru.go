@@ -68,9 +68,10 @@ func (c *lru) home(key int) int { return int(uint64(key) * 0x9e3779b97f4a7c15 >>
 // find returns where key is in the table and its slot, or where it would go
 // and 0. The table is never full, so the probe ends.
 func (c *lru) find(key int) (int, int32) {
-	mask := len(c.table) - 1
+	table, nodes := c.table, c.nodes // locals: the compiler reloads fields after each store
+	mask := len(table) - 1
 	for i := c.home(key); ; i = (i + 1) & mask {
-		if x := c.table[i]; x == 0 || c.nodes[x].key == key {
+		if x := table[i]; x == 0 || nodes[x].key == key {
 			return i, x
 		}
 	}
@@ -79,36 +80,41 @@ func (c *lru) find(key int) (int, int32) {
 // unindex empties table position i, moving back the entries after it that
 // would no longer be found (deletion by backward shift: no tombstones).
 func (c *lru) unindex(i int) {
-	mask := len(c.table) - 1
+	table, nodes := c.table, c.nodes
+	mask := len(table) - 1
 	for j := (i + 1) & mask; ; j = (j + 1) & mask {
-		x := c.table[j]
+		x := table[j]
 		if x == 0 {
 			break
 		}
 		// x may fill the hole unless its home lies after i, up to j
-		if h := c.home(c.nodes[x].key); (j-h)&mask >= (j-i)&mask {
-			c.table[i] = x
+		if h := c.home(nodes[x].key); (j-h)&mask >= (j-i)&mask {
+			table[i] = x
 			i = j
 		}
 	}
-	c.table[i] = 0
+	table[i] = 0
 }
 
 // toFront makes slot x, which is not the newest, the most recently used.
 func (c *lru) toFront(x int32) {
-	nd := &c.nodes[x]
-	c.nodes[nd.prev].next = nd.next
-	c.nodes[nd.next].prev = nd.prev
-	c.push(x)
+	nodes := c.nodes
+	nd := &nodes[x]
+	prev, next, first := nd.prev, nd.next, nodes[0].next
+	nodes[prev].next = next
+	nodes[next].prev = prev
+	nd.prev, nd.next = 0, first
+	nodes[first].prev = x
+	nodes[0].next = x
 }
 
 // push links slot x in as the newest.
 func (c *lru) push(x int32) {
-	root := &c.nodes[0]
-	first := root.next
-	c.nodes[x].prev, c.nodes[x].next = 0, first
-	c.nodes[first].prev = x
-	root.next = x
+	nodes := c.nodes
+	first := nodes[0].next
+	nodes[x].prev, nodes[x].next = 0, first
+	nodes[first].prev = x
+	nodes[0].next = x
 }
 
 // Add stores v under key as the most recently used, and reports whether the

@@ -9,24 +9,25 @@ import (
 // balancer, workers with threads and their own caches, an optional shared
 // cache and the origin. It is not safe for concurrent use.
 type Sim struct {
-	cfg      Config
-	work     *Workload
-	arr      arrivals
-	hosts    []host       // one, unless Config.Hosts says more
-	hbal     hostBalancer // picks the host, with more than one
-	life     *rand.Rand   // max-requests jitter
-	workers  []worker
-	shared   *lru // nil in local mode
-	sharedSt SharedStats
-	versions []uint32 // the origin: each key's current version
-	holders  []int32  // how many caches hold each key
-	entries  int      // entries in all caches
-	distinct int      // keys held by at least one cache
-	origin   OriginStats
-	costs    [paths]int
-	hist     histogram // response times of counted requests, but for the series' open window
-	preload  []int     // keys every worker starts with, least popular first
-	evicted  int       // key evicted by the last Add, or -1
+	cfg        Config
+	work       *Workload
+	arr        arrivals
+	hosts      []host       // one, unless Config.Hosts says more
+	hbal       hostBalancer // picks the host, with more than one
+	life       *rand.Rand   // max-requests jitter
+	workers    []worker
+	shared     *lru // nil in local mode
+	hostCaches bool // each host has a cache (host modes)
+	sharedSt   SharedStats
+	versions   []uint32 // the origin: each key's current version
+	holders    []int32  // how many caches hold each key
+	entries    int      // entries in all caches
+	distinct   int      // keys held by at least one cache
+	origin     OriginStats
+	costs      [paths]int
+	hist       histogram // response times of counted requests, but for the series' open window
+	preload    []int     // keys every worker starts with, least popular first
+	evicted    int       // key evicted by the last Add, or -1
 
 	now         int64 // µs since New
 	q           queue
@@ -42,7 +43,7 @@ type Sim struct {
 	counted     int64 // µs when counting started
 	pool        originPool
 	rolling     int           // during a rolling restart, the next worker to restart (from 1); else 0
-	flights     map[int]int32 // coalescing: per key, the latest request fetching it
+	flights     map[int]int32 // coalescing: per key, the latest request fetching it; nil when Coalesce is none
 	serving     int           // requests on a thread now
 	overlapped  bool          // two requests have been on threads at once
 	soon        int32         // a closed client (+1) whose next request arrives now, before anything queued
