@@ -1,7 +1,5 @@
 package sim
 
-import "math/rand/v2"
-
 // arrivals is where requests come from: closed (a fixed number of clients,
 // each sending its next request when the previous answer arrives, after a
 // think time) or poisson (an open stream at a given rate, whatever the
@@ -9,9 +7,9 @@ import "math/rand/v2"
 // connections are refused once the backlog is full).
 type arrivals struct {
 	poisson bool
-	src     *rand.PCG // gaps between poisson arrivals
-	mean    float64   // µs between poisson arrivals
-	next    float64   // when the next poisson arrival comes, exactly
+	src     *pcg    // gaps between poisson arrivals
+	mean    float64 // µs between poisson arrivals
+	next    float64 // when the next poisson arrival comes, exactly
 	clients int
 	think   int64 // µs a closed client waits between an answer and its next request
 }

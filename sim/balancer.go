@@ -25,7 +25,7 @@ var balancerAliases = map[string]string{
 	"leastbusy": "leastconn", // least modelled work meant nothing without concurrency
 }
 
-func newBalancer(c Config, src *rand.PCG, ws []worker) balancer {
+func newBalancer(c Config, src *pcg, ws []worker) balancer {
 	switch c.Balancer {
 	case "roundrobin":
 		return &roundRobin{n: c.Workers}
