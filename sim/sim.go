@@ -182,18 +182,19 @@ func (s *Sim) next() int32 {
 	e := s.q.pop()
 	s.now = e.at
 	s.checkOutages()
-	if e.kind == evArrive {
+	kind := e.kind()
+	if kind == evArrive {
 		s.arrive(e.who)
 		return -1
 	}
-	if e.kind == evBoot {
+	if kind == evBoot {
 		s.up(int(e.who))
 		return -1
 	}
 	if e.tag != s.reqs.reqs[e.who].tag {
 		return -1 // the request was answered or killed since
 	}
-	switch e.kind {
+	switch kind {
 	case evFetch:
 		s.toOrigin(e.who)
 	case evTimeout:
