@@ -23,9 +23,12 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 	s.arrived++
 	ri := s.reqs.get()
 	r := &s.reqs.reqs[ri]
+	// Cleared in place and then filled: a composite literal would be built
+	// apart and copied over, twice the stores.
 	tag := r.tag
-	*r = request{client: client, arrived: s.now, tag: tag, stage: stageQueued, leader: -1, followers: -1,
-		ev: Event{Seq: s.arrived, Worker: -1, Key: key, Op: op, Evicted: -1}}
+	*r = request{}
+	r.client, r.arrived, r.tag, r.stage, r.leader, r.followers = client, s.now, tag, stageQueued, -1, -1
+	r.ev.Seq, r.ev.Worker, r.ev.Key, r.ev.Op, r.ev.Evicted = s.arrived, -1, key, op, -1
 	chosen := to >= 0 // a scripted request waits however long the backlog
 	hi := 0
 	if chosen {
