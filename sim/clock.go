@@ -18,18 +18,19 @@ const (
 	evFetch          // a request reaches the origin; who is the request
 	evBoot           // a replacement worker is ready to accept; who is the worker
 	evTimeout        // a request has run for the timeout; who is the request
-	kinds
+
+	kindBits = 3 // an event's kind takes the low bits of its seq
 )
 
 // event is 24 bytes: the heap moves it whole.
 type event struct {
 	at  int64  // when, in µs
-	seq uint64 // scheduling order times kinds, plus the kind: the order breaks ties
+	seq uint64 // scheduling order, then the kind in the low kindBits: the order breaks ties
 	who int32
 	tag uint32 // a request's tag when scheduled: a later tag makes the event stale
 }
 
-func (e *event) kind() uint8 { return uint8(e.seq % kinds) }
+func (e *event) kind() uint8 { return uint8(e.seq & (1<<kindBits - 1)) }
 
 // before reports whether a comes before b.
 func (a *event) before(b *event) bool {
@@ -82,11 +83,11 @@ func (q *queue) takeEnd() (ri int32, at int64) {
 func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 	if q.end != 0 { // it was pending alone, so it goes first
 		q.order++
-		q.evs = append(q.evs, event{at: q.endAt, seq: q.order*kinds + evDone, who: q.end - 1, tag: q.endTag})
+		q.evs = append(q.evs, event{at: q.endAt, seq: q.order<<kindBits | evDone, who: q.end - 1, tag: q.endTag})
 		q.end = 0
 	}
 	q.order++
-	e := event{at: at, seq: q.order*kinds + uint64(kind), who: who, tag: tag}
+	e := event{at: at, seq: q.order<<kindBits | uint64(kind), who: who, tag: tag}
 	if kind == evArrive && who < 0 { // the open stream has one arrival pending at a time
 		q.open, q.hasOpen = e, true
 		return
