@@ -1,7 +1,5 @@
 package sim
 
-import "math/rand/v2"
-
 // accept models gunicorn's sync workers racing in accept() on the shared
 // listening socket: a new connection wakes every idle worker and one of them,
 // drawn uniformly, wins. Measured with gunicorn 20.1 and four workers, one
@@ -9,10 +7,10 @@ import "math/rand/v2"
 // order, with no lasting favourite. A busy worker is not in the race: it takes
 // the oldest waiting connection when it is done.
 type accept struct {
-	r *rand.Rand
-	n int
+	src *pcg
+	n   int
 }
 
-func (b *accept) pick(int) int { return b.r.IntN(b.n) }
+func (b *accept) pick(int) int { return intN(b.src, b.n) }
 
-func (b *accept) among(idle *idleSet, n int) int { return idle.nth(b.r.IntN(n)) }
+func (b *accept) among(idle *idleSet, n int) int { return idle.nth(intN(b.src, n)) }

@@ -1,7 +1,5 @@
 package sim
 
-import "math/rand/v2"
-
 // arrivals is where requests come from: closed (a fixed number of clients,
 // each sending its next request when the previous answer arrives, after a
 // think time) or poisson (an open stream at a given rate, whatever the
@@ -9,9 +7,9 @@ import "math/rand/v2"
 // connections are refused once the backlog is full).
 type arrivals struct {
 	poisson bool
-	r       *rand.Rand // gaps between poisson arrivals
-	mean    float64    // µs between poisson arrivals
-	next    float64    // when the next poisson arrival comes, exactly
+	src     *pcg    // gaps between poisson arrivals
+	mean    float64 // µs between poisson arrivals
+	next    float64 // when the next poisson arrival comes, exactly
 	clients int
 	think   int64 // µs a closed client waits between an answer and its next request
 }
@@ -19,7 +17,7 @@ type arrivals struct {
 func newArrivals(c Config) arrivals {
 	a := arrivals{poisson: c.Arrivals == "poisson", clients: c.Clients, think: c.Think}
 	if a.poisson {
-		a.r = newStream(c.Seed, streamArrivals)
+		a.src = newSource(c.Seed, streamArrivals)
 		a.mean = 1e6 / c.Rate
 	}
 	return a
@@ -40,6 +38,6 @@ func (a *arrivals) begin(q *queue, now int64) {
 // schedule puts the open stream's next arrival on the queue. Gaps are
 // exponential; their sum is kept exact so rounding to whole µs never drifts.
 func (a *arrivals) schedule(q *queue) {
-	a.next += -detLog(1-a.r.Float64()) * a.mean
+	a.next += -detLog(1-float64Of(a.src)) * a.mean
 	q.push(int64(a.next), evArrive, -1)
 }

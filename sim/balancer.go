@@ -25,7 +25,7 @@ var balancerAliases = map[string]string{
 	"leastbusy": "leastconn", // least modelled work meant nothing without concurrency
 }
 
-func newBalancer(c Config, r *rand.Rand, ws []worker) balancer {
+func newBalancer(c Config, src *pcg, ws []worker) balancer {
 	switch c.Balancer {
 	case "roundrobin":
 		return &roundRobin{n: c.Workers}
@@ -34,7 +34,7 @@ func newBalancer(c Config, r *rand.Rand, ws []worker) balancer {
 	case "keyhash":
 		return newKeyHash(c.Workers, keyHashVnodes)
 	case "accept-bootorder":
-		return newAcceptBootOrder(c.Workers, r)
+		return newAcceptBootOrder(c.Workers, rand.New(src))
 	}
-	return &accept{r: r, n: c.Workers}
+	return &accept{src: src, n: c.Workers}
 }

@@ -61,7 +61,7 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 		_, l2st := s.l2(ev.Worker)
 		l2st.Hits++
 		st.SharedHits++
-		s.fillLocal(w, ev.Key, ev.Version, ev)
+		s.fillLocal(w, ev)
 	case pathOrigin:
 		s.fromOrigin(r)
 		s.pool.fetching[ev.Key]--
@@ -75,8 +75,10 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 				s.add(c, ev.Key, entry{ev.Version, ev.Seq, s.now}, &l2st.Evictions, ev)
 			}
 		}
-		s.fillLocal(w, ev.Key, ev.Version, ev)
-		s.land(ri, false)
+		s.fillLocal(w, ev)
+		if s.flights != nil {
+			s.land(ri, false)
+		}
 	}
 	if ev.Coalesced {
 		st.Coalesced++
@@ -96,9 +98,9 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 	st.Requests++
 }
 
-func (s *Sim) fillLocal(w *worker, key int, version uint32, ev *Event) {
+func (s *Sim) fillLocal(w *worker, ev *Event) {
 	if w.cache != nil {
-		s.add(w.cache, key, entry{version, ev.Seq, s.now}, &w.stats.Evictions, ev)
+		s.add(w.cache, ev.Key, entry{ev.Version, ev.Seq, s.now}, &w.stats.Evictions, ev)
 	}
 }
 

@@ -2,13 +2,14 @@ package sim
 
 // The engine's time is an integer count of microseconds since New. Events
 // wait in a queue ordered by time, then by the order they were scheduled, so
-// two events at the same microsecond always run in the same order. The
-// earliest event waits apart from the others, which form a binary min-heap:
-// one closed client has only ever one event pending, and then neither push
-// nor pop touches the heap. The open stream's next arrival, always pending
-// with Poisson arrivals, waits in a slot of its own too. The heap is written out (as in container/heap's
-// example) rather than used through heap.Interface, which would box every
-// event.
+// two events at the same microsecond always run in the same order. They
+// form a binary min-heap, except two kinds that wait in slots of their own:
+// the open stream's next arrival, always pending with Poisson arrivals, and
+// a request's end scheduled when nothing else is pending (one closed
+// client's every request), which the engine takes without a push or a pop;
+// any push moves that end into the heap first, so it keeps its place. The
+// heap is written out (as in container/heap's example) rather than used
+// through heap.Interface, which would box every event.
 
 // Kinds of event.
 const (
@@ -17,53 +18,79 @@ const (
 	evFetch          // a request reaches the origin; who is the request
 	evBoot           // a replacement worker is ready to accept; who is the worker
 	evTimeout        // a request has run for the timeout; who is the request
+
+	kindBits = 3 // an event's kind takes the low bits of its seq
 )
 
+// event is 24 bytes: the heap moves it whole.
 type event struct {
-	at    int64  // when, in µs
-	order uint64 // scheduling order, to break ties
-	who   int32
-	tag   uint32 // a request's tag when scheduled: a later tag makes the event stale
-	kind  uint8
+	at  int64  // when, in µs
+	seq uint64 // scheduling order, then the kind in the low kindBits: the order breaks ties
+	who int32
+	tag uint32 // a request's tag when scheduled: a later tag makes the event stale
 }
+
+func (e *event) kind() uint8 { return uint8(e.seq & (1<<kindBits - 1)) }
 
 // before reports whether a comes before b.
 func (a *event) before(b *event) bool {
-	return a.at < b.at || (a.at == b.at && a.order < b.order)
+	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
 }
 
 type queue struct {
-	first   event   // the earliest event, when n > 0
-	evs     []event // the others, a heap
-	n       int     // events pending in first and evs
+	evs     []event // a heap
 	open    event   // the open stream's next arrival, when hasOpen
 	hasOpen bool
 	order   uint64
+	end     int32 // the request whose end is the only event pending, +1; 0 when none
+	endAt   int64
+	endTag  uint32
 }
 
 func (q *queue) len() int {
+	n := len(q.evs)
 	if q.hasOpen {
-		return q.n + 1
+		n++
 	}
-	return q.n
+	if q.end != 0 {
+		n++
+	}
+	return n
 }
 
 func (q *queue) push(at int64, kind uint8, who int32) { q.pushTag(at, kind, who, 0) }
 
+// pushEnd schedules request ri's end (evDone) at at: in the end slot when
+// nothing else is pending.
+func (q *queue) pushEnd(at int64, ri int32, tag uint32) {
+	if len(q.evs) == 0 && !q.hasOpen && q.end == 0 {
+		q.end, q.endAt, q.endTag = ri+1, at, tag
+		return
+	}
+	q.pushTag(at, evDone, ri, tag)
+}
+
+// takeEnd returns the request whose end is the only event pending, and when
+// it ends, or -1.
+func (q *queue) takeEnd() (ri int32, at int64) {
+	ri = q.end - 1
+	if ri >= 0 {
+		q.end = 0
+	}
+	return ri, q.endAt
+}
+
 func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
+	if q.end != 0 { // it was pending alone, so it goes first
+		q.order++
+		q.evs = append(q.evs, event{at: q.endAt, seq: q.order<<kindBits | evDone, who: q.end - 1, tag: q.endTag})
+		q.end = 0
+	}
 	q.order++
-	e := event{at: at, order: q.order, who: who, tag: tag, kind: kind}
+	e := event{at: at, seq: q.order<<kindBits | uint64(kind), who: who, tag: tag}
 	if kind == evArrive && who < 0 { // the open stream has one arrival pending at a time
 		q.open, q.hasOpen = e, true
 		return
-	}
-	q.n++
-	if q.n == 1 {
-		q.first = e
-		return
-	}
-	if e.before(&q.first) {
-		e, q.first = q.first, e
 	}
 	q.evs = append(q.evs, e)
 	q.up(len(q.evs)-1, e)
@@ -71,20 +98,19 @@ func (q *queue) pushTag(at int64, kind uint8, who int32, tag uint32) {
 
 // pop removes the earliest event; the queue must not be empty.
 func (q *queue) pop() event {
-	if q.hasOpen && (q.n == 0 || q.open.before(&q.first)) {
+	if ri, at := q.takeEnd(); ri >= 0 {
+		return event{at: at, seq: evDone, who: ri, tag: q.endTag}
+	}
+	n := len(q.evs) - 1
+	if q.hasOpen && (n < 0 || q.open.before(&q.evs[0])) {
 		q.hasOpen = false
 		return q.open
 	}
-	top := q.first
-	q.n--
-	if q.n > 0 {
-		q.first = q.evs[0]
-		n := len(q.evs) - 1
-		last := q.evs[n]
-		q.evs = q.evs[:n]
-		if n > 0 {
-			q.down(last)
-		}
+	top := q.evs[0]
+	last := q.evs[n]
+	q.evs = q.evs[:n]
+	if n > 0 {
+		q.down(last)
 	}
 	return top
 }

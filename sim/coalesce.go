@@ -12,7 +12,7 @@ var Coalesces = []string{"none", "worker", "shared"}
 
 // leaderFor returns an in-flight fetch of r's key that r may wait for, or -1.
 func (s *Sim) leaderFor(r *request) int32 {
-	if s.cfg.Coalesce == "none" || s.pool.fetching[r.ev.Key] == 0 {
+	if s.flights == nil || s.pool.fetching[r.ev.Key] == 0 { // flights is nil when Coalesce is none
 		return -1
 	}
 	if s.cfg.Coalesce == "shared" && s.sharedDown > 0 {
@@ -42,7 +42,7 @@ func (s *Sim) follow(ri, leader int32) {
 
 // fly records request ri as fetching its key, so that others may follow it.
 func (s *Sim) fly(ri int32) {
-	if s.cfg.Coalesce == "none" {
+	if s.flights == nil {
 		return
 	}
 	r := &s.reqs.reqs[ri]
@@ -56,11 +56,9 @@ func (s *Sim) fly(ri int32) {
 
 // land ends request ri's fetch: its followers are answered now (or when
 // their own work before the lookup would have ended) with the version it got.
-// When ri was killed, they fetch for themselves.
+// When ri was killed, they fetch for themselves. Callers test s.flights
+// first: without coalescing there is nothing to do.
 func (s *Sim) land(ri int32, killed bool) {
-	if s.cfg.Coalesce == "none" {
-		return
-	}
 	r := &s.reqs.reqs[ri]
 	key := r.ev.Key
 	// unlink ri from the key's flights

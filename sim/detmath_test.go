@@ -41,3 +41,23 @@ func TestDetLogStopsExactly(t *testing.T) {
 		}
 	}
 }
+
+// frexp is math.Frexp, bit for bit.
+func TestFrexpMatchesMath(t *testing.T) {
+	for _, x := range []float64{1, 0.5, 0.75, 1 - 0x1p-53, 0x1p-53, 3, 1e300, math.MaxFloat64, math.SmallestNonzeroFloat64, 0x1p-1022, 0x1p-1023, 0, -2.5, math.Inf(1), math.NaN()} {
+		gm, ge := frexp(x)
+		wm, we := math.Frexp(x)
+		if math.Float64bits(gm) != math.Float64bits(wm) || ge != we {
+			t.Errorf("frexp(%g) = %v, %d; want %v, %d", x, gm, ge, wm, we)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		x := math.Float64frombits(r.Uint64())
+		gm, ge := frexp(x)
+		wm, we := math.Frexp(x)
+		if math.Float64bits(gm) != math.Float64bits(wm) || ge != we {
+			t.Fatalf("frexp(%g) = %v, %d; want %v, %d", x, gm, ge, wm, we)
+		}
+	}
+}

@@ -34,7 +34,7 @@ func histIndex(v int64) int {
 	return min(histExact+(e-4)*histSub+int(v>>e)-histSub, histBuckets-1)
 }
 
-// add counts v. It is small enough to inline: it runs twice per request.
+// add counts v. It is small enough to inline: it runs once per request.
 func (h *histogram) add(v int64) {
 	i := histIndex(v)
 	b := &h.b[i]
@@ -54,30 +54,19 @@ func (h *histogram) reset() {
 	h.touched = h.touched[:0]
 }
 
-func (h *histogram) summary() Latency {
-	var n, total int64
-	for _, i := range h.touched {
-		n += h.b[i].count
-		total += h.b[i].sum
-	}
-	if n == 0 {
-		return Latency{}
-	}
-	slices.Sort(h.touched)
-	var fs [3]float64 = [3]float64{.50, .95, .99}
-	var out [3]int
-	var seen int64
-	k := 0
-	for _, i := range h.touched {
-		c := h.b[i].count
-		seen += c
-		for k < 3 && seen >= max(int64(math.Ceil(fs[k]*float64(n))), 1) {
-			out[k] = int((h.b[i].sum + c/2) / c)
-			k++
+// addAll adds o's counts to h's.
+func (h *histogram) addAll(o *histogram) {
+	for _, i := range o.touched {
+		b := &h.b[i]
+		if b.count == 0 {
+			h.touch(int(i))
 		}
+		b.count += o.b[i].count
+		b.sum += o.b[i].sum
 	}
-	return Latency{P50: out[0], P95: out[1], P99: out[2], Mean: float64(total) / float64(n)}
 }
+
+func (h *histogram) summary() Latency { return h.sparse().latency() }
 
 // sparse is a window's histogram as its non-empty buckets, in order.
 type sparse []bin
@@ -111,6 +100,20 @@ func merge(a, b sparse) sparse {
 		}
 	}
 	return out
+}
+
+// latency is p's percentiles and mean.
+func (p sparse) latency() Latency {
+	var n, total int64
+	for _, x := range p {
+		n += x.count
+		total += x.sum
+	}
+	if n == 0 {
+		return Latency{}
+	}
+	p50, p95, p99 := p.summary()
+	return Latency{P50: p50, P95: p95, P99: p99, Mean: float64(total) / float64(n)}
 }
 
 func (p sparse) summary() (p50, p95, p99 int) {

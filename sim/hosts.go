@@ -71,17 +71,18 @@ type host struct {
 // newHosts builds c.Hosts hosts over ws. The workers' balancers draw from one
 // stream, so that one host behaves exactly as the engine did before hosts.
 func (s *Sim) newHosts(c Config) {
-	r := newStream(c.Seed, streamBalancer)
+	src := newSource(c.Seed, streamBalancer)
 	s.hosts = make([]host, c.Hosts)
 	for i := range s.hosts {
 		h := &s.hosts[i]
 		h.first = i * c.Workers
-		h.bal = newBalancer(c, r, s.workers[h.first:h.first+c.Workers])
+		h.bal = newBalancer(c, src, s.workers[h.first:h.first+c.Workers])
 		h.race, _ = h.bal.(racer)
 		for w := range c.Workers {
 			h.join(w)
 		}
 		if c.HasHost() {
+			s.hostCaches = true
 			h.cache = newLRU(c.HostSize(), s.release)
 			h.st.Maxsize = c.HostSize()
 		}
@@ -121,6 +122,9 @@ func (s *Sim) pickHost(key int) int {
 func (s *Sim) l2(wi int) (*lru, *SharedStats) {
 	if s.shared != nil {
 		return s.shared, &s.sharedSt
+	}
+	if !s.hostCaches {
+		return nil, nil
 	}
 	if h := s.hostOf(wi); h.cache != nil {
 		return h.cache, &h.st

@@ -130,7 +130,9 @@ func (s *Sim) timeout(ri int32) {
 		}
 		if x.path == pathOrigin {
 			s.pool.fetching[x.ev.Key]--
-			s.land(int32(i), true)
+			if s.flights != nil {
+				s.land(int32(i), true)
+			}
 		}
 		x.stage = stageKilled
 		x.tag++

@@ -40,7 +40,7 @@ func (s *Sim) fetch(ri int32) {
 	r := &s.reqs.reqs[ri]
 	r.fetched = s.now
 	r.stage = stageAtOrigin
-	s.q.pushTag(s.now+int64(s.cfg.Cost.Origin), evDone, ri, r.tag)
+	s.q.pushEnd(s.now+int64(s.cfg.Cost.Origin), ri, r.tag)
 }
 
 // fromOrigin gives r's connection back, to the oldest waiting request.

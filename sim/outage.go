@@ -148,11 +148,14 @@ const noChange = math.MaxInt64
 
 // checkOutages starts and ends the outages whose moment has come. The
 // engine calls it as its clock moves, so an outage costs nothing between
-// its start and its end.
+// its start and its end (the test is inlined).
 func (s *Sim) checkOutages() {
-	if s.now < s.nextOutage {
-		return
+	if s.now >= s.nextOutage {
+		s.changeOutages()
 	}
+}
+
+func (s *Sim) changeOutages() {
 	s.nextOutage = noChange
 	for i := range s.outages {
 		o := &s.outages[i]

@@ -77,6 +77,7 @@ func (t *series) close(s *Sim) {
 	}, hist: t.win.sparse()}
 	s.pool.peak = s.pool.active
 	s.backlogPeak = s.waiting
+	s.hist.addAll(&t.win)
 	t.win.reset()
 	p.finish()
 	t.pts = append(t.pts, p)

@@ -9,24 +9,25 @@ import (
 // balancer, workers with threads and their own caches, an optional shared
 // cache and the origin. It is not safe for concurrent use.
 type Sim struct {
-	cfg      Config
-	work     *Workload
-	arr      arrivals
-	hosts    []host       // one, unless Config.Hosts says more
-	hbal     hostBalancer // picks the host, with more than one
-	life     *rand.Rand   // max-requests jitter
-	workers  []worker
-	shared   *lru // nil in local mode
-	sharedSt SharedStats
-	versions []uint32 // the origin: each key's current version
-	holders  []int32  // how many caches hold each key
-	entries  int      // entries in all caches
-	distinct int      // keys held by at least one cache
-	origin   OriginStats
-	costs    [paths]int
-	hist     histogram // response times of counted requests
-	preload  []int     // keys every worker starts with, least popular first
-	evicted  int       // key evicted by the last Add, or -1
+	cfg        Config
+	work       *Workload
+	arr        arrivals
+	hosts      []host       // one, unless Config.Hosts says more
+	hbal       hostBalancer // picks the host, with more than one
+	life       *rand.Rand   // max-requests jitter
+	workers    []worker
+	shared     *lru // nil in local mode
+	hostCaches bool // each host has a cache (host modes)
+	sharedSt   SharedStats
+	versions   []uint32 // the origin: each key's current version
+	holders    []int32  // how many caches hold each key
+	entries    int      // entries in all caches
+	distinct   int      // keys held by at least one cache
+	origin     OriginStats
+	costs      [paths]int
+	hist       histogram // response times of counted requests, but for the series' open window
+	preload    []int     // keys every worker starts with, least popular first
+	evicted    int       // key evicted by the last Add, or -1
 
 	now         int64 // µs since New
 	q           queue
@@ -42,7 +43,7 @@ type Sim struct {
 	counted     int64 // µs when counting started
 	pool        originPool
 	rolling     int           // during a rolling restart, the next worker to restart (from 1); else 0
-	flights     map[int]int32 // coalescing: per key, the latest request fetching it
+	flights     map[int]int32 // coalescing: per key, the latest request fetching it; nil when Coalesce is none
 	serving     int           // requests on a thread now
 	overlapped  bool          // two requests have been on threads at once
 	soon        int32         // a closed client (+1) whose next request arrives now, before anything queued
@@ -160,13 +161,20 @@ func (s *Sim) Do(worker, key int, op Op) (Event, error) {
 
 // next runs the earliest event. When it answers a request, it returns the
 // request's index, and the request's Event stays readable in the pool until
-// the next arrival; otherwise it returns -1.
+// the next arrival; otherwise it returns -1. A closed client's arrival now is
+// run first, and then, when the request is on a thread and its end is all
+// that is pending, that end too.
 func (s *Sim) next() int32 {
 	if s.soon > 0 {
 		c := s.soon - 1
 		s.soon = 0
 		s.arrive(c)
-		return -1
+	}
+	if ri, at := s.q.takeEnd(); ri >= 0 {
+		s.now = at
+		s.checkOutages()
+		s.finish(ri)
+		return ri
 	}
 	if s.q.len() == 0 {
 		panic("sim: nothing left to happen") // arrivals or requests in flight always are
@@ -174,18 +182,19 @@ func (s *Sim) next() int32 {
 	e := s.q.pop()
 	s.now = e.at
 	s.checkOutages()
-	if e.kind == evArrive {
+	kind := e.kind()
+	if kind == evArrive {
 		s.arrive(e.who)
 		return -1
 	}
-	if e.kind == evBoot {
+	if kind == evBoot {
 		s.up(int(e.who))
 		return -1
 	}
 	if e.tag != s.reqs.reqs[e.who].tag {
 		return -1 // the request was answered or killed since
 	}
-	switch e.kind {
+	switch kind {
 	case evFetch:
 		s.toOrigin(e.who)
 	case evTimeout:

@@ -10,7 +10,7 @@ func (s *Sim) Stats() Stats {
 		Shared:  s.sharedSt,
 		Origin:  s.origin,
 		Memory:  Memory{Entries: s.entries, Distinct: s.distinct, Duplicates: s.entries - s.distinct},
-		Latency: s.hist.summary(),
+		Latency: merge(s.hist.sparse(), s.series.win.sparse()).latency(), // the open window is not in s.hist yet
 		Elapsed: s.now - s.counted,
 		Backlog: Backlog{Now: s.waiting, Max: s.backlogMax},
 		Refused: s.refused,

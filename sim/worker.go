@@ -1,7 +1,5 @@
 package sim
 
-import "github.com/hashicorp/golang-lru/v2/simplelru"
-
 // entry is a cached value: the version of the key it holds, and the number
 // of the request that stored it and when (µs).
 type entry struct {
@@ -9,8 +7,6 @@ type entry struct {
 	filled  int64
 	at      int64
 }
-
-type lru = simplelru.LRU[int, entry]
 
 // worker is one worker process: its cache, counters, threads and lifecycle.
 type worker struct {
@@ -28,14 +24,4 @@ type worker struct {
 	again    bool  // restarted while booting: restart once up
 	hup      bool  // replaced by a deploy: forked at once, without waiting for the reaping
 	readyAt  int64 // µs when the current process accepts (or did)
-}
-
-// newLRU makes a cache whose every departure (eviction, removal, purge) is
-// reported to gone, so the engine can count copies of each key.
-func newLRU(size int, gone func(key int, _ entry)) *lru {
-	c, err := simplelru.NewLRU[int, entry](size, gone)
-	if err != nil { // size is validated before this point
-		panic(err)
-	}
-	return c
 }

@@ -1,6 +1,9 @@
 package sim
 
-import "math/rand/v2"
+import (
+	"math/bits"
+	"math/rand/v2"
+)
 
 // Seed offsets of the random streams, one per concern, so that changing the
 // balancer or the mode never changes the request stream.
@@ -15,15 +18,46 @@ func newStream(seed uint64, stream uint64) *rand.Rand {
 	return rand.New(newSource(seed, stream))
 }
 
-func newSource(seed uint64, stream uint64) *rand.PCG {
-	return rand.NewPCG(seed, 0x9e3779b97f4a7c15*stream)
+func newSource(seed uint64, stream uint64) *pcg {
+	return &pcg{seed, 0x9e3779b97f4a7c15 * stream}
 }
+
+// intN is rand.New(src).IntN(n), the same number from the same source, drawn
+// without rand.Rand's interface call and two calls of its own: a draw on the
+// hot path costs a third as much. n must be positive. A power of two, such as
+// the number of workers often is, is drawn inline.
+func intN(src *pcg, n int) int {
+	if u := uint64(n); u&(u-1) == 0 && !is32bit {
+		return int(src.Uint64() & (u - 1))
+	}
+	return intNOther(src, n)
+}
+
+func intNOther(src *pcg, n int) int {
+	if is32bit {
+		return rand.New(src).IntN(n) // math/rand/v2 draws small n differently there
+	}
+	u := uint64(n)
+	hi, lo := bits.Mul64(src.Uint64(), u)
+	if lo < u {
+		thresh := -u % u
+		for lo < thresh {
+			hi, lo = bits.Mul64(src.Uint64(), u)
+		}
+	}
+	return int(hi)
+}
+
+const is32bit = ^uint(0)>>32 == 0
+
+// float64Of is rand.New(src).Float64().
+func float64Of(src *pcg) float64 { return float64(src.Uint64()<<11>>11) / (1 << 53) }
 
 // Workload generates the request stream: which key, read or write.
 type Workload struct {
 	r      *rand.Rand
-	src    *rand.PCG // r's source: zipf draws from it directly, the same numbers without an interface call per key
-	zipf   *alias    // the zipf table, when the distribution is zipf
+	src    *pcg   // r's source: zipf draws from it directly, the same numbers without an interface call per key
+	zipf   *alias // the zipf table, when the distribution is zipf
 	keys   sampler
 	writes float64
 }
@@ -58,7 +92,7 @@ func (w *Workload) Next() (key int, op Op) {
 	} else {
 		key = w.keys.next(w.r)
 	}
-	if w.writes > 0 && w.r.Float64() < w.writes {
+	if w.writes > 0 && float64Of(w.src) < w.writes {
 		op = Write
 	}
 	return key, op
