@@ -13,13 +13,15 @@ type BlogStep struct {
 // under lru_cache(maxsize=2), served by 2 workers. The kernel gave the first
 // two requests to one worker and the third to the other, so the two
 // /get_cache_info answers disagree. In shared mode both workers read one
-// cache of the same maxsize, and the answers agree.
+// cache of the same maxsize, and the answers agree; so do they in host mode,
+// where the two workers are one host sharing its cache, of the same maxsize
+// too: every cache_info answer shows the post's maxsize=2.
 func Blog(mode string) ([]BlogStep, error) {
 	if err := oneOf(mode, Modes); err != nil {
 		return nil, fmt.Errorf("mode %w", err)
 	}
 	c := Default()
-	c.Workers, c.Cache, c.Keys, c.Writes, c.Mode, c.SharedCache = 2, 2, 1, 0, mode, 2
+	c.Workers, c.Cache, c.Keys, c.Writes, c.Mode, c.SharedCache, c.HostCache = 2, 2, 1, 0, mode, 2, 2
 	s, err := New(c)
 	if err != nil {
 		return nil, err

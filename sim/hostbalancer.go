@@ -42,48 +42,22 @@ func (b *hostRoundRobin) pick(int) int {
 	return -1
 }
 
-// hostLeastConn is nginx's least_conn (ngx_http_upstream_least_conn_module.c):
-// the host holding the fewest requests (in service or waiting on its
-// socket). Among tied hosts it picks by nginx's smooth weighted round robin,
-// all weights 1: each tied host's current weight grows by one, the highest
-// wins (the first of them on a tie, so host 0 before the others when every
-// host is tied) and loses the number of tied hosts. With one client every
-// host is free when the next request comes: the hosts take turns from host 0.
+// hostLeastConn is nginx's least_conn: the host holding the fewest requests
+// (in service or waiting on its socket), ties broken as nginx does
+// (nginxTies). With one client every host is free when the next request
+// comes: the hosts take turns from host 0.
 type hostLeastConn struct {
-	hs []host
-	cw []int // nginx's current_weight per host, changed only among ties
+	hs   []host
+	ties nginxTies
 }
 
 func (b *hostLeastConn) pick(int) int {
-	best, many := -1, false
-	for i := range b.hs {
-		switch h := &b.hs[i]; {
-		case h.down != 0:
-		case best < 0 || h.inflight < b.hs[best].inflight:
-			best, many = i, false
-		case h.inflight == b.hs[best].inflight:
-			many = true
+	return b.ties.pick(len(b.hs), func(i int) int {
+		if h := &b.hs[i]; h.down == 0 {
+			return h.inflight
 		}
-	}
-	if !many {
-		return best
-	}
-	if b.cw == nil {
-		b.cw = make([]int, len(b.hs))
-	}
-	load, total := b.hs[best].inflight, 0
-	for i := best; i < len(b.hs); i++ {
-		if h := &b.hs[i]; h.down != 0 || h.inflight != load {
-			continue
-		}
-		b.cw[i]++
-		total++
-		if b.cw[i] > b.cw[best] {
-			best = i
-		}
-	}
-	b.cw[best] -= total
-	return best
+		return -1
+	})
 }
 
 // hostRandom is nginx's random: a host drawn uniformly among those up.

@@ -1,24 +1,62 @@
 package sim
 
 // leastConn sends each request to the worker with the fewest requests in
-// flight (being served or waiting on its socket), as nginx's least_conn does.
-// Ties go to the first tied worker after the last one picked, so with one
-// client, when every worker is free, it is round robin.
+// flight (being served or waiting on its socket), as nginx's least_conn does
+// in front of the workers; ties are broken as nginx breaks them (nginxTies),
+// so with one client, when every worker is free, the workers take turns from
+// worker 0.
 type leastConn struct {
 	ws   []worker // the engine's workers, read only
-	last int
+	ties nginxTies
 }
 
 func (b *leastConn) pick(int) int {
-	n := len(b.ws)
-	best, load := -1, 0
-	for j := 1; j <= n; j++ {
-		i := (b.last + j) % n
+	return b.ties.pick(len(b.ws), func(i int) int {
 		w := &b.ws[i]
-		if l := int(w.busy) + w.queued.len(); best < 0 || l < load {
-			best, load = i, l
+		return int(w.busy) + w.queued.len()
+	})
+}
+
+// nginxTies is nginx's least_conn (ngx_http_upstream_least_conn_module.c)
+// over peers 0..n-1, all weights 1: the peer with the fewest requests, and
+// among tied peers nginx's smooth weighted round robin: each tied peer's
+// current weight grows by one, the highest wins (the first of them on a tie,
+// so peer 0 before the others when every peer is tied) and loses the number
+// of tied peers. Only tied peers' weights change.
+type nginxTies struct {
+	cw []int // nginx's current_weight per peer
+}
+
+// pick returns the peer to use, given each peer's requests (load(i) < 0 for
+// a peer that is out), or -1 when every peer is out.
+func (t *nginxTies) pick(n int, load func(int) int) int {
+	best, least, many := -1, 0, false
+	for i := range n {
+		switch l := load(i); {
+		case l < 0:
+		case best < 0 || l < least:
+			best, least, many = i, l, false
+		case l == least:
+			many = true
 		}
 	}
-	b.last = best
+	if !many {
+		return best
+	}
+	if t.cw == nil {
+		t.cw = make([]int, n)
+	}
+	total := 0
+	for i := best; i < n; i++ {
+		if load(i) != least {
+			continue
+		}
+		t.cw[i]++
+		total++
+		if t.cw[i] > t.cw[best] {
+			best = i
+		}
+	}
+	t.cw[best] -= total
 	return best
 }

@@ -71,7 +71,8 @@ func TestHostWords(t *testing.T) {
 }
 
 // TestBlogOnHosts: with several hosts the replay of the post's requests
-// says it runs on host 0, and in the host modes why the two workers agree.
+// says it runs on host 0, and in the host modes why the two workers agree
+// and that the cache they share is the post's maxsize=2.
 func TestBlogOnHosts(t *testing.T) {
 	p := open(t, env.base+"/?hosts=3&workers=2&mode=host&at=0", 1440, 1000)
 	blog := oneLine(p.text("#blog"))
@@ -82,5 +83,11 @@ func TestBlogOnHosts(t *testing.T) {
 	}
 	if got := p.text("#blog-verdict"); !strings.Contains(got, "they share their host's cache. Each of the other 2 hosts has its own") {
 		t.Errorf("verdict %q", got)
+	}
+	// The heading says @lru_cache(maxsize=2): the host cache that answers holds 2.
+	for _, id := range []string{"#blog-1", "#blog-2"} {
+		if got := p.text(id); !strings.Contains(got, `"Maxsize": 2,`) {
+			t.Errorf("%s answers %q; want the post's Maxsize 2", id, got)
+		}
 	}
 }
