@@ -47,7 +47,10 @@ func (c *SystemView) Render() app.UI {
 				c.renderIn(),
 				app.If(len(v.Hosts) > 0, hostGroups(v)).Else(el("div").Class(fmt.Sprintf("workers cols-%d", columns(len(v.Workers)))).Body(
 					app.Range(v.Workers).Slice(func(i int) app.UI {
-						return &WorkerCard{Worker: v.Workers[i], Figures: c.Figures}
+						if c.Figures {
+							return &WorkerCard{Worker: still(v.Workers[i]), Figures: true}
+						}
+						return &WorkerCard{Worker: v.Workers[i]}
 					}),
 				)),
 				app.If(all(v.Config) > len(v.Workers), el("p").Class("more-workers").
