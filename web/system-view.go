@@ -151,7 +151,7 @@ func backlog(v view.System) app.UI {
 		sys = v.Workers[0].System
 	}
 	b := backlogOf(v)
-	return el("div").Class(b.class).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", v.Stats.Backlog.Now).
+	return el("div").Class(b.class).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", v.Stats.Backlog.Now).DataSet("seq", v.Stats.Seq).
 		Title("connections accepted by the kernel, waiting for a worker thread to take them (gunicorn's --backlog)").Body(
 		el("strong").Text("backlog"),
 		el("span").Class("backlog-boxes").ID(fmt.Sprintf("s%d-backlog-boxes", sys)).Aria("hidden", "true").Body(
