@@ -64,6 +64,22 @@ func (l Lesson) Notice(r Run) []string {
 	return l.notice(r)
 }
 
+// Text is the lesson's prose, ending with the settings it changes, in
+// words. The settings line is worked out when a page first asks for it, not
+// at start-up: the playground never does, and parsing every lesson's
+// settings as the wasm client started cost its first render tens of
+// milliseconds.
+func (l Lesson) Text() []string {
+	key := l.Slug + "?" + l.Query
+	line, ok := settingLines.Load(key)
+	if !ok {
+		line, _ = settingLines.LoadOrStore(key, l.Settings())
+	}
+	return append(l.Prose[:len(l.Prose):len(l.Prose)], line.(string))
+}
+
+var settingLines sync.Map // slug?query → Settings()
+
 // Index returns the position of the lesson called slug, or -1.
 func Index(slug string) int {
 	for i, l := range All {

@@ -8,13 +8,6 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
-// Every lesson ends its prose with the settings it changes, in words.
-func init() {
-	for i := range All {
-		All[i].Prose = append(All[i].Prose, All[i].Settings())
-	}
-}
-
 // All is the walkthrough, in order.
 var All = []Lesson{
 	{

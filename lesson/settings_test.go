@@ -31,8 +31,8 @@ func TestLessonsStateTheirSettings(t *testing.T) {
 				t.Errorf("%s: %q does not state %s=%s", l.Slug, words, name, f.Get(l.Config()))
 			}
 		}
-		if got := l.Prose[len(l.Prose)-1]; got != words {
-			t.Errorf("%s: prose ends with %q; want the settings", l.Slug, got)
+		if text := l.Text(); text[len(text)-1] != words || len(text) != len(l.Prose)+1 {
+			t.Errorf("%s: text ends with %q; want the prose, then the settings", l.Slug, text[len(text)-1])
 		}
 	}
 	if got := All[Index("recycling")].Settings(); !strings.Contains(got, "max_requests=300") || !strings.Contains(got, "max_requests_jitter=30") {
@@ -72,7 +72,7 @@ func TestProseCitesNoMeasurement(t *testing.T) {
 			c.Boot / 1000, c.TTL / 1e6, c.TTL / 1000, c.Think / 1000} {
 			allowed[int(n)] = true
 		}
-		for _, p := range l.Prose {
+		for _, p := range l.Text() {
 			for _, m := range number.FindAllString(p, -1) {
 				n, _ := strconv.Atoi(strings.ReplaceAll(m, ",", ""))
 				if !allowed[n] {

@@ -89,7 +89,7 @@ func handoutLesson(prefix, origin string, i int, h view.HandoutLesson) app.UI {
 	playground := prefix + "/?" + view.LessonInPlayground(l).Query()
 	return el("article").Class("panel handout-lesson").ID(id).Aria("labelledby", id+"-title").Body(
 		app.H2().ID(id+"-title").Text(l.Title),
-		app.Range(l.Prose).Slice(func(j int) app.UI { return el("p").Class("prose").Text(l.Prose[j]) }),
+		prose(l.Text()),
 		app.If(blog != nil, blog),
 		el("h3").Text("What to notice"),
 		el("ul").Class("notice-lines").Body(app.Range(h.Notice).Slice(func(j int) app.UI { return el("li").Text(h.Notice[j]) })),

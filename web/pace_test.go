@@ -86,3 +86,52 @@ func TestDueCountsSlowFrames(t *testing.T) {
 		t.Errorf("a frame after a 9.8 s gap at 100 req/s: %d requests; want 25 (at most maxFrameGap)", n)
 	}
 }
+
+func TestFits(t *testing.T) {
+	const ms = time.Millisecond
+	var p pace
+	p.reset()
+	start := p.fit
+	p.fits(frameInterval) // kept the rate: already at the most
+	if p.fit != start {
+		t.Errorf("a frame that kept the rate at the most: fit %v; want %v", p.fit, start)
+	}
+	p.fits(2 * frameInterval) // missed one refresh: shrink
+	if want := start * 3 / 4; p.fit != want {
+		t.Errorf("after missing one refresh: fit %v; want %v", p.fit, want)
+	}
+	p.fits(100 * ms) // the page lost the processor: no change
+	if want := start * 3 / 4; p.fit != want {
+		t.Errorf("after a 100 ms gap: fit %v; want %v (unchanged)", p.fit, want)
+	}
+	for range 100 {
+		p.fits(2 * frameInterval)
+	}
+	if p.fit != minEngine {
+		t.Errorf("after many misses: fit %v; want the least, %v", p.fit, minEngine)
+	}
+	p.fits(frameInterval)
+	if want := minEngine + fitStep; p.fit != want {
+		t.Errorf("a frame that kept the rate: fit %v; want %v", p.fit, want)
+	}
+}
+
+func TestDueLearnsFit(t *testing.T) {
+	var p pace
+	p.reset()
+	p.perMs = 1000
+	p.fit = 4 * time.Millisecond
+	now := time.Unix(0, 0)
+	p.due(now, 0, figuresFrame, false)
+	now = now.Add(2 * frameInterval) // the figures frame missed one refresh
+	n := p.due(now, 0, figuresFrame, false)
+	if want := int64(3000); n != want {
+		t.Errorf("after a figures frame that missed one refresh: %d requests; want %d", n, want)
+	}
+	p.due(now, 0, drawnFrame, false)
+	before := p.fit
+	p.due(now.Add(2*frameInterval), 0, figuresFrame, false) // after a drawn frame: no lesson
+	if p.fit != before {
+		t.Errorf("the gap after a drawn frame changed fit %v -> %v", before, p.fit)
+	}
+}

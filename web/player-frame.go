@@ -17,8 +17,14 @@ type frameDone struct {
 // detailEvery is how often go-app redraws the page while requests go by
 // faster than anyone can read them: the cache contents, the charts and the
 // sentences. Every number on screen still changes on every frame, all from
-// one moment of the run (see figures).
+// one moment of the run (see figures). A redraw that takes longer than
+// detailEvery/detailShare is followed by a longer wait (see redraws).
 const detailEvery = 100 * time.Millisecond
+
+// detailShare is the share of the time redraws may take while playing fast,
+// at most: a redrawn frame costs several figures-only frames, which move
+// every number on screen.
+const detailShare = 4
 
 // frame runs the requests due since the previous frame and shows them. The
 // page's clock calls it through the page, which adds its own. A frame
@@ -32,10 +38,10 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 	defer func() {
 		end := func() {
 			p.pending.Store(false)
-			if kind == drawnFrame {
-				p.detail = time.Now() // a slow redraw is followed by frames that move only the figures
-			}
 			total := time.Since(start)
+			if kind == drawnFrame {
+				p.detail, p.drawn = time.Now(), total // a slow redraw is followed by frames that move only the figures
+			}
 			p.pace.drawn(kind, total, engine)
 			p.probe.frame(kind, total, time.Now())
 		}
@@ -113,10 +119,10 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 
 // redraws reports whether go-app redraws the page this frame: always
 // without a budget, at slow speeds (each request flashes its card), and
-// every detailEvery.
+// every detailEvery, or detailShare times as long as the last redraw took.
 func (p *player) redraws(now time.Time) bool {
 	s := Speeds[p.speed]
-	return !p.budgeted() || (s > 0 && s <= 100) || now.Sub(p.detail) >= detailEvery || len(p.views) != p.run.Systems()
+	return !p.budgeted() || (s > 0 && s <= 100) || now.Sub(p.detail) >= max(detailEvery, detailShare*p.drawn) || len(p.views) != p.run.Systems()
 }
 
 // budgeted reports whether the page moves its figures between redraws: the

@@ -26,8 +26,9 @@ type player struct {
 	pace    pace
 	meter   meter
 	probe   probe
-	detail  time.Time // when go-app last finished a redraw while playing
-	budget  bool      // between go-app's redraws, move the figures only (see figures)
+	detail  time.Time     // when go-app last finished a redraw while playing
+	drawn   time.Duration // how long that redraw's frame took
+	budget  bool          // between go-app's redraws, move the figures only (see figures)
 	figures figures
 	boots   boots
 	ctx     app.Context // the page's, once mounted: redraws are followed by the figures

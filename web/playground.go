@@ -76,9 +76,11 @@ func (p *Playground) OnMount(ctx app.Context) {
 const addressEvery = time.Second
 
 // frame plays the requests due and, now and then, writes the request
-// reached into the address.
+// reached into the address, in a frame that go-app redraws anyway: writing
+// the address (history.replaceState) took 10 to 26 ms under load, which made a
+// figures-only frame miss the screen's refresh.
 func (p *Playground) frame(ctx app.Context) {
-	if done := p.player.frame(ctx); done.ran > 0 && time.Since(p.shared) >= addressEvery {
+	if done := p.player.frame(ctx); done.ran > 0 && done.full && time.Since(p.shared) >= addressEvery {
 		p.syncURL(ctx)
 	}
 }

@@ -38,6 +38,7 @@ func systemFigures(f *figures, v view.System, chips bool) {
 	b := backlogOf(v)
 	f.class(s("backlog"), b.class)
 	f.attr(s("backlog"), "data-now", itoa(st.Backlog.Now))
+	f.attr(s("backlog"), "data-seq", i64(st.Seq)) // the moment drawn, even when the count stays
 	f.fill(s("backlog-boxes"), "bk", "full", b.boxes)
 	f.text(s("bk-more"), b.more)
 	f.text(s("backlog-text"), b.text)

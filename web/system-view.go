@@ -47,7 +47,10 @@ func (c *SystemView) Render() app.UI {
 				c.renderIn(),
 				app.If(len(v.Hosts) > 0, hostGroups(v)).Else(el("div").Class(fmt.Sprintf("workers cols-%d", columns(len(v.Workers)))).Body(
 					app.Range(v.Workers).Slice(func(i int) app.UI {
-						return &WorkerCard{Worker: v.Workers[i], Figures: c.Figures}
+						if c.Figures {
+							return &WorkerCard{Worker: still(v.Workers[i]), Figures: true}
+						}
+						return &WorkerCard{Worker: v.Workers[i]}
 					}),
 				)),
 				app.If(all(v.Config) > len(v.Workers), el("p").Class("more-workers").
@@ -149,7 +152,7 @@ func backlog(v view.System) app.UI {
 		sys = v.Workers[0].System
 	}
 	b := backlogOf(v)
-	return el("div").Class(b.class).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", v.Stats.Backlog.Now).
+	return el("div").Class(b.class).ID(fmt.Sprintf("s%d-backlog", sys)).DataSet("now", v.Stats.Backlog.Now).DataSet("seq", v.Stats.Seq).
 		Title("connections accepted by the kernel, waiting for a worker thread to take them (gunicorn's --backlog)").Body(
 		el("strong").Text("backlog"),
 		el("span").Class("backlog-boxes").ID(fmt.Sprintf("s%d-backlog-boxes", sys)).Aria("hidden", "true").Body(

@@ -33,7 +33,7 @@ func (w *Walkthrough) Render() app.UI {
 				el("section").Class("lesson-text").Aria("labelledby", "lesson-title").Body(
 					el("p").Class("progress-text").ID("progress").Text(fmt.Sprintf("Lesson %d of %d", w.st.Index+1, len(lesson.All))),
 					app.H1().ID("lesson-title").Text(l.Title),
-					app.Range(l.Prose).Slice(func(i int) app.UI { return el("p").Class("prose").Text(l.Prose[i]) }),
+					prose(l.Text()),
 					el("p").Class("prose to-code").Body(
 						el("a").ID("to-code").Attr("href", "#code-panel").Text("In your app: what to change in Django, Flask, Rails, Node… ↓"),
 					),
@@ -90,4 +90,9 @@ func (w *Walkthrough) comparison() app.UI {
 		Left: w.views[0].Title, Right: w.views[1].Title,
 		Findings: view.Summarize(w.views[0], w.views[1]),
 	}
+}
+
+// prose draws paragraphs of a lesson's text.
+func prose(text []string) app.UI {
+	return app.Range(text).Slice(func(i int) app.UI { return el("p").Class("prose").Text(text[i]) })
 }
