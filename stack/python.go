@@ -30,24 +30,29 @@ type pyShared struct {
 }
 
 // python writes the app for mode: the post's lru_cache in each process
-// (local), a shared cache (shared), or both in front of each other (tiered);
+// (local; a per-key LRU when writes must drop one key), a shared cache
+// (shared), or both in front of each other (tiered);
 // with single flight in each process, a lock in the shared cache, and a
 // shared cache client that fails open, as s asks.
 func (f py) python(s settings, mode string) string {
 	var b strings.Builder
 	local, shared := mode != "shared", mode != "local"
 	lock, failOpen, flight := s.lock(mode), s.failOpen(mode), s.Coalesce == "worker"
+	byKey := local && s.byKey(mode)
 	imports := []string{"import os"}
-	if flight {
+	if flight || byKey {
 		imports = append(imports, "import threading")
 	}
-	if lock {
+	if lock || byKey {
 		imports = append(imports, "import time")
+	}
+	if byKey {
+		imports = append(imports, "from collections import OrderedDict, namedtuple")
 	}
 	if failOpen {
 		imports = append(imports, "from contextlib import contextmanager")
 	}
-	if local && s.TTL == 0 {
+	if local && s.TTL == 0 && !byKey {
 		imports = append(imports, "from functools import lru_cache")
 	}
 	var sh pyShared
@@ -59,7 +64,7 @@ func (f py) python(s settings, mode string) string {
 			extra = append(extra, "from redis.exceptions import RedisError")
 		}
 	}
-	if local && s.TTL > 0 {
+	if local && s.TTL > 0 && !byKey {
 		extra = append(extra, "from cachetools.func import ttl_cache  # lru_cache with a TTL")
 	}
 	fmt.Fprintf(&b, "%s\n\n%s\n", strings.Join(imports, "\n"), strings.Join(append(f.imports, extra...), "\n"))
@@ -86,6 +91,9 @@ def fail_open():
     except RedisError:  # ConnectionError, TimeoutError
         cache_errors += 1
 `)
+	}
+	if byKey {
+		b.WriteString("\n\n" + keyLRU)
 	}
 	b.WriteString(`
 
@@ -125,7 +133,7 @@ def shared_or_lock(k):
 	}
 	b.WriteString("\n\n")
 	if local {
-		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s), s.Workers)
+		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s, mode), s.Workers)
 	}
 	fmt.Fprintf(&b, "def %s(key):\n", fn)
 	if shared {
@@ -168,11 +176,11 @@ def shared_or_lock(k):
 		}
 		switch mode {
 		case "local":
-			fmt.Fprintf(&b, "    %s.cache_clear()  # no per-key delete; and only this process's cache\n", fn)
+			fmt.Fprintf(&b, "    %s.delete(key)  # this key, from this process's cache only\n", fn)
 		case "shared":
 			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s  # one delete reaches every process\n", del)
 		case "tiered":
-			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    %s.cache_clear()  # the other processes keep their local copies%s\n", del, fn, untilTTL(s))
+			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    %s.delete(key)  # the other processes keep their local copies%s\n", del, fn, untilTTL(s))
 		}
 		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"message": "Stored"}`))
 	}
@@ -188,13 +196,6 @@ def shared_or_lock(k):
 		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{**stats`+errs+`, "pid": os.getpid()}`))
 	}
 	return b.String()
-}
-
-func decorator(s settings) string {
-	if s.TTL > 0 {
-		return fmt.Sprintf("@ttl_cache(maxsize=%d, ttl=%d)", s.Cache, s.TTL)
-	}
-	return fmt.Sprintf("@lru_cache(maxsize=%d)", s.Cache)
 }
 
 func untilTTL(s settings) string {
