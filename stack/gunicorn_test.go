@@ -179,3 +179,41 @@ func TestFlaskWriteDropsOneKey(t *testing.T) {
 		t.Errorf("after reading 1, 2, 3, 1, writing 2, reading 1, 3: %+v; want %+v", in, want)
 	}
 }
+
+// Lesson 1 is the post's app: GET / calls a cached function without
+// arguments and answers {"message": "Stored"}; /get_cache_info then shows the
+// one key held. Under real gunicorn, with one worker so that both requests
+// reach the same cache.
+func TestFlaskPostApp(t *testing.T) {
+	needPython(t, "flask", "python3-flask")
+	c := lessonConfig(t, "the-post")
+	c.Workers = 1
+	code, err := Generate(c, "flask")
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := snippet(t, code, "What you have", "app.py")
+	if strings.Contains(app, "/item/") {
+		t.Errorf("lesson 1's app has an /item/ route, which the post's has not:\n%s", app)
+	}
+	base := runGunicorn(t, app, snippet(t, code, "What you have", "command line"))
+	var msg map[string]string
+	get(t, base+"/", &msg)
+	if msg["message"] != "Stored" {
+		t.Errorf("GET / answered %v; want the post's {\"message\": \"Stored\"}", msg)
+	}
+	var in info
+	get(t, base+"/get_cache_info", &in)
+	if want := (info{Misses: 1, Maxsize: 2, Currsize: 1, Pid: in.Pid}); in != want {
+		t.Errorf("after GET /: %+v; want %+v", in, want)
+	}
+	for _, name := range []string{"django", "node", "rails"} {
+		code, err := Generate(c, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if have := section(t, code, "What you have"); !strings.Contains(strings.Join(have.Text, " "), "GET /item/0") {
+			t.Errorf("%s: lesson 1's code does not say how the post's GET / maps to it: %q", name, have.Text)
+		}
+	}
+}

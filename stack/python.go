@@ -95,12 +95,23 @@ def fail_open():
 	if byKey {
 		b.WriteString("\n\n" + keyLRU)
 	}
-	b.WriteString(`
+	arg, k := "key", `f"item:{key}"` // the cached function's parameter, and its shared key
+	if s.post() {
+		arg, k = "", `"item"`
+		b.WriteString(`
+
+def fetch_item():
+    """Your slow work: the post's cached function takes no arguments, so it has one key."""
+    return "Stored"
+`)
+	} else {
+		b.WriteString(`
 
 def fetch_item(key):
     """Your slow database query."""
     return {"key": key}
 `)
+	}
 	if s.Writes {
 		b.WriteString(`
 
@@ -135,13 +146,13 @@ def shared_or_lock(k):
 	if local {
 		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s, mode), s.Workers)
 	}
-	fmt.Fprintf(&b, "def %s(key):\n", fn)
+	fmt.Fprintf(&b, "def %s(%s):\n", fn, arg)
 	if shared {
 		get := sh.get
 		if lock {
 			get = "shared_or_lock(k)"
 		}
-		b.WriteString("    k = f\"item:{key}\"\n")
+		fmt.Fprintf(&b, "    k = %s\n", k)
 		if failOpen {
 			fmt.Fprintf(&b, "    item = None\n    with fail_open():\n        item = %s\n", get)
 		} else {
@@ -151,7 +162,7 @@ def shared_or_lock(k):
 		if !local {
 			b.WriteString("        stats[\"misses\"] += 1\n")
 		}
-		b.WriteString("        item = fetch_item(key)\n")
+		fmt.Fprintf(&b, "        item = fetch_item(%s)\n", arg)
 		fill := []string{sh.set}
 		if lock {
 			fill = append(fill, sh.client+".delete(f\"lock:{k}\")  # the others read the copy now")
@@ -162,12 +173,18 @@ def shared_or_lock(k):
 		}
 		b.WriteString("    return item\n")
 	} else {
-		b.WriteString("    return fetch_item(key)\n")
+		fmt.Fprintf(&b, "    return fetch_item(%s)\n", arg)
 	}
-	if local && s.Preload {
+	if local && s.Preload && s.post() {
+		b.WriteString("\n\n# With --preload this runs once in the master: every worker starts with a copy.\nload_item()\n")
+	} else if local && s.Preload {
 		fmt.Fprintf(&b, "\n\n# With --preload this runs once in the master: every worker starts with a copy.\nfor key in range(%d):\n    load_item(key)\n", min(s.Cache, s.Keys))
 	}
-	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
+	if s.post() { // the post's GET /
+		fmt.Fprintf(&b, "\n\n"+f.get+"\ndef index():\n    return %s\n", "/", fmt.Sprintf(f.json, `{"message": load_item()}`))
+	} else {
+		fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
+	}
 	if s.Writes {
 		fmt.Fprintf(&b, "\n\n"+f.put+"\ndef put_item(%s):\n    save_item(key, %s)\n", f.path, f.putArgs, f.body)
 		del := sh.del

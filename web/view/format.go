@@ -63,3 +63,12 @@ func Plural(n int64, thing string) string {
 	}
 	return Count(n) + " " + thing + "s"
 }
+
+// Keys counts the run's keys with their popularity: "20 keys (zipf)". One key
+// has no popularity to speak of: the post's cached function takes no arguments.
+func Keys(c sim.Config) string {
+	if c.Keys == 1 {
+		return "1 key (a function without arguments)"
+	}
+	return fmt.Sprintf("%s (%s)", Plural(int64(c.Keys), "key"), c.Dist)
+}

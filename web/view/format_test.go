@@ -94,3 +94,15 @@ func TestChartTop(t *testing.T) {
 		t.Errorf("Top() of no lines = %v; want 1", got)
 	}
 }
+
+func TestKeys(t *testing.T) {
+	c := sim.Default()
+	c.Keys, c.Dist = 20, "uniform"
+	if got, want := Keys(c), "20 keys (uniform)"; got != want {
+		t.Errorf("Keys(20 uniform) = %q; want %q", got, want)
+	}
+	c.Keys = 1 // lesson 1: the post's function, no popularity to speak of
+	if got, want := Keys(c), "1 key (a function without arguments)"; got != want {
+		t.Errorf("Keys(1) = %q; want %q", got, want)
+	}
+}
