@@ -66,15 +66,26 @@ func latencyFinding(a, b System) Finding {
 	case p50 == -1 && p99 == -1:
 		f.Remark = "the same as shown (" + mean + ")"
 	case p50 != 1 && p99 != 1:
-		f.Better, f.Remark = 0, a.Title+": as fast or faster at p50 and p99 ("+mean+")"
+		f.Better, f.Remark = 0, a.Title+": as fast or faster at p50 and p99"+meanWords(la.Mean, lb.Mean)
 	case p50 != 0 && p99 != 0:
-		f.Better, f.Remark = 1, b.Title+": as fast or faster at p50 and p99 ("+mean+")"
+		f.Better, f.Remark = 1, b.Title+": as fast or faster at p50 and p99"+meanWords(lb.Mean, la.Mean)
 	case p50 == 0:
 		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", a.Title, b.Title, mean)
 	default:
 		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", b.Title, a.Title, mean)
 	}
 	return f
+}
+
+// meanWords gives the means of the side that is as fast or faster at p50
+// and p99 (win) and of the other, and says so when the winner's mean is
+// higher as shown: a few slow requests can outweigh a lower p50 and p99.
+func meanWords(win, other float64) string {
+	w, o := Micros(int(win)), Micros(int(other))
+	if w != o && win > other {
+		return fmt.Sprintf(", but slower on average (mean %s against %s)", w, o)
+	}
+	return fmt.Sprintf(" (mean %s against %s)", w, o)
 }
 
 // faster says which of two latencies is lower as shown: 0 the first, 1 the

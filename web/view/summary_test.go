@@ -134,12 +134,15 @@ func TestLatencyStar(t *testing.T) {
 		better int
 		remark string
 	}{
-		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R: as fast"},   // a lower mean, slower on both shown
-		{sys("L", 5500, 5500, 10), sys("R", 5000, 5000, 20), 1, "R: as fast"}, // the same
+		{sys("L", 500, 5500, 300), sys("R", 1, 5000, 400), 1, "R: as fast or faster at p50 and p99, but slower on average (mean 400 µs against 300 µs)"}, // a lower mean, slower on both shown
+		{sys("L", 5500, 5500, 10), sys("R", 5000, 5000, 20), 1, "R: as fast or faster at p50 and p99, but slower on average (mean 20 µs against 10 µs)"},
+		{sys("L", 5500, 5500, 30), sys("R", 5000, 5000, 20), 1, "R: as fast or faster at p50 and p99 (mean 20 µs against 30 µs)"},
+		{sys("L", 5500, 5500, 20.2), sys("R", 5000, 5000, 20.4), 1, "R: as fast or faster at p50 and p99 (mean 20 µs against 20 µs)"}, // the same as shown
 		{sys("L", 1, 6000, 10), sys("R", 500, 5000, 20), -1, "a trade: L has the lower p50, R the lower p99"},
 		{sys("L", 500, 5000, 10), sys("R", 1, 6000, 20), -1, "a trade: R has the lower p50, L the lower p99"},
 		{sys("L", 5001, 5000, 10), sys("R", 5000, 5001, 20), -1, "the same as shown"},
-		{sys("L", 1, 5000, 10), sys("R", 1, 5500, 20), 0, "L: as fast"},
+		{sys("L", 1, 5000, 10), sys("R", 1, 5500, 20), 0, "L: as fast or faster at p50 and p99 (mean 10 µs against 20 µs)"},
+		{sys("L", 1, 5000, 30), sys("R", 1, 5500, 20), 0, "L: as fast or faster at p50 and p99, but slower on average (mean 30 µs against 20 µs)"},
 	} {
 		f := latencyFinding(tt.a, tt.b)
 		if f.Better != tt.better || !strings.Contains(f.Remark, tt.remark) {
