@@ -36,7 +36,7 @@ func Insights(v System) []string {
 		out = append(out, fmt.Sprintf("The shared cache is down: %s so far, and every read it would have answered goes to the database.", Plural(st.Shared.Errors, "cache error")))
 	}
 	if v.Config.HasShared() && !v.Config.HasLocal() {
-		stale := ", and no read is stale"
+		stale := ", and no read so far was stale"
 		if st.Total.Stale > 0 {
 			stale = ""
 		}

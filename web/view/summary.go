@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -115,8 +116,14 @@ func change(a, b int64, less, more string) string {
 	switch {
 	case a == b:
 		return "the same number of"
+	case b == 0:
+		return "100% " + less
 	case b < a:
-		return fmt.Sprintf("%.0f%% %s", 100*float64(a-b)/float64(a), less)
+		pct := 100 * float64(a-b) / float64(a)
+		if pct >= 99.5 { // "100% fewer" only for none: 1 of 1,907 is 99.9%
+			return fmt.Sprintf("%.1f%% %s", min(math.Floor(pct*10)/10, 99.9), less)
+		}
+		return fmt.Sprintf("%.0f%% %s", pct, less)
 	case a == 0:
 		return more
 	}
@@ -132,7 +139,7 @@ func staleRemark(a, b System) string {
 	case x == 0 && y == 0:
 		return "no stale reads on either side"
 	case y == 0 && !b.Config.HasLocal():
-		return b.Title + ": the shared copy is always the latest, no stale reads"
+		return b.Title + ": none in this run; with one copy, only a fill racing a write's delete can leave an old value"
 	case y == 0:
 		return "only " + a.Title + " served old values"
 	case x == 0:
