@@ -28,3 +28,19 @@ func TestTheoryRowsSayWhoseMemory(t *testing.T) {
 		t.Errorf("per-worker row marked as not this system in a per-worker run")
 	}
 }
+
+// One entry is "1 entry" (lesson 11 runs caches of 1), and the sentence on a
+// per-worker system and its shared cache is two sentences, not a colon.
+func TestTheoryWordsGrammar(t *testing.T) {
+	c := lesson.All[lesson.Index("stampede")].Config()
+	got := html(&TheoryPanel{Theory: view.TheoryOf(c), Measured: []view.Measured{{Mode: c.Mode, Reads: 10}}})
+	if !strings.Contains(got, "16 per-worker caches of 1 entry<") || strings.Contains(got, "1 entries") {
+		t.Errorf("lesson 11's theory panel does not say \"16 per-worker caches of 1 entry\": %s", got)
+	}
+	d := lesson.All[lesson.Index("cold-misses")].Config()
+	d.Cache = 100
+	want := "each of the 4 caches hits like one cache of 100. The same 400 entries in one shared cache hit like one cache of 400."
+	if got := theoryWords(view.TheoryOf(d)); !strings.HasSuffix(got, want) {
+		t.Errorf("theoryWords = %q; want it to end %q", got, want)
+	}
+}

@@ -72,3 +72,11 @@ func Keys(c sim.Config) string {
 	}
 	return fmt.Sprintf("%s (%s)", Plural(int64(c.Keys), "key"), c.Dist)
 }
+
+// Entries counts cache entries: "1 entry", "400 entries".
+func Entries(n int64) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return Count(n) + " entries"
+}

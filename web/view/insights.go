@@ -22,8 +22,12 @@ func Insights(v System) []string {
 		out = append(out, line)
 	}
 	if m := st.Memory; m.Duplicates > 0 {
-		out = append(out, fmt.Sprintf("%s of the %s cached entries are copies of a key another %s already holds: memory that buys no extra hits.",
-			Count(m.Duplicates), Count(m.Entries), holder(v)))
+		copies := "are copies"
+		if m.Duplicates == 1 {
+			copies = "is a copy"
+		}
+		out = append(out, fmt.Sprintf("%s of the %s cached entries %s of a key another %s already holds: memory that buys no extra hits.",
+			Count(m.Duplicates), Count(m.Entries), copies, holder(v)))
 	}
 	if st.Total.Stale > 0 {
 		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: "+staleCause(v))

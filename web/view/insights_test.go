@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cachepit/cachepit/sim"
 )
 
 func TestInsights(t *testing.T) {
@@ -87,6 +89,26 @@ func TestInfoSpreadCounts(t *testing.T) {
 			if workers <= 8 && fmt.Sprint(len(distinct)) != claim {
 				t.Errorf("%d workers after %d: %q claims %s values and lists %d", workers, n, line, claim, len(distinct))
 			}
+		}
+	}
+}
+
+// One copy is "1 of the 4 cached entries is a copy", not "are copies"
+// (lesson 2 at request 4).
+func TestInsightsOneCopy(t *testing.T) {
+	var v System
+	v.Config = sim.Default()
+	v.Stats.Seq = 4
+	for _, tt := range []struct {
+		dups int
+		want string
+	}{
+		{1, "1 of the 4 cached entries is a copy of a key another worker already holds"},
+		{2, "2 of the 4 cached entries are copies of a key another worker already holds"},
+	} {
+		v.Stats.Memory.Entries, v.Stats.Memory.Duplicates = 4, tt.dups
+		if got := strings.Join(Insights(v), "\n"); !strings.Contains(got, tt.want) {
+			t.Errorf("%d duplicates: insights %q lack %q", tt.dups, got, tt.want)
 		}
 	}
 }
