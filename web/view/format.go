@@ -80,3 +80,7 @@ func Entries(n int64) string {
 	}
 	return Count(n) + " entries"
 }
+
+// PlayRate names the measured playback speed: requests drawn per second of
+// wall time, apart from the modelled load ("rate=1000", requests/s).
+func PlayRate(perSecond int64) string { return "playing " + Count(perSecond) + " req/s" }

@@ -130,3 +130,12 @@ func TestEntries(t *testing.T) {
 		t.Errorf("Entries = %q", got)
 	}
 }
+
+// The toolbar's playback rate reads apart from the load's "requests/s" and
+// the speed setting (review, item 10: "measured: 50 req/s" beside "Load 1000
+// requests/s").
+func TestPlayRate(t *testing.T) {
+	if got, want := PlayRate(1234), "playing 1,234 req/s"; got != want {
+		t.Errorf("PlayRate(1234) = %q; want %q", got, want)
+	}
+}
