@@ -115,11 +115,13 @@ func refilling(v System) string {
 		return ""
 	}
 	best, fewest := -1, int64(0)
+	var ids []string // every restarted worker whose cache is still filling
 	for i, w := range v.Workers {
 		n := w.Info.Hits + w.Info.Misses
 		if w.Stats.Generation == 0 || w.Info.Currsize >= w.Info.Maxsize || n == 0 {
 			continue
 		}
+		ids = append(ids, fmt.Sprint(w.Stats.ID))
 		if best < 0 || n < fewest {
 			best, fewest = i, n
 		}
@@ -130,6 +132,14 @@ func refilling(v System) string {
 	w := v.Workers[best]
 	s := fmt.Sprintf("Worker %d restarted with an empty cache: since then its cache has answered %s of %s (%s)",
 		w.Stats.ID, Count(w.Info.Hits), Plural(fewest, "read"), Pct(float64(w.Info.Hits)/float64(fewest)))
+	if len(ids) > 1 { // a deploy: name them all, then the one with the fewest reads since
+		who := "Workers " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+		if len(ids) == len(v.Workers) {
+			who = fmt.Sprintf("All %d workers", len(ids))
+		}
+		s = fmt.Sprintf("%s restarted with empty caches and are still filling them. Worker %d, with the fewest reads since: its cache has answered %s of %s (%s)",
+			who, w.Stats.ID, Count(w.Info.Hits), Plural(fewest, "read"), Pct(float64(w.Info.Hits)/float64(fewest)))
+	}
 	if before := w.Stats.Reads - fewest; before > 0 {
 		s += fmt.Sprintf(", against %s of its reads before the restart", Pct(float64(w.Stats.Hits-w.Info.Hits)/float64(before)))
 	}
