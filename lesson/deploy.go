@@ -17,8 +17,9 @@ var deploy = Lesson{
 		"Here 16 sync workers serve an open stream of requests: they keep arriving however slow the answers are. " +
 			"After request 10,000 every worker restarts at once. The new workers take 100 ms to boot, then each of them misses every key it is asked for.",
 		"The shared cache, the second system on the page, lives outside the workers: the same deploy costs it the boot, not the cache.",
-		"After request 20,000 the deploy is rolling: one worker at a time, each once the one before is up, " +
-			"so one cache is cold at a time while the others keep serving.",
+		"After request 20,000 the deploy is rolling: one worker restarts at a time, each once the one before has booted, " +
+			"so the workers never all stop together. A booted worker's cache is still filling when the next one restarts: " +
+			"several caches can be cold at once, and every one of them refills.",
 	},
 	Query:    "workers=16&cache=100&keys=100&writes=0&arrivals=poisson&rate=3000&cpu=1000&boot=100ms",
 	Compare:  true,
@@ -50,7 +51,7 @@ func deployNotice(r Run) []string {
 	}
 	out = append(out,
 		fmt.Sprintf("All at once, per-worker caches: %s database reads in requests %s, up to %s at once%s; p99 rose to %s.",
-			count(int(all.Reads)), span(all), count(int(all.Peak)), each, ms(all.P99)),
+			count(int(all.Reads)), spanAt(all, at), count(int(all.Peak)), each, ms(all.P99)),
 		fmt.Sprintf("Shared cache, same deploy and requests: %s database reads; p99 %s, with the workers' %s boot.",
 			count(int(shared.Reads)), ms(shared.P99), duration(r.Config.Boot)))
 	if seq <= roll {
@@ -61,7 +62,17 @@ func deployNotice(r Run) []string {
 		return append(out, fmt.Sprintf("A rolling deploy follows after request %s.", count(int(roll))))
 	}
 	return append(out, fmt.Sprintf("Rolling, per-worker caches: %s database reads in requests %s, up to %s at once; p99 %s.",
-		count(int(rolling.Reads)), span(rolling), count(int(rolling.Peak)), ms(rolling.P99)))
+		count(int(rolling.Reads)), spanAt(rolling, roll), count(int(rolling.Peak)), ms(rolling.P99)))
+}
+
+// spanAt names a window that starts at a deploy after request at. The
+// series' windows are whole (128 requests each by the end of lesson 10), so the first
+// may begin a little before the deploy: then it says so.
+func spanAt(w window, at int64) string {
+	if w.To == 0 || w.From == at+1 {
+		return span(w)
+	}
+	return fmt.Sprintf("%s (the chart's windows from the one holding the deploy after request %s)", span(w), count(int(at)))
 }
 
 // span names the requests a window covers: "4,993 to 9,984".

@@ -19,7 +19,7 @@ var outage = Lesson{
 			"The client fails open: a get that cannot connect counts as a cache error, and the request goes on to the database (the real servers behind this site's command-line tool do the same with Memcached or Redis).",
 		"In the first system the per-worker caches live inside the workers: the outage does not touch them. " +
 			"In the second, every read that the shared cache answered now reaches the database; the cache comes back empty and fills again.",
-		"The trade in words: the shared cache removes the duplicates and the stale reads, and adds a failure that moves its whole load onto the database at once. " +
+		"The trade in words: the shared cache removes the duplicates and the stale copies in other workers (a fill racing a write's delete can still leave an old value in it), and adds a failure that moves its whole load onto the database at once. " +
 			"A tiered cache (mode tiered: a small lru_cache in front of the shared one) keeps the hottest keys inside each worker, so an outage costs less; " +
 			"it brings back a little of the staleness, bounded by its size and TTL.",
 	},

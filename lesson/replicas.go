@@ -38,14 +38,15 @@ var replicas = Lesson{
 		key, glob := replicaPredictions(c)
 		moved, owned, to := ringMove(c.Hosts, c.Keys)
 		held, dups, before, after := replicaWindows(r.Series[0], from)
+		memory := int(c.Hosts) * c.HostSize() // what replicaPredictions gives the global cache
 		cached := fmt.Sprintf("%s host caches of %s entries hold %s entries: %s are copies of a key another host holds too.", count(int(c.Hosts)), count(int(c.HostSize())), count(int(st.Memory.Entries)), count(int(st.Memory.Duplicates)))
 		if st.Now >= from {
 			cached = fmt.Sprintf("Before host %s went out, the %s host caches of %s entries held %s entries: %s were copies of a key another host held too.", count(int(c.Hosts-1)), count(int(c.Hosts)), count(int(c.HostSize())), count(int(held)), count(int(dups)))
 		}
 		lines := []string{
 			cached,
-			fmt.Sprintf("Round robin across hosts: hit ratio %s, %s database reads. Che's approximation for the same memory: %s with key routing at the load balancer, %s with one global cache.",
-				pct(st.HitRatio), count(int(st.Origin.Reads)), pct(key), pct(glob)),
+			fmt.Sprintf("Round robin across hosts: hit ratio %s, %s database reads. Che's approximation for the same %s entries as the host caches: %s with key routing at the load balancer, %s with one global cache of %s.",
+				pct(st.HitRatio), count(int(st.Origin.Reads)), count(memory), pct(key), pct(glob), count(memory)),
 		}
 		if st.Now < from {
 			return append(lines, fmt.Sprintf("Host %s goes out at %s.", count(int(c.Hosts-1)), sim.FormatDuration(from)))

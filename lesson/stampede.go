@@ -30,6 +30,10 @@ var stampede = Lesson{
 		if r.Config.Threads > 1 {
 			waited = fmt.Sprintf("Single flight inside each worker made %s requests wait for another thread's fetch, within their own worker only.", count(int(st.Total.Coalesced)))
 		}
+		stale := fmt.Sprintf("Stale reads: %s per-worker, %s shared.", count(int(st.Total.Stale)), count(int(p.Total.Stale)))
+		if p.Total.Stale > 0 {
+			stale += " The shared cache holds one copy, but a fetch that began before a write can store the old value after the write deleted the key."
+		}
 		return []string{
 			fmt.Sprintf("Per-worker caches: %s database fetches; %s of them while another worker was already fetching the key; up to %s at once.",
 				count(int(st.Origin.Reads)), count(int(st.Origin.Duplicates)), count(int(st.Origin.Peak))),
@@ -37,6 +41,7 @@ var stampede = Lesson{
 			fmt.Sprintf("Shared cache with a lock, same requests: %s database fetches, %s duplicates, up to %s at once; %s requests waited for the one fetch instead.",
 				count(int(p.Origin.Reads)), count(int(p.Origin.Duplicates)), count(int(p.Origin.Peak)), count(int(p.Total.Coalesced))),
 			fmt.Sprintf("p99 response time %s per-worker, %s shared.", ms(st.Latency.P99), ms(p.Latency.P99)),
+			stale,
 		}
 	},
 }

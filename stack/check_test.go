@@ -78,6 +78,8 @@ var checkConfigs = []func(*sim.Config){
 	func(c *sim.Config) { c.Outage = "shared@15s-25s" },                                                   // lesson 13: the fix fails open
 	func(c *sim.Config) { c.Mode, c.Coalesce, c.Outage, c.TTL = "shared", "shared", "shared@1s-2s", 5e6 }, // a lock that fails open
 	func(c *sim.Config) { c.Mode, c.Outage, c.Writes = "tiered", "shared@1s-2s", 0 },
+	func(c *sim.Config) { c.Keys, c.Writes, c.Preload = 1, 0, true }, // lesson 1: the post's app, GET / without arguments
+	func(c *sim.Config) { c.Keys, c.Writes, c.Mode = 1, 0, "tiered" },
 }
 
 func TestSnippetsPassTheirChecker(t *testing.T) {

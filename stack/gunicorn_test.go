@@ -143,3 +143,77 @@ func runGunicorn(t *testing.T, app, cmdline string) string {
 	t.Fatalf("gunicorn did not answer on %s within 20 s:\n%s", addr, log)
 	return ""
 }
+
+// A write drops only the written key from the worker's cache, as the engine
+// does (lru_cache's cache_clear would drop them all): the generated app under
+// real gunicorn, one worker, reads keys 1 to 3, writes key 2, and holds 2 keys.
+func TestFlaskWriteDropsOneKey(t *testing.T) {
+	needPython(t, "flask", "python3-flask")
+	c := sim.Default()
+	c.Workers, c.Cache, c.Keys = 1, 5, 5
+	code, err := Generate(c, "flask")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := runGunicorn(t, snippet(t, code, "What you have", "app.py"), snippet(t, code, "What you have", "command line"))
+	for _, k := range []int{1, 2, 3, 1} {
+		var item map[string]int
+		get(t, fmt.Sprintf("%s/item/%d", base, k), &item)
+	}
+	req, _ := http.NewRequest("PUT", base+"/item/2", strings.NewReader(`{"v": 2}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Close = true
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, k := range []int{1, 3} { // still held: hits
+		var item map[string]int
+		get(t, fmt.Sprintf("%s/item/%d", base, k), &item)
+	}
+	var in info
+	get(t, base+"/get_cache_info", &in)
+	want := info{Hits: 3, Misses: 3, Maxsize: 5, Currsize: 2, Pid: in.Pid}
+	if in != want {
+		t.Errorf("after reading 1, 2, 3, 1, writing 2, reading 1, 3: %+v; want %+v", in, want)
+	}
+}
+
+// Lesson 1 is the post's app: GET / calls a cached function without
+// arguments and answers {"message": "Stored"}; /get_cache_info then shows the
+// one key held. Under real gunicorn, with one worker so that both requests
+// reach the same cache.
+func TestFlaskPostApp(t *testing.T) {
+	needPython(t, "flask", "python3-flask")
+	c := lessonConfig(t, "the-post")
+	c.Workers = 1
+	code, err := Generate(c, "flask")
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := snippet(t, code, "What you have", "app.py")
+	if strings.Contains(app, "/item/") {
+		t.Errorf("lesson 1's app has an /item/ route, which the post's has not:\n%s", app)
+	}
+	base := runGunicorn(t, app, snippet(t, code, "What you have", "command line"))
+	var msg map[string]string
+	get(t, base+"/", &msg)
+	if msg["message"] != "Stored" {
+		t.Errorf("GET / answered %v; want the post's {\"message\": \"Stored\"}", msg)
+	}
+	var in info
+	get(t, base+"/get_cache_info", &in)
+	if want := (info{Misses: 1, Maxsize: 2, Currsize: 1, Pid: in.Pid}); in != want {
+		t.Errorf("after GET /: %+v; want %+v", in, want)
+	}
+	for _, name := range []string{"django", "node", "rails"} {
+		code, err := Generate(c, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if have := section(t, code, "What you have"); !strings.Contains(strings.Join(have.Text, " "), "GET /item/0") {
+			t.Errorf("%s: lesson 1's code does not say how the post's GET / maps to it: %q", name, have.Text)
+		}
+	}
+}

@@ -66,7 +66,7 @@ def cached(k):
 }
 
 var flask = stack{
-	name: "flask", title: "Flask + gunicorn", stats: "GET /get_cache_info",
+	name: "flask", title: "Flask + gunicorn", stats: "GET /get_cache_info", post: true,
 	snippets: func(s settings, mode string) []Snippet {
 		return []Snippet{
 			{Name: "app.py", Lang: "python", Code: flaskPy.python(s, mode)},
@@ -83,7 +83,7 @@ var flask = stack{
 }
 
 var fastapi = stack{
-	name: "fastapi", title: "FastAPI + gunicorn with uvicorn workers", stats: "GET /get_cache_info",
+	name: "fastapi", title: "FastAPI + gunicorn with uvicorn workers", stats: "GET /get_cache_info", post: true,
 	snippets: func(s settings, mode string) []Snippet {
 		uvicorn := fmt.Sprintf("uvicorn main:app --workers %d", s.Workers)
 		if s.MaxRequests > 0 {

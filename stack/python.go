@@ -30,24 +30,29 @@ type pyShared struct {
 }
 
 // python writes the app for mode: the post's lru_cache in each process
-// (local), a shared cache (shared), or both in front of each other (tiered);
+// (local; a per-key LRU when writes must drop one key), a shared cache
+// (shared), or both in front of each other (tiered);
 // with single flight in each process, a lock in the shared cache, and a
 // shared cache client that fails open, as s asks.
 func (f py) python(s settings, mode string) string {
 	var b strings.Builder
 	local, shared := mode != "shared", mode != "local"
 	lock, failOpen, flight := s.lock(mode), s.failOpen(mode), s.Coalesce == "worker"
+	byKey := local && s.byKey(mode)
 	imports := []string{"import os"}
-	if flight {
+	if flight || byKey {
 		imports = append(imports, "import threading")
 	}
-	if lock {
+	if lock || byKey {
 		imports = append(imports, "import time")
+	}
+	if byKey {
+		imports = append(imports, "from collections import OrderedDict, namedtuple")
 	}
 	if failOpen {
 		imports = append(imports, "from contextlib import contextmanager")
 	}
-	if local && s.TTL == 0 {
+	if local && s.TTL == 0 && !byKey {
 		imports = append(imports, "from functools import lru_cache")
 	}
 	var sh pyShared
@@ -59,7 +64,7 @@ func (f py) python(s settings, mode string) string {
 			extra = append(extra, "from redis.exceptions import RedisError")
 		}
 	}
-	if local && s.TTL > 0 {
+	if local && s.TTL > 0 && !byKey {
 		extra = append(extra, "from cachetools.func import ttl_cache  # lru_cache with a TTL")
 	}
 	fmt.Fprintf(&b, "%s\n\n%s\n", strings.Join(imports, "\n"), strings.Join(append(f.imports, extra...), "\n"))
@@ -87,12 +92,26 @@ def fail_open():
         cache_errors += 1
 `)
 	}
-	b.WriteString(`
+	if byKey {
+		b.WriteString("\n\n" + keyLRU)
+	}
+	arg, k := "key", `f"item:{key}"` // the cached function's parameter, and its shared key
+	if s.post() {
+		arg, k = "", `"item"`
+		b.WriteString(`
+
+def fetch_item():
+    """Your slow work: the post's cached function takes no arguments, so it has one key."""
+    return "Stored"
+`)
+	} else {
+		b.WriteString(`
 
 def fetch_item(key):
     """Your slow database query."""
     return {"key": key}
 `)
+	}
 	if s.Writes {
 		b.WriteString(`
 
@@ -125,15 +144,15 @@ def shared_or_lock(k):
 	}
 	b.WriteString("\n\n")
 	if local {
-		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s), s.Workers)
+		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s, mode), s.Workers)
 	}
-	fmt.Fprintf(&b, "def %s(key):\n", fn)
+	fmt.Fprintf(&b, "def %s(%s):\n", fn, arg)
 	if shared {
 		get := sh.get
 		if lock {
 			get = "shared_or_lock(k)"
 		}
-		b.WriteString("    k = f\"item:{key}\"\n")
+		fmt.Fprintf(&b, "    k = %s\n", k)
 		if failOpen {
 			fmt.Fprintf(&b, "    item = None\n    with fail_open():\n        item = %s\n", get)
 		} else {
@@ -143,7 +162,7 @@ def shared_or_lock(k):
 		if !local {
 			b.WriteString("        stats[\"misses\"] += 1\n")
 		}
-		b.WriteString("        item = fetch_item(key)\n")
+		fmt.Fprintf(&b, "        item = fetch_item(%s)\n", arg)
 		fill := []string{sh.set}
 		if lock {
 			fill = append(fill, sh.client+".delete(f\"lock:{k}\")  # the others read the copy now")
@@ -154,12 +173,18 @@ def shared_or_lock(k):
 		}
 		b.WriteString("    return item\n")
 	} else {
-		b.WriteString("    return fetch_item(key)\n")
+		fmt.Fprintf(&b, "    return fetch_item(%s)\n", arg)
 	}
-	if local && s.Preload {
+	if local && s.Preload && s.post() {
+		b.WriteString("\n\n# With --preload this runs once in the master: every worker starts with a copy.\nload_item()\n")
+	} else if local && s.Preload {
 		fmt.Fprintf(&b, "\n\n# With --preload this runs once in the master: every worker starts with a copy.\nfor key in range(%d):\n    load_item(key)\n", min(s.Cache, s.Keys))
 	}
-	fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
+	if s.post() { // the post's GET /
+		fmt.Fprintf(&b, "\n\n"+f.get+"\ndef index():\n    return %s\n", "/", fmt.Sprintf(f.json, `{"message": load_item()}`))
+	} else {
+		fmt.Fprintf(&b, "\n\n"+f.get+"\ndef get_item(%s):\n    return %s\n", f.path, f.getArgs, fmt.Sprintf(f.json, "load_item(key)"))
+	}
 	if s.Writes {
 		fmt.Fprintf(&b, "\n\n"+f.put+"\ndef put_item(%s):\n    save_item(key, %s)\n", f.path, f.putArgs, f.body)
 		del := sh.del
@@ -168,11 +193,11 @@ def shared_or_lock(k):
 		}
 		switch mode {
 		case "local":
-			fmt.Fprintf(&b, "    %s.cache_clear()  # no per-key delete; and only this process's cache\n", fn)
+			fmt.Fprintf(&b, "    %s.delete(key)  # this key, from this process's cache only\n", fn)
 		case "shared":
 			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s  # one delete reaches every process\n", del)
 		case "tiered":
-			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    %s.cache_clear()  # the other processes keep their local copies%s\n", del, fn, untilTTL(s))
+			fmt.Fprintf(&b, "    k = f\"item:{key}\"\n    %s\n    %s.delete(key)  # the other processes keep their local copies%s\n", del, fn, untilTTL(s))
 		}
 		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{"message": "Stored"}`))
 	}
@@ -188,13 +213,6 @@ def shared_or_lock(k):
 		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{**stats`+errs+`, "pid": os.getpid()}`))
 	}
 	return b.String()
-}
-
-func decorator(s settings) string {
-	if s.TTL > 0 {
-		return fmt.Sprintf("@ttl_cache(maxsize=%d, ttl=%d)", s.Cache, s.TTL)
-	}
-	return fmt.Sprintf("@lru_cache(maxsize=%d)", s.Cache)
 }
 
 func untilTTL(s settings) string {

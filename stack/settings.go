@@ -195,3 +195,10 @@ func spot(s settings, stats string) Section {
 		},
 	}
 }
+
+// post reports whether the run is the post's app: one key (a cached function
+// without arguments, behind GET /) and no writes. Single flight needs a key
+// to wait on, so it keeps the /item/<key> app.
+func (s settings) post() bool {
+	return s.Keys == 1 && !s.Writes && s.Coalesce != "worker"
+}

@@ -39,6 +39,7 @@ type stack struct {
 	snippets    func(s settings, mode string) []Snippet
 	serve       func(s settings, port int) string
 	notes       func(s settings) []string
+	post        bool // for one key, writes the post's app: a cached function without arguments behind GET /
 }
 
 var stacks = []stack{flask, django, fastapi, node, rails, nginx, php, golang}
@@ -83,6 +84,10 @@ func (st stack) generate(s settings) Code {
 	}
 	if st.snippets != nil {
 		have, fix := haveAndFix(s.Mode)
+		if s.post() && !st.post {
+			have.text = append(have.text, "The post's app caches a function without arguments behind GET /: one key. "+
+				"In this code that one key is item 0, read with GET /item/0.")
+		}
 		other := s.in(fix.mode)
 		code.Sections = append(code.Sections,
 			Section{Heading: have.heading, Text: append(have.text, guards(s, s.Mode)...), Snippets: st.snippets(s, s.Mode)},

@@ -69,7 +69,7 @@ func (c *PlayBar) Render() app.UI {
 		keys(el("button").ID("reset").Class("btn").Title(reset), "r").Text("Reset").OnClick(post(ActionReset)),
 		c.speedControl(),
 		c.Load.control(),
-		el("span").Class("rate").ID("rate").Text(c.Rate),
+		el("span").Class("rate").ID("rate").Title("requests played per second of your time: the playback, not the modelled load").Text(c.Rate),
 		el("span").Class("spacer"),
 	)
 	items = append(items, buttons(c.Tail)...)

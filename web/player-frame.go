@@ -189,7 +189,7 @@ func (m *meter) measure(now time.Time, seq int64) {
 		return
 	}
 	if d := now.Sub(m.at); d >= time.Second {
-		m.rate = "measured: " + view.Count(int64(float64(seq-m.seq)/d.Seconds())) + " req/s"
+		m.rate = view.PlayRate(int64(float64(seq-m.seq) / d.Seconds()))
 		m.at, m.seq = now, seq
 	}
 }

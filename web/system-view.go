@@ -80,10 +80,10 @@ func all(c sim.Config) int { return max(c.Hosts, 1) * c.Workers }
 
 func describe(v view.System) string {
 	c := v.Config
-	s := fmt.Sprintf("%s · %s balancer · %s (%s)", view.Plural(int64(c.Workers), "worker"), c.Balancer, view.Plural(int64(c.Keys), "key"), c.Dist)
+	s := fmt.Sprintf("%s · %s balancer · %s", view.Plural(int64(c.Workers), "worker"), c.Balancer, view.Keys(c))
 	if view.Grouped(c) {
-		s = fmt.Sprintf("%s × %s each · %s host balancer · %s (%s)", view.Plural(int64(c.Hosts), "host"), view.Plural(int64(c.Workers), "worker"),
-			c.HostBalancer, view.Plural(int64(c.Keys), "key"), c.Dist)
+		s = fmt.Sprintf("%s × %s each · %s host balancer · %s", view.Plural(int64(c.Hosts), "host"), view.Plural(int64(c.Workers), "worker"),
+			c.HostBalancer, view.Keys(c))
 	}
 	switch c.Mode {
 	case "host":

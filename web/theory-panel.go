@@ -34,7 +34,7 @@ func (c *TheoryPanel) Render() app.UI {
 		rows = append(rows, c.row("routed", fmt.Sprintf("%d caches of %d, each key routed to one worker", t.Workers, t.Cache), t.Routed, local))
 		rows = append(rows, c.row("local", fmt.Sprintf("%d caches of %d, any worker for any key", t.Workers, t.Cache), t.PerWorker, -1))
 	} else {
-		rows = append(rows, c.row("local", fmt.Sprintf("%d per-worker caches of %d entries", max(t.Hosts, 1)*t.Workers, t.Cache), t.PerWorker, local))
+		rows = append(rows, c.row("local", localLabel(t, c.Measured), t.PerWorker, local))
 	}
 	rows = append(rows, c.row("shared", sharedLabel(t), t.Shared, find("shared")))
 	if t.Hosts > 1 && len(c.Measured) > 0 { // this system as a whole: hosts, their balancer, its cache scope
@@ -147,10 +147,20 @@ func (c *TheoryPanel) row(key, label string, predicted float64, i int) app.UI {
 
 // sharedLabel names the shared cache by the size the engine gives it.
 func sharedLabel(t view.Theory) string {
-	if t.SharedSize == t.Workers*t.Cache {
-		return fmt.Sprintf("one shared cache of %s entries (%d × %d)", view.Count(t.SharedSize), t.Workers, t.Cache)
+	if workers := max(t.Hosts, 1) * t.Workers; t.SharedSize == workers*t.Cache {
+		return fmt.Sprintf("one shared cache of %s (%d × %d, the per-worker caches' memory)", view.Entries(int64(t.SharedSize)), workers, t.Cache)
 	}
-	return fmt.Sprintf("one shared cache of %s entries", view.Count(t.SharedSize))
+	return fmt.Sprintf("one shared cache of %s", view.Entries(int64(t.SharedSize)))
+}
+
+// localLabel names the per-worker row; a system with only host caches has
+// none, so the row says it is the per-worker mode's, for comparison.
+func localLabel(t view.Theory, ms []view.Measured) string {
+	s := fmt.Sprintf("%d per-worker caches of %s", max(t.Hosts, 1)*t.Workers, view.Entries(int64(t.Cache)))
+	if len(ms) > 0 && ms[0].Mode == "host" {
+		s += " (mode local, not this system)"
+	}
+	return s
 }
 
 // theoryWords explains the prediction for t's balancer.
@@ -164,7 +174,7 @@ func theoryWords(t view.Theory) string {
 	s := fmt.Sprintf("Che's approximation predicts an LRU cache's long-run hit ratio. The balancer ignores the key, so every worker gets "+
 		"requests for every key in the same proportions, only fewer of them: each of the %d caches hits like one cache of %d", t.Workers, t.Cache)
 	if t.SharedSize == total {
-		return s + fmt.Sprintf(": the same %s entries shared hit like one cache of %s.", view.Count(total), view.Count(total))
+		return s + fmt.Sprintf(". The same %s in one shared cache hit like one cache of %s.", view.Entries(int64(total)), view.Count(total))
 	}
-	return s + fmt.Sprintf(", while one shared cache of %s entries hits like one cache of %s.", view.Count(t.SharedSize), view.Count(t.SharedSize))
+	return s + fmt.Sprintf(", while one shared cache of %s hits like one cache of %s.", view.Entries(int64(t.SharedSize)), view.Count(t.SharedSize))
 }

@@ -63,8 +63,10 @@ func (c *TheoryPanel) warmup() app.UI {
 			Text("Skip the warm-up").
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionSkipWarmup) })),
 		el("p").Class("theory-note").Text(fmt.Sprintf("“x%% of the steady state” is the recent hit ratio as a share of Che's long-run prediction. "+
-			"The recent window is the last tenth of the run, at least %s requests. Settled: the recent hit ratio is within %.0f points of the prediction "+
-			"(wider for few reads: three times their chance spread), or the last three windows agree that closely.",
+			"The recent window is the last tenth of the run, at least the last %s requests (the whole run while it is shorter), "+
+			"in the whole sampling intervals of the charts: its column's heading gives its length. "+
+			"Settled: the recent hit ratio is within a margin of the prediction, %.0f points or three times the chance spread of the window's reads "+
+			"(√(p(1−p)/reads)) if that is wider, or the last three windows agree within that margin.",
 			view.Count(view.RecentSpan(0)), 100*view.SettleMargin)),
 	)
 }
@@ -82,7 +84,8 @@ func warmupWords(w view.Warmup) string {
 	case view.NoReads:
 		return "Too few reads yet to say how warm the caches are."
 	case view.Settled:
-		return fmt.Sprintf("Settled: %s hit %s, within %s points of %s.", last, view.Pct(w.Recent), points(w.Margin), che)
+		return fmt.Sprintf("Settled: %s hit %s, %s points from %s; with %s the margin is %s points.",
+			last, view.Pct(w.Recent), points(w.Recent-w.Predicted), che, view.Plural(w.Reads, "read"), points(w.Margin))
 	case view.Steady:
 		return fmt.Sprintf("Steady: the last three windows hit %s to %s, %s points off %s, which leaves out writes, TTLs and restarts.",
 			view.Pct(slices.Min(w.Windows)), view.Pct(slices.Max(w.Windows)), points(w.Recent-w.Predicted), che)

@@ -38,7 +38,7 @@ func (c *WorkerCard) Render() app.UI {
 					Title("times this worker process was replaced").
 					Text(genText(w))),
 				el("span").Class("last "+w.Last.Class()).ID(cid+"-last").
-					Title(w.Last.Word()).
+					Title(lastTitle(w)).
 					Text(lastText(w)),
 				el("button").Class("icon-btn").
 					Title(fmt.Sprintf("restart worker %d (its cache starts empty)", id)).
@@ -103,12 +103,30 @@ func cardClass(w view.Worker) string {
 
 func genText(w view.Worker) string { return fmt.Sprintf("gen %d", w.Stats.Generation) }
 
+// lastText is the card's mark of the latest request it served: "✓ k17";
+// "ℹ info" for /get_cache_info, which reads no key; "·" for none of the
+// latest requests (its threads may still be busy).
 func lastText(w view.Worker) string {
-	if w.Last == view.None { // none of the latest requests; its threads may still be busy
-		return "·"
+	switch w.Last {
+	case view.None:
+		return idleMark
+	case view.InfoOp:
+		return w.Last.Symbol() + " info"
 	}
 	return w.Last.Symbol() + " k" + strconv.Itoa(w.LastKey)
 }
+
+// idleMark stands for a worker that served none of the latest requests.
+const idleMark = "·"
+
+func lastTitle(w view.Worker) string {
+	if w.Last == view.None {
+		return idleWords
+	}
+	return w.Last.Word()
+}
+
+const idleWords = "served none of the latest requests"
 
 func (c *WorkerCard) renderCache() app.UI {
 	cv := c.Worker.Cache

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/web/view"
 )
@@ -48,6 +49,35 @@ func TestTraceNote(t *testing.T) {
 		}
 		if got && !strings.Contains(html(traceNote(c)), "numbered as they arrive") {
 			t.Errorf("%s: %s", tt.q, html(traceNote(c)))
+		}
+	}
+}
+
+// Lesson 1: worker 1 only answered /get_cache_info, which reads no key; its
+// card said "ℹ k0". The legend explains ℹ and the idle "·".
+func TestLastMarkOfInfo(t *testing.T) {
+	l := lesson.All[lesson.Index("the-post")]
+	r, err := view.NewLessonRunner(l, view.PageState{Config: l.Config()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Advance(l.End()); err != nil {
+		t.Fatal(err)
+	}
+	ws := r.Views()[0].Workers
+	if got := lastText(ws[1]); got != "ℹ info" {
+		t.Errorf("worker 1 after GET /get_cache_info shows %q; want \"ℹ info\"", got)
+	}
+	if got := lastText(view.Worker{Last: view.Miss, LastKey: 7}); got != "✗ k7" {
+		t.Errorf("a miss on key 7 shows %q", got)
+	}
+	if got := lastText(view.Worker{}); got != "·" || lastTitle(view.Worker{}) == "" {
+		t.Errorf("an idle worker shows %q titled %q", got, lastTitle(view.Worker{}))
+	}
+	legend := strings.Join(strings.Fields(html(legend(r.Views()))), " ")
+	for _, want := range []string{"ℹ</span> cache_info() asked (GET /get_cache_info): no key", "·</span> served none of the latest requests"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("legend lacks %q: %s", want, legend)
 		}
 	}
 }

@@ -37,6 +37,9 @@ func TestPostLessonIsThePost(t *testing.T) {
 	if got, want := p.noticeLines(), played(t, l); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("notices %q; want %q", got, want)
 	}
+	if code := p.text("#code-panel"); strings.Contains(code, "/item/") || !strings.Contains(code, `@app.get("/")`) || !strings.Contains(code, "def load_item():") {
+		t.Errorf("lesson 1's code panel is not the post's app (GET /, a function without arguments):\n%s", code)
+	}
 	p.key(" ")
 	time.Sleep(1500 * time.Millisecond)
 	if got := p.text("#run-count"); got != "request 3 of 3" {
@@ -131,6 +134,25 @@ func TestSharedCardAgrees(t *testing.T) {
 		}
 		if want := "shared cache " + view.Pct(float64(hits)/float64(hits+misses)); c[1] != want {
 			t.Errorf("card shows %q under %q; want %q", c[1], c[0], want)
+		}
+	}
+}
+
+// TestLessonAtOutOfRange: a bad at= opens the lesson at request 0, and one
+// past the end of lesson 1 (which stops with its script) at its end, each
+// with a notice giving the lesson's range.
+func TestLessonAtOutOfRange(t *testing.T) {
+	for _, tt := range []struct{ at, count, notice string }{
+		{"-3", "request 0 of 3", "from 0 to 3, this lesson's last request"},
+		{"999", "request 3 of 3", "at 999 is past the end of this lesson, which has 3 requests"},
+	} {
+		p := open(t, env.base+"/learn?lesson=the-post&at="+tt.at, 1440, 1000)
+		time.Sleep(500 * time.Millisecond) // it must not play by itself
+		if got := p.text("#run-count"); got != tt.count {
+			t.Errorf("at=%s: %q; want %q", tt.at, got, tt.count)
+		}
+		if got := p.text("#notice"); !strings.Contains(got, tt.notice) {
+			t.Errorf("at=%s: notice %q; want %q", tt.at, got, tt.notice)
 		}
 	}
 }

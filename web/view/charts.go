@@ -32,7 +32,7 @@ func Charts(views []System) []ChartData {
 			series{"dup", "c-dup", get(func(w Window) float64 { return float64(w.Duplicates) })}),
 		chart("chart-stale", "Stale reads per 1,000 requests", "A write reaches the database; other workers keep serving their old copy.", "", views,
 			series{"", "c-stale", get(func(w Window) float64 { return per1000(w.Stale, w.Requests) })}),
-		chart("chart-latency", "Response time p50 / p95 / p99", "From arrival to answer: waiting in the backlog, the app's work, cache and database trips.", us, views,
+		chart("chart-latency", "Response time p50 / p95 / p99", "From arrival to answer: waiting in the backlog, the app's work, cache and database trips. Each window's own percentiles; the tiles give p50 and p99 over the whole run.", us, views,
 			series{"p50", "c-p50", get(func(w Window) float64 { return float64(w.P50) })},
 			series{"p95", "c-p95", get(func(w Window) float64 { return float64(w.P95) })},
 			series{"p99", "c-p99", get(func(w Window) float64 { return float64(w.P99) })}),

@@ -63,3 +63,24 @@ func Plural(n int64, thing string) string {
 	}
 	return Count(n) + " " + thing + "s"
 }
+
+// Keys counts the run's keys with their popularity: "20 keys (zipf)". One key
+// has no popularity to speak of: the post's cached function takes no arguments.
+func Keys(c sim.Config) string {
+	if c.Keys == 1 {
+		return "1 key (a function without arguments)"
+	}
+	return fmt.Sprintf("%s (%s)", Plural(int64(c.Keys), "key"), c.Dist)
+}
+
+// Entries counts cache entries: "1 entry", "400 entries".
+func Entries(n int64) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return Count(n) + " entries"
+}
+
+// PlayRate names the measured playback speed: requests drawn per second of
+// wall time, apart from the modelled load ("rate=1000", requests/s).
+func PlayRate(perSecond int64) string { return "playing " + Count(perSecond) + " req/s" }

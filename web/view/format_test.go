@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cachepit/cachepit/sim"
@@ -92,5 +93,49 @@ func TestChartTop(t *testing.T) {
 	}
 	if got := (ChartData{}).Top(); got != 1 {
 		t.Errorf("Top() of no lines = %v; want 1", got)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	c := sim.Default()
+	c.Keys, c.Dist = 20, "uniform"
+	if got, want := Keys(c), "20 keys (uniform)"; got != want {
+		t.Errorf("Keys(20 uniform) = %q; want %q", got, want)
+	}
+	c.Keys = 1 // lesson 1: the post's function, no popularity to speak of
+	if got, want := Keys(c), "1 key (a function without arguments)"; got != want {
+		t.Errorf("Keys(1) = %q; want %q", got, want)
+	}
+}
+
+// The latency chart plots p95, which no tile shows: its note says the
+// tiles give p50 and p99 of the whole run (review, item 17).
+func TestLatencyChartNamesTheTiles(t *testing.T) {
+	found := false
+	for _, c := range Charts(nil) {
+		if c.ID == "chart-latency" {
+			found = true
+			if !strings.Contains(c.Note, "the tiles give p50 and p99 over the whole run") {
+				t.Errorf("latency chart note %q does not say what the tiles show", c.Note)
+			}
+		}
+	}
+	if !found {
+		t.Error("no latency chart")
+	}
+}
+
+func TestEntries(t *testing.T) {
+	if got := Entries(1) + ", " + Entries(1200); got != "1 entry, 1,200 entries" {
+		t.Errorf("Entries = %q", got)
+	}
+}
+
+// The toolbar's playback rate reads apart from the load's "requests/s" and
+// the speed setting (review, item 10: "measured: 50 req/s" beside "Load 1000
+// requests/s").
+func TestPlayRate(t *testing.T) {
+	if got, want := PlayRate(1234), "playing 1,234 req/s"; got != want {
+		t.Errorf("PlayRate(1234) = %q; want %q", got, want)
 	}
 }

@@ -15,7 +15,7 @@ func TestHostsWords(t *testing.T) {
 		want []string // "" : no hosts words
 	}{
 		{"workers=4", []string{""}},
-		{"hosts=3&workers=2&mode=host", []string{"roundrobin sends every key to every host", "each of the 3 host caches of 200 entries sees the whole request stream", "the 3 hosts hold 600 entries and hit like 200"}},
+		{"hosts=3&workers=2&mode=host", []string{"roundrobin sends every key to every host", "each of the 3 host caches of 200 entries sees the whole request stream", "200. The 3 hosts hold 600 entries and hit like 200"}},
 		{"hosts=3&workers=2&mode=host&host-balancer=keyhash&host-cache=50", []string{"each of the 3 host caches of 50 entries sees only its share", "one cache of 150"}},
 		{"hosts=1&workers=2&mode=tiered-host", []string{"One host: its cache of 200 entries, shared by its 2 workers"}},
 		{"hosts=4&workers=2", []string{"each of the 8 per-worker caches of 100 entries, on 4 hosts, hits like one cache of 100"}},

@@ -22,8 +22,12 @@ func Insights(v System) []string {
 		out = append(out, line)
 	}
 	if m := st.Memory; m.Duplicates > 0 {
-		out = append(out, fmt.Sprintf("%s of the %s cached entries are copies of a key another %s already holds: memory that buys no extra hits.",
-			Count(m.Duplicates), Count(m.Entries), holder(v)))
+		copies := "are copies"
+		if m.Duplicates == 1 {
+			copies = "is a copy"
+		}
+		out = append(out, fmt.Sprintf("%s of the %s cached entries %s of a key another %s already holds: memory that buys no extra hits.",
+			Count(m.Duplicates), Count(m.Entries), copies, holder(v)))
 	}
 	if st.Total.Stale > 0 {
 		out = append(out, Plural(st.Total.Stale, "read")+" returned an old value: "+staleCause(v))
@@ -36,7 +40,7 @@ func Insights(v System) []string {
 		out = append(out, fmt.Sprintf("The shared cache is down: %s so far, and every read it would have answered goes to the database.", Plural(st.Shared.Errors, "cache error")))
 	}
 	if v.Config.HasShared() && !v.Config.HasLocal() {
-		stale := ", and no read is stale"
+		stale := ", and no read so far was stale"
 		if st.Total.Stale > 0 {
 			stale = ""
 		}
@@ -111,11 +115,13 @@ func refilling(v System) string {
 		return ""
 	}
 	best, fewest := -1, int64(0)
+	var ids []string // every restarted worker whose cache is still filling
 	for i, w := range v.Workers {
 		n := w.Info.Hits + w.Info.Misses
 		if w.Stats.Generation == 0 || w.Info.Currsize >= w.Info.Maxsize || n == 0 {
 			continue
 		}
+		ids = append(ids, fmt.Sprint(w.Stats.ID))
 		if best < 0 || n < fewest {
 			best, fewest = i, n
 		}
@@ -126,6 +132,14 @@ func refilling(v System) string {
 	w := v.Workers[best]
 	s := fmt.Sprintf("Worker %d restarted with an empty cache: since then its cache has answered %s of %s (%s)",
 		w.Stats.ID, Count(w.Info.Hits), Plural(fewest, "read"), Pct(float64(w.Info.Hits)/float64(fewest)))
+	if len(ids) > 1 { // a deploy: name them all, then the one with the fewest reads since
+		who := "Workers " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+		if len(ids) == len(v.Workers) {
+			who = fmt.Sprintf("All %d workers", len(ids))
+		}
+		s = fmt.Sprintf("%s restarted with empty caches and are still filling them. Worker %d, with the fewest reads since: its cache has answered %s of %s (%s)",
+			who, w.Stats.ID, Count(w.Info.Hits), Plural(fewest, "read"), Pct(float64(w.Info.Hits)/float64(fewest)))
+	}
 	if before := w.Stats.Reads - fewest; before > 0 {
 		s += fmt.Sprintf(", against %s of its reads before the restart", Pct(float64(w.Stats.Hits-w.Info.Hits)/float64(before)))
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cachepit/cachepit/sim"
 )
 
 func TestInsights(t *testing.T) {
@@ -31,8 +33,8 @@ func TestInsights(t *testing.T) {
 		{"local", 0, []string{"Press Play"}, []string{"cache_info"}},
 		{"local", 300, []string{"different answers", "currsize", "worker by worker: ", "copies of a key"}, []string{"One shared cache"}},
 		{"local", 5000, []string{"different answers", "hits", "worker by worker: ", "copies of a key", "old value"}, []string{"One shared cache"}},
-		{"shared", 5000, []string{"One shared cache", "500 µs", "no read is stale"}, []string{"different answers", "copies", "old value"}},
-		{"shared-race", 5000, []string{"One shared cache", "old value: a read that fetched the key from the database before a write finished"}, []string{"no read is stale", "the others kept their copy"}},
+		{"shared", 5000, []string{"One shared cache", "500 µs", "no read so far was stale"}, []string{"different answers", "copies", "old value"}},
+		{"shared-race", 5000, []string{"One shared cache", "old value: a read that fetched the key from the database before a write finished"}, []string{"no read so far was stale", "the others kept their copy"}},
 	}
 	for _, tt := range tests {
 		v := run(tt.mode, tt.n)
@@ -87,6 +89,26 @@ func TestInfoSpreadCounts(t *testing.T) {
 			if workers <= 8 && fmt.Sprint(len(distinct)) != claim {
 				t.Errorf("%d workers after %d: %q claims %s values and lists %d", workers, n, line, claim, len(distinct))
 			}
+		}
+	}
+}
+
+// One copy is "1 of the 4 cached entries is a copy", not "are copies"
+// (lesson 2 at request 4).
+func TestInsightsOneCopy(t *testing.T) {
+	var v System
+	v.Config = sim.Default()
+	v.Stats.Seq = 4
+	for _, tt := range []struct {
+		dups int
+		want string
+	}{
+		{1, "1 of the 4 cached entries is a copy of a key another worker already holds"},
+		{2, "2 of the 4 cached entries are copies of a key another worker already holds"},
+	} {
+		v.Stats.Memory.Entries, v.Stats.Memory.Duplicates = 4, tt.dups
+		if got := strings.Join(Insights(v), "\n"); !strings.Contains(got, tt.want) {
+			t.Errorf("%d duplicates: insights %q lack %q", tt.dups, got, tt.want)
 		}
 	}
 }

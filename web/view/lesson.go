@@ -26,6 +26,29 @@ type LessonState struct {
 	Stack     string    // the "In your app" panel's stack as the link names it; "" for the lesson's own (see StackShown)
 }
 
+// lessonAt reads and removes at= for lesson l: -1 when absent. A bad value
+// opens the lesson at request 0, and one past the end of a lesson that stops
+// there (only its script) at its last request, each with a notice giving
+// the lesson's range; other lessons run on past their own requests.
+func lessonAt(v url.Values, l lesson.Lesson) (at int64, note string) {
+	raw := ""
+	if vals := v[paramAt]; len(vals) > 0 {
+		raw = vals[len(vals)-1]
+	}
+	end := l.End()
+	n, note := popAt(v)
+	switch {
+	case note != "" && l.Requests == 0:
+		return 0, fmt.Sprintf("at must be a whole number from 0 to %s, this lesson's last request, got %q: showing request 0", Count(end), raw)
+	case note != "":
+		return 0, fmt.Sprintf("at must be a whole number from 0 (this lesson's own requests end at %s; it runs on to %s at most), got %q: showing request 0",
+			Count(end), Count(MaxAt), raw)
+	case l.Requests == 0 && n > end:
+		return end, fmt.Sprintf("at %s is past the end of this lesson, which has %s: showing its last, request %s", Count(n), Plural(end, "request"), Count(end))
+	}
+	return n, ""
+}
+
 // Lesson is the state's lesson.
 func (st LessonState) Lesson() lesson.Lesson { return lesson.All[st.Index] }
 
@@ -42,11 +65,12 @@ func ParseLesson(rawQuery string) (LessonState, []string) {
 		if i := lesson.Index(s); i >= 0 {
 			st.Index = i
 		} else {
-			notes = append(notes, fmt.Sprintf("lesson: no lesson called %q; here is the first one", s))
+			notes = append(notes, fmt.Sprintf("no lesson called %q: here is the first one", s))
 		}
 	}
-	if n, note := popAt(v); note != "" {
+	if n, note := lessonAt(v, st.Lesson()); note != "" {
 		notes = append(notes, note)
+		st.At = n
 	} else if n >= 0 {
 		st.At = n
 	}
@@ -64,7 +88,7 @@ func ParseLesson(rawQuery string) (LessonState, []string) {
 		if s, ok := pop(v, flag.name); ok {
 			b, err := strconv.ParseBool(s)
 			if err != nil {
-				notes = append(notes, fmt.Sprintf("%s: must be 1 or 0, got %q", flag.name, s))
+				notes = append(notes, fmt.Sprintf("%s must be 1 or 0, got %q", flag.name, s))
 			}
 			*flag.to = b
 		}

@@ -18,7 +18,12 @@ func TestParseLesson(t *testing.T) {
 		{"", LessonState{At: -1}, ""},
 		{"lesson=stale-data&at=12", LessonState{Index: 3, At: 12}, ""},
 		{"lesson=bogus", LessonState{At: -1}, `"bogus"`},
-		{"lesson=memory&at=-1", LessonState{Index: 2, At: -1}, "at:"},
+		{"lesson=memory&at=-1", LessonState{Index: 2, At: 0}, "at must be a whole number from 0 (this lesson's own requests end at 20,000; it runs on to 20,000,000 at most), got \"-1\": showing request 0"},
+		{"lesson=memory&at=30000", LessonState{Index: 2, At: 30000}, ""}, // past its own requests, the run goes on
+		{"lesson=the-post&at=-3", LessonState{At: 0}, "from 0 to 3, this lesson's last request"},
+		{"lesson=the-post&at=zzz", LessonState{At: 0}, `got "zzz": showing request 0`},
+		{"lesson=the-post&at=999", LessonState{At: 3}, "at 999 is past the end of this lesson, which has 3 requests: showing its last, request 3"},
+		{"lesson=the-post&at=3", LessonState{At: 3}, ""},
 		{"lesson=route-by-key&restarts=5.1,3.0", LessonState{Index: 5, At: -1, Restarts: []Restart{{Seq: 3, Worker: 0}, {Seq: 5, Worker: 1}}}, ""},
 		{"lesson=the-post&restarts=5.7", LessonState{At: -1}, "restarts"},
 		{"presenter=1&embed=true", LessonState{At: -1, Presenter: true, Embed: true}, ""},
@@ -38,10 +43,14 @@ func TestParseLesson(t *testing.T) {
 }
 
 func TestLessonQueryRoundTrip(t *testing.T) {
-	for i := range lesson.All {
+	for i, l := range lesson.All {
+		at := int64(77) // a link's at= is a request the lesson reaches: a script-only lesson stops at its end
+		if l.Requests == 0 {
+			at = l.End()
+		}
 		for _, st := range []LessonState{
 			{Index: i, At: -1},
-			{Index: i, At: 77, Restarts: []Restart{{Seq: 10, Worker: 1}}, Presenter: true, Embed: true},
+			{Index: i, At: at, Restarts: []Restart{{Seq: 10, Worker: 1}}, Presenter: true, Embed: true},
 		} {
 			got, notes := ParseLesson(st.Query())
 			if len(notes) > 0 || !reflect.DeepEqual(got, st) {

@@ -50,7 +50,7 @@ func ParsePage(rawQuery string) (PageState, []string) {
 	if s, ok := pop(v, paramCompare); ok {
 		b, err := strconv.ParseBool(s)
 		if err != nil {
-			notes = append(notes, fmt.Sprintf("compare: must be true or false, got %q", s))
+			notes = append(notes, fmt.Sprintf("compare must be true or false, got %q", s))
 		}
 		st.Compare = b
 	}
@@ -62,7 +62,7 @@ func ParsePage(rawQuery string) (PageState, []string) {
 	if s, ok := pop(v, paramPresenter); ok {
 		b, err := strconv.ParseBool(s)
 		if err != nil {
-			notes = append(notes, fmt.Sprintf("presenter: must be 1 or 0, got %q", s))
+			notes = append(notes, fmt.Sprintf("presenter must be 1 or 0, got %q", s))
 		}
 		st.Presenter = b
 	}
@@ -73,7 +73,9 @@ func ParsePage(rawQuery string) (PageState, []string) {
 	deploys, _ := pop(v, paramDeploys)
 	cfg, err := sim.ParseValues(v)
 	st.Config = cfg
-	notes = append(notes, flatten(err)...)
+	for _, n := range flatten(err) {
+		notes = append(notes, withModeLabels(n))
+	}
 	if restarts != "" {
 		rs, err := parseRestarts(restarts, cfg.Workers)
 		if err != nil {
@@ -109,7 +111,7 @@ func popAt(v url.Values) (at int64, note string) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 || n > MaxAt {
-		return -1, fmt.Sprintf("at: must be a whole number from 0 to %d, got %q", MaxAt, s)
+		return -1, fmt.Sprintf("at must be a whole number from 0 to %s, got %q", Count(MaxAt), s)
 	}
 	return n, ""
 }
@@ -145,7 +147,7 @@ func parseRestarts(s string, workers int) ([]Restart, error) {
 		n, err1 := strconv.ParseInt(seq, 10, 64)
 		i, err2 := strconv.Atoi(w)
 		if !ok || err1 != nil || err2 != nil || n < 0 || n > MaxAt || i < 0 || i >= workers {
-			return nil, errors.New(`restarts: must be a list of request.worker pairs such as "120.0,400.3", got ` + strconv.Quote(s))
+			return nil, errors.New(`restarts must be a list of request.worker pairs such as "120.0,400.3", got ` + strconv.Quote(s))
 		}
 		out = append(out, Restart{Seq: n, Worker: i})
 	}
@@ -203,9 +205,34 @@ func parseDeploys(s string) ([]run.Deploy, error) {
 		num, rolling := strings.CutSuffix(part, "r")
 		n, err := strconv.ParseInt(num, 10, 64)
 		if err != nil || n < 0 || n > MaxAt {
-			return nil, errors.New(`deploys: must be a list of request numbers, "r" after a rolling one, such as "1200,5000r", got ` + strconv.Quote(s))
+			return nil, errors.New(`deploys must be a list of request numbers, "r" after a rolling one, such as "1200,5000r", got ` + strconv.Quote(s))
 		}
 		out = append(out, run.Deploy{Seq: n, Rolling: rolling})
 	}
 	return out, nil
+}
+
+// ModeLabels are the settings menu's words for the cache modes a link
+// spells local, host and tiered-host.
+var ModeLabels = map[string]string{"local": "per worker", "host": "per host", "tiered-host": "tiered per host"}
+
+// withModeLabels adds the menu's words to the engine's list of modes, so
+// that a bad mode= names what the menu shows beside what a link spells.
+func withModeLabels(note string) string {
+	rest, ok := strings.CutPrefix(note, "mode must be one of ")
+	if !ok {
+		return note
+	}
+	_, got, ok := strings.Cut(rest, ", got ")
+	if !ok {
+		return note
+	}
+	names := make([]string, len(sim.Modes))
+	for i, m := range sim.Modes {
+		names[i] = m
+		if l, ok := ModeLabels[m]; ok {
+			names[i] += " (" + l + ")"
+		}
+	}
+	return "mode must be one of " + strings.Join(names, ", ") + ", got " + got
 }

@@ -20,17 +20,17 @@ func TestParsePage(t *testing.T) {
 		{"", PageState{Config: def, At: -1}, nil},
 		{"workers=8&at=100&compare=true", PageState{Config: with(func(c *sim.Config) { c.Workers = 8 }), Compare: true, At: 100}, nil},
 		{"workers=abc&cache=50", PageState{Config: with(func(c *sim.Config) { c.Cache = 50 }), At: -1}, []string{"workers"}},
-		{"mode=bogus&at=-5", PageState{Config: def, At: -1}, []string{"at:", "mode"}},
-		{"at=99999999999", PageState{Config: def, At: -1}, []string{"at:"}},
-		{"compare=maybe", PageState{Config: def, At: -1}, []string{"compare:"}},
+		{"mode=bogus&at=-5", PageState{Config: def, At: -1}, []string{"at must be a whole number from 0 to 20,000,000", "mode must be one of local (per worker), shared, tiered, host (per host), tiered-host (tiered per host), got \"bogus\""}},
+		{"at=99999999999", PageState{Config: def, At: -1}, []string{"at must"}},
+		{"compare=maybe", PageState{Config: def, At: -1}, []string{"compare must"}},
 		{"foo=1", PageState{Config: def, At: -1}, []string{`unknown setting "foo"`}},
 		{"restarts=50.1,10.0", PageState{Config: def, At: -1, Restarts: []Restart{{Seq: 10, Worker: 0}, {Seq: 50, Worker: 1}}}, nil},
-		{"restarts=10.9", PageState{Config: def, At: -1}, []string{"restarts:"}},
+		{"restarts=10.9", PageState{Config: def, At: -1}, []string{"restarts must"}},
 		{"presenter=1&at=5", PageState{Config: def, At: 5, Presenter: true}, nil},
-		{"presenter=big", PageState{Config: def, At: -1}, []string{"presenter:"}},
+		{"presenter=big", PageState{Config: def, At: -1}, []string{"presenter must"}},
 		{"workers=300", PageState{Config: def, At: -1}, []string{"workers"}},
 		{"deploys=1200,50r", PageState{Config: def, At: -1, Deploys: []run.Deploy{{Seq: 1200}, {Seq: 50, Rolling: true}}}, nil},
-		{"deploys=soon", PageState{Config: def, At: -1}, []string{"deploys:"}},
+		{"deploys=soon", PageState{Config: def, At: -1}, []string{"deploys must"}},
 	}
 	for _, tt := range tests {
 		got, notes := ParsePage(tt.query)

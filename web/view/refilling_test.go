@@ -3,6 +3,8 @@ package view
 import (
 	"strings"
 	"testing"
+
+	"github.com/cachepit/cachepit/run"
 )
 
 // TestRefillingInsight: after a restart the system says how the new
@@ -51,5 +53,39 @@ func TestRefillingInsight(t *testing.T) {
 		if strings.Contains(l, "restarted") {
 			t.Errorf("shared mode: %q (a worker has no cache of its own to refill)", l)
 		}
+	}
+}
+
+// After "Restart all (deploy)" the insight says every worker restarted, not
+// only the one it then follows (review: "Worker 3 restarted ..." alone).
+func TestRefillingAfterDeploy(t *testing.T) {
+	st := DefaultPage()
+	st.Deploys = []run.Deploy{{Seq: 5000}}
+	r, err := NewRunner(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(5100)
+	var got string
+	for _, l := range Insights(r.Views()[0]) {
+		if strings.Contains(l, "restarted") {
+			got = l
+		}
+	}
+	if want := "All 4 workers restarted with empty caches and are still filling them. Worker "; !strings.HasPrefix(got, want) {
+		t.Errorf("100 requests after a deploy: %q; want it to start %q", got, want)
+	}
+	st.Deploys = nil
+	st.Restarts = []Restart{{Seq: 5000, Worker: 1}, {Seq: 5000, Worker: 3}}
+	r, _ = NewRunner(st)
+	r.Advance(5100)
+	got = ""
+	for _, l := range Insights(r.Views()[0]) {
+		if strings.Contains(l, "restarted") {
+			got = l
+		}
+	}
+	if want := "Workers 1 and 3 restarted with empty caches"; !strings.HasPrefix(got, want) {
+		t.Errorf("after restarting workers 1 and 3: %q; want it to start %q", got, want)
 	}
 }

@@ -21,7 +21,7 @@ func ParseStack(s string) (name, notice string) {
 			return s, ""
 		}
 	}
-	return DefaultStack, fmt.Sprintf("stack: must be one of %s, got %q", strings.Join(stack.Stacks(), ", "), s)
+	return DefaultStack, fmt.Sprintf("stack must be one of %s, got %q", strings.Join(stack.Stacks(), ", "), s)
 }
 
 // popStack reads stack= from v into *to, left as it is when v has none or

@@ -12,7 +12,7 @@ func TestStackInPageURL(t *testing.T) {
 		{"", "", "", ""},
 		{"stack=django&workers=6", "django", "workers=6&stack=django", ""},
 		{"stack=flask", "flask", "stack=flask", ""}, // the default, picked: the link keeps it
-		{"stack=cobol", "", "", `stack: must be one of flask, django`},
+		{"stack=cobol", "", "", `stack must be one of flask, django`},
 	} {
 		st, notes := ParsePage(tt.query)
 		if st.Stack != tt.stack || st.Query() != tt.back {

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -66,15 +67,26 @@ func latencyFinding(a, b System) Finding {
 	case p50 == -1 && p99 == -1:
 		f.Remark = "the same as shown (" + mean + ")"
 	case p50 != 1 && p99 != 1:
-		f.Better, f.Remark = 0, a.Title+": as fast or faster at p50 and p99 ("+mean+")"
+		f.Better, f.Remark = 0, a.Title+": as fast or faster at p50 and p99"+meanWords(la.Mean, lb.Mean)
 	case p50 != 0 && p99 != 0:
-		f.Better, f.Remark = 1, b.Title+": as fast or faster at p50 and p99 ("+mean+")"
+		f.Better, f.Remark = 1, b.Title+": as fast or faster at p50 and p99"+meanWords(lb.Mean, la.Mean)
 	case p50 == 0:
 		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", a.Title, b.Title, mean)
 	default:
 		f.Remark = fmt.Sprintf("a trade: %s has the lower p50, %s the lower p99 (%s)", b.Title, a.Title, mean)
 	}
 	return f
+}
+
+// meanWords gives the means of the side that is as fast or faster at p50
+// and p99 (win) and of the other, and says so when the winner's mean is
+// higher as shown: a few slow requests can outweigh a lower p50 and p99.
+func meanWords(win, other float64) string {
+	w, o := Micros(int(win)), Micros(int(other))
+	if w != o && win > other {
+		return fmt.Sprintf(", but slower on average (mean %s against %s)", w, o)
+	}
+	return fmt.Sprintf(" (mean %s against %s)", w, o)
 }
 
 // faster says which of two latencies is lower as shown: 0 the first, 1 the
@@ -104,8 +116,14 @@ func change(a, b int64, less, more string) string {
 	switch {
 	case a == b:
 		return "the same number of"
+	case b == 0:
+		return "100% " + less
 	case b < a:
-		return fmt.Sprintf("%.0f%% %s", 100*float64(a-b)/float64(a), less)
+		pct := 100 * float64(a-b) / float64(a)
+		if pct >= 99.5 { // "100% fewer" only for none: 1 of 1,907 is 99.9%
+			return fmt.Sprintf("%.1f%% %s", min(math.Floor(pct*10)/10, 99.9), less)
+		}
+		return fmt.Sprintf("%.0f%% %s", pct, less)
 	case a == 0:
 		return more
 	}
@@ -121,7 +139,7 @@ func staleRemark(a, b System) string {
 	case x == 0 && y == 0:
 		return "no stale reads on either side"
 	case y == 0 && !b.Config.HasLocal():
-		return b.Title + ": the shared copy is always the latest, no stale reads"
+		return b.Title + ": none in this run; with one copy, only a fill racing a write's delete can leave an old value"
 	case y == 0:
 		return "only " + a.Title + " served old values"
 	case x == 0:

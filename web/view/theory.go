@@ -64,23 +64,23 @@ func HostsWords(t Theory, ms []Measured) string {
 	s := "Che's approximation predicts an LRU cache's long-run hit ratio. "
 	switch {
 	case isHostMode(m.Mode) && hosts == 1:
-		return s + fmt.Sprintf("One host: its cache of %s entries, shared by its %s, is the shared cache here.", Count(t.HostSize), Plural(int64(t.Workers), "worker"))
+		return s + fmt.Sprintf("One host: its cache of %s, shared by its %s, is the shared cache here.", Entries(int64(t.HostSize)), Plural(int64(t.Workers), "worker"))
 	case isHostMode(m.Mode) && keyhash:
-		return s + fmt.Sprintf("nginx's consistent hash sends each key to one host, so each of the %d host caches of %s entries sees only its share of the keys: "+
-			"together they hit about like one cache of %s, as one shared cache of that memory would.", hosts, Count(t.HostSize), Count(hosts*t.HostSize))
+		return s + fmt.Sprintf("nginx's consistent hash sends each key to one host, so each of the %d host caches of %s sees only its share of the keys: "+
+			"together they hit about like one cache of %s, as one shared cache of that memory would.", hosts, Entries(int64(t.HostSize)), Count(hosts*t.HostSize))
 	case isHostMode(m.Mode):
-		return s + fmt.Sprintf("%s sends every key to every host, so each of the %d host caches of %s entries sees the whole request stream and hits like one cache of %s: "+
-			"the %d hosts hold %s entries and hit like %s. Routed by key (keyhash) they would hit about like one cache of %s.",
-			m.HostBalancer, hosts, Count(t.HostSize), Count(t.HostSize), hosts, Count(hosts*t.HostSize), Count(t.HostSize), Count(hosts*t.HostSize))
+		return s + fmt.Sprintf("%s sends every key to every host, so each of the %d host caches of %s sees the whole request stream and hits like one cache of %s. "+
+			"The %d hosts hold %s and hit like %s. Routed by key (keyhash) they would hit about like one cache of %s.",
+			m.HostBalancer, hosts, Entries(int64(t.HostSize)), Count(t.HostSize), hosts, Entries(int64(hosts*t.HostSize)), Count(t.HostSize), Count(hosts*t.HostSize))
 	case m.Mode == "shared" || m.Mode == "tiered":
-		return s + fmt.Sprintf("One shared cache of %s entries serves all %s on the %d hosts: how the hosts share the requests makes no difference to it.",
-			Count(t.SharedSize), Plural(int64(workers), "worker"), hosts)
+		return s + fmt.Sprintf("One shared cache of %s serves all %s on the %d hosts: how the hosts share the requests makes no difference to it.",
+			Entries(int64(t.SharedSize)), Plural(int64(workers), "worker"), hosts)
 	case keyhash:
 		return s + fmt.Sprintf("nginx's consistent hash sends each key to one host, so the %s per-worker caches of %d on a host see only that host's share of the keys, "+
 			"and hit better than caches that see every key.", Count(t.Workers), t.Cache)
 	}
-	return s + fmt.Sprintf("%s sends every key to every host and every worker, so each of the %s per-worker caches of %d entries, on %d hosts, hits like one cache of %d.",
-		m.HostBalancer, Count(workers), t.Cache, hosts, t.Cache)
+	return s + fmt.Sprintf("%s sends every key to every host and every worker, so each of the %s per-worker caches of %s, on %d hosts, hits like one cache of %d.",
+		m.HostBalancer, Count(workers), Entries(int64(t.Cache)), hosts, t.Cache)
 }
 
 // HostsRow names the row of the system as a whole: its hosts, its cache

@@ -1,0 +1,23 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cachepit/cachepit/web/view"
+)
+
+// A settled line gives the gap to the prediction as the gap, and the margin
+// as the margin (lesson 6 said "within 4.6 points" of a 0.9-point gap).
+func TestSettledWordsGiveTheGap(t *testing.T) {
+	w := view.Warmup{State: view.Settled, Predicted: 0.610, Recent: 0.601, Reads: 1000, From: 18_976, To: 20_000, Margin: 0.046}
+	got := warmupWords(w)
+	want := "Settled: the last 1,024 requests hit 60.1%, 0.9 points from Che's 61.0%; with 1,000 reads the margin is 4.6 points."
+	if got != want {
+		t.Errorf("warmupWords = %q; want %q", got, want)
+	}
+	w.Recent = 0.619 // above the prediction: the gap is unsigned
+	if got := warmupWords(w); !strings.Contains(got, "61.9%, 0.9 points from") {
+		t.Errorf("warmupWords above the prediction = %q", got)
+	}
+}
