@@ -41,8 +41,6 @@ type pace struct {
 	perMs    float64          // requests the engine runs per millisecond, smoothed
 	last     time.Time        // previous frame
 	overhead [2]time.Duration // smoothed frame time besides the engine, per kind of frame
-	fit      time.Duration    // engine time a figures-only frame keeps the screen's rate with (see fits)
-	prev     int              // kind of the previous frame at full speed, or -1
 }
 
 // Kinds of frame: one that moves the figures only, one that go-app redraws.
@@ -52,7 +50,7 @@ const (
 )
 
 // reset starts over, as for a new run.
-func (p *pace) reset() { p.owed, p.perMs, p.last, p.fit, p.prev = 0, 200, time.Time{}, maxEngine, -1 }
+func (p *pace) reset() { p.owed, p.perMs, p.last = 0, 200, time.Time{} }
 
 // due is how many requests to run now at speed s (requests per second, 0 as
 // fast as it goes) in a frame of the given kind; short is true when a
@@ -60,10 +58,6 @@ func (p *pace) reset() { p.owed, p.perMs, p.last, p.fit, p.prev = 0, 200, time.T
 // frames around it carry the speed).
 func (p *pace) due(now time.Time, s float64, kind int, short bool) int64 {
 	dt := now.Sub(p.last)
-	if s == 0 && p.prev == figuresFrame && !p.last.IsZero() {
-		p.fits(dt)
-	}
-	p.prev = -1
 	switch {
 	case p.last.IsZero():
 		dt = frameInterval
@@ -75,11 +69,7 @@ func (p *pace) due(now time.Time, s float64, kind int, short bool) int64 {
 	}
 	p.last = now
 	if s == 0 {
-		p.prev = kind
 		target := batchTarget(p.overhead[kind])
-		if kind == figuresFrame {
-			target = min(target, p.fit)
-		}
 		if short {
 			target = minEngine
 		}
@@ -106,29 +96,6 @@ func (p *pace) ran(n int64, took time.Duration) {
 func (p *pace) drawn(kind int, total, engine time.Duration) {
 	p.overhead[kind] = (4*p.overhead[kind] + (total - engine)) / 5
 }
-
-// fits learns how long the engine may run in a figures-only frame at full
-// speed from gap, the time from that frame's start to the next one's. Go
-// cannot time the browser's own work on a frame (style, layout and paint
-// took as long as the Go code at full speed), so it watches the refreshes:
-// a frame that kept the screen's rate lets the engine run fitStep longer
-// next time; one that missed exactly one refresh was too long by a little,
-// and the engine's share shrinks by a quarter, since every miss costs a whole
-// refresh period of updates. A longer gap says nothing about the frame's
-// length (the page lost the processor to something else) and changes
-// nothing: shrinking the engine then would cost requests and win no updates.
-func (p *pace) fits(gap time.Duration) {
-	switch {
-	case gap <= frameInterval*3/2:
-		p.fit = min(p.fit+fitStep, maxEngine)
-	case gap <= frameInterval*5/2:
-		p.fit = max(p.fit*3/4, minEngine)
-	}
-}
-
-// fitStep is how much the engine's share of a figures-only frame grows after
-// a frame that kept the screen's rate.
-const fitStep = 250 * time.Microsecond
 
 // maxEngine is the most time the engine gets in one frame at full speed.
 const maxEngine = 25 * time.Millisecond
