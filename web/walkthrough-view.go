@@ -59,11 +59,24 @@ func (w *Walkthrough) Render() app.UI {
 
 // bar is the lesson's play bar, between the previous and next lessons.
 func (w *Walkthrough) bar() app.UI {
+	l := w.st.Lesson()
 	last := len(lesson.All) - 1
 	say := w.status.say
 	hint := ""
-	if w.running {
+	switch seq := w.seq(); {
+	case w.running:
 		hint = "playing: Space or ❚❚ Pause stops it"
+	case seq == w.end() || w.run != nil && w.run.Stopped():
+		hint = "the end: ▶ Play replays it"
+		if w.run != nil && !w.run.Stopped() {
+			hint += ", Step goes on"
+		}
+	case seq == 0:
+		hint = "paused at the start: ▶ Play or Step"
+	}
+	note := ""
+	if w.auto {
+		note = speedNote(l)
 	}
 	line := w.status.line(w.running, w.views)
 	if w.share.note != "" && line == w.share.note {
@@ -72,7 +85,7 @@ func (w *Walkthrough) bar() app.UI {
 		line = pausedWords(w.seq(), w.views)
 	}
 	return &PlayBar{
-		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, Keys: true,
+		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, SpeedNote: note, Keys: true,
 		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
 		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
 		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint},
