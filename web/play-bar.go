@@ -43,6 +43,7 @@ type Progress struct {
 	Seq, End int64
 	Label    string
 	Hint     string // beside the count, such as how to pause
+	Clock    string // the simulated time, where the page talks about seconds; "" for none
 }
 
 func (c *PlayBar) Render() app.UI {
@@ -81,6 +82,7 @@ func (c *PlayBar) Render() app.UI {
 			el("progress").ID("run-progress").Attr("max", max(pr.End, 1)).Attr("value", min(pr.Seq, max(pr.End, 1))).
 				Aria("label", pr.Label),
 			el("span").ID("run-count").Text(runCount(pr.Seq, pr.End)),
+			app.If(pr.Clock != "", el("span").ID("run-clock").Class("run-clock").Text(pr.Clock)),
 			app.If(pr.Hint != "", el("span").ID("run-hint").Class("run-hint").Text(pr.Hint)),
 		))
 	}

@@ -88,7 +88,7 @@ func (w *Walkthrough) bar() app.UI {
 		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, SpeedNote: note, Keys: true,
 		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
 		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
-		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint},
+		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint, Clock: simClock(w.views)},
 		Status:   &say,
 		Line:     line,
 		Class:    "lesson-bar",
@@ -103,4 +103,17 @@ func (w *Walkthrough) comparison() app.UI {
 		Left: w.views[0].Title, Right: w.views[1].Title,
 		Findings: view.Summarize(w.views[0], w.views[1]),
 	}
+}
+
+// simClock is the lesson's simulated time, for a lesson whose settings are
+// in seconds (outages, open arrivals, boots, TTLs): "" for the others.
+func simClock(views []view.System) string {
+	if len(views) == 0 {
+		return ""
+	}
+	c := views[0].Config
+	if c.Outage == "" && c.Arrivals != "poisson" && c.Boot == 0 && c.TTL == 0 {
+		return ""
+	}
+	return "simulated time " + view.Micros(int(views[0].Stats.Now))
 }

@@ -111,3 +111,22 @@ func TestLinkNoteShownOnce(t *testing.T) {
 		t.Errorf("status line %q; want %q", bar.Line, want)
 	}
 }
+
+// A lesson whose settings are in seconds shows the simulated clock beside
+// its progress, as the engine has it; one counted in requests shows none.
+func TestLessonClock(t *testing.T) {
+	l := lesson.All[lesson.Index("replicas")]
+	w := &Walkthrough{}
+	w.load(view.LessonState{Index: lesson.Index("replicas"), At: l.End()})
+	r, err := lesson.Play(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := w.bar().(*PlayBar).Progress.Clock, "simulated time "+view.Micros(int(r.Stats.Now)); got != want {
+		t.Errorf("replicas at its end: clock %q; want %q", got, want)
+	}
+	w.load(view.LessonState{Index: lesson.Index("memory"), At: 100})
+	if got := w.bar().(*PlayBar).Progress.Clock; got != "" {
+		t.Errorf("memory, counted in requests: clock %q", got)
+	}
+}
