@@ -191,3 +191,27 @@ func TestNoticeWordsForSmallCounts(t *testing.T) {
 		t.Errorf("staleWords = %q", got)
 	}
 }
+
+// Every outage a lesson schedules ends inside the lesson's run, so the
+// class sees what comes back, not only what went out.
+func TestOutagesEndInsideRun(t *testing.T) {
+	for _, l := range All {
+		c := l.Config()
+		if c.Outage == "" {
+			continue
+		}
+		r, err := Play(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(c.Outage, ",") {
+			_, from, to, err := sim.OutageSpan(p)
+			if err != nil {
+				t.Fatalf("%s: %v", l.Slug, err)
+			}
+			if to >= r.Stats.Now || from >= to {
+				t.Errorf("%s: outage %s runs from %d to %d µs; the lesson ends at %d µs", l.Slug, p, from, to, r.Stats.Now)
+			}
+		}
+	}
+}

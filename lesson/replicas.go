@@ -22,11 +22,13 @@ var replicas = Lesson{
 			"Or route by key at the load balancer (nginx's hash $request_uri consistent, host-balancer keyhash): each key reaches one host, so each host cache holds only its own share of the keys.",
 		"nginx's consistent hash puts every host at many points on a ring; a key goes to the next point. " +
 			"Take a host out and only the keys it owned move, to its neighbours on the ring; the others stay cached where they were.",
-		"At 40 s of simulated time host 2 goes out. Round robin spreads its share of every key over the other two hosts, which already cache the same popular keys: " +
+		"At 20 s of simulated time (the clock beside the progress) host 2 goes out. Round robin spreads its share of every key over the other two hosts, which already cache the same popular keys: " +
 			"here the copies are a spare. The line above the hosts says how many keys keyhash would have moved instead; " +
 			"in the playground, with host-balancer keyhash, each host lists the hottest keys it serves and the ones that moved in.",
+		"At 35 s host 2 comes back, its processes restarted and its cache empty. Round robin sends it its share of every key again, " +
+			"so for a while it misses the popular keys the other hosts still hold: a third copy costs a third set of cold misses.",
 	},
-	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host&outage=host2@40s-60s",
+	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host&outage=host2@20s-35s",
 	Requests: 20000,
 	Question: "With key routing, what happens to the cache when one host is taken out of the ring, and with round robin?",
 	Answer: "With the consistent hash only the keys of the host that left move, about a third here, and they miss once on their new host; every other key stays on its host and stays cached. " +
@@ -34,10 +36,10 @@ var replicas = Lesson{
 		"A plain modulo hash (hash $request_uri without consistent) would move most keys at once.",
 	notice: func(r Run) []string {
 		c, st := r.Config, r.Stats
-		from, _ := outageSpanOf(c, "host2")
+		from, back := outageSpanOf(c, "host2")
 		key, glob := replicaPredictions(c)
 		moved, owned, to := ringMove(c.Hosts, c.Keys)
-		held, dups, before, after := replicaWindows(r.Series[0], from)
+		held, dups, before, during, since := replicaWindows(r.Series[0], from, back)
 		memory := int(c.Hosts) * c.HostSize() // what replicaPredictions gives the global cache
 		cached := fmt.Sprintf("%s host caches of %s entries hold %s entries: %s are copies of a key another host holds too.", count(int(c.Hosts)), count(int(c.HostSize())), count(int(st.Memory.Entries)), count(int(st.Memory.Duplicates)))
 		if st.Now >= from {
@@ -48,31 +50,44 @@ var replicas = Lesson{
 			fmt.Sprintf("Round robin across hosts: hit ratio %s, %s database reads. Che's approximation for the same %s entries as the host caches: %s with key routing at the load balancer, %s with one global cache of %s.",
 				pct(st.HitRatio), count(int(st.Origin.Reads)), count(memory), pct(key), pct(glob), count(memory)),
 		}
+		host := count(int(c.Hosts - 1))
 		if st.Now < from {
-			return append(lines, fmt.Sprintf("Host %s goes out at %s.", count(int(c.Hosts-1)), sim.FormatDuration(from)))
+			return append(lines, fmt.Sprintf("Host %s goes out at %s and comes back at %s.", host, sim.FormatDuration(from), sim.FormatDuration(back)))
+		}
+		lines = append(lines, fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s while it was out.",
+			host, sim.FormatDuration(from), pct(before), pct(during)))
+		if st.Now < back {
+			lines = append(lines, fmt.Sprintf("It comes back at %s with an empty cache.", sim.FormatDuration(back)))
+		} else {
+			h := st.Hosts[c.Hosts-1].Cache
+			lines = append(lines, fmt.Sprintf("Host %s came back at %s with an empty cache and missed the popular keys again: hit ratio %s since it came back; its cache holds %s of its %s entries again.",
+				host, sim.FormatDuration(back), pct(since), count(h.Currsize), count(h.Maxsize)))
 		}
 		return append(lines,
-			fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s since.",
-				count(int(c.Hosts-1)), sim.FormatDuration(from), pct(before), pct(after)),
 			fmt.Sprintf("With keyhash, host %s leaving nginx's consistent ring moves %s of the %s keys (%s), to %s; it owned %s%s. Each misses once on its new host. Round robin has no owner, so every host's cache already sees all of them.",
 				count(int(c.Hosts-1)), count(int(moved)), count(int(c.Keys)), pct(ratio(int64(moved), int64(c.Keys))), to, count(int(owned)), onlyOwn(moved, owned)),
 		)
 	},
 }
 
-// replicaWindows reads a series up to from (µs): the entries and duplicates
-// cached at the last window before it, and the hit ratio before and since.
-func replicaWindows(series []sim.Point, from int64) (held, dups int, before, after float64) {
-	var hb, rb, ha, ra int64
+// replicaWindows reads a series around an outage from from to back (µs):
+// the entries and duplicates cached at the last window before it, and the
+// hit ratio before, during and since.
+func replicaWindows(series []sim.Point, from, back int64) (held, dups int, before, during, since float64) {
+	var hits, reads [3]int64
 	for _, p := range series {
-		if p.At <= from {
+		i := 0
+		switch {
+		case p.At > back:
+			i = 2
+		case p.At > from:
+			i = 1
+		default:
 			held, dups = p.Entries, p.Duplicates
-			hb, rb = hb+p.Hits, rb+p.Reads
-		} else {
-			ha, ra = ha+p.Hits, ra+p.Reads
 		}
+		hits[i], reads[i] = hits[i]+p.Hits, reads[i]+p.Reads
 	}
-	return held, dups, ratio(hb, rb), ratio(ha, ra)
+	return held, dups, ratio(hits[0], reads[0]), ratio(hits[1], reads[1]), ratio(hits[2], reads[2])
 }
 
 var replicaCache sync.Map // query → [2]float64

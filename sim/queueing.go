@@ -9,7 +9,7 @@ package sim
 // Every figure is 0 with closed arrivals, whose load depends on the answers.
 type Queueing struct {
 	Service     float64 // mean service time of a request, µs
-	Utilization float64 // rate × Service / (Workers × Threads): each thread's busy fraction
+	Utilization float64 // rate × Service / (Hosts × Workers × Threads): each thread's busy fraction
 	Queue       string  // "M/D/1" (every request costs the same) or "M/G/1" for one sync worker; "" when no formula applies
 	Response    float64 // with Queue: the mean response time by Pollaczek–Khinchine, µs; 0 when Utilization ≥ 1
 	ResponseMM1 float64 // with Queue: the mean response time if service times were exponential with the same mean (M/M/1), µs
@@ -33,8 +33,9 @@ func queueing(c Config, p Prediction) Queueing {
 		}
 		fixed = fixed && x.us == first
 	}
-	q := Queueing{Service: mean, Utilization: c.Rate / 1e6 * mean / float64(c.Workers*c.Threads)}
-	if c.Workers != 1 || c.Threads != 1 {
+	threads := max(c.Hosts, 1) * c.Workers * c.Threads // every host runs Workers workers
+	q := Queueing{Service: mean, Utilization: c.Rate / 1e6 * mean / float64(threads)}
+	if threads != 1 {
 		return q
 	}
 	q.Queue = "M/G/1"
@@ -66,7 +67,22 @@ func servicePaths(c Config, p Prediction) []servicePath {
 	if p.KeyHash {
 		own = p.Routed
 	}
+	if c.Hosts > 1 && c.Mode == "local" {
+		own = p.HitRatio // the host balancer decides which keys each host's workers see
+	}
 	switch c.Mode {
+	case "host": // the host's cache, a round trip on localhost, stands where the shared cache would
+		host := float64(c.Cost.Host)
+		return []servicePath{{c.Writes, cpu + origin + host},
+			{reads * p.HitRatio, cpu + host},
+			{reads * (1 - p.HitRatio), cpu + host + origin}}
+	case "tiered-host":
+		host := float64(c.Cost.Host)
+		both := max(p.HitRatio, own)
+		return []servicePath{{c.Writes, cpu + origin + host},
+			{reads * own, cpu + local},
+			{reads * (both - own), cpu + local + host},
+			{reads * (1 - both), cpu + local + host + origin}}
 	case "shared":
 		return []servicePath{write,
 			{reads * p.Shared, cpu + shared},

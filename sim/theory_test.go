@@ -47,7 +47,7 @@ func TestPredict(t *testing.T) {
 // Predict's queueing figures against the engine's measurement: one sync
 // worker with every request a hit (M/D/1), every read a miss (a scan: M/D/1
 // with a dearer service), half the reads hits (two keys, one entry: M/G/1),
-// and the utilization of many workers and threads.
+// and the utilization of many workers and threads, on one host or several.
 func TestPredictQueueing(t *testing.T) {
 	tests := []struct {
 		query string
@@ -58,6 +58,10 @@ func TestPredictQueueing(t *testing.T) {
 		{"workers=1&keys=2&cache=1&dist=uniform&writes=0&rate=200&cpu=500", "M/G/1"},
 		{"workers=8&keys=50&cache=50&writes=0&rate=3000&cpu=2000", ""},
 		{"workers=4&threads=4&keys=40&cache=10&dist=uniform&mode=shared&writes=0&rate=3000&cpu=1000", ""},
+		// Several hosts: every host's workers share the load, and a host cache costs its own round trip.
+		{"hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host&rate=1000", ""},
+		{"hosts=2&workers=4&cache=50&keys=1000&writes=0&rate=800&cpu=500", ""},
+		{"hosts=2&workers=2&cache=20&host-cache=100&keys=1000&writes=0&mode=tiered-host&rate=600&cpu=300", ""},
 	}
 	for _, tt := range tests {
 		s := newTest(t, tt.query+"&arrivals=poisson&warmup=2000")

@@ -17,6 +17,7 @@ type PlayBar struct {
 	Speed     int    // index into Speeds
 	SpeedID   string // id of the speed control
 	SpeedMenu bool   // a list of speeds rather than a slider
+	SpeedNote string // beside the speed: how the page changes it by itself; "" for none
 	Rate      string // measured requests per second, when playing
 	Load      *Load  // the load control, beside the speed; nil: none
 	Keys      bool   // the page has keyboard shortcuts: name them
@@ -42,6 +43,7 @@ type Progress struct {
 	Seq, End int64
 	Label    string
 	Hint     string // beside the count, such as how to pause
+	Clock    string // the simulated time, where the page talks about seconds; "" for none
 }
 
 func (c *PlayBar) Render() app.UI {
@@ -58,7 +60,7 @@ func (c *PlayBar) Render() app.UI {
 	if c.Running {
 		play, playLabel = "❚❚ Pause", "Pause"
 	}
-	step, reset := "serve one request", "back to the start, same settings"
+	step, reset := "serve one request", "back to the start, paused, same settings"
 	if c.Keys {
 		step, reset = step+" (s)", reset+" (r)"
 	}
@@ -68,6 +70,7 @@ func (c *PlayBar) Render() app.UI {
 		keys(el("button").ID("step").Class("btn").Title(step), "s").Text("Step").OnClick(post(ActionStep)),
 		keys(el("button").ID("reset").Class("btn").Title(reset), "r").Text("Reset").OnClick(post(ActionReset)),
 		c.speedControl(),
+		app.If(c.SpeedNote != "", el("span").Class("speed-note").ID(c.SpeedID+"-note").Text(c.SpeedNote)),
 		c.Load.control(),
 		el("span").Class("rate").ID("rate").Title("requests played per second of your time: the playback, not the modelled load").Text(c.Rate),
 		el("span").Class("spacer"),
@@ -79,6 +82,7 @@ func (c *PlayBar) Render() app.UI {
 			el("progress").ID("run-progress").Attr("max", max(pr.End, 1)).Attr("value", min(pr.Seq, max(pr.End, 1))).
 				Aria("label", pr.Label),
 			el("span").ID("run-count").Text(runCount(pr.Seq, pr.End)),
+			app.If(pr.Clock != "", el("span").ID("run-clock").Class("run-clock").Text(pr.Clock)),
 			app.If(pr.Hint != "", el("span").ID("run-hint").Class("run-hint").Text(pr.Hint)),
 		))
 	}
@@ -100,7 +104,11 @@ func (c *PlayBar) speedControl() app.UI {
 	}
 	var input app.UI
 	if c.SpeedMenu {
-		input = el("select").ID(c.SpeedID).Body(app.Range(Speeds).Slice(func(i int) app.UI {
+		sel := el("select").ID(c.SpeedID)
+		if c.SpeedNote != "" {
+			sel = sel.Aria("describedby", c.SpeedID+"-note")
+		}
+		input = sel.Body(app.Range(Speeds).Slice(func(i int) app.UI {
 			return el("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == c.Speed).Text(SpeedLabel(i))
 		})).OnChange(choose)
 	} else {

@@ -89,6 +89,7 @@ func (c *TheoryPanel) queueing() app.UI {
 		)
 	}
 	rows := []app.UI{
+		row("service", "mean service time", view.Micros(int(q.Service+0.5)), measured(m.Service > 0, view.Micros(int(m.Service+0.5)))),
 		row("util", "utilization: rate × mean service ÷ threads", view.Pct(q.Utilization), measured(true, view.Pct(m.Utilization))),
 	}
 	if q.Queue != "" {
@@ -104,7 +105,7 @@ func (c *TheoryPanel) queueing() app.UI {
 	}
 	return el("div").Class("queueing").Body(
 		el("h3").Text("Queueing"),
-		el("p").Class("panel-sub").Text(fmt.Sprintf("Mean service time %s. Above about 80%% utilization the backlog, and the response time, climb steeply.", view.Micros(int(q.Service+0.5)))),
+		el("p").Class("panel-sub").Text("Above about 80% utilization the backlog, and the response time, climb steeply."),
 		el("table").Class("theory-table").Body(
 			el("thead").Body(el("tr").Body(
 				el("th").Attr("scope", "col").Text("figure"),
@@ -113,6 +114,7 @@ func (c *TheoryPanel) queueing() app.UI {
 			)),
 			el("tbody").Body(rows...),
 		),
+		app.If(m.Service > 0, el("p").Class("theory-note").ID("queueing-why").Text(view.QueueingWords(q, c.Theory.HitRatio, m))),
 	)
 }
 

@@ -59,11 +59,24 @@ func (w *Walkthrough) Render() app.UI {
 
 // bar is the lesson's play bar, between the previous and next lessons.
 func (w *Walkthrough) bar() app.UI {
+	l := w.st.Lesson()
 	last := len(lesson.All) - 1
 	say := w.status.say
 	hint := ""
-	if w.running {
+	switch seq := w.seq(); {
+	case w.running:
 		hint = "playing: Space or ❚❚ Pause stops it"
+	case seq == w.end() || w.run != nil && w.run.Stopped():
+		hint = "the end: ▶ Play replays it"
+		if w.run != nil && !w.run.Stopped() {
+			hint += ", Step goes on"
+		}
+	case seq == 0:
+		hint = "paused at the start: ▶ Play or Step"
+	}
+	note := ""
+	if w.auto {
+		note = speedNote(l)
 	}
 	line := w.status.line(w.running, w.views)
 	if w.share.note != "" && line == w.share.note {
@@ -72,10 +85,10 @@ func (w *Walkthrough) bar() app.UI {
 		line = pausedWords(w.seq(), w.views)
 	}
 	return &PlayBar{
-		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, Keys: true,
+		Running: w.running, Speed: w.speed, SpeedID: "lesson-speed", SpeedMenu: true, SpeedNote: note, Keys: true,
 		Lead:     []BarButton{{ID: "prev", Text: "← Previous", Action: ActionLesson, Value: -1, Keys: "ArrowLeft", Disabled: w.st.Index == 0}},
 		Tail:     []BarButton{{ID: "next", Text: "Next →", Action: ActionLesson, Value: 1, Keys: "ArrowRight", Disabled: w.st.Index == last}},
-		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint},
+		Progress: &Progress{Seq: shownSeq(w.views), End: w.end(), Label: "the lesson's requests played", Hint: hint, Clock: simClock(w.views)},
 		Status:   &say,
 		Line:     line,
 		Class:    "lesson-bar",
@@ -95,4 +108,17 @@ func (w *Walkthrough) comparison() app.UI {
 // prose draws paragraphs of a lesson's text.
 func prose(text []string) app.UI {
 	return app.Range(text).Slice(func(i int) app.UI { return el("p").Class("prose").Text(text[i]) })
+}
+
+// simClock is the lesson's simulated time, for a lesson whose settings are
+// in seconds (outages, open arrivals, boots, TTLs): "" for the others.
+func simClock(views []view.System) string {
+	if len(views) == 0 {
+		return ""
+	}
+	c := views[0].Config
+	if c.Outage == "" && c.Arrivals != "poisson" && c.Boot == 0 && c.TTL == 0 {
+		return ""
+	}
+	return "simulated time " + view.Micros(int(views[0].Stats.Now))
 }

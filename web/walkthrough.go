@@ -48,13 +48,42 @@ var lessonKeys = map[string]key{
 // so that a class sees single requests go through first.
 const slowStart = 6
 
-// ownSpeed is the speed lesson l plays at from request seq: its first
-// requests at 5 req/s, then its own speed.
+// ownSpeed is the speed lesson l plays at from request seq: a scripted
+// request (the post's) at 1 req/s, so that a teacher can say where each one
+// went; then slowStart requests at 5 req/s; then its own speed.
 func ownSpeed(l lesson.Lesson, seq int64) int {
-	if seq < int64(len(l.Script))+slowStart {
+	switch script := int64(len(l.Script)); {
+	case seq < script:
+		return speedIndex(1)
+	case seq < script+slowStart && l.Requests > 0:
 		return speedIndex(5)
 	}
 	return lessonSpeed(l)
+}
+
+// speedNote says, beside the speed, how lesson l paces itself when it
+// changes its own speed as it plays; "" when it keeps one speed.
+func speedNote(l lesson.Lesson) string {
+	var steps []string
+	script := int64(len(l.Script))
+	last := -1
+	for _, seq := range []int64{0, script, script + slowStart} { // where ownSpeed may change
+		if seq >= l.End() {
+			break
+		}
+		if i := ownSpeed(l, seq); i != last {
+			step := SpeedLabel(i)
+			if seq > 0 {
+				step += " from request " + view.Count(seq+1)
+			}
+			steps = append(steps, step)
+			last = i
+		}
+	}
+	if len(steps) < 2 {
+		return ""
+	}
+	return "Paced by the lesson: " + strings.Join(steps, ", then ") + "."
 }
 
 // lessonSpeed is the speed that plays l's requests in about six seconds.
@@ -154,24 +183,25 @@ func (w *Walkthrough) frame(ctx app.Context) {
 	}
 }
 
-// reset plays the lesson again from its first request.
+// reset goes back to the lesson's first request, paused, as the
+// playground's Reset does: the teacher talks, then plays or steps.
 func (w *Walkthrough) reset(ctx app.Context) {
 	w.restart()
+	w.status.say = "Reset: " + w.status.say + ". Back at request 0, paused: press Space or ▶ Play to play the lesson, s to step one request."
 	w.syncURL(ctx)
 }
 
-// restart loads the lesson again from its first request, at the speed the
+// restart loads the lesson again at request 0, paused, at the speed the
 // user picked, if any.
 func (w *Walkthrough) restart() {
 	st := w.st
-	st.At, st.Restarts = -1, nil
+	st.At, st.Restarts = 0, nil
 	auto, speed := w.auto, w.speed
 	w.load(st)
 	if !auto {
 		w.auto = false
 		w.setSpeed(speed)
 	}
-	w.status.say = "Reset: " + w.status.say
 }
 
 // changed says what the player did and keeps the address current.
@@ -183,8 +213,14 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		w.auto = false
 		return
 	case ActionPlay:
-		if !w.running && w.run != nil && w.run.Stopped() {
-			w.status.say = "The lesson ends at request " + view.Count(seq) + ". Press r to play it again."
+		if w.run != nil && (!w.running && w.run.Stopped() || w.running && seq == w.end()) {
+			// As a video player does: Play at the end plays it again from
+			// the start (the player has just set a run that can go on playing).
+			w.restart()
+			w.play(true)
+			w.status.say = "Playing the lesson again from its first request; it ends at request " + view.Count(w.end()) + "."
+			w.status.at = time.Now()
+			w.syncURL(ctx)
 			return
 		}
 		if w.running {

@@ -1,22 +1,29 @@
 package web
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/web/view"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Reset keeps the speed: the lesson's own, or the one the user picked.
+// Reset keeps the speed: the lesson's own (the post's scripted requests at
+// 1 req/s, another lesson's first requests at 5), or the one the user picked.
 func TestResetKeepsSpeed(t *testing.T) {
-	for _, slug := range []string{"the-post", "cold-misses"} {
+	for _, tc := range []struct {
+		slug string
+		own  float64
+	}{{"the-post", 1}, {"cold-misses", 5}} {
+		slug := tc.slug
 		w := &Walkthrough{}
 		w.load(view.LessonState{Index: lesson.Index(slug), At: -1})
-		if got, want := Speeds[w.speed], 5.0; got != want {
+		if got, want := Speeds[w.speed], tc.own; got != want {
 			t.Errorf("%s, loaded: %g req/s; want %g", slug, got, want)
 		}
 		w.restart()
-		if got, want := Speeds[w.speed], 5.0; got != want || !w.auto {
+		if got, want := Speeds[w.speed], tc.own; got != want || !w.auto {
 			t.Errorf("%s, reset: %g req/s (lesson's own %v); want the lesson's %g", slug, got, w.auto, want)
 		}
 		w.setSpeed(speedIndex(20))
@@ -26,6 +33,67 @@ func TestResetKeepsSpeed(t *testing.T) {
 			t.Errorf("%s, reset after picking 20 req/s: %g req/s (lesson's own %v); want %g", slug, got, w.auto, want)
 		}
 		w.pause()
+	}
+}
+
+// Reset goes back to request 0 paused; Play at the lesson's end plays it
+// again from its first request, for a scripted lesson and for one that
+// could run on; Play elsewhere plays on.
+func TestPlayAtEndStartsOver(t *testing.T) {
+	for _, slug := range []string{"the-post", "cold-misses"} {
+		l := lesson.All[lesson.Index(slug)]
+		w := &Walkthrough{}
+		w.load(view.LessonState{Index: lesson.Index(slug), At: l.End()})
+		if w.running || w.seq() != l.End() {
+			t.Fatalf("%s: loaded at its end: running %v at %d", slug, w.running, w.seq())
+		}
+		if got := w.bar().(*PlayBar).Progress.Hint; !strings.Contains(got, "▶ Play replays it") {
+			t.Errorf("%s: at the end the hint says %q", slug, got)
+		}
+		w.toggle()
+		w.changed(nil, app.Action{Name: ActionPlay})
+		if !w.running || w.seq() != 0 || w.ended {
+			t.Errorf("%s: Play at the end: running %v at request %d (ended %v); want playing from 0", slug, w.running, w.seq(), w.ended)
+		}
+		w.reset(nil)
+		if w.running || w.seq() != 0 || w.here().At != 0 {
+			t.Errorf("%s: Reset: running %v at request %d; want paused at 0", slug, w.running, w.seq())
+		}
+		if got := w.bar().(*PlayBar).Progress.Hint; !strings.Contains(got, "paused at the start") {
+			t.Errorf("%s: after Reset the hint says %q", slug, got)
+		}
+		if !strings.Contains(w.status.say, "paused") {
+			t.Errorf("%s: after Reset the live region says %q", slug, w.status.say)
+		}
+		w.pause()
+	}
+	// Stepped past its end, the lesson plays on.
+	l := lesson.All[lesson.Index("cold-misses")]
+	w := &Walkthrough{}
+	w.load(view.LessonState{Index: lesson.Index("cold-misses"), At: l.End() + 1})
+	w.toggle()
+	w.changed(nil, app.Action{Name: ActionPlay})
+	if !w.running || w.seq() != l.End()+1 {
+		t.Errorf("past the end: running %v at %d; want playing on from %d", w.running, w.seq(), l.End()+1)
+	}
+	w.pause()
+}
+
+// A lesson that changes its own speed says so beside the speed; one that
+// keeps one speed, or plays at the speed the user picked, says nothing.
+func TestSpeedNote(t *testing.T) {
+	w := &Walkthrough{}
+	w.load(view.LessonState{Index: lesson.Index("cold-misses"), At: 0})
+	want := "Paced by the lesson: 5 req/s, then 100 req/s from request 7."
+	if got := w.bar().(*PlayBar).SpeedNote; got != want {
+		t.Errorf("cold-misses: %q; want %q", got, want)
+	}
+	w.auto = false
+	if got := w.bar().(*PlayBar).SpeedNote; got != "" {
+		t.Errorf("cold-misses at a speed the user picked: %q", got)
+	}
+	if got := speedNote(lesson.All[lesson.Index("the-post")]); got != "" {
+		t.Errorf("the post, one speed: %q", got)
 	}
 }
 
@@ -41,5 +109,24 @@ func TestLinkNoteShownOnce(t *testing.T) {
 	}
 	if want := pausedWords(1234, w.views); bar.Line != want {
 		t.Errorf("status line %q; want %q", bar.Line, want)
+	}
+}
+
+// A lesson whose settings are in seconds shows the simulated clock beside
+// its progress, as the engine has it; one counted in requests shows none.
+func TestLessonClock(t *testing.T) {
+	l := lesson.All[lesson.Index("replicas")]
+	w := &Walkthrough{}
+	w.load(view.LessonState{Index: lesson.Index("replicas"), At: l.End()})
+	r, err := lesson.Play(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := w.bar().(*PlayBar).Progress.Clock, "simulated time "+view.Micros(int(r.Stats.Now)); got != want {
+		t.Errorf("replicas at its end: clock %q; want %q", got, want)
+	}
+	w.load(view.LessonState{Index: lesson.Index("memory"), At: 100})
+	if got := w.bar().(*PlayBar).Progress.Clock; got != "" {
+		t.Errorf("memory, counted in requests: clock %q", got)
 	}
 }

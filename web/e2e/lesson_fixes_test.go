@@ -12,7 +12,7 @@ import (
 
 // TestPostLessonIsThePost: lesson 1 replays the post's three requests, named
 // by the post's URLs, stops at request 3 of 3, and Play at its end does not
-// go on with another run.
+// go on with another run: it plays the post again from its first request.
 func TestPostLessonIsThePost(t *testing.T) {
 	l := lesson.All[lesson.Index("the-post")]
 	p := open(t, env.base+"/learn?lesson=the-post", 1440, 1000)
@@ -41,12 +41,17 @@ func TestPostLessonIsThePost(t *testing.T) {
 		t.Errorf("lesson 1's code panel is not the post's app (GET /, a function without arguments):\n%s", code)
 	}
 	p.key(" ")
-	time.Sleep(1500 * time.Millisecond)
-	if got := p.text("#run-count"); got != "request 3 of 3" {
-		t.Errorf("after Play at the lesson's end: %q; want it to stay at request 3 of 3", got)
+	p.waitFor(`document.getElementById("play").getAttribute("aria-label") === "Pause"`)
+	if got := p.text("#run-count"); got == "request 3 of 3" {
+		t.Errorf("after Play at the lesson's end: %q; want the post again from its start", got)
 	}
 	if got := p.text("#status"); !strings.Contains(got, "ends at request 3") {
 		t.Errorf("status %q; want it to say the lesson ends at request 3", got)
+	}
+	p.waitPlayed(l)
+	time.Sleep(1500 * time.Millisecond)
+	if got := p.text("#run-count"); got != "request 3 of 3" {
+		t.Errorf("played again, the post went on: %q; want it to stop at request 3 of 3", got)
 	}
 }
 

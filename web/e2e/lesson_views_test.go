@@ -112,8 +112,9 @@ func TestReducedMotion(t *testing.T) {
 // TestLiveRegionThrottled: at full speed the live region speaks about once
 // a second, not on every frame; a single step speaks at once.
 func TestLiveRegionThrottled(t *testing.T) {
-	// Played to its end, the lesson goes on without a limit when played again.
-	p := open(t, env.base+"/learn?lesson=memory&at=20000", 1280, 900)
+	// Past its end, the lesson goes on without a limit when played (at its
+	// end, Play would play it again from the start).
+	p := open(t, env.base+"/learn?lesson=memory&at=20001", 1280, 900)
 	p.eval(`window.__said = []; new MutationObserver(() => window.__said.push(document.getElementById("status").textContent))
 		.observe(document.getElementById("status"), {childList: true, characterData: true, subtree: true}); true`, new(bool))
 	p.eval(`document.getElementById("lesson-speed").value = "10"; document.getElementById("lesson-speed").dispatchEvent(new Event("change", {bubbles: true})); true`, new(bool))

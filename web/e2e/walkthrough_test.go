@@ -117,7 +117,10 @@ func TestLessonKeys(t *testing.T) {
 		t.Errorf("URL after a step: %q; want at=%d", search, end+1)
 	}
 
-	p.key("r")
+	p.key("r") // back to request 0, paused
+	p.waitFor(fmt.Sprintf(`document.getElementById("run-count").textContent.trim() === %q &&
+		document.getElementById("play").getAttribute("aria-label") === "Play"`, "request 0 of "+view.Count(end)))
+	p.key(" ")
 	p.waitFor(`document.getElementById("play").getAttribute("aria-label") === "Pause"`)
 	p.key(" ")
 	p.waitFor(`document.getElementById("play").getAttribute("aria-label") === "Play"`)

@@ -33,8 +33,14 @@ func TheoryFor(c sim.Config) (t Theory, ok bool) {
 func MeasuredOf(views []System) []Measured {
 	out := make([]Measured, len(views))
 	for i, v := range views {
-		out[i] = Measured{Mode: v.Config.Mode, HostBalancer: v.Config.HostBalancer, HitRatio: v.Stats.HitRatio, Reads: v.Stats.Total.Reads,
-			Utilization: v.Stats.Total.Utilization, MeanResponse: v.Stats.Latency.Mean}
+		c, st := v.Config, v.Stats
+		out[i] = Measured{Mode: c.Mode, HostBalancer: c.HostBalancer, HitRatio: st.HitRatio, Reads: st.Total.Reads,
+			Utilization: st.Total.Utilization, MeanResponse: st.Latency.Mean,
+			Rate: st.Throughput, Threads: len(st.Workers) * c.Threads, Recycles: st.Total.Recycles,
+			TTL: c.TTL > 0, Outage: c.Outage != "", OriginConns: c.OriginConns > 0}
+		if st.Total.Requests > 0 {
+			out[i].Service = float64(st.Total.BusyMicros) / float64(st.Total.Requests)
+		}
 	}
 	return out
 }
@@ -48,6 +54,14 @@ type Measured struct {
 
 	Utilization  float64 // each thread's busy fraction
 	MeanResponse float64 // µs
+
+	Service     float64 // mean service time of the requests served, µs: their workers' busy time each
+	Rate        float64 // requests arrived per second of simulated time
+	Threads     int     // threads over every worker of every host
+	Recycles    int64   // workers replaced so far (restarts, deploys, max-requests, timeouts)
+	TTL         bool    // entries expire
+	Outage      bool    // the run takes a cache or a host out
+	OriginConns bool    // fetches can wait for a database connection
 }
 
 // HostsWords explains the prediction for a system of several hosts, or
