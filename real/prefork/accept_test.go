@@ -43,22 +43,31 @@ func TestSyncWorkerServesOneAtATime(t *testing.T) {
 }
 
 // Sync workers race for each connection afresh, as gunicorn's do: with one
-// client, every worker of four gets about a quarter (Go's own server gives
-// the first-booted worker the most, about 37%, and the last about 11%).
+// client, every worker of four gets about a quarter on average (Go's own
+// server gives the first-booted worker the most, about 37%, and the last
+// about 11%). A single run can be skewed, as gunicorn's are (2 of 16 runs of
+// real gunicorn were, not by boot order; one run of 400 requests here gave
+// .120/.188/.280/.412): the claim is that boot order does not decide the
+// share, so it is checked on the mean over six servers.
 func TestSyncWorkersShareEvenly(t *testing.T) {
-	_, base := serve(t, Config{Worker: opts(4, "local", 10, "")})
-	const n = 400
-	for k := range n {
-		do(t, "GET", fmt.Sprintf("%s/item/%d", base, k%50), nil)
+	const rounds, n = 6, 300
+	mean := make([]float64, 4)
+	for range rounds {
+		_, base := serve(t, Config{Worker: opts(4, "local", 10, "")})
+		for k := range n {
+			do(t, "GET", fmt.Sprintf("%s/item/%d", base, k%50), nil)
+		}
+		var shares []float64
+		for i, w := range stats(t, base).Workers {
+			shares = append(shares, float64(w.Requests)/n)
+			mean[i] += float64(w.Requests) / n / rounds
+		}
+		t.Logf("shares by boot order: %.3f", shares)
 	}
-	var shares []float64
-	for _, w := range stats(t, base).Workers {
-		shares = append(shares, float64(w.Requests)/n)
-	}
-	t.Logf("shares by boot order: %.3f", shares)
-	for i, s := range shares {
-		if s < 0.15 || s > 0.35 {
-			t.Errorf("worker %d served %.3f of %d requests; want 0.25 within 0.1", i, s, n)
+	t.Logf("mean shares by boot order over %d servers: %.3f", rounds, mean)
+	for i, s := range mean {
+		if s < 0.17 || s > 0.33 {
+			t.Errorf("worker %d (boot order) served %.3f of the requests on average over %d servers; want 0.25 within 0.08", i, s, rounds)
 		}
 	}
 }
