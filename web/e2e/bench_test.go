@@ -149,7 +149,7 @@ func fullSpeed(b *testing.B, query string, d time.Duration) speed {
 				for (const o of [obs, oc, ob, oh]) o.disconnect();
 				done({Updates: n, Seq: Number(sys.dataset.seq) - seq0, Ms: performance.now() - t0,
 					FrameMs: Number(document.documentElement.dataset.frameMs),
-					Frames: "figures " + document.documentElement.dataset.figuresMs + " ms, redrawn " + document.documentElement.dataset.drawnMs + " ms, frames figures/redrawn in the last second " + document.documentElement.dataset.frames,
+					Frames: "figures " + (+document.documentElement.dataset.figuresMs).toFixed(1) + " ms, redrawn " + (+document.documentElement.dataset.drawnMs).toFixed(1) + " ms, frames figures/redrawn in the last second " + document.documentElement.dataset.frames,
 					Cards: cards.n, Backlog: backlog.n, Chips: chips.n, Moved: moved, Current: current / Math.max(n, 1)});
 			}, %d);
 		})`, d.Milliseconds()), &res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
