@@ -108,6 +108,19 @@ func get(t *testing.T, url string, v any) {
 	}
 }
 
+// put writes a new value of the item at url, on a new connection.
+func put(t *testing.T, url string) {
+	t.Helper()
+	req, _ := http.NewRequest("PUT", url, strings.NewReader(`{"v": 2}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Close = true
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+}
+
 // runGunicorn starts the command line in a directory holding app.py, bound
 // to a free loopback port, and returns its base URL once it answers.
 func runGunicorn(t *testing.T, app, cmdline string) string {
@@ -160,14 +173,7 @@ func TestFlaskWriteDropsOneKey(t *testing.T) {
 		var item map[string]int
 		get(t, fmt.Sprintf("%s/item/%d", base, k), &item)
 	}
-	req, _ := http.NewRequest("PUT", base+"/item/2", strings.NewReader(`{"v": 2}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Close = true
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
+	put(t, base+"/item/2")
 	for _, k := range []int{1, 3} { // still held: hits
 		var item map[string]int
 		get(t, fmt.Sprintf("%s/item/%d", base, k), &item)

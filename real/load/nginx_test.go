@@ -74,14 +74,7 @@ func TestNginxKeyHashPredictsHosts(t *testing.T) {
 func TestNginxRoundRobinTakesTurns(t *testing.T) {
 	r := throughNginx(t, "roundrobin", true, 1500)
 	m, p := r.Measured, r.Predicted
-	if r.Routing.InTurn != m.Requests-1 {
-		t.Errorf("%d of %d requests on the host after the previous one's; want all", r.Routing.InTurn, m.Requests-1)
-	}
-	for i, h := range m.Hosts {
-		if h.Requests != p.Hosts[i].Requests {
-			t.Errorf("host %d: %d requests; predicted %d", i, h.Requests, p.Hosts[i].Requests)
-		}
-	}
+	takesTurns(t, r)
 	if d := math.Abs(m.HitRatio - p.HitRatio); d > 0.04 {
 		t.Errorf("hit ratio: measured %.4f, predicted %.4f; want within 0.04", m.HitRatio, p.HitRatio)
 	}
@@ -105,6 +98,13 @@ func TestNginxRoundRobinTakesTurns(t *testing.T) {
 // that takes the extra one shows where the turns start.
 func TestNginxLeastConnTakesTurns(t *testing.T) {
 	r := throughNginx(t, "leastconn", true, 1501)
+	takesTurns(t, r)
+}
+
+// takesTurns checks that every request went to the host after the previous
+// one's and that each host's requests are the engine's prediction.
+func takesTurns(t *testing.T, r Result) {
+	t.Helper()
 	m, p := r.Measured, r.Predicted
 	if r.Routing.InTurn != m.Requests-1 {
 		t.Errorf("%d of %d requests on the host after the previous one's; want all", r.Routing.InTurn, m.Requests-1)
