@@ -26,7 +26,8 @@ var replicas = Lesson{
 			"here the copies are a spare. The line above the hosts says how many keys keyhash would have moved instead; " +
 			"in the playground, with host-balancer keyhash, each host lists the hottest keys it serves and the ones that moved in.",
 		"At 35 s host 2 comes back, its processes restarted and its cache empty. Round robin sends it its share of every key again, " +
-			"so for a while it misses the popular keys the other hosts still hold: a third copy costs a third set of cold misses.",
+			"so it misses the popular keys the other hosts still hold until its cache has them again: a third copy costs a third set of cold misses. " +
+			"A cache of popular keys refills quickly; the lines below set each window beside the same requests with every host up, so what the outage cost shows apart from the luck of the keys drawn.",
 	},
 	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host&outage=host2@20s-35s",
 	Requests: 20000,
@@ -54,14 +55,24 @@ var replicas = Lesson{
 		if st.Now < from {
 			return append(lines, fmt.Sprintf("Host %s goes out at %s and comes back at %s.", host, sim.FormatDuration(from), sim.FormatDuration(back)))
 		}
-		lines = append(lines, fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s while it was out.",
-			host, sim.FormatDuration(from), pct(before), pct(during)))
+		// The same requests with every host up tell the outage apart from
+		// the luck of the keys drawn in those seconds.
+		n := st.Seq
+		if r.lesson != nil {
+			n = max(n, int64(r.lesson.Requests))
+		}
+		same, err := withoutOutage(c, n)
+		if err != nil {
+			return append(lines, err.Error())
+		}
+		lines = append(lines, fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s while it was out; the same requests with every host up: %s in those seconds.",
+			host, sim.FormatDuration(from), pct(before), pct(during), pct(same.between(from, min(st.Now, back)))))
 		if st.Now < back {
 			lines = append(lines, fmt.Sprintf("It comes back at %s with an empty cache.", sim.FormatDuration(back)))
 		} else {
 			h := st.Hosts[c.Hosts-1].Cache
-			lines = append(lines, fmt.Sprintf("Host %s came back at %s with an empty cache and missed the popular keys again: hit ratio %s since it came back; its cache holds %s of its %s entries again.",
-				host, sim.FormatDuration(back), pct(since), count(h.Currsize), count(h.Maxsize)))
+			lines = append(lines, fmt.Sprintf("Host %s came back at %s with an empty cache and missed the popular keys again: hit ratio %s since it came back, %s for the same requests with every host up all along; its cache holds %s of its %s entries again.",
+				host, sim.FormatDuration(back), pct(since), pct(same.between(back, st.Now)), count(h.Currsize), count(h.Maxsize)))
 		}
 		return append(lines,
 			fmt.Sprintf("With keyhash, host %s leaving nginx's consistent ring moves %s of the %s keys (%s), to %s; it owned %s%s. Each misses once on its new host. Round robin has no owner, so every host's cache already sees all of them.",
