@@ -39,7 +39,7 @@ func Handler(o Options) *app.Handler {
 		Icon:            app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", AppleTouch: "/web/icon-192.png", SVG: "/web/icon.svg"},
 		BackgroundColor: "#f7f7f4",
 		ThemeColor:      "#1f2a44",
-		LoadingLabel:    "Loading the simulator… {progress}%",
+		LoadingLabel:    "Loading the simulator…", // no {progress}: app.wasm goes straight to the compiler (loader.go)
 		Styles:          []string{"/web/app.css", "/web/lesson.css"},
 		Version:         version(o.Dir),
 		Lang:            "en",
@@ -127,8 +127,9 @@ func FixHead(page []byte, pageURL string) []byte {
 
 // Serve wraps the go-app handler so that it answers exactly the files that
 // Generate publishes and 404 to anything else; wasm_exec.js comes from the
-// Go toolchain, and pages get their head fixed.
-func Serve(h http.Handler, wasmExec string) http.Handler {
+// Go toolchain, app.js is rewritten by Loader, and pages get their head
+// fixed and start loading app.wasm (StartLoad).
+func Serve(h *app.Handler, wasmExec string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch kind(r.URL.Path) {
 		case "":
@@ -141,14 +142,26 @@ func Serve(h http.Handler, wasmExec string) http.Handler {
 				http.ServeFile(w, r, wasmExec)
 				return
 			}
-			h.ServeHTTP(w, r) // files: streamed as they are
-			return
+			if r.URL.Path != "/app.js" {
+				h.ServeHTTP(w, r) // files: streamed as they are
+				return
+			}
 		}
 		rec := &recorder{header: http.Header{}}
 		h.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
-		if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") || isPage(body) {
-			body = FixHead(body, "http://"+r.Host+r.URL.RequestURI())
+		wasm := h.Resources.AppWASM()
+		switch {
+		case r.URL.Path == "/app.js" && rec.code <= http.StatusOK:
+			js, err := Loader(body, wasm)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			body = js
+			rec.header.Del("Content-Length")
+		case strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") || isPage(body):
+			body = StartLoad(FixHead(body, "http://"+r.Host+r.URL.RequestURI()), wasm)
 			rec.header.Del("Content-Length")
 		}
 		for k, v := range rec.header {

@@ -68,6 +68,13 @@ func TestServe(t *testing.T) {
 		t.Errorf("page lacks %s", want)
 	}
 
+	if !strings.Contains(page, "var cachepitWasm") {
+		t.Error("the page does not start loading app.wasm in its head")
+	}
+	if app, _ := get("/app.js"); !strings.Contains(app, "await cachepitWasm()") {
+		t.Error("/app.js is go-app's own, not the rewritten loader")
+	}
+
 	js, res := get("/wasm_exec.js")
 	own, _ := os.ReadFile(wasmExec)
 	if res.StatusCode != 200 || js != string(own) {

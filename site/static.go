@@ -24,7 +24,8 @@ func Generate(out string, o Options, siteURL string) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	if err := app.GenerateStaticWebsite(out, Handler(o)); err != nil {
+	h := Handler(o)
+	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
 	}
 	// go-app leaves web/ empty and writes its own copy of wasm_exec.js.
@@ -42,7 +43,20 @@ func Generate(out string, o Options, siteURL string) error {
 		siteURL = "/" + strings.Trim(o.Base, "/") + "/"
 		siteURL = strings.ReplaceAll(siteURL, "//", "/")
 	}
-	// Every page, the lessons' and the handout's too, gets its head fixed.
+	wasm := h.Resources.AppWASM()
+	appJS := filepath.Join(out, "app.js")
+	js, err = os.ReadFile(appJS)
+	if err != nil {
+		return err
+	}
+	if js, err = Loader(js, wasm); err != nil {
+		return err
+	}
+	if err := os.WriteFile(appJS, js, 0o644); err != nil {
+		return err
+	}
+	// Every page, the lessons' and the handout's too, gets its head fixed
+	// and starts loading app.wasm.
 	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
 	if err != nil {
 		return err
@@ -56,7 +70,7 @@ func Generate(out string, o Options, siteURL string) error {
 		if name := strings.TrimSuffix(filepath.Base(page), ".html"); name != "index" {
 			u = strings.TrimSuffix(siteURL, "/") + "/" + name
 		}
-		if err := os.WriteFile(page, FixHead(html, u), 0o644); err != nil {
+		if err := os.WriteFile(page, StartLoad(FixHead(html, u), wasm), 0o644); err != nil {
 			return err
 		}
 	}

@@ -21,20 +21,8 @@ type Playground struct {
 	blog    blogRun
 	theory  prediction
 	charts  chartCache
-}
 
-// blogRun is the post's three requests replayed in the current mode.
-type blogRun struct {
-	steps []sim.BlogStep
-	err   string
-}
-
-// prediction is what Che's approximation says for the current settings,
-// computed once per configuration.
-type prediction struct {
-	theory   view.Theory
-	ok       bool   // the key space is small enough to predict at once
-	headline string // the comparison's long-run sentence
+	panelsOn bool // the panels below the system picture are built (playground-panels.go)
 }
 
 // chartCache holds the charts of the player's latest full snapshot.
@@ -58,6 +46,7 @@ const (
 )
 
 func (p *Playground) OnMount(ctx app.Context) {
+	Mark("mount")
 	st, notes := view.ParsePage(app.Window().URL().RawQuery)
 	p.notices = notes
 	p.setSpeed(DefaultSpeed)
@@ -66,9 +55,15 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.handle(ctx)
 	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
 	p.load(st)
+	Mark("loaded")
 	p.play(st.At < 0)
 	p.clock.start(ctx, p.frame)
 	markReady(ctx)
+	if app.IsClient {
+		ctx.Defer(p.panelsLater)
+	} else {
+		p.panelsOn = true // tests run natively draw the whole page at once
+	}
 }
 
 // addressEvery is how often the address catches up with the run while it
@@ -97,17 +92,7 @@ func (p *Playground) OnDismount() {
 // engine refuses fall back to the defaults, with a notice.
 func (p *Playground) load(st view.PageState) {
 	p.state = st
-	p.theory = prediction{}
-	p.theory.theory, p.theory.ok = view.TheoryFor(st.Config)
-	if st.Compare && p.theory.ok {
-		p.theory.headline = view.Headline(p.theory.theory)
-	}
-	p.blog = blogRun{}
-	if steps, err := sim.Blog(st.Config.Mode); err != nil {
-		p.blog.err = err.Error()
-	} else {
-		p.blog.steps = steps
-	}
+	p.theory, p.blog = prediction{}, blogRun{} // computed when the panels first need them
 	p.player.load(func() (*view.Runner, error) {
 		r, err := view.NewRunner(st)
 		if err != nil {
@@ -162,7 +147,7 @@ func (p *Playground) handle(ctx app.Context) {
 		}
 	})
 	ctx.Handle(ActionOutage, func(ctx app.Context, a app.Action) { p.outage(ctx, a) })
-	p.handleSkip(ctx, p, func() view.Theory { return p.theory.theory })
+	p.handleSkip(ctx, p, func() view.Theory { return p.prediction().theory })
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
 		v, _ := a.Value.(string)
@@ -225,31 +210,7 @@ func (p *Playground) Render() app.UI {
 		outageNote(p.state.Config, p.views),
 		liveSystems(withFaults(p.views)),
 	}
-	if len(p.views) > 1 {
-		body = append(body, &ComparePanel{
-			Left: p.views[0].Title, Right: p.views[1].Title,
-			Findings: view.Summarize(p.views[0], p.views[1]),
-			Headline: p.theory.headline,
-		})
-	}
-	charts := p.charts.of(&p.player)
-	body = append(body,
-		el("div").Class("lower").Body(
-			el("section").Class("panel charts").Aria("label", "charts").Body(
-				app.H2().Text("Over time"),
-				el("div").Class("chart-grid").Body(app.Range(charts).Slice(func(i int) app.UI {
-					return &Chart{Data: charts[i]}
-				})),
-			),
-			el("div").Class("side").Body(
-				app.If(p.theory.ok, &TheoryPanel{Theory: p.theory.theory, Measured: view.MeasuredOf(p.views),
-					Warmups: view.WarmupsOf(p.theory.theory, p.views), Skip: true}),
-				&BlogReplay{Mode: mode, Hosts: p.state.Config.Hosts, Steps: p.blog.steps, Err: p.blog.err},
-				&Controls{Config: p.state.Config},
-			),
-		),
-		&CodePanel{Config: p.state.Config, Stack: p.state.Stack},
-	)
+	body = append(body, p.panels()...)
 	return p.chrome(body...)
 }
 

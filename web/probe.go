@@ -38,6 +38,14 @@ func (p *probe) frame(kind int, d time.Duration, now time.Time) {
 	*p = probe{since: now}
 }
 
+// Mark records a moment of the page's start as a performance mark named
+// "cachepit:"+name, for the first-render breakdown of make bench-web.
+func Mark(name string) {
+	if app.IsClient {
+		app.Window().Get("performance").Call("mark", "cachepit:"+name)
+	}
+}
+
 // markReady tells tests and the benchmark that the client has drawn the
 // page: data-ready holds the milliseconds since navigation, set once the
 // update being rendered is on screen.

@@ -9,6 +9,7 @@ import (
 )
 
 func main() {
+	web.Mark("main")
 	web.Register()
 	app.RunWhenOnBrowser()
 }

@@ -2,12 +2,14 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,12 +38,34 @@ func BenchmarkWeb(b *testing.B) {
 	b.ReportMetric(float64(gz.Len()), "wasm-gzip-bytes")
 
 	var firsts []float64
+	steps := map[string][]float64{}
 	for i := range 5 {
-		firsts = append(firsts, firstRender(b, filepath.Join(env.tmp, fmt.Sprintf("bench-profile-%d", i))))
+		ms, marks := firstRender(b, filepath.Join(env.tmp, fmt.Sprintf("bench-profile-%d", i)))
+		firsts = append(firsts, ms)
+		for k, v := range marks {
+			steps[k] = append(steps[k], v)
+		}
 	}
 	slices.Sort(firsts)
 	fmt.Printf("first render (navigation to drawn run, fresh profile, localhost): median %.0f ms, min %.0f, max %.0f over %d loads\n",
 		firsts[len(firsts)/2], firsts[0], firsts[len(firsts)-1], len(firsts))
+	type step struct {
+		name string
+		ms   float64
+	}
+	var line []step
+	for _, k := range firstRenderSteps {
+		if v := steps[k[0]]; len(v) > 0 {
+			slices.Sort(v)
+			line = append(line, step{k[1], v[len(v)/2]})
+		}
+	}
+	slices.SortStableFunc(line, func(a, b step) int { return cmp.Compare(a.ms, b.ms) })
+	var words []string
+	for _, s := range line {
+		words = append(words, fmt.Sprintf("%s %.0f", s.name, s.ms))
+	}
+	fmt.Printf("first render, median ms since navigation: %s, drawn (data-ready) %.0f\n", strings.Join(words, ", "), firsts[len(firsts)/2])
 	b.ReportMetric(firsts[len(firsts)/2], "first-render-ms")
 
 	r := fullSpeed(b, "workers=16", 5*time.Second)
@@ -79,9 +103,24 @@ type speed struct {
 	frames                     string  // Go time per kind of frame, as the probe reports it
 }
 
+// firstRenderSteps are the moments of a first render that the page marks
+// (performance.mark, named "cachepit:"+name) or the browser times, with
+// the words the benchmark prints for them (in the order of their medians).
+var firstRenderSteps = [][2]string{
+	{"dcl", "DOMContentLoaded"},
+	{"response", "app.wasm answered"},
+	{"fetched", "app.wasm downloaded"},
+	{"compiled", "compiled"},
+	{"run", "go.run"},
+	{"main", "main()"},
+	{"mount", "playground mounted"},
+	{"loaded", "run loaded"},
+}
+
 // firstRender loads the page in a new browser with a fresh profile (no
-// cache, no service worker) and returns the milliseconds the client reports.
-func firstRender(b *testing.B, profile string) float64 {
+// cache, no service worker) and returns the milliseconds the client
+// reports, with the moments of firstRenderSteps.
+func firstRender(b *testing.B, profile string) (float64, map[string]float64) {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOptions(profile)...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(actx)
@@ -92,16 +131,23 @@ func firstRender(b *testing.B, profile string) float64 {
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelT()
 	var ms float64
+	marks := map[string]float64{}
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(1440, 1000),
 		chromedp.Navigate(env.base+"/?at=0"),
 		chromedp.WaitReady(`html[data-ready]`),
 		chromedp.Evaluate(`Number(document.documentElement.dataset.ready)`, &ms),
+		chromedp.Evaluate(`(() => {
+			const m = {dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd};
+			for (const r of performance.getEntriesByType("resource")) if (r.name.endsWith("/app.wasm")) m.fetched = r.responseEnd;
+			for (const e of performance.getEntriesByType("mark")) if (e.name.startsWith("cachepit:")) m[e.name.slice(9)] = e.startTime;
+			return m;
+		})()`, &marks),
 	)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return ms
+	return ms, marks
 }
 
 // fullSpeed plays at the highest speed and counts how often the screen's

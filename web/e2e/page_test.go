@@ -28,8 +28,9 @@ type page struct {
 }
 
 // open loads u in a new tab at the given width and waits until the wasm
-// runs: the loader is gone and the page set data-ready, which only the
-// running client does (pre-rendered markup proves nothing).
+// runs and the page is whole: the loader is gone, the page set data-ready,
+// which only the running client does (pre-rendered markup proves nothing),
+// and the playground's panels are built.
 func open(t *testing.T, u string, width, height int64) *page {
 	t.Helper()
 	return openFor(t, u, width, height, 60*time.Second)
@@ -101,7 +102,11 @@ func (p *page) waitReady() {
 	var gone bool
 	err := chromedp.Run(p.ctx,
 		chromedp.WaitReady(`html[data-ready]`),
-		chromedp.Poll(`document.getElementById("app-wasm-loader") === null`, &gone, chromedp.WithPollingTimeout(30*time.Second)),
+		// the playground builds its panels below the system picture after
+		// the first paint, in place of #panels-pending
+		chromedp.Poll(`document.getElementById("app-wasm-loader") === null && document.getElementById("panels-pending") === null`,
+			&gone, chromedp.WithPollingTimeout(30*time.Second),
+			chromedp.WithPollingInterval(50*time.Millisecond)), // a hidden tab has no animation frames to poll in
 	)
 	if err != nil {
 		p.t.Fatalf("the wasm client did not start: %v", err)
