@@ -50,12 +50,14 @@ func TestBatchTarget(t *testing.T) {
 	const ms = time.Millisecond
 	one, two := frameInterval, 2*frameInterval
 	for _, tt := range []struct{ overhead, want time.Duration }{
-		{0, one - 2*ms - one/8},        // nothing else to do: most of a frame
-		{6 * ms, one - 8*ms - one/8},   // the rest of one refresh period
-		{15 * ms, two - 17*ms - two/8}, // drawing takes a period: use two
-		{22 * ms, 11 * ms},             // drawing takes most of two: half as long as drawing
-		{40 * ms, 20 * ms},             // drawing is slow: the engine still runs half as long
-		{300 * ms, 25 * ms},            // never above 25 ms
+		{0, one - ms - one/16},          // nothing else to do: most of a frame
+		{6 * ms, one - 7*ms - one/16},   // the rest of one refresh period
+		{12 * ms, one - 13*ms - one/16}, // little left, but more than the minimum: still one period
+		{15 * ms, two - 16*ms - two/16}, // drawing leaves less than the minimum: use two
+		{22 * ms, two - 23*ms - two/16}, // the rest of two periods
+		{31 * ms, 31 * ms / 2},          // two periods are too short: half as long as the rest
+		{40 * ms, 20 * ms},              // drawing is slow: the engine still runs half as long
+		{300 * ms, 25 * ms},             // never above 25 ms
 	} {
 		if got := batchTarget(tt.overhead); got != tt.want {
 			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)
