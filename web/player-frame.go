@@ -38,6 +38,9 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 	defer func() {
 		end := func() {
 			p.pending.Store(false)
+			if kind == drawnFrame && p.budgeted() {
+				layoutNow() // the redraw's cost counts the layout it causes, so that redraws space out by it
+			}
 			total := time.Since(start)
 			if kind == drawnFrame {
 				p.detail, p.drawn = time.Now(), total // a slow redraw is followed by frames that move only the figures

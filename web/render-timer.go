@@ -46,3 +46,11 @@ func (r *renderTimer) last() (time.Duration, bool) {
 	r.seen = n
 	return time.Duration(r.js.Get("ms").Float() * float64(time.Millisecond)), true
 }
+
+// layoutNow has the browser lay the page out at once rather than before its
+// next paint, so that Go can time it.
+func layoutNow() {
+	if app.IsClient {
+		app.Window().Get("document").Get("body").Get("offsetHeight")
+	}
+}
