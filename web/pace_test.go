@@ -44,6 +44,28 @@ func TestDueFullSpeed(t *testing.T) {
 	if want := int64(1000 * batchTarget(30*time.Millisecond) / time.Millisecond); drawn != want || short != 2000 {
 		t.Errorf("a frame with 30 ms of drawing: %d requests, %d when short; want %d, and 2,000 when short", drawn, short, want)
 	}
+	// the browser's render after a figures-only frame shortens that kind only
+	p.render = 10 * time.Millisecond
+	if got, want := p.due(now, 0, figuresFrame, false), int64(1000*batchTarget(10*time.Millisecond)/time.Millisecond); got != want {
+		t.Errorf("a figures-only frame the browser takes 10 ms to render: %d requests; want %d", got, want)
+	}
+	if got := p.due(now, 0, drawnFrame, false); got != drawn {
+		t.Errorf("a redrawn frame after a 10 ms render: %d requests; want %d, as before", got, drawn)
+	}
+}
+
+func TestRendered(t *testing.T) {
+	var p pace
+	for range 40 {
+		p.rendered(9 * time.Millisecond)
+	}
+	if d := p.render - 9*time.Millisecond; d < -100*time.Microsecond || d > 0 {
+		t.Errorf("render after forty frames of 9 ms: %v; want about 9 ms", p.render)
+	}
+	p.rendered(59 * time.Millisecond)
+	if want := 19 * time.Millisecond; p.render < want-time.Millisecond || p.render > want+time.Millisecond {
+		t.Errorf("one slow render of 59 ms after 9 ms ones: %v; want about %v (smoothed by a fifth)", p.render, want)
+	}
 }
 
 func TestBatchTarget(t *testing.T) {
