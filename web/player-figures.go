@@ -30,7 +30,8 @@ const (
 // than replacing it. Ops between "v id" and the next "v" write inside
 // element id, and are left out while it is far off screen, unless all is
 // set: the browser lays out and paints every changed text wherever it is,
-// and half the worker cards of a 16-worker page are below the fold.
+// and in a 1440x1000 window the last one or two of a 16-worker page's four
+// rows of cards are below the fold.
 const figuresJS = `
 const off = new WeakSet(), seen = new WeakSet();
 const io = new IntersectionObserver(es => {
