@@ -33,14 +33,16 @@ func speedIndex(s float64) int {
 
 // pace decides how many requests each frame runs: at a set speed, the
 // requests due since the previous frame; as fast as it goes, as many as the
-// engine runs in what is left of a refresh period once the frame is drawn.
-// Frames that only move the figures and frames that go-app redraws cost
-// different amounts, so each kind keeps its own measure of that cost.
+// engine runs in what is left of a refresh period once the frame is drawn,
+// by Go and by the browser. Frames that only move the figures and frames
+// that go-app redraws cost different amounts, so each kind keeps its own
+// measure of that cost.
 type pace struct {
 	owed     float64          // requests due but not yet run at slow speeds
 	perMs    float64          // requests the engine runs per millisecond, smoothed
 	last     time.Time        // previous frame
-	overhead [2]time.Duration // smoothed frame time besides the engine, per kind of frame
+	overhead [2]time.Duration // smoothed Go time of a frame besides the engine, per kind of frame
+	render   time.Duration    // smoothed browser time after a figures-only frame (style, layout, paint)
 }
 
 // Kinds of frame: one that moves the figures only, one that go-app redraws.
@@ -69,7 +71,11 @@ func (p *pace) due(now time.Time, s float64, kind int, short bool) int64 {
 	}
 	p.last = now
 	if s == 0 {
-		target := batchTarget(p.overhead[kind])
+		rest := p.overhead[kind]
+		if kind == figuresFrame {
+			rest += p.render
+		}
+		target := batchTarget(rest)
 		if short {
 			target = minEngine
 		}
@@ -97,6 +103,12 @@ func (p *pace) drawn(kind int, total, engine time.Duration) {
 	p.overhead[kind] = (4*p.overhead[kind] + (total - engine)) / 5
 }
 
+// rendered records how long the browser took to draw a figures-only frame
+// once its Go code was done.
+func (p *pace) rendered(d time.Duration) {
+	p.render = (4*p.render + d) / 5
+}
+
 // maxEngine is the most time the engine gets in one frame at full speed.
 const maxEngine = 25 * time.Millisecond
 
@@ -111,21 +123,20 @@ const frameInterval = time.Second / 60
 // minEngine is the least time the engine gets in a frame at full speed.
 const minEngine = 2 * time.Millisecond
 
-// batchTarget is how long the engine may run in one frame at full speed: what
-// is left of one refresh period (or two, when drawing alone takes most of
-// one) after the rest of the frame, less a margin of 2 ms and an eighth.
-// When drawing takes longer than that, the engine still gets half as long as
-// drawing: a page that redraws every frame slowly would otherwise run almost
-// no requests at all.
-func batchTarget(overhead time.Duration) time.Duration {
-	periods := time.Duration(1)
-	if overhead > frameInterval*6/10 {
-		periods = 2
+// batchTarget is how long the engine may run in one frame at full speed,
+// given the rest of the frame (Go's own drawing and the browser's): what is
+// left of one refresh period, less a margin of 1 ms and a sixteenth; when
+// that leaves the engine less than its minimum, what is left of two (an
+// overrun costs the second period anyway); when even two periods are too
+// short, half as long as the rest, so that a page that draws slowly still
+// runs requests.
+func batchTarget(rest time.Duration) time.Duration {
+	for _, budget := range []time.Duration{frameInterval, 2 * frameInterval} {
+		if t := budget - rest - time.Millisecond - budget/16; t >= minEngine {
+			return min(t, maxEngine)
+		}
 	}
-	// The margin grows with the budget: an overrun costs a whole period.
-	budget := periods * frameInterval
-	t := budget - overhead - 2*time.Millisecond - budget/8
-	return min(max(t, overhead/2, minEngine), maxEngine)
+	return min(max(rest/2, minEngine), maxEngine)
 }
 
 // nextRate is the engine's speed in requests per millisecond after a batch

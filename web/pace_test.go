@@ -44,18 +44,42 @@ func TestDueFullSpeed(t *testing.T) {
 	if want := int64(1000 * batchTarget(30*time.Millisecond) / time.Millisecond); drawn != want || short != 2000 {
 		t.Errorf("a frame with 30 ms of drawing: %d requests, %d when short; want %d, and 2,000 when short", drawn, short, want)
 	}
+	// the browser's render after a figures-only frame shortens that kind only
+	p.render = 10 * time.Millisecond
+	if got, want := p.due(now, 0, figuresFrame, false), int64(1000*batchTarget(10*time.Millisecond)/time.Millisecond); got != want {
+		t.Errorf("a figures-only frame the browser takes 10 ms to render: %d requests; want %d", got, want)
+	}
+	if got := p.due(now, 0, drawnFrame, false); got != drawn {
+		t.Errorf("a redrawn frame after a 10 ms render: %d requests; want %d, as before", got, drawn)
+	}
+}
+
+func TestRendered(t *testing.T) {
+	var p pace
+	for range 40 {
+		p.rendered(9 * time.Millisecond)
+	}
+	if d := p.render - 9*time.Millisecond; d < -100*time.Microsecond || d > 0 {
+		t.Errorf("render after forty frames of 9 ms: %v; want about 9 ms", p.render)
+	}
+	p.rendered(59 * time.Millisecond)
+	if want := 19 * time.Millisecond; p.render < want-time.Millisecond || p.render > want+time.Millisecond {
+		t.Errorf("one slow render of 59 ms after 9 ms ones: %v; want about %v (smoothed by a fifth)", p.render, want)
+	}
 }
 
 func TestBatchTarget(t *testing.T) {
 	const ms = time.Millisecond
 	one, two := frameInterval, 2*frameInterval
 	for _, tt := range []struct{ overhead, want time.Duration }{
-		{0, one - 2*ms - one/8},        // nothing else to do: most of a frame
-		{6 * ms, one - 8*ms - one/8},   // the rest of one refresh period
-		{15 * ms, two - 17*ms - two/8}, // drawing takes a period: use two
-		{22 * ms, 11 * ms},             // drawing takes most of two: half as long as drawing
-		{40 * ms, 20 * ms},             // drawing is slow: the engine still runs half as long
-		{300 * ms, 25 * ms},            // never above 25 ms
+		{0, one - ms - one/16},          // nothing else to do: most of a frame
+		{6 * ms, one - 7*ms - one/16},   // the rest of one refresh period
+		{12 * ms, one - 13*ms - one/16}, // little left, but more than the minimum: still one period
+		{15 * ms, two - 16*ms - two/16}, // drawing leaves less than the minimum: use two
+		{22 * ms, two - 23*ms - two/16}, // the rest of two periods
+		{31 * ms, 31 * ms / 2},          // two periods are too short: half as long as the rest
+		{40 * ms, 20 * ms},              // drawing is slow: the engine still runs half as long
+		{300 * ms, 25 * ms},             // never above 25 ms
 	} {
 		if got := batchTarget(tt.overhead); got != tt.want {
 			t.Errorf("batchTarget(%v) = %v; want %v", tt.overhead, got, tt.want)

@@ -25,11 +25,30 @@ const (
 	fieldSep = "\x1f"
 )
 
-// figuresJS carries out the writes in s. A text write changes the element's
-// own text node, the one go-app holds, rather than replacing it.
+// figuresJS makes the function that carries out the writes in s. A text
+// write changes the element's own text node, the one go-app holds, rather
+// than replacing it. Ops between "v id" and the next "v" write inside
+// element id, and are left out while it is far off screen, unless all is
+// set: the browser lays out and paints every changed text wherever it is,
+// and in a 1440x1000 window the last one or two of a 16-worker page's four
+// rows of cards are below the fold.
 const figuresJS = `
+const off = new WeakSet(), seen = new WeakSet();
+const io = new IntersectionObserver(es => {
+	for (const e of es) { if (e.isIntersecting) off.delete(e.target); else off.add(e.target); }
+}, {rootMargin: "100px 0px"});
+return function(s, all) {
+let skip = false;
 for (const op of s.split("\x1e")) {
-	const f = op.split("\x1f"), el = document.getElementById(f[1]);
+	const f = op.split("\x1f");
+	if (f[0] === "v") {
+		const el = f[1] && document.getElementById(f[1]);
+		if (el && !seen.has(el)) { seen.add(el); io.observe(el); }
+		skip = !all && !!el && off.has(el);
+		continue;
+	}
+	if (skip) continue;
+	const el = document.getElementById(f[1]);
 	if (!el) continue;
 	switch (f[0]) {
 	case "t": {
@@ -54,6 +73,7 @@ for (const op of s.split("\x1e")) {
 		break;
 	}
 	}
+}
 }`
 
 func (f *figures) op(fields ...string) {
@@ -82,22 +102,28 @@ func (f *figures) style(id, name, v string) { f.op("s", id, name, v) }
 // shown shows or hides element id, as display(shown) renders it.
 func (f *figures) shown(id string, on bool) { f.style(id, "display", display(on)) }
 
+// within has the writes that follow, up to the next within, change
+// element id only, so that they can be left out while it is off screen
+// (see flush); id "" ends it.
+func (f *figures) within(id string) { f.op("v", id) }
+
 // fill gives the first n children of element id that have class base the
 // class "base extra", and the others base alone: boxes that count.
 func (f *figures) fill(id, base, extra string, n int) {
 	f.op("n", id, base, extra, itoa(n))
 }
 
-// flush carries out the writes gathered so far.
-func (f *figures) flush() {
+// flush carries out the writes gathered so far; with all, those inside
+// elements off screen too.
+func (f *figures) flush(all bool) {
 	if f.b.Len() == 0 {
 		return
 	}
 	if app.IsClient {
 		if f.apply == nil {
-			f.apply = app.Window().Get("Function").New("s", figuresJS)
+			f.apply = app.Window().Get("Function").New(figuresJS).Invoke()
 		}
-		f.apply.Invoke(f.b.String())
+		f.apply.Invoke(f.b.String(), all)
 	}
 	f.b.Reset()
 }

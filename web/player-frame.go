@@ -38,6 +38,9 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 	defer func() {
 		end := func() {
 			p.pending.Store(false)
+			if kind == drawnFrame && p.budgeted() {
+				layoutNow() // the redraw's cost counts the layout it causes, so that redraws space out by it
+			}
 			total := time.Since(start)
 			if kind == drawnFrame {
 				p.detail, p.drawn = time.Now(), total // a slow redraw is followed by frames that move only the figures
@@ -46,8 +49,9 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 			p.probe.frame(kind, total, time.Now())
 		}
 		if kind == figuresFrame {
-			p.figures.flush()
+			p.figures.flush(false)
 			end()
+			p.render.mark()
 			return
 		}
 		// Redraw, then let the next frame start once this one is on
@@ -57,6 +61,9 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 	}()
 	if !p.running || p.run == nil {
 		return done
+	}
+	if d, ok := p.render.last(); ok {
+		p.pace.rendered(d)
 	}
 	now := time.Now()
 	s := Speeds[p.speed]
@@ -163,7 +170,9 @@ func (p *player) advance(n int64, watch bool, now time.Time) (int64, error) {
 }
 
 // writeFigures moves every figure on the page to the latest snapshot, and
-// with chips the cache contents, which only a full snapshot changes.
+// with chips the cache contents, which only a full snapshot changes. Without
+// chips, worker cards far off screen keep the figures of the latest redraw,
+// which writes them all.
 func (p *player) writeFigures(chips bool) {
 	if !p.budgeted() {
 		return
@@ -171,7 +180,7 @@ func (p *player) writeFigures(chips bool) {
 	for _, v := range p.views {
 		systemFigures(&p.figures, v, chips)
 	}
-	p.figures.flush()
+	p.figures.flush(chips)
 }
 
 // meter measures the requests per second actually served while playing.

@@ -64,11 +64,13 @@ func systemFigures(f *figures, v view.System, chips bool) {
 	f.text(s("dups"), dupsText(st))
 	f.text(s("flight"), flightText(v.Live))
 	for _, w := range v.Workers {
+		f.within(cardID(w))
 		cardFigures(f, w)
 		if chips && w.HasLocal {
 			f.html(cardID(w)+"-chips", chipsHTML(w.Cache))
 		}
 	}
+	f.within("")
 }
 
 // cardFigures writes the numbers of one worker card.
