@@ -88,6 +88,7 @@ func TestStepAllocations(t *testing.T) {
 		{"workers=8&arrivals=poisson&rate=5000&writes=0.05&mode=tiered&coalesce=shared&ttl=50ms&timeout=20ms&cost-origin=30000&boot=10ms", true},
 		{"hosts=4&workers=2&cache=1000&keys=1000&writes=0&mode=tiered-host&host-balancer=keyhash", false},
 		{"hosts=4&workers=2&writes=0.05&mode=host&host-balancer=leastconn&outage=host1@1s-3s", true},
+		{"workers=8&clients=16&cpu=300&balancer=leastconn&max-requests=500&boot=20ms&writes=0.05", true}, // booting workers passed over
 	} {
 		s := newTest(t, tc.q)
 		s.Run(200_000)

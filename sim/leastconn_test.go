@@ -61,3 +61,46 @@ func TestLeastConnOneClient(t *testing.T) {
 		}
 	}
 }
+
+// A booting worker accepts nothing: leastconn passes over it (as nginx
+// passes over a peer that refuses the connection), so one client's requests
+// go on to the other workers at once instead of waiting out its boot.
+func TestLeastConnSkipsBooting(t *testing.T) {
+	s := newTest(t, "workers=4&balancer=leastconn&writes=0&boot=100ms")
+	for range 8 {
+		s.Step()
+	}
+	if err := s.Restart(1); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 12 { // about 50 ms of requests, all inside the 100 ms boot
+		ev := s.Step()
+		if ev.Worker == 1 || ev.Wait > 0 {
+			t.Errorf("request %d after worker 1's restart: worker %d after %d µs waiting; want another worker at once", i+1, ev.Worker, ev.Wait)
+		}
+	}
+	booted := false
+	for range 40 { // the boot ends: worker 1 takes its turn again
+		booted = booted || s.Step().Worker == 1
+	}
+	if !booted {
+		t.Error("worker 1 served nothing after its boot")
+	}
+}
+
+// When every worker is booting (a deploy), a request waits on the host's
+// backlog and the first worker up takes it; none is refused.
+func TestLeastConnAllBooting(t *testing.T) {
+	s := newTest(t, "workers=3&balancer=leastconn&writes=0&boot=100ms")
+	for range 6 {
+		s.Step()
+	}
+	s.RestartAll(false)
+	ev := s.Step()
+	if ev.Wait < 90_000 || ev.Wait > 100_000 {
+		t.Errorf("the first request after a deploy waited %d µs; want the boot's rest, about 100 ms", ev.Wait)
+	}
+	if st := s.Stats(); st.Refused != 0 {
+		t.Errorf("%d requests refused; want none", st.Refused)
+	}
+}

@@ -54,7 +54,18 @@ func (s *Sim) admit(client int32, key int, op Op, to int) int32 {
 		return ri
 	}
 	if !chosen {
-		to = h.first + h.bal.pick(key)
+		w := h.bal.pick(key)
+		if w < 0 { // every worker of the host is booting: wait for the first one up
+			if h.listen.len() >= s.cfg.Backlog {
+				s.refuse(ri)
+				return -1
+			}
+			h.listen.push(ri)
+			s.queue()
+			h.inflight++
+			return ri
+		}
+		to = h.first + w
 	}
 	w := &s.workers[to]
 	switch {

@@ -82,8 +82,11 @@ var checkConfigs = []func(*sim.Config){
 	func(c *sim.Config) { c.Keys, c.Writes, c.Mode = 1, 0, "tiered" },
 }
 
-func TestSnippetsPassTheirChecker(t *testing.T) {
-	byLang := map[string]map[string]string{} // language → code → where it came from
+// snippetsByLang generates every stack's snippets for every checkConfigs
+// entry: language → code → where it came from.
+func snippetsByLang(t *testing.T) map[string]map[string]string {
+	t.Helper()
+	byLang := map[string]map[string]string{}
 	for i, change := range checkConfigs {
 		c := config(change)
 		for _, name := range Stacks() {
@@ -105,6 +108,11 @@ func TestSnippetsPassTheirChecker(t *testing.T) {
 			}
 		}
 	}
+	return byLang
+}
+
+func TestSnippetsPassTheirChecker(t *testing.T) {
+	byLang := snippetsByLang(t)
 	for _, lang := range []string{"python", "javascript", "ruby", "shell", "nginx"} {
 		t.Run(lang, func(t *testing.T) {
 			ck := checkers[lang]

@@ -12,7 +12,7 @@ import (
 const timeouts = "socket_connect_timeout=0.1&socket_timeout=0.1"
 
 var flaskPy = py{
-	file: "app.py", imports: []string{"from flask import Flask, jsonify, request"},
+	file: "app.py", framework: "flask", names: []string{"Flask", "jsonify"}, putNames: []string{"request"},
 	setup: "app = Flask(__name__)", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/<int:key>",
 	getArgs: "key", putArgs: "key", body: "request.get_json(silent=True)", json: "jsonify(%s)",
 	shared: func(s settings, lock bool) pyShared {
@@ -45,7 +45,7 @@ cache = Cache(app)`, url, 0, timeoutWords(0, "0 means never"))
 }
 
 var fastapiPy = py{
-	file: "main.py", imports: []string{"from fastapi import Body, FastAPI"},
+	file: "main.py", framework: "fastapi", names: []string{"FastAPI"}, putNames: []string{"Body"},
 	setup: "app = FastAPI()", get: `@app.get("%s")`, put: `@app.put("%s")`, path: "/item/{key}",
 	getArgs: "key: int", putArgs: "key: int, data: dict = Body(default=None)", body: "data", json: "%s",
 	shared: func(s settings, _ bool) pyShared {

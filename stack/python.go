@@ -2,22 +2,25 @@ package stack
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // py is what differs between the Python web frameworks in the generated app.
 type py struct {
-	file    string   // "app.py"
-	imports []string // the framework's own imports
-	setup   string   // creates app
-	get     string   // route decorator for a read, %s is the path
-	put     string   // for a write
-	path    string   // "/item/<int:key>"
-	getArgs string   // the read handler's parameters
-	putArgs string   // the write handler's parameters
-	body    string   // the request body inside the write handler
-	json    string   // wraps a dict into a response, %s is the dict
-	shared  func(s settings, lock bool) pyShared
+	file      string   // "app.py"
+	framework string   // the framework's module: "flask"
+	names     []string // what every app imports from it
+	putNames  []string // what only a write handler uses: imported only with writes
+	setup     string   // creates app
+	get       string   // route decorator for a read, %s is the path
+	put       string   // for a write
+	path      string   // "/item/<int:key>"
+	getArgs   string   // the read handler's parameters
+	putArgs   string   // the write handler's parameters
+	body      string   // the request body inside the write handler
+	json      string   // wraps a dict into a response, %s is the dict
+	shared    func(s settings, lock bool) pyShared
 }
 
 // pyShared is the shared cache in a Python app: its client, and how to
@@ -67,7 +70,7 @@ func (f py) python(s settings, mode string) string {
 	if local && s.TTL > 0 && !byKey {
 		extra = append(extra, "from cachetools.func import ttl_cache  # lru_cache with a TTL")
 	}
-	fmt.Fprintf(&b, "%s\n\n%s\n", strings.Join(imports, "\n"), strings.Join(append(f.imports, extra...), "\n"))
+	fmt.Fprintf(&b, "%s\n\n%s\n", strings.Join(imports, "\n"), strings.Join(append([]string{f.frameworkImport(s.Writes)}, extra...), "\n"))
 	fmt.Fprintf(&b, "\n%s\n", f.setup)
 	if shared {
 		fmt.Fprintf(&b, "# The shared cache, %d entries: size Redis with maxmemory and maxmemory-policy allkeys-lru.\n%s\n", s.Shared, sh.setup)
@@ -213,6 +216,17 @@ def shared_or_lock(k):
 		fmt.Fprintf(&b, "    return %s\n", fmt.Sprintf(f.json, `{**stats`+errs+`, "pid": os.getpid()}`))
 	}
 	return b.String()
+}
+
+// frameworkImport is the line that imports the framework, with the names a
+// write handler uses only when the app has one.
+func (f py) frameworkImport(writes bool) string {
+	names := slices.Clone(f.names)
+	if writes {
+		names = append(names, f.putNames...)
+	}
+	slices.Sort(names)
+	return "from " + f.framework + " import " + strings.Join(names, ", ")
 }
 
 func untilTTL(s settings) string {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/web/view"
@@ -78,7 +79,9 @@ func (w *Walkthrough) bar() app.UI {
 	if w.auto {
 		note = speedNote(l)
 	}
-	line := w.status.line(w.running, w.views)
+	// The heading just above names the lesson: the line for the eye does
+	// not say it again (the live region, which has no heading, does).
+	line := strings.Replace(w.status.line(w.running, w.views), w.title()+". ", "", 1)
 	if w.share.note != "" && line == w.share.note {
 		// The note shows under the copied link (copying pauses): the line
 		// says where the run stands rather than repeat it.

@@ -1,0 +1,73 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cachepit/cachepit/lesson"
+)
+
+// maxLessonBarPx is the most a lesson's sticky play bar may take of a
+// 768 px tall screen at laptop widths: under a third (256 px) with room,
+// where it took up to 361 px (its controls in four rows).
+const maxLessonBarPx = 240
+
+// lessonBar measures the lesson bar: its height, the smallest control's
+// height, and anything in it that runs out of its column or clips its text.
+const lessonBar = `(() => {
+	const b = document.querySelector(".lesson-bar"), r = b.getBoundingClientRect(), bad = [];
+	let low = 1e9;
+	for (const e of b.querySelectorAll("button, select")) {
+		const q = e.getBoundingClientRect();
+		low = Math.min(low, q.height);
+		if (e.scrollWidth > e.clientWidth + 1) bad.push(e.id + " clips its text");
+	}
+	for (const e of b.querySelectorAll("*")) {
+		if (e.getClientRects().length === 0 || e.closest(".sr-only")) continue;
+		const q = e.getBoundingClientRect();
+		if (q.left < r.left - 1 || q.right > r.right + 1) bad.push((e.id || e.className || e.tagName) + " runs out of the bar");
+	}
+	return {height: r.height, low, bad: bad.slice(0, 5)};
+})()`
+
+// TestLessonBarCompact: at 1280×768 (and, for two lessons, 1200 and 1440 px wide) the lesson
+// bar of every lesson, paused at its start, at its end and playing by
+// itself, stays under maxLessonBarPx, with controls 30 px tall or more
+// and nothing clipped or out of its column.
+func TestLessonBarCompact(t *testing.T) {
+	tallest := 0.0
+	for _, l := range lesson.All {
+		type view struct {
+			w  int64
+			at string
+		}
+		cases := []view{{1280, "&at=0"}, {1280, fmt.Sprintf("&at=%d", l.End())}, {1280, ""}}
+		if l.Slug == "cold-misses" || l.Slug == "deploy" { // a four-line status; the speed note and the clock
+			cases = append(cases, view{1200, ""}, view{1440, ""})
+		}
+		for _, tc := range cases {
+			p := open(t, fmt.Sprintf("%s/learn?lesson=%s%s", env.base, l.Slug, tc.at), tc.w, 768)
+			var got struct {
+				Height, Low float64
+				Bad         []string
+			}
+			p.eval(lessonBar, &got)
+			where := fmt.Sprintf("lesson %s%s at %dx768", l.Slug, tc.at, tc.w)
+			if got.Height > maxLessonBarPx {
+				t.Errorf("%s: the lesson bar is %.0f px tall; want at most %d", where, got.Height, maxLessonBarPx)
+			}
+			if got.Low < 30 {
+				t.Errorf("%s: a control in the bar is %.0f px tall; want 30 or more", where, got.Low)
+			}
+			for _, b := range got.Bad {
+				t.Errorf("%s: %s", where, b)
+			}
+			tallest = max(tallest, got.Height)
+			if l.Slug == "deploy" && tc.w == 1280 {
+				p.eval(`window.scrollTo(0, document.querySelector(".lesson-bar").getBoundingClientRect().top + scrollY - 60); true`, new(bool))
+				p.shot("lesson-bar-deploy"+tc.at, false)
+			}
+		}
+	}
+	t.Logf("tallest lesson bar: %.0f px", tallest)
+}
