@@ -99,7 +99,7 @@ func cardFigures(f *figures, w view.Worker) {
 	f.text(s("ratio"), ratioText(w, w.Info))
 	f.text(s("lookups"), view.Plural(lookups, "lookup"))
 	f.text(s("totals"), totalsLine(w))
-	f.text(s("stale"), "⚠ "+view.Count(w.Stats.Stale)+" stale")
+	f.text(s("stale"), "⚠ "+view.Count(w.Stats.Stale)+" stale reads")
 	f.text(s("evicted"), view.Count(w.Stats.Evictions)+" evicted")
 	f.text(s("recycle"), view.Count(w.Stats.RequestsLeft)+" to recycle")
 }

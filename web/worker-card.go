@@ -58,7 +58,7 @@ func (c *WorkerCard) Render() app.UI {
 			app.If(totalsDiffer(w), el("p").Class("totals").ID(cid+"-totals").Text(totalsLine(w))),
 			el("div").Class("card-foot").Body(
 				el("span").ID(cid+"-stale").Title("reads served with an old value").
-					Text("⚠ "+view.Count(w.Stats.Stale)+" stale"),
+					Text("⚠ "+view.Count(w.Stats.Stale)+" stale reads"),
 				el("span").ID(cid+"-evicted").Title("entries evicted to make room").
 					Text(view.Count(w.Stats.Evictions)+" evicted"),
 				app.If(w.Stats.RequestsLeft >= 0, el("span").ID(cid+"-recycle").Title("requests until max_requests recycles this worker").
