@@ -39,11 +39,12 @@ func Summarize(a, b System) []Finding {
 		Better: better(float64(sa.Total.Stale), float64(sb.Total.Stale), false),
 	})
 	out = append(out, Finding{
-		Label: "Entries held / duplicates",
-		Left:  fmt.Sprintf("%s / %s", Count(sa.Memory.Entries), Count(sa.Memory.Duplicates)),
-		Right: fmt.Sprintf("%s / %s", Count(sb.Memory.Entries), Count(sb.Memory.Duplicates)),
-		Remark: fmt.Sprintf("%s and %s distinct keys cached",
-			Count(sa.Memory.Distinct), Count(sb.Memory.Distinct)),
+		// the star goes to more distinct keys, so the label leads with them:
+		// "entries / duplicates" first read as praise for the side with more copies
+		Label:  "Distinct keys cached (entries / duplicates)",
+		Left:   fmt.Sprintf("%s (%s / %s)", Count(sa.Memory.Distinct), Count(sa.Memory.Entries), Count(sa.Memory.Duplicates)),
+		Right:  fmt.Sprintf("%s (%s / %s)", Count(sb.Memory.Distinct), Count(sb.Memory.Entries), Count(sb.Memory.Duplicates)),
+		Remark: "a duplicate is a copy of a key another cache holds too: memory that buys no hits",
 		Better: better(float64(sa.Memory.Distinct), float64(sb.Memory.Distinct), true),
 	})
 	out = append(out, latencyFinding(a, b))

@@ -44,6 +44,14 @@ func TestSummarize(t *testing.T) {
 	if !strings.HasPrefix(db.Remark, v[1].Title+": ") {
 		t.Errorf("database reads remark %q does not name the side it counts", db.Remark)
 	}
+	// the star follows the figure the cell leads with: distinct keys
+	mem := byLabel["Distinct keys cached (entries / duplicates)"]
+	if !strings.HasPrefix(mem.Left, Count(a.Memory.Distinct)+" (") || !strings.HasPrefix(mem.Right, Count(b.Memory.Distinct)+" (") {
+		t.Errorf("memory cells %q/%q do not lead with the distinct keys %d/%d", mem.Left, mem.Right, a.Memory.Distinct, b.Memory.Distinct)
+	}
+	if want := better(float64(a.Memory.Distinct), float64(b.Memory.Distinct), true); mem.Better != want {
+		t.Errorf("memory: better=%d; want %d", mem.Better, want)
+	}
 	if Summarize(System{}, System{}) != nil {
 		t.Error("Summarize of empty runs should say nothing")
 	}
