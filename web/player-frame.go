@@ -46,7 +46,7 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 				p.detail, p.drawn = time.Now(), total // a slow redraw is followed by frames that move only the figures
 			}
 			p.pace.drawn(kind, total, engine)
-			p.probe.frame(kind, total, time.Now())
+			p.probe.frame(kind, total, engine, p.pace.render, time.Now())
 		}
 		if kind == figuresFrame {
 			p.figures.flush(false)
@@ -100,6 +100,7 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 			p.full()
 		} else {
 			p.views = p.run.Refresh(p.views)
+			p.turns.next()
 			p.writeFigures(false)
 		}
 	})
@@ -177,8 +178,12 @@ func (p *player) writeFigures(chips bool) {
 	if !p.budgeted() {
 		return
 	}
+	t := &p.turns
+	if chips {
+		t = nil
+	}
 	for _, v := range p.views {
-		systemFigures(&p.figures, v, chips)
+		systemFigures(&p.figures, v, chips, t)
 	}
 	p.figures.flush(chips)
 }

@@ -13,14 +13,18 @@ import (
 // and apart for the two kinds of frame, with how many of each, as
 // data-figures-ms, data-drawn-ms and data-frames ("figures/drawn").
 type probe struct {
-	cost  [2]time.Duration // Go time of frames since since, per kind
-	n     [2]int           // frames since since, per kind
-	since time.Time
+	cost   [2]time.Duration // Go time of frames since since, per kind
+	engine [2]time.Duration // the engine's part of it
+	render time.Duration    // the browser's render after a figures-only frame, as the pace estimates it
+	n      [2]int           // frames since since, per kind
+	since  time.Time
 }
 
 // frame records one frame of the given kind that took d, ending at now.
-func (p *probe) frame(kind int, d time.Duration, now time.Time) {
+func (p *probe) frame(kind int, d, engine, render time.Duration, now time.Time) {
 	p.cost[kind] += d
+	p.engine[kind] += engine
+	p.render = render
 	p.n[kind]++
 	if p.since.IsZero() {
 		p.since = now
@@ -34,6 +38,8 @@ func (p *probe) frame(kind int, d time.Duration, now time.Time) {
 	root.Call("setAttribute", "data-frame-ms", mean(p.cost[0]+p.cost[1], p.n[0]+p.n[1]))
 	root.Call("setAttribute", "data-figures-ms", mean(p.cost[figuresFrame], p.n[figuresFrame]))
 	root.Call("setAttribute", "data-drawn-ms", mean(p.cost[drawnFrame], p.n[drawnFrame]))
+	root.Call("setAttribute", "data-figures-engine-ms", mean(p.engine[figuresFrame], p.n[figuresFrame]))
+	root.Call("setAttribute", "data-render-ms", mean(p.render, 1))
 	root.Call("setAttribute", "data-frames", fmt.Sprintf("%d/%d", p.n[figuresFrame], p.n[drawnFrame]))
 	*p = probe{since: now}
 }
