@@ -100,7 +100,6 @@ func (p *player) frame(ctx app.Context) (done frameDone) {
 			p.full()
 		} else {
 			p.views = p.run.Refresh(p.views)
-			p.turns.next()
 			p.writeFigures(false)
 		}
 	})
@@ -178,12 +177,8 @@ func (p *player) writeFigures(chips bool) {
 	if !p.budgeted() {
 		return
 	}
-	t := &p.turns
-	if chips {
-		t = nil
-	}
 	for _, v := range p.views {
-		systemFigures(&p.figures, v, chips, t)
+		systemFigures(&p.figures, v, chips)
 	}
 	p.figures.flush(chips)
 }

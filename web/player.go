@@ -30,7 +30,6 @@ type player struct {
 	drawn   time.Duration // how long that redraw's frame took
 	budget  bool          // between go-app's redraws, move the figures only (see figures)
 	figures figures
-	turns   turns       // worker cards take turns in figures-only frames
 	render  renderTimer // the browser's time after a figures-only frame
 	boots   boots
 	ctx     app.Context // the page's, once mounted: redraws are followed by the figures

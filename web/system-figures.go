@@ -11,9 +11,8 @@ import (
 // systemFigures writes every number the system view and its worker cards
 // show for v, the same strings their Render draws, element by element, and
 // with chips the cache contents too. The charts and the sentences follow
-// with go-app's next redraw. Worker cards take turns (see cardTurns); t
-// nil writes all of them.
-func systemFigures(f *figures, v view.System, chips bool, t *turns) {
+// with go-app's next redraw.
+func systemFigures(f *figures, v view.System, chips bool) {
 	sys := sysOf(v)
 	st := v.Stats
 	id := "sys-" + itoa(sys)
@@ -64,10 +63,7 @@ func systemFigures(f *figures, v view.System, chips bool, t *turns) {
 	f.text(s("conns"), conns(v))
 	f.text(s("dups"), dupsText(st))
 	f.text(s("flight"), flightText(v.Live))
-	for i, w := range v.Workers {
-		if !t.due(i, w) {
-			continue
-		}
+	for _, w := range v.Workers {
 		f.within(cardID(w))
 		cardFigures(f, w)
 		if chips && w.HasLocal {
@@ -75,42 +71,6 @@ func systemFigures(f *figures, v view.System, chips bool, t *turns) {
 		}
 	}
 	f.within("")
-}
-
-// cardTurns is how many figures-only frames it takes to write every worker
-// card once: each writes every cardTurns-th card, so that a sixteen-worker
-// page changes about fifty texts a frame rather than a hundred. The browser's
-// layout and paint follow the number of texts changed, and a hundred made a
-// frame overrun its refresh period; the headline's figures still change
-// every frame, and each card about 25 times a second (see make bench-web).
-const cardTurns = 2
-
-// turns picks the worker cards a figures-only frame writes: those whose
-// turn it is, and any whose look changed since it was last written (one
-// that went down to boot or came back, the one that served the latest
-// request), so that a boot or a flash is never a frame late.
-type turns struct {
-	n      int               // figures-only frames so far
-	looked map[string]string // each card's class as last written
-}
-
-// next starts a figures-only frame.
-func (t *turns) next() { t.n++ }
-
-// due reports whether the i-th card of a system, showing w, is written
-// this frame, and remembers its class if so; a nil t writes every card.
-func (t *turns) due(i int, w view.Worker) bool {
-	cls := cardClass(w)
-	if t != nil && i%cardTurns != t.n%cardTurns && t.looked[cardID(w)] == cls {
-		return false
-	}
-	if t != nil {
-		if t.looked == nil {
-			t.looked = map[string]string{}
-		}
-		t.looked[cardID(w)] = cls
-	}
-	return true
 }
 
 // cardFigures writes the numbers of one worker card.
