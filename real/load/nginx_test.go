@@ -135,8 +135,14 @@ func takesTurns(t *testing.T, r Result) {
 // took about .40 of 2,000 requests against .336 predicted; with the database
 // served by host 0's master (--origin-addr), five runs gave .344 to .358,
 // .324 to .333 and .317 to .325 against .336/.342/.323 (load 2.5 to 11 on
-// two cores). The test allows 0.04.
+// two cores). The test allows 0.04. It times the hosts' masters, which run
+// in the test binary: under the race detector their HTTP hops, which only
+// hosts 1 and 2 take, slow several-fold (host 0 took .397 against .328), so
+// it skips there, and make test-go runs it once more without -race.
 func TestNginxLeastConnShares(t *testing.T) {
+	if raceDetector {
+		t.Skip("timing through the masters in this binary, slowed several-fold by the race detector: run without -race (make test-go does)")
+	}
 	r := throughNginxLoaded(t, "leastconn", true, 2000, 8, 5000)
 	m, p := r.Measured, r.Predicted
 	for i, h := range m.Hosts {
