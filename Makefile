@@ -41,10 +41,13 @@ vet:
 # sim starts no goroutines (a Sim is not safe for concurrent use and nothing in
 # it runs concurrently), so it runs without -race: its long runs (10 million
 # requests, queueing theory over millions) took over 10 minutes under the race
-# detector and could find nothing. Every other package runs with -race.
+# detector and could find nothing. Every other package runs with -race, and
+# one timing test of real/load, which the race detector's slowdown defeats,
+# runs again without it.
 test-go: wasm node_modules/axe-core/axe.min.js
 	$(GO) test -count=1 -timeout 20m ./sim/
 	$(GO) test -race -count=1 -timeout 20m $$($(GO) list ./... | grep -v '/sim$$')
+	$(GO) test -count=1 -timeout 20m -run TestNginxLeastConnShares ./real/load/ # timing: skipped under -race
 
 # axe-core, pinned in package-lock.json, runs inside Chromium in the browser
 # tests; without npm they skip the accessibility check (CI=true fails it).

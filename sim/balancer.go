@@ -28,11 +28,13 @@ var balancerAliases = map[string]string{
 func newBalancer(c Config, src *pcg, ws []worker) balancer {
 	switch c.Balancer {
 	case "roundrobin":
-		return &roundRobin{n: c.Workers}
+		return &roundRobin{ws: ws}
 	case "leastconn":
 		return &leastConn{ws: ws}
 	case "keyhash":
-		return newKeyHash(c.Workers, keyHashVnodes)
+		h := newKeyHash(c.Workers, keyHashVnodes)
+		h.ws = ws
+		return h
 	case "accept-bootorder":
 		return newAcceptBootOrder(c.Workers, rand.New(src))
 	}

@@ -89,6 +89,8 @@ func TestStepAllocations(t *testing.T) {
 		{"hosts=4&workers=2&cache=1000&keys=1000&writes=0&mode=tiered-host&host-balancer=keyhash", false},
 		{"hosts=4&workers=2&writes=0.05&mode=host&host-balancer=leastconn&outage=host1@1s-3s", true},
 		{"workers=8&clients=16&cpu=300&balancer=leastconn&max-requests=500&boot=20ms&writes=0.05", true}, // booting workers passed over
+		{"workers=8&clients=16&cpu=300&balancer=roundrobin&max-requests=500&boot=20ms&writes=0.05", true},
+		{"workers=8&clients=16&cpu=300&balancer=keyhash&max-requests=500&boot=20ms&writes=0.05", true},
 	} {
 		s := newTest(t, tc.q)
 		s.Run(200_000)

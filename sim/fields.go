@@ -45,7 +45,7 @@ var Fields = []Field{
 	floatField("hot-keys", "hotset: fraction of keys that are hot", func(c *Config) *float64 { return &c.HotKeys }, 0, 1, false, false),
 	floatField("hot-traffic", "hotset: fraction of requests to hot keys", func(c *Config) *float64 { return &c.HotTraffic }, 0, 1, false, true),
 	floatField("writes", "fraction of requests that write", func(c *Config) *float64 { return &c.Writes }, 0, 1, true, true),
-	aliasField(choiceField("balancer", "how requests reach workers", func(c *Config) *string { return &c.Balancer }, Balancers), balancerAliases),
+	aliasField(choiceField("balancer", "how requests reach workers (accept: they race on one socket, as gunicorn's; roundrobin, leastconn, keyhash: a proxy in front of each worker passes over one booting or stopping)", func(c *Config) *string { return &c.Balancer }, Balancers), balancerAliases),
 	choiceField("mode", "where caches live (tiered: local in front of shared)", func(c *Config) *string { return &c.Mode }, Modes),
 	intField("shared-cache", "shared cache maxsize (0: workers*cache)", func(c *Config) *int { return &c.SharedCache }, 0, MaxWorkers*MaxCache),
 	ttlField(durationField("ttl", "lifetime of a local entry (0: forever)", func(c *Config) *int64 { return &c.TTL }, 0, 24*3600e6)),

@@ -23,6 +23,8 @@ var goldenConfigs = map[string]string{
 	"roundrobin":       "balancer=roundrobin&dist=uniform",
 	"leastconn":        "balancer=leastbusy&dist=hotset&clients=8&cpu=300",
 	"leastconn-boot":   "balancer=leastconn&clients=8&cpu=300&max-requests=1000&max-requests-jitter=200&boot=50ms&writes=0.05",
+	"roundrobin-boot":  "balancer=roundrobin&clients=8&cpu=300&max-requests=1000&max-requests-jitter=200&boot=50ms&writes=0.05&deploy-at=15000",
+	"keyhash-boot":     "balancer=keyhash&clients=8&cpu=300&max-requests=1000&max-requests-jitter=200&boot=50ms&writes=0.05&deploy-at=15000&rolling=true",
 	"poisson-threads":  "arrivals=poisson&rate=2000&threads=4&workers=2&cpu=1000&mode=tiered",
 	"closed-backlog":   "clients=40&think=5ms&backlog=8&workers=2&cpu=2000",
 	"stampede":         "mode=tiered&coalesce=shared&clients=32&workers=8&threads=4&cpu=300&ttl=200ms&alpha=1.2&keys=2000&timeout=30ms&origin-conns=8&cost-origin=8000&max-requests=3000&boot=200ms",

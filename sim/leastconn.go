@@ -4,10 +4,11 @@ package sim
 // flight (being served or waiting on its socket), as nginx's least_conn does
 // in front of the workers; ties are broken as nginx breaks them (nginxTies),
 // so with one client, when every worker is free, the workers take turns from
-// worker 0. A booting worker (after a recycle, a restart or a deploy) is
-// passed over: it accepts no connection yet, and nginx moves on from a peer
-// that refuses one. When every worker boots, pick returns -1 and the request
-// waits on the host's backlog for the first one up.
+// worker 0. A worker that accepts nothing (booting after a recycle, a
+// restart or a deploy, or finishing its requests before its process exits)
+// is passed over, as nginx moves on from a peer that refuses the connection.
+// When no worker accepts, pick returns -1 and the request waits on the
+// host's backlog for the first one up.
 type leastConn struct {
 	ws   []worker // the engine's workers, read only
 	ties nginxTies
@@ -16,8 +17,8 @@ type leastConn struct {
 func (b *leastConn) pick(int) int {
 	return b.ties.pick(len(b.ws), func(i int) int {
 		w := &b.ws[i]
-		if w.down && !w.draining {
-			return -1 // booting
+		if w.down {
+			return -1 // booting or draining: refuses
 		}
 		return int(w.busy) + w.queued.len()
 	})

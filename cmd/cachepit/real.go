@@ -61,6 +61,9 @@ func runReal(args []string, stdout, stderr io.Writer) int {
 	if cfg.Origin != "" {
 		what += ", the database at " + cfg.Origin
 	}
+	if a := m.OriginAddr(); a != nil {
+		what += ", serving its database to other hosts at http://" + a.String()
+	}
 	fmt.Fprintf(stdout, "cachepit real: %d workers %s, listening on %s (Ctrl-C stops)\n", c.Workers, what, url)
 	fmt.Fprintf(stdout, "try: curl %s/ ; curl %s/get_cache_info ; curl %s/get_cache_info\n", url, url, url)
 	if err := m.Serve(ctx); err != nil {
@@ -84,6 +87,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	timeout := fs.Duration("cache-timeout", prefork.DefaultCacheTimeout, "how long one shared-cache operation may take before the request goes to the origin, 1ms..10s")
 	delay := fs.Duration("origin-delay", 5*time.Millisecond, "time an origin read or write takes (the engine's cost-origin), 0s..10s")
 	originURL := fs.String("origin", "", "use the database of the cachepit real at this URL (http://127.0.0.1:8001) instead of this server's own,\nso that several hosts behind nginx share one database; its --origin-delay applies")
+	originAddr := fs.String("origin-addr", "", "also serve this server's database to other hosts at HOST:PORT, from the master, every request at once\n(as a database server does; they use --origin http://HOST:PORT). Without it they reach it through --addr,\nwhose workers serve one request at a time, so every request of theirs waits for one of this host's workers")
 	grace := fs.Duration("grace", 10*time.Second, "time workers get to finish their requests at shutdown, 1s..5m")
 	class := fs.String("worker-class", worker.AcceptSync, "how a worker takes connections: sync (gunicorn's sync worker: one request at a time, or --threads at once)\nor go (Go's net/http server: any number at once, through the runtime's poller)")
 	simflag.Register(fs, &c, "workers", "threads", "cache", "mode", "max-requests", "max-requests-jitter")
@@ -110,7 +114,7 @@ func parseReal(args []string, stdout io.Writer) (prefork.Config, error) {
 	}
 	c.Cost.Origin = int(delay.Microseconds()) // the engine's cost-origin, written as a duration
 	cfg := prefork.Config{
-		Addr: *addr, Origin: *originURL,
+		Addr: *addr, Origin: *originURL, OriginAddr: *originAddr,
 		Worker: worker.Options{Settings: c, Shared: *shared, CacheTimeout: *timeout, Grace: *grace,
 			WorkerClass: *class},
 	}

@@ -24,6 +24,8 @@ func TestRealAndLoadBadFlags(t *testing.T) {
 		{[]string{"real", "--origin-delay", "1m"}, "--origin-delay must be between 0s and 10s, got 1m0s"},
 		{[]string{"real", "--grace", "0s"}, "--grace must be between 1s and 5m"},
 		{[]string{"real", "--origin", "127.0.0.1:8001"}, "--origin must look like http://127.0.0.1:8001 (another cachepit real)"},
+		{[]string{"real", "--origin-addr", "8101"}, `--origin-addr must be HOST:PORT, got "8101"`},
+		{[]string{"real", "--origin-addr", "127.0.0.1:8101", "--origin", "http://127.0.0.1:8001"}, "with --origin it has none to serve"},
 		{[]string{"real", "extra"}, `unexpected argument "extra"`},
 		{[]string{"real", "--worker-class", "gevent"}, "--worker-class must be one of sync, go, got \"gevent\""},
 		{[]string{"real", "--threads", "0"}, "threads must be between 1 and 1024, got 0"},   // the engine's setting

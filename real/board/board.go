@@ -19,6 +19,7 @@ type Settings struct {
 	MaxRequestsJitter int    // add 0..jitter to each worker's MaxRequests
 	OriginDelayMicros int    // time an origin read or write takes
 	Origin            string `json:",omitempty"` // the server whose database this one uses (cachepit real --origin); "" for its own
+	OriginAddr        string `json:",omitempty"` // where the master serves its own database to other hosts (cachepit real --origin-addr)
 }
 
 // Worker is one slot's counters and the process now serving it.
@@ -86,6 +87,13 @@ func (b *Board) SetOrigin(url string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.settings.Origin = url
+}
+
+// SetOriginAddr records that the master serves its database at addr (HOST:PORT).
+func (b *Board) SetOriginAddr(addr string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.settings.OriginAddr = addr
 }
 
 // Record counts one request. Outcomes for unknown slots are ignored.

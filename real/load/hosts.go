@@ -112,7 +112,8 @@ func hostsConfig(c *sim.Config, o Options, sts []serverStats) ([]string, error) 
 }
 
 // oneDatabase reports whether the hosts share one database: one of them
-// keeps its own and every other uses it (cachepit real --origin). They share
+// keeps its own and every other uses it (cachepit real --origin, at its
+// address or at the one its master serves the database on, --origin-addr). They share
 // its shared caches' entries too, under its key prefix.
 func oneDatabase(backends []string, sts []serverStats) bool {
 	own := -1
@@ -128,7 +129,7 @@ func oneDatabase(backends []string, sts []serverStats) bool {
 		return false
 	}
 	for _, st := range sts {
-		if u, err := url.Parse(st.Settings.Origin); st.Settings.Origin != "" && (err != nil || u.Host != backends[own]) {
+		if u, err := url.Parse(st.Settings.Origin); st.Settings.Origin != "" && (err != nil || u.Host != backends[own] && u.Host != sts[own].Settings.OriginAddr) {
 			return false
 		}
 	}

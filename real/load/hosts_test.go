@@ -77,11 +77,15 @@ func TestOneDatabase(t *testing.T) {
 		}
 		return sts
 	}
+	atMaster := withOrigin("", "http://127.0.0.1:8101", "http://127.0.0.1:8101") // host 0's master serves it (--origin-addr)
+	atMaster[0].Settings.OriginAddr = "127.0.0.1:8101"
 	for _, tc := range []struct {
 		sts  []serverStats
 		want bool
 	}{
 		{withOrigin("", "http://127.0.0.1:8001", "http://127.0.0.1:8001"), true},
+		{atMaster, true},
+		{withOrigin("", "http://127.0.0.1:8101", "http://127.0.0.1:8101"), false}, // 8101 is nobody's
 		{withOrigin("http://127.0.0.1:8002", "", "http://127.0.0.1:8002/"), true},
 		{withOrigin("", "", "http://127.0.0.1:8001"), false},                      // host 1 keeps its own
 		{withOrigin("", "http://127.0.0.1:8001", "http://127.0.0.1:9009"), false}, // host 2 uses another

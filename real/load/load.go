@@ -60,6 +60,7 @@ type Result struct {
 	Measured  Measure        `json:"measured"`
 	Predicted Measure        `json:"predicted"`
 	Elapsed   time.Duration  `json:"elapsed_ns"`
+	Times     []int32        `json:"-"` // every counted request's response time, µs, in the order answered
 }
 
 // Run replays the workload against the server, a new connection per
@@ -143,6 +144,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	r.Elapsed = time.Since(start)
 	r.Measured = measured(before, after, t)
+	r.Times = t.times
 	if d.route != nil {
 		r.Routing = &d.route.r
 		r.Measured.Hosts = hostMeasures(perWorker(before, after), c.Workers, o.Backends)

@@ -17,11 +17,20 @@ import (
 // hosts' /stats read directly.
 func throughNginx(t *testing.T, balancer string, oneDB bool, n int) Result {
 	t.Helper()
-	backends := realtest.Hosts(t, 3, realtest.Options(2, "local", 50, ""), oneDB)
+	return throughNginxLoaded(t, balancer, oneDB, n, 1, 0)
+}
+
+// throughNginxLoaded is throughNginx with clients closed-loop clients and an
+// origin read or write taking delay µs.
+func throughNginxLoaded(t *testing.T, balancer string, oneDB bool, n, clients, delay int) Result {
+	t.Helper()
+	o := realtest.Options(2, "local", 50, "")
+	o.Settings.Cost.Origin = delay
+	backends := realtest.Hosts(t, 3, o, oneDB)
 	base := nginxd.Start(t, backends, balancer)
 	c := sim.Default()
 	c.Requests, c.Writes = n, 0.02
-	r, err := Run(context.Background(), Options{Target: base, Config: c, Backends: backends, HostBalancer: balancer})
+	r, err := Run(context.Background(), Options{Target: base, Config: c, Backends: backends, HostBalancer: balancer, Clients: clients})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +39,10 @@ func throughNginx(t *testing.T, balancer string, oneDB bool, n int) Result {
 	for i := range m.Hosts {
 		t.Logf("host %d: %+v measured, %+v predicted", i, m.Hosts[i], p.Hosts[i])
 	}
-	if m.Requests != int64(n) || m.Reads != p.Reads || m.OriginWrites != p.OriginWrites || len(m.Hosts) != 3 || len(p.Hosts) != 3 {
+	// With several clients the engine's last few requests to end are not
+	// the real run's, so reads and writes match only with one.
+	same := clients > 1 || m.Reads == p.Reads && m.OriginWrites == p.OriginWrites
+	if m.Requests != int64(n) || !same || len(m.Hosts) != 3 || len(p.Hosts) != 3 {
 		t.Fatalf("%d requests, reads %d/%d, writes %d/%d, %d/%d hosts measured/predicted; want %d, the same stream and 3 hosts",
 			m.Requests, m.Reads, p.Reads, m.OriginWrites, p.OriginWrites, len(m.Hosts), len(p.Hosts), n)
 	}
@@ -112,6 +124,32 @@ func takesTurns(t *testing.T, r Result) {
 	for i, h := range m.Hosts {
 		if h.Requests != p.Hosts[i].Requests {
 			t.Errorf("host %d: %d requests; predicted %d", i, h.Requests, p.Hosts[i].Requests)
+		}
+	}
+}
+
+// least_conn with 8 clients: which host holds fewest depends on timing, so
+// only the shares compare, and they agree when every host reaches the one
+// database alike. Served through host 0's own workers (one request at a
+// time), every request of hosts 1 and 2 waited for one of them, and host 0
+// took about .40 of 2,000 requests against .336 predicted; with the database
+// served by host 0's master (--origin-addr), five runs gave .344 to .358,
+// .324 to .333 and .317 to .325 against .336/.342/.323 (load 2.5 to 11 on
+// two cores). The test allows 0.04. It times the hosts' masters, which run
+// in the test binary: under the race detector their HTTP hops, which only
+// hosts 1 and 2 take, slow several-fold (host 0 took .397 against .328), so
+// it skips there, and make test-go runs it once more without -race.
+func TestNginxLeastConnShares(t *testing.T) {
+	if raceDetector {
+		t.Skip("timing through the masters in this binary, slowed several-fold by the race detector: run without -race (make test-go does)")
+	}
+	r := throughNginxLoaded(t, "leastconn", true, 2000, 8, 5000)
+	m, p := r.Measured, r.Predicted
+	for i, h := range m.Hosts {
+		got, want := float64(h.Requests)/float64(m.Requests), float64(p.Hosts[i].Requests)/float64(p.Requests)
+		t.Logf("host %d: share %.3f measured, %.3f predicted", i, got, want)
+		if math.Abs(got-want) > 0.04 {
+			t.Errorf("host %d: share %.3f measured, %.3f predicted; want within 0.04", i, got, want)
 		}
 	}
 }

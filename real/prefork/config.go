@@ -13,6 +13,7 @@ package prefork
 import (
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"time"
@@ -34,6 +35,14 @@ type Config struct {
 	// behind one balancer share one database, and a write on one host makes
 	// the copies on the others stale.
 	Origin string
+
+	// OriginAddr, when set, is a TCP address (HOST:PORT; port 0 picks one)
+	// at which the master serves this server's database to other hosts
+	// (their Origin is http://OriginAddr), every request at once. Without
+	// it they reach the database through this server's address, whose
+	// workers serve one request at a time, so the other hosts' every
+	// request waits for one of this host's workers.
+	OriginAddr string
 
 	// Command returns the command that runs one worker with args; nil means
 	// this executable's hidden "real-worker" subcommand.
@@ -75,6 +84,14 @@ func (c Config) Check() error {
 		u, err := url.Parse(c.Origin)
 		if err != nil || u.Scheme != "http" || u.Host == "" || u.Port() == "" || (u.Path != "" && u.Path != "/") {
 			return fmt.Errorf("--origin must look like http://127.0.0.1:8001 (another cachepit real), got %q", c.Origin)
+		}
+	}
+	if c.OriginAddr != "" {
+		if c.Origin != "" {
+			return fmt.Errorf("--origin-addr serves this server's own database; with --origin it has none to serve")
+		}
+		if _, _, err := net.SplitHostPort(c.OriginAddr); err != nil {
+			return fmt.Errorf("--origin-addr must be HOST:PORT, got %q", c.OriginAddr)
 		}
 	}
 	return c.Worker.Check()

@@ -29,6 +29,8 @@ type Master struct {
 	devNullFile *os.File
 	control     *http.Server
 	controlAddr string
+	db          *http.Server // the database for other hosts, at cfg.OriginAddr; nil without
+	dbAddr      net.Addr
 	prefix      string
 	board       *board.Board
 
@@ -227,6 +229,9 @@ func (m *Master) shutdown() {
 	if m.control != nil {
 		m.control.Close()
 	}
+	if m.db != nil {
+		m.db.Close()
+	}
 	m.lnFile.Close()
 	m.devNullFile.Close()
 }
@@ -255,8 +260,21 @@ func (m *Master) startControl() error {
 	}
 	m.control = &http.Server{Handler: control.Handler(db, m.board)}
 	go m.control.Serve(ln)
+	if m.cfg.OriginAddr != "" {
+		dl, err := net.Listen("tcp", m.cfg.OriginAddr)
+		if err != nil {
+			return fmt.Errorf("--origin-addr: cannot listen on %s: %w", m.cfg.OriginAddr, err)
+		}
+		m.dbAddr = dl.Addr()
+		m.board.SetOriginAddr(m.dbAddr.String())
+		m.db = &http.Server{Handler: origin.Handler(own)}
+		go m.db.Serve(dl)
+	}
 	return nil
 }
+
+// OriginAddr is where the master serves the database to other hosts, or nil.
+func (m *Master) OriginAddr() net.Addr { return m.dbAddr }
 
 func (m *Master) logf(format string, args ...any) {
 	fmt.Fprintf(m.cfg.Log, "[master %d] %s\n", os.Getpid(), fmt.Sprintf(format, args...))

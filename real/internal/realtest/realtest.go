@@ -54,7 +54,9 @@ func Start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
 
 // Hosts starts n servers of workers o at sim.HostAddr(0..n-1), 127.0.0.1:8001
 // on, where the engine's keyhash ring puts its hosts, and returns their
-// HOST:PORT; with oneDB every host uses the first one's database. A port
+// HOST:PORT; with oneDB every host uses the first one's database, which its
+// master serves apart from its workers (--origin-addr), as a database
+// server would. A port
 // already taken skips the test (fails it when CI=true).
 func Hosts(t *testing.T, n int, o worker.Options, oneDB bool) []string {
 	t.Helper()
@@ -71,17 +73,30 @@ func Hosts(t *testing.T, n int, o worker.Options, oneDB bool) []string {
 		}
 		ln.Close()
 	}
+	db := ""
 	for h, a := range addrs {
 		cfg := prefork.Config{Addr: a, Worker: o}
-		if oneDB && h > 0 {
-			cfg.Origin = "http://" + addrs[0]
+		switch {
+		case oneDB && h == 0:
+			cfg.OriginAddr = "127.0.0.1:0"
+		case oneDB:
+			cfg.Origin = db
 		}
-		start(t, cfg)
+		m, _ := startMaster(t, cfg)
+		if h == 0 && oneDB {
+			db = "http://" + m.OriginAddr().String()
+		}
 	}
 	return addrs
 }
 
 func start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
+	t.Helper()
+	m, stop := startMaster(t, cfg)
+	return "http://" + m.Addr().String(), stop
+}
+
+func startMaster(t *testing.T, cfg prefork.Config) (m *prefork.Master, stop func()) {
 	t.Helper()
 	cfg.Command, cfg.Log = Command, logger{t}
 	if cfg.Worker.Grace == 0 {
@@ -104,7 +119,7 @@ func start(t *testing.T, cfg prefork.Config) (base string, stop func()) {
 		})
 	}
 	t.Cleanup(stop)
-	return "http://" + m.Addr().String(), stop
+	return m, stop
 }
 
 // Log returns a writer that logs each write as one line of t's output.
