@@ -2,6 +2,8 @@ package view
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -53,8 +55,8 @@ func Insights(v System) []string {
 // infoSpread tells how the workers' cache_info() answers differ, quoting the
 // field that differs most visibly: currsize while caches fill, then hits,
 // then misses. When the answers differ in more than that field, it says how
-// many values the field itself takes, so the list never looks like fewer
-// answers than it claims.
+// many values the field itself takes. Every value the field takes is on
+// screen, or its least and greatest are: a list never hides one behind "…".
 func infoSpread(ws []Worker) string {
 	answers := map[string]bool{}
 	for _, w := range ws {
@@ -71,26 +73,70 @@ func infoSpread(ws []Worker) string {
 		{"hits", func(w Worker) int64 { return int64(w.Info.Hits) }},
 		{"misses", func(w Worker) int64 { return int64(w.Info.Misses) }},
 	}
-	name, vals, distinct := "", []string(nil), 0
+	var name string
+	var of func(Worker) int64
+	var on map[int64][]int // value → the workers giving it
 	for _, f := range fields {
-		seen := map[int64]bool{}
-		vals = vals[:0]
+		name, of, on = f.name, f.of, map[int64][]int{}
 		for _, w := range ws {
-			seen[f.of(w)] = true
-			vals = append(vals, Count(f.of(w)))
+			on[of(w)] = append(on[of(w)], w.Stats.ID)
 		}
-		if name, distinct = f.name, len(seen); distinct > 1 {
+		if len(on) > 1 {
 			break
 		}
 	}
-	if len(vals) > 8 {
-		vals = append(vals[:8], "…")
-	}
 	head := fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers", len(ws), len(answers))
-	if distinct == len(answers) {
-		return fmt.Sprintf("%s (%s, worker by worker: %s).", head, name, strings.Join(vals, ", "))
+	if len(on) < len(answers) {
+		head += fmt.Sprintf("; %s alone takes %d values", name, len(on))
 	}
-	return fmt.Sprintf("%s; %s alone takes %d values (worker by worker: %s).", head, name, distinct, strings.Join(vals, ", "))
+	vals := slices.Sorted(maps.Keys(on))
+	switch {
+	case len(on) <= 3: // each value with where it is: "1 on 15 workers and 0 on worker 3"
+		slices.SortStableFunc(vals, func(a, b int64) int { return len(on[b]) - len(on[a]) })
+		var parts []string
+		for _, x := range vals {
+			parts = append(parts, Count(x)+" "+onWorkers(on[x]))
+		}
+		if len(on) < len(answers) {
+			return head + ": " + and(parts) + "."
+		}
+		return head + ": " + name + " is " + and(parts) + "."
+	case len(ws) <= 8: // few enough to read worker by worker
+		list := make([]string, len(ws))
+		for i, w := range ws {
+			list[i] = Count(of(w))
+		}
+		if len(on) < len(answers) {
+			return fmt.Sprintf("%s (worker by worker: %s).", head, strings.Join(list, ", "))
+		}
+		return fmt.Sprintf("%s (%s, worker by worker: %s).", head, name, strings.Join(list, ", "))
+	}
+	lo, hi := vals[0], vals[len(vals)-1]
+	span := fmt.Sprintf("from %s %s to %s %s", Count(lo), onWorkers(on[lo]), Count(hi), onWorkers(on[hi]))
+	if len(on) < len(answers) {
+		return head + ", " + span + "."
+	}
+	return head + ": " + name + " " + span + "."
+}
+
+// onWorkers says which workers give a value: "on worker 3", "on workers 3
+// and 9", or how many when there are more.
+func onWorkers(ids []int) string {
+	switch len(ids) {
+	case 1:
+		return fmt.Sprintf("on worker %d", ids[0])
+	case 2:
+		return fmt.Sprintf("on workers %d and %d", ids[0], ids[1])
+	}
+	return fmt.Sprintf("on %d workers", len(ids))
+}
+
+// and joins parts as a sentence does: "a", "a and b", "a, b and c".
+func and(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // staleCause says how the reads on screen came to be stale, which depends
