@@ -3,6 +3,8 @@ package view
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -26,7 +28,8 @@ func Summarize(a, b System) []Finding {
 	out = append(out, Finding{
 		Label: "Hit ratio", Left: Pct(sa.HitRatio), Right: Pct(sb.HitRatio),
 		Remark: hitRemark(a, b),
-		Better: better(sa.HitRatio, sb.HitRatio, true),
+		Better: better(float64(tenths(Pct(sa.HitRatio))), float64(tenths(Pct(sb.HitRatio))), true), // as shown, as the remark
+
 	})
 	out = append(out, Finding{
 		Label: "Database reads", Left: Count(sa.Origin.Reads), Right: Count(sb.Origin.Reads),
@@ -154,21 +157,28 @@ func staleRemark(a, b System) string {
 }
 
 // hitRemark names the side with the higher hit ratio as shown and by how
-// many points, and says when both sides hold the same memory.
+// many points, and says when both sides hold the same memory. The points
+// are the difference of the figures shown beside it (98.4% and 99.8%: 1.4),
+// so that a reader who subtracts them gets the same.
 func hitRemark(a, b System) string {
-	pa, pb := Pct(a.Stats.HitRatio), Pct(b.Stats.HitRatio)
 	memory := ""
 	if capacity(a.Config) == capacity(b.Config) {
 		memory = ", with the same total memory"
 	}
-	d := (b.Stats.HitRatio - a.Stats.HitRatio) * 100
+	d := tenths(Pct(b.Stats.HitRatio)) - tenths(Pct(a.Stats.HitRatio))
 	switch {
-	case pa == pb:
+	case d == 0:
 		return "the same" + memory
 	case d > 0:
-		return fmt.Sprintf("%s: %.1f points higher%s", b.Title, d, memory)
+		return fmt.Sprintf("%s: %d.%d points higher%s", b.Title, d/10, d%10, memory)
 	}
-	return fmt.Sprintf("%s: %.1f points higher%s", a.Title, -d, memory)
+	return fmt.Sprintf("%s: %d.%d points higher%s", a.Title, -d/10, -d%10, memory)
+}
+
+// tenths reads a percentage as Pct shows it, "98.4%", in tenths: 984.
+func tenths(pct string) int {
+	n, _ := strconv.Atoi(strings.Replace(strings.TrimSuffix(pct, "%"), ".", "", 1))
+	return n
 }
 
 // readsRemark says how many more or fewer reads the second side sends to

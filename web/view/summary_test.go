@@ -192,3 +192,28 @@ func TestChangeRounding(t *testing.T) {
 		}
 	}
 }
+
+// The points in the hit ratio remark are the difference of the figures
+// shown beside it (review of lesson 11: "98.4%" against "99.8%" was "1.5
+// points higher"; a reader subtracting gets 1.4).
+func TestHitRemarkAsShown(t *testing.T) {
+	side := func(title string, hit float64) System {
+		return System{Title: title, Config: sim.Default(), Stats: sim.Stats{HitRatio: hit}}
+	}
+	for _, tt := range []struct {
+		a, b float64
+		want string
+	}{
+		{0.98351, 0.99849, "B: 1.4 points higher, with the same total memory"}, // 98.4% and 99.8%
+		{0.99849, 0.98351, "A: 1.4 points higher, with the same total memory"},
+		{0.5004, 0.5996, "B: 10.0 points higher, with the same total memory"}, // 50.0% and 60.0%
+		{0.1234, 0.1236, "B: 0.1 points higher, with the same total memory"},  // 12.3% and 12.4%
+		{0.12341, 0.12349, "the same, with the same total memory"},            // both 12.3%
+		{0, 1, "B: 100.0 points higher, with the same total memory"},
+	} {
+		a, b := side("A", tt.a), side("B", tt.b)
+		if got := hitRemark(a, b); got != tt.want {
+			t.Errorf("%s against %s: %q; want %q", Pct(tt.a), Pct(tt.b), got, tt.want)
+		}
+	}
+}
