@@ -35,7 +35,8 @@ func TestQueueingWordsPlayground(t *testing.T) {
 		}
 		words := QueueingWords(theory.Queueing, theory.HitRatio, m)
 		t.Log(words)
-		for _, want := range []string{Micros(int(theory.Service + 0.5)), Micros(int(m.Service + 0.5)), Pct(m.Law()), "the caches start empty"} {
+		service, law := lawWords(m)
+		for _, want := range []string{Micros(int(theory.Service + 0.5)), "took " + service, law, Pct(m.Law()), "the caches start empty"} {
 			if !strings.Contains(words, want) {
 				t.Errorf("at %d: %q does not say %q", tc.at, words, want)
 			}
@@ -46,6 +47,29 @@ func TestQueueingWordsPlayground(t *testing.T) {
 		}
 		if !tc.warm && m.Service <= theory.Service {
 			t.Errorf("at %d, caches filling: mean service %.0f µs, not above the warm prediction %.0f", tc.at, m.Service, theory.Service)
+		}
+	}
+}
+
+// The utilization law as written checks on screen: rate × time ÷ threads
+// with the figures shown gives the percentage shown, or the line says "≈"
+// (review of lesson 10: "2,999 requests/s × 1.7 ms ÷ 16 threads = 32.4%",
+// where the figures shown give 31.9%).
+func TestLawWords(t *testing.T) {
+	for _, tt := range []struct {
+		m            Measured
+		service, law string
+	}{
+		{Measured{Rate: 2999.2, Service: 1728.6, Threads: 16}, "1.73 ms", "2,999 requests/s × 1.73 ms ÷ 16 threads = 32.4%"},
+		{Measured{Rate: 976.2, Service: 3901, Threads: 4}, "3.9 ms", "976 requests/s × 3.9 ms ÷ 4 threads = 95.2%"},
+		{Measured{Rate: 999.3, Service: 2673.4, Threads: 4}, "2.673 ms", "999 requests/s × 2.673 ms ÷ 4 threads = 66.8%"},
+		{Measured{Rate: 1008.3, Service: 2783.2, Threads: 4}, "2.783 ms", "1,008.3 requests/s × 2.783 ms ÷ 4 threads = 70.2%"},
+		{Measured{Rate: 100, Service: 850, Threads: 1}, "850 µs", "100 requests/s × 850 µs ÷ 1 thread = 8.5%"},
+		{Measured{Rate: 0.26, Service: 2_000_000, Threads: 1}, "2.00 s", "0.3 requests/s × 2.00 s ÷ 1 thread ≈ 52.0%"},
+	} {
+		service, law := lawWords(tt.m)
+		if service != tt.service || law != tt.law {
+			t.Errorf("%+v: %q, %q; want %q, %q", tt.m, service, law, tt.service, tt.law)
 		}
 	}
 }
