@@ -156,15 +156,41 @@ func staleCause(v System) string {
 // cache is still filling, its hit ratio since the restart (its own
 // cache_info) against the worker's before it. Only per-worker caches:
 // elsewhere the worker's hits are not its own cache's.
+//
+// It names only the workers of the latest wave of restarts (restarted no
+// earlier than the first process of the newest generation: in a rolling
+// deploy, not those still waiting for their turn) whose caches hold fewer
+// entries than their steady fill: the fullest cache of a worker outside the
+// wave, or maxsize when every worker is in it.
 func refilling(v System) string {
 	if v.Config.Mode != "local" || v.Config.Preload {
 		return ""
 	}
+	newest, since := 0, int64(0) // the newest generation, and when its first process started
+	for _, w := range v.Workers {
+		switch g := w.Stats.Generation; {
+		case g > newest:
+			newest, since = g, w.Stats.ReadyAt
+		case g == newest:
+			since = min(since, w.Stats.ReadyAt)
+		}
+	}
+	if newest == 0 {
+		return ""
+	}
+	inWave := func(w Worker) bool { return w.Stats.Generation > 0 && w.Stats.ReadyAt >= since }
+	steady := int64(-1)
+	for _, w := range v.Workers {
+		if !inWave(w) {
+			steady = max(steady, w.Info.Currsize)
+		}
+	}
 	best, fewest := -1, int64(0)
-	var ids []string // every restarted worker whose cache is still filling
+	var ids []string // every worker of the wave whose cache is still filling
 	for i, w := range v.Workers {
 		n := w.Info.Hits + w.Info.Misses
-		if w.Stats.Generation == 0 || w.Info.Currsize >= w.Info.Maxsize || n == 0 {
+		full := w.Info.Currsize >= w.Info.Maxsize || (steady >= 0 && w.Info.Currsize >= steady)
+		if !inWave(w) || full || n == 0 {
 			continue
 		}
 		ids = append(ids, fmt.Sprint(w.Stats.ID))
