@@ -73,3 +73,32 @@ func TestLawWords(t *testing.T) {
 		}
 	}
 }
+
+// ttl is the lifetime of a worker's own entries: the words say "entries
+// expire" only where there are some (lesson 11's shared side has ttl=1s in
+// its settings and no entry of its own).
+func TestQueueingWordsExpire(t *testing.T) {
+	for _, tt := range []struct {
+		query  string
+		expire bool
+	}{
+		{"ttl=1s", true},
+		{"ttl=1s&mode=shared", false},
+		{"ttl=1s&mode=tiered", true},
+		{"mode=local", false},
+	} {
+		c, err := sim.ParseQuery(tt.query + "&arrivals=poisson&rate=1000")
+		if err != nil {
+			t.Fatal(err)
+		}
+		views, err := PageViews(PageState{Config: c, At: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		th := TheoryOf(c)
+		words := QueueingWords(th.Queueing, th.HitRatio, MeasuredOf(views)[0])
+		if got := strings.Contains(words, "entries expire"); got != tt.expire {
+			t.Errorf("%s: %q; says entries expire: %v, want %v", tt.query, words, got, tt.expire)
+		}
+	}
+}

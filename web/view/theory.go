@@ -37,7 +37,7 @@ func MeasuredOf(views []System) []Measured {
 		out[i] = Measured{Mode: c.Mode, HostBalancer: c.HostBalancer, HitRatio: st.HitRatio, Reads: st.Total.Reads,
 			Utilization: st.Total.Utilization, MeanResponse: st.Latency.Mean,
 			Rate: st.Throughput, Threads: len(st.Workers) * c.Threads, Recycles: st.Total.Recycles,
-			TTL: c.TTL > 0, Outage: c.Outage != "", OriginConns: c.OriginConns > 0}
+			TTL: c.TTL > 0 && c.HasLocal(), Outage: c.Outage != "", OriginConns: c.OriginConns > 0}
 		if st.Total.Requests > 0 {
 			out[i].Service = float64(st.Total.BusyMicros) / float64(st.Total.Requests)
 		}
@@ -59,7 +59,7 @@ type Measured struct {
 	Rate        float64 // requests arrived per second of simulated time
 	Threads     int     // threads over every worker of every host
 	Recycles    int64   // workers replaced so far (restarts, deploys, max-requests, timeouts)
-	TTL         bool    // entries expire
+	TTL         bool    // entries expire (ttl is a local entry's lifetime: a shared cache's never do)
 	Outage      bool    // the run takes a cache or a host out
 	OriginConns bool    // fetches can wait for a database connection
 }
