@@ -85,7 +85,7 @@ func warmupWords(w view.Warmup) string {
 		return "Too few reads yet to say how warm the caches are."
 	case view.Settled:
 		return fmt.Sprintf("Settled: %s hit %s, %s points from %s; with %s the margin is %s points.",
-			last, view.Pct(w.Recent), points(w.Recent-w.Predicted), che, view.Plural(w.Reads, "read"), points(w.Margin))
+			last, view.Pct(w.Recent), view.PointsApart(w.Recent, w.Predicted), che, view.Plural(w.Reads, "read"), points(w.Margin))
 	case view.Steady:
 		return fmt.Sprintf("Steady: the last three windows hit %s to %s, %s points off %s, which leaves out writes, TTLs and restarts.",
 			view.Pct(slices.Min(w.Windows)), view.Pct(slices.Max(w.Windows)), points(w.Recent-w.Predicted), che)

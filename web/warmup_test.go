@@ -21,3 +21,12 @@ func TestSettledWordsGiveTheGap(t *testing.T) {
 		t.Errorf("warmupWords above the prediction = %q", got)
 	}
 }
+
+// The gap is the difference of the figures shown beside it: 60.1% and
+// 61.0% are 0.9 points apart, whatever the unrounded ratios.
+func TestSettledGapAsShown(t *testing.T) {
+	w := view.Warmup{State: view.Settled, Predicted: 0.61049, Recent: 0.60051, Reads: 1000, From: 18_976, To: 20_000, Margin: 0.046}
+	if got, want := warmupWords(w), "hit 60.1%, 0.9 points from Che's 61.0%"; !strings.Contains(got, want) {
+		t.Errorf("warmupWords = %q; want it to say %q", got, want)
+	}
+}

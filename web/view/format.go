@@ -3,12 +3,31 @@ package view
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/cachepit/cachepit/sim"
 )
 
 // Pct formats a ratio as a percentage with one decimal: 0.8126 → "81.3%".
 func Pct(r float64) string { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
+
+// PointsApart is how many percentage points apart two ratios are as Pct
+// shows them, unsigned: the difference a reader gets by subtracting the
+// figures on screen (0.98351 and 0.99849 show as 98.4% and 99.8%: "1.4",
+// where the ratios themselves are 1.5 points apart).
+func PointsApart(a, b float64) string {
+	d := tenths(Pct(b)) - tenths(Pct(a))
+	if d < 0 {
+		d = -d
+	}
+	return fmt.Sprintf("%d.%d", d/10, d%10)
+}
+
+// tenths reads a percentage as Pct shows it, "98.4%", in tenths: 984.
+func tenths(pct string) int {
+	n, _ := strconv.Atoi(strings.Replace(strings.TrimSuffix(pct, "%"), ".", "", 1))
+	return n
+}
 
 // Count formats n with thin thousands separators: 1234567 → "1,234,567".
 func Count[T ~int | ~int64](n T) string {

@@ -139,3 +139,21 @@ func TestPlayRate(t *testing.T) {
 		t.Errorf("PlayRate(1234) = %q; want %q", got, want)
 	}
 }
+
+func TestPointsApart(t *testing.T) {
+	for _, tt := range []struct {
+		a, b float64
+		want string
+	}{
+		{0.98351, 0.99849, "1.4"}, // 98.4% and 99.8%, 1.498 points apart unrounded
+		{0.99849, 0.98351, "1.4"},
+		{0.5004, 0.5996, "10.0"}, // 50.0% and 60.0%
+		{0.12341, 0.12349, "0.0"},
+		{0, 1, "100.0"},
+		{0.6014, 0.6096, "0.9"}, // 60.1% and 61.0%, 0.82 points apart unrounded
+	} {
+		if got := PointsApart(tt.a, tt.b); got != tt.want {
+			t.Errorf("PointsApart(%v, %v) = %q; want %q (%s and %s)", tt.a, tt.b, got, tt.want, Pct(tt.a), Pct(tt.b))
+		}
+	}
+}

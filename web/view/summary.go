@@ -3,8 +3,6 @@ package view
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 
 	"github.com/cachepit/cachepit/sim"
 )
@@ -166,19 +164,14 @@ func hitRemark(a, b System) string {
 		memory = ", with the same total memory"
 	}
 	d := tenths(Pct(b.Stats.HitRatio)) - tenths(Pct(a.Stats.HitRatio))
+	points := PointsApart(a.Stats.HitRatio, b.Stats.HitRatio)
 	switch {
 	case d == 0:
 		return "the same" + memory
 	case d > 0:
-		return fmt.Sprintf("%s: %d.%d points higher%s", b.Title, d/10, d%10, memory)
+		return fmt.Sprintf("%s: %s points higher%s", b.Title, points, memory)
 	}
-	return fmt.Sprintf("%s: %d.%d points higher%s", a.Title, -d/10, -d%10, memory)
-}
-
-// tenths reads a percentage as Pct shows it, "98.4%", in tenths: 984.
-func tenths(pct string) int {
-	n, _ := strconv.Atoi(strings.Replace(strings.TrimSuffix(pct, "%"), ".", "", 1))
-	return n
+	return fmt.Sprintf("%s: %s points higher%s", a.Title, points, memory)
 }
 
 // readsRemark says how many more or fewer reads the second side sends to
