@@ -43,10 +43,6 @@ class KeyLRU:
 
     def cache_info(self):
         return CacheInfo(self.hits, self.misses, self.maxsize, len(self.data))
-
-
-def lru_cache_by_key(maxsize, ttl=None):
-    return lambda fn: KeyLRU(fn, maxsize, ttl)
 `
 
 // byKey reports whether the per-process cache of mode needs keyLRU: it is
@@ -55,18 +51,22 @@ func (s settings) byKey(mode string) bool {
 	return mode != "shared" && s.Writes
 }
 
-// decorator is the per-process cache's decorator: the post's lru_cache, or
-// cachetools' ttl_cache with a TTL, or keyLRU when writes delete keys.
-func decorator(s settings, mode string) string {
+// decorator is the per-process cache's decorator when writes need not
+// drop one key: the post's lru_cache, or cachetools' ttl_cache with a TTL.
+func decorator(s settings) string {
+	if s.TTL > 0 {
+		return fmt.Sprintf("@ttl_cache(maxsize=%d, ttl=%d)", s.Cache, s.TTL)
+	}
+	return fmt.Sprintf("@lru_cache(maxsize=%d)", s.Cache)
+}
+
+// keyLRUCall wraps fn in keyLRU, in plain Python after its def: an invented
+// decorator name (it was @lru_cache_by_key) read to a newcomer as a library
+// decorator they should know.
+func keyLRUCall(s settings, fn string) string {
 	ttl := ""
 	if s.TTL > 0 {
 		ttl = fmt.Sprintf(", ttl=%d", s.TTL)
 	}
-	switch {
-	case s.byKey(mode):
-		return fmt.Sprintf("@lru_cache_by_key(maxsize=%d%s)", s.Cache, ttl)
-	case s.TTL > 0:
-		return fmt.Sprintf("@ttl_cache(maxsize=%d%s)", s.Cache, ttl)
-	}
-	return fmt.Sprintf("@lru_cache(maxsize=%d)", s.Cache)
+	return fmt.Sprintf("KeyLRU(%s, maxsize=%d%s)", fn, s.Cache, ttl)
 }

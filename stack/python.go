@@ -146,8 +146,8 @@ def shared_or_lock(k):
 		b.WriteString("    with flights.setdefault(key, threading.Lock()):\n        return cached_item(key)\n")
 	}
 	b.WriteString("\n\n")
-	if local {
-		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s, mode), s.Workers)
+	if local && !byKey {
+		fmt.Fprintf(&b, "%s  # one cache in each of the %d worker processes\n", decorator(s), s.Workers)
 	}
 	fmt.Fprintf(&b, "def %s(%s):\n", fn, arg)
 	if shared {
@@ -177,6 +177,10 @@ def shared_or_lock(k):
 		b.WriteString("    return item\n")
 	} else {
 		fmt.Fprintf(&b, "    return fetch_item(%s)\n", arg)
+	}
+	if byKey {
+		fmt.Fprintf(&b, "\n\n# lru_cache(maxsize=%d) that can also drop one key (KeyLRU above):\n# one cache in each of the %d worker processes\n%s = %s\n",
+			s.Cache, s.Workers, fn, keyLRUCall(s, fn))
 	}
 	if local && s.Preload && s.post() {
 		b.WriteString("\n\n# With --preload this runs once in the master: every worker starts with a copy.\nload_item()\n")

@@ -72,11 +72,11 @@ func TestCacheSettingsFollowConfig(t *testing.T) {
 		notHave     []string
 	}{
 		{nil, "flask", "app.py",
-			[]string{"@lru_cache_by_key(maxsize=100)", "each of the 4 worker processes", "load_item.delete(key)"},
+			[]string{"load_item = KeyLRU(load_item, maxsize=100)", "each of the 4 worker processes", "load_item.delete(key)"},
 			[]string{`CACHE_TYPE="RedisCache"`, "CACHE_REDIS_URL=", "CACHE_DEFAULT_TIMEOUT=0,", "cache.delete(k)", "400 entries"},
 			[]string{"ttl_cache", "--preload", "cache_clear", "from functools import lru_cache"}},
 		{func(c *sim.Config) { c.Cache, c.Workers, c.TTL = 50, 8, 30e6 }, "flask", "app.py",
-			[]string{"@lru_cache_by_key(maxsize=50, ttl=30)", "each of the 8 worker processes"},
+			[]string{"load_item = KeyLRU(load_item, maxsize=50, ttl=30)", "each of the 8 worker processes"},
 			[]string{"CACHE_DEFAULT_TIMEOUT=0,", "400 entries"}, // the engine's shared cache has no TTL
 			[]string{"ttl_cache"}},
 		{func(c *sim.Config) { c.Cache, c.TTL, c.Writes = 50, 30e6, 0 }, "flask", "app.py",
@@ -86,9 +86,9 @@ func TestCacheSettingsFollowConfig(t *testing.T) {
 		{func(c *sim.Config) { c.Writes = 0 }, "flask", "app.py",
 			[]string{"@lru_cache(maxsize=100)", "from functools import lru_cache"}, []string{"cache.get(k)"}, []string{"put_item", "cache_clear", "KeyLRU"}},
 		{func(c *sim.Config) { c.Mode = "shared"; c.SharedCache = 1000 }, "flask", "app.py",
-			[]string{`CACHE_TYPE="RedisCache"`, "1000 entries", "cache.delete(k)"}, []string{"@lru_cache_by_key(maxsize=100)", "load_item.delete(key)"}, []string{"lru_cache"}},
+			[]string{`CACHE_TYPE="RedisCache"`, "1000 entries", "cache.delete(k)"}, []string{"KeyLRU(load_item, maxsize=100)", "load_item.delete(key)"}, []string{"lru_cache"}},
 		{func(c *sim.Config) { c.Mode = "tiered"; c.TTL = 5e6 }, "flask", "app.py",
-			[]string{"@lru_cache_by_key(maxsize=100, ttl=5)", "cache.get(k)", "cache.delete(k)\n    load_item.delete(key)", "CACHE_DEFAULT_TIMEOUT=0,", "for up to 5 s"}, []string{"cache.delete(k)"}, nil},
+			[]string{"load_item = KeyLRU(load_item, maxsize=100, ttl=5)", "cache.get(k)", "cache.delete(k)\n    load_item.delete(key)", "CACHE_DEFAULT_TIMEOUT=0,", "for up to 5 s"}, []string{"cache.delete(k)"}, nil},
 		{nil, "django", "settings.py",
 			[]string{"locmem.LocMemCache", `"MAX_ENTRIES": 100`, `"TIMEOUT": None`},
 			[]string{"redis.RedisCache", "PyMemcacheCache", `"TIMEOUT": None`}, []string{"RedisCache"}},

@@ -41,7 +41,7 @@ func TestCodePanelFollowsSettings(t *testing.T) {
 	if n := strings.Count(got, "<option"); n != 8 {
 		t.Errorf("%d stacks in the picker; want 8", n)
 	}
-	if got := html(&CodePanel{Config: c}); !optionSelected(got, "flask") || !strings.Contains(got, "@lru_cache_by_key(maxsize=30)") {
+	if got := html(&CodePanel{Config: c}); !optionSelected(got, "flask") || !strings.Contains(got, "load_item = KeyLRU(load_item, maxsize=30)") {
 		t.Errorf("panel without a stack does not show Flask: %s", got)
 	}
 	if got := html(&CodePanel{Config: c, Stack: "cobol"}); !strings.Contains(got, `role="alert"`) || !strings.Contains(got, "unknown stack") {

@@ -19,6 +19,7 @@ type PlayBar struct {
 	SpeedMenu bool   // a list of speeds rather than a slider
 	SpeedNote string // beside the speed: how the page changes it by itself; "" for none
 	Rate      string // measured requests per second, when playing
+	RateBelow bool   // the rate sits under the speed, not beside it, so the bar fits one row
 	Load      *Load  // the load control, beside the speed; nil: none
 	Keys      bool   // the page has keyboard shortcuts: name them
 	Lead      []BarButton
@@ -64,15 +65,20 @@ func (c *PlayBar) Render() app.UI {
 	if c.Keys {
 		step, reset = step+" (s)", reset+" (r)"
 	}
+	rate := el("span").Class("rate").ID("rate").Title("requests played per second of your time: the playback, not the modelled load").Text(c.Rate)
+	speed := c.speedControl()
+	if c.RateBelow {
+		speed = el("span").Class("speed-rate").Body(speed, rate)
+	}
 	items := buttons(c.Lead)
 	items = append(items,
 		keys(el("button").ID("play").Class("btn primary").Aria("label", playLabel), "Space").Text(play).OnClick(post(ActionPlay)),
 		keys(el("button").ID("step").Class("btn").Title(step), "s").Text("Step").OnClick(post(ActionStep)),
 		keys(el("button").ID("reset").Class("btn").Title(reset), "r").Text("Reset").OnClick(post(ActionReset)),
-		c.speedControl(),
+		speed,
 		app.If(c.SpeedNote != "", el("span").Class("speed-note").ID(c.SpeedID+"-note").Text(c.SpeedNote)),
 		c.Load.control(),
-		el("span").Class("rate").ID("rate").Title("requests played per second of your time: the playback, not the modelled load").Text(c.Rate),
+		app.If(!c.RateBelow, rate),
 		el("span").Class("spacer"),
 	)
 	items = append(items, buttons(c.Tail)...)

@@ -96,18 +96,23 @@ func (p *Playground) panels() []app.UI {
 	}
 	charts := p.charts.of(&p.player)
 	return append(body,
+		// the settings sit under the charts, where the wider column leaves
+		// no empty space beside them (at 1440 px the side column ran 1,200 px
+		// past the charts, with the settings at its foot)
 		el("div").Class("lower").Body(
-			el("section").Class("panel charts").Aria("label", "charts").Body(
-				app.H2().Text("Over time"),
-				el("div").Class("chart-grid").Body(app.Range(charts).Slice(func(i int) app.UI {
-					return &Chart{Data: charts[i]}
-				})),
+			el("div").Class("side main-col").Body(
+				el("section").Class("panel charts").Aria("label", "charts").Body(
+					app.H2().Text("Over time"),
+					el("div").Class("chart-grid").Body(app.Range(charts).Slice(func(i int) app.UI {
+						return &Chart{Data: charts[i]}
+					})),
+				),
+				&Controls{Config: p.state.Config},
 			),
 			el("div").Class("side").Body(
+				&BlogReplay{Mode: mode, Hosts: p.state.Config.Hosts, Steps: blog.steps, Err: blog.err},
 				app.If(theory.ok, &TheoryPanel{Theory: theory.theory, Measured: view.MeasuredOf(p.views),
 					Warmups: view.WarmupsOf(theory.theory, p.views), Skip: true}),
-				&BlogReplay{Mode: mode, Hosts: p.state.Config.Hosts, Steps: blog.steps, Err: blog.err},
-				&Controls{Config: p.state.Config},
 			),
 		),
 		&CodePanel{Config: p.state.Config, Stack: p.state.Stack},

@@ -66,6 +66,22 @@ func (p *Playground) OnMount(ctx app.Context) {
 	}
 }
 
+// OnNav reloads the run when a link on the page names other settings (the
+// post's setup): go-app keeps the mounted playground for the same path. A
+// jump to a heading (#blog) keeps the address's settings and the run.
+func (p *Playground) OnNav(ctx app.Context) {
+	if p.run == nil {
+		return // the first load: OnMount read the address
+	}
+	st, notes := view.ParsePage(app.Window().URL().RawQuery)
+	if st.Config == p.state.Config && st.Compare == p.state.Compare {
+		return
+	}
+	p.notices = notes
+	p.load(st)
+	p.play(st.At < 0)
+}
+
 // addressEvery is how often the address catches up with the run while it
 // plays: the link in it always holds a request number near the one shown.
 const addressEvery = time.Second
@@ -193,17 +209,19 @@ func (p *Playground) Render() app.UI {
 	body := []app.UI{
 		notices("Some settings could not be used and kept their default:", p.notices),
 		failure(p.failure),
+		postStrip(),
 		&PlayBar{
-			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, Keys: true,
+			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, RateBelow: true, Keys: true,
 			Load: &Load{Arrivals: p.state.Config.Arrivals, Clients: p.state.Config.Clients, Rate: p.state.Config.Rate},
 			Tail: []BarButton{
-				{ID: "deploy", Text: "↻ Restart all (deploy)", Action: ActionDeploy,
+				{ID: "deploy", Text: "↻ Restart all", Action: ActionDeploy,
 					Title: "restart every worker at once, as gunicorn does on HUP: every per-worker cache starts empty, every worker boots"},
 				{ID: "deploy-rolling", Text: "↻ Rolling restart", Action: ActionDeploy, Value: 1,
 					Title: "restart the workers one after another, each when the one before is up: the others keep serving"},
 				{ID: "flip-shared", Text: modeLabel(mode), Title: modeTitle(mode, p.state.Config.Hosts),
 					Action: ActionShared, Pressed: pressed(mode != "local")},
-				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare)},
+				{ID: "compare", Text: compareLabel(p.state.Compare), Action: ActionCompare, Pressed: pressed(p.state.Compare),
+					Title: "the same requests on a second design beside this one, with a table of what differs"},
 			},
 		},
 		legend(p.views),
@@ -251,7 +269,7 @@ func compareLabel(on bool) string {
 	if on {
 		return "Single view"
 	}
-	return "Compare side by side"
+	return "Compare"
 }
 
 // pressed is a toggle button's state for BarButton.Pressed.

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/web/view"
@@ -119,8 +120,13 @@ func route(v view.System) string {
 		return "waiting"
 	}
 	e := v.Last[n-1]
-	return fmt.Sprintf("#%s %s → worker %d", view.Count(e.Seq), view.RequestText(e, view.LabelAt(v.Labels, n-1)), e.Worker)
+	// no-break spaces inside the request and inside "→ worker N": a narrow
+	// column breaks the line between the two, never inside one
+	req := strings.ReplaceAll(fmt.Sprintf("#%s %s", view.Count(e.Seq), view.RequestText(e, view.LabelAt(v.Labels, n-1))), " ", nbsp)
+	return fmt.Sprintf("%s →%sworker%s%d", req, nbsp, nbsp, e.Worker)
 }
+
+const nbsp = "\u00a0"
 
 // backlogLook is how the backlog draws its count.
 type backlogLook struct {

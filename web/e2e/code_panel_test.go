@@ -33,7 +33,7 @@ func TestCodePanel(t *testing.T) {
 	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "fastapi"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
 	p.waitFor(`location.search.includes("stack=fastapi") && document.getElementById("code-panel").textContent.includes("UvicornWorker")`)
 	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "flask"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
-	p.waitFor(`document.getElementById("code-panel").textContent.includes("@lru_cache_by_key(")`)
+	p.waitFor(`document.getElementById("code-panel").textContent.includes("load_item = KeyLRU(load_item, maxsize=")`)
 	var search string
 	p.eval(`location.search`, &search)
 	v, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
@@ -50,7 +50,7 @@ func TestCodePanelBadStack(t *testing.T) {
 	if notice := p.text("#notice"); !strings.Contains(notice, "stack") || !strings.Contains(notice, "cobol") {
 		t.Errorf("notice %q does not name stack=cobol", notice)
 	}
-	if panel := p.text("#code-panel"); !strings.Contains(panel, "@lru_cache_by_key(") || !strings.Contains(panel, "gunicorn -w 4 app:app") {
+	if panel := p.text("#code-panel"); !strings.Contains(panel, "load_item = KeyLRU(load_item, maxsize=") || !strings.Contains(panel, "gunicorn -w 4 app:app") {
 		t.Errorf("panel after a bad stack does not show the default (Flask): %q", panel)
 	}
 }

@@ -35,6 +35,8 @@ func TestHeadingsBelowStickyBar(t *testing.T) {
 		w, h int64
 	}{
 		{"/?at=300", 1280, 800},
+		{"/?at=300", 1024, 768},
+		{"/?at=300", 1440, 900},
 		{"/?at=300&hosts=3&mode=host&compare=1", 1280, 800},
 		{"/?at=300", 900, 800},
 		{"/?at=300&presenter=1", 1280, 800},

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"github.com/cachepit/cachepit/web/view"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// postStrip is the post's story in one line at the top of the playground,
+// with a link down to its replay and one that runs its setup. The page
+// itself opens on 4 workers and 1,000 keys (the engine's defaults, which
+// every shared link without workers= has meant): the post's setup,
+// 2 workers, maxsize=2 and one key, is a three-request story, which the
+// replay tells.
+func postStrip() app.UI {
+	st := view.DefaultPage()
+	st.Config.Workers, st.Config.Cache, st.Config.Keys, st.Config.Writes = 2, 2, 1, 0
+	return el("p").Class("post-strip").ID("post-strip").Body(
+		el("strong").Text("The 2017 post: "),
+		app.Text("Flask, "),
+		el("code").Text("@lru_cache(maxsize=2)"),
+		app.Text(", gunicorn with 2 workers; "),
+		el("code").Text("/get_cache_info"),
+		app.Text(" answered currsize 1, then 0. "),
+		el("a").ID("to-blog").Attr("href", "#blog").Text("Replay its three requests ↓"),
+		app.Text(" · "),
+		el("a").ID("post-setup").Attr("href", rootPrefix()+"/?"+st.Query()).
+			Title("2 workers, lru_cache(maxsize=2), one key, no writes: the post's app, playing").
+			Text("Run its setup (2 workers)"),
+	)
+}
