@@ -46,7 +46,7 @@ func (c *Chart) Render() app.UI {
 			})),
 		),
 		svg("svg").
-			Attr("viewBox", "0 0 "+ftoa(view.ChartW)+" "+ftoa(view.ChartH+14)).
+			Attr("viewBox", viewBox).
 			Attr("role", "img").
 			Attr("aria-label", d.Title).
 			Attr("preserveAspectRatio", "none").
@@ -55,7 +55,7 @@ func (c *Chart) Render() app.UI {
 				rule(svg, view.ChartH/2, "#e3e6ea"),
 				tick(svg, 10, unit(top)),
 				tick(svg, view.ChartH/2-2, unit(top/2)),
-				tick(svg, view.ChartH+12, "older ← time → now"),
+				caption(svg, "older ← time → now"),
 				svg("g").Body(lines...),
 			),
 		app.If(d.Note != "", el("p").Class("chart-note").Text(d.Note)),
@@ -81,8 +81,22 @@ func rule(svg func(string) app.HTMLElem, y float64, color string) app.UI {
 		Attr("stroke", color).Attr("stroke-width", 1).Attr("vector-effect", "non-scaling-stroke")
 }
 
+// gutter is the room left of the plot for the axis labels, so that no line
+// runs across them (the handout's did, from its first point at x 0).
+const gutter = 40.0
+
+// viewBox is every chart's drawing area: the gutter, the plot, and a line
+// under it for the time axis's caption.
+var viewBox = ftoa(-gutter) + " 0 " + ftoa(view.ChartW+gutter) + " " + ftoa(view.ChartH+14)
+
+// tick labels the y axis at y, in the gutter, right-aligned against the plot.
 func tick(svg func(string) app.HTMLElem, y float64, text string) app.UI {
-	return svg("text").Attr("x", 2).Attr("y", y).Attr("font-size", 9).Attr("fill", "#5a6270").Text(text)
+	return svg("text").Attr("x", -3).Attr("y", y).Attr("text-anchor", "end").Attr("font-size", 9).Attr("fill", "#5a6270").Text(text)
+}
+
+// caption names the x axis, under the plot.
+func caption(svg func(string) app.HTMLElem, text string) app.UI {
+	return svg("text").Attr("x", 2).Attr("y", view.ChartH+12).Attr("font-size", 9).Attr("fill", "#5a6270").Text(text)
 }
 
 // svgElem makes an SVG element: the namespace must be set on each one.
@@ -120,7 +134,7 @@ func PrintChart(d view.ChartData, span string) app.UI {
 	return el("figure").Class("print-chart").ID(d.ID).Body(
 		el("figcaption").Body(el("strong").Text(d.Title), app.Text(" "), el("span").Class("legend").Body(keys...)),
 		svg("svg").
-			Attr("viewBox", "0 0 "+ftoa(view.ChartW)+" "+ftoa(view.ChartH+14)).
+			Attr("viewBox", viewBox).
 			Attr("role", "img").
 			Attr("aria-label", d.Title+", "+span).
 			Body(
@@ -128,7 +142,7 @@ func PrintChart(d view.ChartData, span string) app.UI {
 				rule(svg, view.ChartH/2, "#bbb"),
 				tick(svg, 10, unit(top)),
 				tick(svg, view.ChartH/2-2, unit(top/2)),
-				tick(svg, view.ChartH+12, span),
+				caption(svg, span),
 				svg("g").Body(lines...),
 			),
 		app.If(d.Note != "", el("p").Class("chart-note").Text(d.Note)),

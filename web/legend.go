@@ -17,7 +17,7 @@ func legend(views []view.System) app.UI {
 		marks = append(marks, item(m))
 	}
 	marks = append(marks, item(view.Miss), item(view.StaleRead), item(view.WriteOp),
-		el("li").Class(view.InfoOp.Class()).Body(el("span").Class("sym").Text(view.InfoOp.Symbol()), app.Text(" cache_info() asked (GET /get_cache_info): no key")),
+		el("li").Class(view.InfoOp.Class()).Body(el("span").Class("sym").Text(view.InfoOp.Symbol()), app.Text(" GET /get_cache_info: the worker reports its cache_info(), looks up no key")),
 		el("li").Body(el("span").Class("sym").Text(idleMark), app.Text(" "+idleWords)),
 		el("li").Body(el("span").Class("chip dup").Text("17"), app.Text(" key also cached by another worker")),
 		el("li").Body(el("span").Class("chip stale").Text("⚠17"), app.Text(" cached value is stale")),

@@ -62,11 +62,10 @@ func (c *TheoryPanel) warmup() app.UI {
 			Title(fmt.Sprintf("run on until the caches have settled, then pause there (at most %s more requests)", view.Count(view.SkipLimit))).
 			Text("Skip the warm-up").
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionSkipWarmup) })),
-		el("p").Class("theory-note").Text(fmt.Sprintf("“x%% of the steady state” is the recent hit ratio as a share of Che's long-run prediction. "+
-			"The recent window is the last tenth of the run, at least the last %s requests (the whole run while it is shorter), "+
-			"in the whole sampling intervals of the charts: its column's heading gives its length. "+
-			"Settled: the recent hit ratio is within a margin of the prediction, %.0f points or three times the chance spread of the window's reads "+
-			"(√(p(1−p)/reads)) if that is wider, or the last three windows agree within that margin.",
+		el("p").Class("theory-note").Text(fmt.Sprintf("“The last N requests” are the last tenth of the run, and never fewer than %s "+
+			"(the whole run while it is shorter); the column's heading gives N. The caches have settled when those requests hit within "+
+			"%.0f points of Che's prediction (more when they hold few reads: three times √(p(1−p)/reads)), "+
+			"or when the last three such stretches hit within that margin of one another.",
 			view.Count(view.RecentSpan(0)), 100*view.SettleMargin)),
 	)
 }
@@ -96,8 +95,8 @@ func warmupWords(w view.Warmup) string {
 	if w.Recent > w.Predicted {
 		return fmt.Sprintf("Not settled: %s hit %s, above %s.", last, view.Pct(w.Recent), che)
 	}
-	return fmt.Sprintf("Warming up: %s of the steady state. The last %s hit %s; %s predicts the long run.",
-		view.Pct(w.Of()), view.Plural(w.To-w.From, "request"), view.Pct(w.Recent), che)
+	return fmt.Sprintf("Warming up: %s hit %s; Che's approximation predicts %s once the caches are warm.",
+		last, view.Pct(w.Recent), view.Pct(w.Predicted))
 }
 
 // points is a difference of ratios in percentage points, unsigned.

@@ -30,3 +30,18 @@ func TestSettledGapAsShown(t *testing.T) {
 		t.Errorf("warmupWords = %q; want it to say %q", got, want)
 	}
 }
+
+// A warming line gives the recent hit ratio and the prediction themselves,
+// not one as a share of the other ("46.7% of the steady state" read as a
+// hit ratio to a newcomer).
+func TestWarmingWordsPlain(t *testing.T) {
+	w := view.Warmup{State: view.Warming, Predicted: 0.610, Recent: 0.285, Reads: 900, From: 1000, To: 2000, Margin: 0.046}
+	got := warmupWords(w)
+	want := "Warming up: the last 1,000 requests hit 28.5%; Che's approximation predicts 61.0% once the caches are warm."
+	if got != want {
+		t.Errorf("warmupWords = %q; want %q", got, want)
+	}
+	if strings.Contains(got, view.Pct(w.Of())) {
+		t.Errorf("warmupWords = %q still gives the ratio of the two (%s)", got, view.Pct(w.Of()))
+	}
+}

@@ -75,7 +75,7 @@ func TestLastMarkOfInfo(t *testing.T) {
 		t.Errorf("an idle worker shows %q titled %q", got, lastTitle(view.Worker{}))
 	}
 	legend := strings.Join(strings.Fields(html(legend(r.Views()))), " ")
-	for _, want := range []string{"ℹ</span> cache_info() asked (GET /get_cache_info): no key", "·</span> served none of the latest requests"} {
+	for _, want := range []string{"ℹ</span> GET /get_cache_info: the worker reports its cache_info(), looks up no key", "·</span> served none of the latest requests"} {
 		if !strings.Contains(legend, want) {
 			t.Errorf("legend lacks %q: %s", want, legend)
 		}

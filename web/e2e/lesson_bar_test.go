@@ -71,3 +71,41 @@ func TestLessonBarCompact(t *testing.T) {
 	}
 	t.Logf("tallest lesson bar: %.0f px", tallest)
 }
+
+// maxPresenterBarPx is the most presenter view's lesson bar may take beside
+// the system (from 1200 px wide): it measured 387 to 452 px, its controls in
+// three rows under 20 px type and the speed's note below them.
+const maxPresenterBarPx = 300
+
+// TestPresenterBarCompact: in presenter view at projector and laptop sizes
+// the lesson bar of the lessons with the longest status lines, paused at
+// the start, at the end and playing, stays under maxPresenterBarPx, with
+// controls 40 px tall or more and nothing clipped or out of its column.
+func TestPresenterBarCompact(t *testing.T) {
+	tallest := 0.0
+	for _, slug := range []string{"the-post", "cold-misses", "deploy", "outage"} {
+		l := lesson.All[lesson.Index(slug)]
+		for _, size := range [][2]int64{{1920, 1080}, {1440, 900}, {1280, 800}} {
+			for _, at := range []string{"&at=0", fmt.Sprintf("&at=%d", l.End()), ""} {
+				p := open(t, fmt.Sprintf("%s/learn?lesson=%s%s&presenter=1", env.base, slug, at), size[0], size[1])
+				var got struct {
+					Height, Low float64
+					Bad         []string
+				}
+				p.eval(lessonBar, &got)
+				where := fmt.Sprintf("lesson %s%s at %dx%d", slug, at, size[0], size[1])
+				if got.Height > maxPresenterBarPx {
+					t.Errorf("%s: the presenter lesson bar is %.0f px tall; want at most %d", where, got.Height, maxPresenterBarPx)
+				}
+				if got.Low < 40 {
+					t.Errorf("%s: a control in the bar is %.0f px tall; want 40 or more", where, got.Low)
+				}
+				for _, b := range got.Bad {
+					t.Errorf("%s: %s", where, b)
+				}
+				tallest = max(tallest, got.Height)
+			}
+		}
+	}
+	t.Logf("tallest presenter lesson bar: %.0f px", tallest)
+}

@@ -44,7 +44,7 @@ func TestWarmupPlayground(t *testing.T) {
 	if all >= recent {
 		t.Errorf("all-time %.3f not below recent %.3f: the warm-up should show", all, recent)
 	}
-	if got, want := p.text("#warmup-0"), "Warming up: "+view.Pct(recent/theory.HitRatio)+" of the steady state"; !strings.HasPrefix(got, want) {
+	if got, want := p.text("#warmup-0"), "Warming up: the last "+view.Plural(w.To-w.From, "request")+" hit "+view.Pct(recent)+"; Che's approximation predicts "+view.Pct(theory.HitRatio); !strings.HasPrefix(got, want) {
 		t.Errorf("warm-up line %q; want it to start %q", got, want)
 	}
 	p.shot("warmup-playground-before", false)
@@ -107,8 +107,8 @@ func TestWarmupLesson(t *testing.T) {
 		}
 		if w.State == view.Warming {
 			warming++
-			if got := p.text(fmt.Sprintf("#warmup-%d", i)); !strings.Contains(got, view.Pct(w.Of())+" of the steady state") {
-				t.Errorf("system %d says %q; want %s of the steady state", i, got, view.Pct(w.Of()))
+			if got, want := p.text(fmt.Sprintf("#warmup-%d", i)), "hit "+view.Pct(w.Recent)+"; Che's approximation predicts "+view.Pct(w.Predicted); !strings.Contains(got, want) {
+				t.Errorf("system %d says %q; want %q", i, got, want)
 			}
 		}
 	}

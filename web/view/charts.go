@@ -30,8 +30,8 @@ func Charts(views []System) []ChartData {
 		chart("chart-memory", "Entries held and duplicates", "Duplicates are copies of a key already cached elsewhere: memory that buys no hits.", "", views,
 			series{"entries", "c-entries", get(func(w Window) float64 { return float64(w.Entries) })},
 			series{"dup", "c-dup", get(func(w Window) float64 { return float64(w.Duplicates) })}),
-		chart("chart-stale", "Stale reads per 1,000 requests", "A write reaches the database; other workers keep serving their old copy.", "", views,
-			series{"", "c-stale", get(func(w Window) float64 { return per1000(w.Stale, w.Requests) })}),
+		staleChart(chart("chart-stale", "Stale reads per 1,000 requests", "A write reaches the database; other workers keep serving their old copy.", "", views,
+			series{"", "c-stale", get(func(w Window) float64 { return per1000(w.Stale, w.Requests) })})),
 		chart("chart-latency", "Response time p50 / p95 / p99", "From arrival to answer: waiting in the backlog, the app's work, cache and database trips. Each window's own percentiles; the tiles give p50 and p99 over the whole run.", us, views,
 			series{"p50", "c-p50", get(func(w Window) float64 { return float64(w.P50) })},
 			series{"p95", "c-p95", get(func(w Window) float64 { return float64(w.P95) })},
@@ -39,6 +39,16 @@ func Charts(views []System) []ChartData {
 		chart("chart-backlog", "Backlog: connections waiting", "The most connections waiting for a free worker thread at once, per window.", "", views,
 			series{"", "c-backlog", get(func(w Window) float64 { return float64(w.Backlog) })}),
 	}
+}
+
+// staleFloor is the stale chart's least axis top, per 1,000 requests: one
+// stale read in an early, 20-request window is 50 per 1,000, and drew as a
+// spike the chart's full height.
+const staleFloor = 100
+
+func staleChart(d ChartData) ChartData {
+	d.Floor = staleFloor
+	return d
 }
 
 type series struct {

@@ -9,8 +9,9 @@ import (
 type ChartData struct {
 	ID    string
 	Title string
-	Note  string // what to notice, one short sentence
-	Unit  string // "pct", "us" or "" for counts
+	Note  string  // what to notice, one short sentence
+	Unit  string  // "pct", "us" or "" for counts
+	Floor float64 // the y axis's top is never below this, so that a lone event draws small
 	Lines []Line
 }
 
@@ -62,9 +63,14 @@ func NiceCeil(v float64) float64 {
 	return 10 * p
 }
 
-// Top is the y axis's top for d: its highest value rounded up by NiceCeil.
+// Top is the y axis's top for d: 100% for a ratio, so that the axis does
+// not rescale between 50% and 100% as a run plays; otherwise its highest
+// value, or its floor, rounded up by NiceCeil.
 func (d ChartData) Top() float64 {
-	top := 0.0
+	if d.Unit == "pct" {
+		return 1
+	}
+	top := d.Floor
 	for _, l := range d.Lines {
 		for _, v := range l.Values {
 			top = max(top, v)
