@@ -72,7 +72,7 @@ func spanAt(w window, at int64) string {
 	if w.To == 0 || w.From == at+1 {
 		return span(w)
 	}
-	return fmt.Sprintf("%s (the chart's windows from the one holding the deploy after request %s)", span(w), count(int(at)))
+	return fmt.Sprintf("%s (counted in whole stretches of requests, from the one that holds the deploy after request %s)", span(w), count(int(at)))
 }
 
 // span names the requests a window covers: "4,993 to 9,984".
