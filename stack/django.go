@@ -147,9 +147,14 @@ def fail_open():
 
 def shared_or_lock(k):
     """The shared copy, or None when this process is to fetch it."""
-    for _ in range(50):  # another process's fetch gets up to about 1 s
+    for _ in range(250):  # wait out another process's fetch, up to the lock's 5 s
         data = cache.get(k)
-        if data is not None or cache.add(f"lock:{k}", 1, timeout=5):  # add: SET NX in Redis, add in Memcached
+        if data is not None:
+            return data
+        if cache.add(f"lock:{k}", 1, timeout=5):  # add: SET NX in Redis, add in Memcached
+            data = cache.get(k)  # filled just before its lock was freed: no second fetch
+            if data is not None:
+                cache.delete(f"lock:{k}")
             return data
         time.sleep(0.02)
     return None

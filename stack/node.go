@@ -112,9 +112,14 @@ function readBody(req) {
 		b.WriteString(`
   // The shared copy, or null when this worker is to fetch it.
   async function sharedOrLock(k) {
-    for (let i = 0; i < 50; i++) { // another worker's fetch gets up to about 1 s
-      const raw = await redis.get(k);
-      if (raw !== null || (await redis.set(` + "`lock:${k}`" + `, "1", { NX: true, EX: 5 })) !== null) return raw; // SET NX: one fetch for all workers
+    for (let i = 0; i < 250; i++) { // wait out another worker's fetch, up to the lock's 5 s
+      let raw = await redis.get(k);
+      if (raw !== null) return raw;
+      if ((await redis.set(` + "`lock:${k}`" + `, "1", { NX: true, EX: 5 })) !== null) { // SET NX: one fetch for all workers
+        raw = await redis.get(k); // filled just before its lock was freed: no second fetch
+        if (raw !== null) await redis.del(` + "`lock:${k}`" + `);
+        return raw;
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return null;

@@ -127,9 +127,14 @@ def save_item(key, data):
 
 def shared_or_lock(k):
     """The shared copy, or None when this process is to fetch it."""
-    for _ in range(50):  # another process's fetch gets up to about 1 s
-        item = %s
-        if item is not None or %s.set(f"lock:{k}", 1, nx=True, ex=5):  # SET NX: one fetch for all processes
+    for _ in range(250):  # wait out another process's fetch, up to the lock's 5 s
+        item = %[1]s
+        if item is not None:
+            return item
+        if %[2]s.set(f"lock:{k}", 1, nx=True, ex=5):  # SET NX: one fetch for all processes
+            item = %[1]s  # filled just before its lock was freed: no second fetch
+            if item is not None:
+                %[2]s.delete(f"lock:{k}")
             return item
         time.sleep(0.02)
     return None

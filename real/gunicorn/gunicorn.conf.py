@@ -11,6 +11,7 @@ are what /stats reports, whatever the query said. CACHEPIT_DB names the sqlite f
 """
 
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -87,8 +88,15 @@ def worker_exit(server, worker):
 
 
 def child_exit(server, worker):
-    # Reaped by the master; a killed worker never ran worker_exit.
-    store.event(worker.pid, worker.cachepit_slot, store.REAPED, time.monotonic())
+    # Reaped by the master; a killed worker never ran worker_exit. gunicorn calls
+    # this from its SIGCHLD handler, so SIGCHLD is blocked while it writes: a second
+    # worker's exit would otherwise run it again inside the first one's sqlite
+    # transaction and wait 30 s on its own lock ("database is locked").
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+    try:
+        store.event(worker.pid, worker.cachepit_slot, store.REAPED, time.monotonic())
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def on_exit(server):
