@@ -126,7 +126,7 @@ func burst(t *testing.T, c sim.Config) (hits, misses int) {
 	}
 	app := snippet(t, code, "The fix", "app.py")
 	// 0.3 s: long enough for the four workers' first reads to meet the fetch
-	// in flight, short enough that the fix's waiters (up to about 1 s) see it
+	// in flight, short enough that the fix's waiters (up to the lock's 5 s) see it
 	// land on a loaded machine (0.5 s once left two of them fetching too).
 	slow := strings.Replace(app, `    return {"key": key}`, "    __import__(\"time\").sleep(0.3)\n    return {\"key\": key}", 1)
 	if slow == app {

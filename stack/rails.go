@@ -144,13 +144,18 @@ func railsController(s settings, mode string) string {
 		}
 		b.WriteString(`  def ` + lockFn + `(id)
     key = "item/#{id}"
-    50.times do # another worker's fetch gets up to about 1 s
+    250.times do # wait out another worker's fetch, up to the lock's 5 s
       item = Rails.cache.read(key)
       return item unless item.nil?
       # unless_exist: SET NX in Redis, add in Memcached: one fetch for all workers.
       # Fetch when this worker took the lock, or there is none to wait for (it expired, or the cache is down).
-      break if Rails.cache.write("lock/#{key}", 1, unless_exist: true, expires_in: 5.seconds) || !Rails.cache.exist?("lock/#{key}")
+      if Rails.cache.write("lock/#{key}", 1, unless_exist: true, expires_in: 5.seconds) || !Rails.cache.exist?("lock/#{key}")
+        item = Rails.cache.read(key) # filled just before its lock was freed: no second fetch
+        break if item.nil?
 
+        Rails.cache.delete("lock/#{key}")
+        return item
+      end
       sleep 0.02
     end
     item = Item.find(id).as_json
