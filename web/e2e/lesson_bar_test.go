@@ -47,22 +47,8 @@ func TestLessonBarCompact(t *testing.T) {
 		}
 		for _, tc := range cases {
 			p := open(t, fmt.Sprintf("%s/learn?lesson=%s%s", env.base, l.Slug, tc.at), tc.w, 768)
-			var got struct {
-				Height, Low float64
-				Bad         []string
-			}
-			p.eval(lessonBar, &got)
 			where := fmt.Sprintf("lesson %s%s at %dx768", l.Slug, tc.at, tc.w)
-			if got.Height > maxLessonBarPx {
-				t.Errorf("%s: the lesson bar is %.0f px tall; want at most %d", where, got.Height, maxLessonBarPx)
-			}
-			if got.Low < 30 {
-				t.Errorf("%s: a control in the bar is %.0f px tall; want 30 or more", where, got.Low)
-			}
-			for _, b := range got.Bad {
-				t.Errorf("%s: %s", where, b)
-			}
-			tallest = max(tallest, got.Height)
+			tallest = max(tallest, p.checkLessonBar(t, where, "the lesson bar", maxLessonBarPx, 30))
 			if l.Slug == "deploy" && tc.w == 1280 {
 				p.eval(`window.scrollTo(0, document.querySelector(".lesson-bar").getBoundingClientRect().top + scrollY - 60); true`, new(bool))
 				p.shot("lesson-bar-deploy"+tc.at, false)
@@ -88,24 +74,32 @@ func TestPresenterBarCompact(t *testing.T) {
 		for _, size := range [][2]int64{{1920, 1080}, {1440, 900}, {1280, 800}} {
 			for _, at := range []string{"&at=0", fmt.Sprintf("&at=%d", l.End()), ""} {
 				p := open(t, fmt.Sprintf("%s/learn?lesson=%s%s&presenter=1", env.base, slug, at), size[0], size[1])
-				var got struct {
-					Height, Low float64
-					Bad         []string
-				}
-				p.eval(lessonBar, &got)
 				where := fmt.Sprintf("lesson %s%s at %dx%d", slug, at, size[0], size[1])
-				if got.Height > maxPresenterBarPx {
-					t.Errorf("%s: the presenter lesson bar is %.0f px tall; want at most %d", where, got.Height, maxPresenterBarPx)
-				}
-				if got.Low < 40 {
-					t.Errorf("%s: a control in the bar is %.0f px tall; want 40 or more", where, got.Low)
-				}
-				for _, b := range got.Bad {
-					t.Errorf("%s: %s", where, b)
-				}
-				tallest = max(tallest, got.Height)
+				tallest = max(tallest, p.checkLessonBar(t, where, "the presenter lesson bar", maxPresenterBarPx, 40))
 			}
 		}
 	}
 	t.Logf("tallest presenter lesson bar: %.0f px", tallest)
+}
+
+// checkLessonBar measures the lesson bar on p (lessonBar) and reports, as
+// name at where, a bar taller than most px, a control lower than low px, or
+// anything clipped or out of its column; it returns the bar's height.
+func (p *page) checkLessonBar(t *testing.T, where, name string, most int, low float64) float64 {
+	t.Helper()
+	var got struct {
+		Height, Low float64
+		Bad         []string
+	}
+	p.eval(lessonBar, &got)
+	if got.Height > float64(most) {
+		t.Errorf("%s: %s is %.0f px tall; want at most %d", where, name, got.Height, most)
+	}
+	if got.Low < low {
+		t.Errorf("%s: a control in the bar is %.0f px tall; want %.0f or more", where, got.Low, low)
+	}
+	for _, b := range got.Bad {
+		t.Errorf("%s: %s", where, b)
+	}
+	return got.Height
 }

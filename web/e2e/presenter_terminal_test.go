@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 )
 
@@ -11,7 +10,6 @@ import (
 // view: 20 px at 1920×1080, 15 px or more at 1024×768; on the lesson and
 // on the playground, and without running out of its panel.
 func TestPresenterTerminal(t *testing.T) {
-	terminal := strings.Replace(stageText, `".stage *"`, `"#blog .terminal *"`, 1)
 	for _, tc := range []struct {
 		path string
 		w, h int64
@@ -25,13 +23,8 @@ func TestPresenterTerminal(t *testing.T) {
 	} {
 		p := open(t, env.base+tc.path, tc.w, tc.h)
 		p.waitFor(`document.getElementById("blog-2") !== null`)
-		var got struct {
-			Min   float64
-			Where string
-		}
-		p.eval(terminal, &got)
-		if got.Min < tc.min {
-			t.Errorf("%s at %dx%d: the post's terminal draws %.1f px text (%s); want at least %.0f px", tc.path, tc.w, tc.h, got.Min, got.Where, tc.min)
+		if least, where := p.smallestText("#blog .terminal *"); least < tc.min {
+			t.Errorf("%s at %dx%d: the post's terminal draws %.1f px text (%s); want at least %.0f px", tc.path, tc.w, tc.h, least, where, tc.min)
 		}
 		var out bool
 		p.eval(`(() => { const t = document.querySelector("#blog .terminal"), b = document.getElementById("blog").getBoundingClientRect(), r = t.getBoundingClientRect();

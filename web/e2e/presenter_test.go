@@ -30,6 +30,17 @@ const stageText = `(() => {
 	return {min, where};
 })()`
 
+// smallestText is the smallest rendered font size among the elements that
+// match sel, measured as stageText measures the stage, and where it is.
+func (p *page) smallestText(sel string) (float64, string) {
+	var got struct {
+		Min   float64
+		Where string
+	}
+	p.eval(strings.Replace(stageText, `".stage *"`, fmt.Sprintf("%q", sel), 1), &got)
+	return got.Min, got.Where
+}
+
 // TestPresenterScalesSystem: at 1920×1080 presenter view draws the whole
 // system in large type, keeps the request log, and the play bar never lies
 // over a worker card or the comparison table at any scroll position.
