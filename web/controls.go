@@ -127,7 +127,7 @@ func field(f sim.Field, c sim.Config) app.UI {
 			})
 		switch name {
 		case "workers":
-			in = in.Attr("min", 1).Attr("max", view.MaxCards)
+			in = in.Attr("min", 1).Attr("max", sim.MaxWorkers)
 		case "outage":
 			in = in.Attr("type", "text").Attr("placeholder", "none")
 		case "alpha", "hot-keys", "hot-traffic", "writes":

@@ -16,7 +16,7 @@ func Insights(v System) []string {
 	}
 	var out []string
 	if v.Config.HasLocal() && len(v.Workers) > 1 {
-		if line := infoSpread(v.Workers); line != "" {
+		if line := infoSpread(v.Workers, max(v.Config.Hosts, 1)*v.Config.Workers); line != "" {
 			out = append(out, line)
 		}
 	}
@@ -57,7 +57,9 @@ func Insights(v System) []string {
 // then misses. When the answers differ in more than that field, it says how
 // many values the field itself takes. Every value the field takes is on
 // screen, or its least and greatest are: a list never hides one behind "…".
-func infoSpread(ws []Worker) string {
+// all is how many workers the run has; when only some are drawn, the
+// sentence says it quotes those.
+func infoSpread(ws []Worker, all int) string {
 	answers := map[string]bool{}
 	for _, w := range ws {
 		answers[InfoLine(w.Info)] = true
@@ -85,7 +87,11 @@ func infoSpread(ws []Worker) string {
 			break
 		}
 	}
-	head := fmt.Sprintf("Ask each of the %d workers for cache_info() and you get %d different answers", len(ws), len(answers))
+	asked := fmt.Sprintf("each of the %d workers", len(ws))
+	if all > len(ws) {
+		asked = fmt.Sprintf("each of the %d workers drawn (of %d)", len(ws), all)
+	}
+	head := fmt.Sprintf("Ask %s for cache_info() and you get %d different answers", asked, len(answers))
 	if len(on) < len(answers) {
 		head += fmt.Sprintf("; %s alone takes %d values", name, len(on))
 	}

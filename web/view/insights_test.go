@@ -104,9 +104,16 @@ func TestInfoSpread(t *testing.T) {
 			"Ask each of the 16 workers for cache_info() and you get 2 different answers: hits is 7 on 15 workers and 8 on worker 15."},
 		{"all alike", same(4), ""},
 	} {
-		if got := infoSpread(tt.ws); got != tt.want {
+		if got := infoSpread(tt.ws, len(tt.ws)); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
+	}
+	// 200 workers of which 4 are drawn: the sentence quotes the drawn ones
+	// and says so, rather than calling them all the workers.
+	got := infoSpread(workers(1, 2, 3, 4), 200)
+	want := "Ask each of the 4 workers drawn (of 200) for cache_info() and you get 4 different answers (currsize, worker by worker: 1, 2, 3, 4)."
+	if got != want {
+		t.Errorf("drawn of more:\n got %q\nwant %q", got, want)
 	}
 }
 
@@ -124,7 +131,7 @@ func TestInfoSpreadCounts(t *testing.T) {
 			}
 			r.Advance(n)
 			v := r.Views()[0]
-			line := infoSpread(v.Workers)
+			line := infoSpread(v.Workers, workers)
 			if line == "" {
 				continue
 			}
