@@ -31,8 +31,8 @@ func systemFigures(f *figures, v view.System, chips bool) {
 	f.text(s("stale"), view.Count(st.Total.Stale))
 	f.text(s("entries"), view.Count(st.Memory.Entries))
 	f.text(s("entries-label"), dupLabel(st))
-	f.text(s("p50"), view.Micros(st.Latency.P50))
-	f.text(s("p99"), view.Micros(st.Latency.P99))
+	f.text(s("p50"), view.ResponseTime(st, st.Latency.P50))
+	f.text(s("p99"), view.ResponseTime(st, st.Latency.P99))
 	f.text(s("seq"), view.Count(st.Seq))
 	f.text(s("route"), route(v))
 

@@ -114,8 +114,8 @@ func kpis(v view.System, sys int) app.UI {
 		kpi("stale", "⚠ stale reads", view.Count(st.Total.Stale), "reads answered with an old value"),
 		kpi("entries", dupLabel(st), view.Count(st.Memory.Entries),
 			"entries in all caches; duplicates: copies of a key another cache already holds"),
-		kpi("p50", "p50 response time", view.Micros(st.Latency.P50), "half the requests were answered faster: from arrival, waiting in the backlog included"),
-		kpi("p99", "p99 response time", view.Micros(st.Latency.P99), "99 in 100 requests were answered faster: from arrival, waiting in the backlog included"),
+		kpi("p50", "p50 response time", view.ResponseTime(st, st.Latency.P50), "half the requests were answered faster: from arrival, waiting in the backlog included"),
+		kpi("p99", "p99 response time", view.ResponseTime(st, st.Latency.P99), "99 in 100 requests were answered faster: from arrival, waiting in the backlog included"),
 		kpi("seq", "requests", view.Count(st.Seq), "requests served so far"),
 	)
 }

@@ -70,6 +70,15 @@ func Micros(us int) string {
 	return fmt.Sprintf("%.1f ms", float64(us)/1000)
 }
 
+// ResponseTime is Micros(us) for a run's response-time percentile, or "–"
+// before its first answer, as HitRatio is before its first read.
+func ResponseTime(st sim.Stats, us int) string {
+	if st.Seq == 0 {
+		return "–"
+	}
+	return Micros(us)
+}
+
 // InfoLine is a worker's cache_info() as Python prints it.
 func InfoLine(i sim.CacheInfo) string {
 	return fmt.Sprintf("CacheInfo(hits=%d, misses=%d, maxsize=%d, currsize=%d)", i.Hits, i.Misses, i.Maxsize, i.Currsize)

@@ -20,6 +20,9 @@ func TestFormat(t *testing.T) {
 		{Micros(999), "999 µs"},
 		{Micros(5000), "5.0 ms"},
 		{Micros(2_000_000), "2.00 s"},
+		{ResponseTime(sim.Stats{}, 0), "–"},
+		{ResponseTime(sim.Stats{Seq: 1}, 0), "0 µs"},
+		{ResponseTime(sim.Stats{Seq: 3}, 1500), "1.5 ms"},
 		{InfoLine(sim.CacheInfo{Hits: 1, Misses: 2, Maxsize: 3, Currsize: 2}), "CacheInfo(hits=1, misses=2, maxsize=3, currsize=2)"},
 	}
 	for i, tt := range tests {
