@@ -26,7 +26,7 @@ func ExampleGenerate() {
 	fmt.Print(code.Text())
 	// Output:
 	// # A Go service
-	// # 3 worker processes, mode local, 100 entries per process
+	// # 3 worker processes, a cache of 100 entries in each
 	//
 	// ## About A Go service
 	//

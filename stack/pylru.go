@@ -51,6 +51,16 @@ func (s settings) byKey(mode string) bool {
 	return mode != "shared" && s.Writes
 }
 
+// keyLRUWhy says why a Python app's per-process cache in mode is KeyLRU
+// and not the post's lru_cache, when it is.
+func keyLRUWhy(s settings, mode string) []string {
+	if !s.byKey(mode) {
+		return nil
+	}
+	return []string{"These settings write: functools.lru_cache can only be emptied whole (cache_clear()), so the per-process cache here is KeyLRU, " +
+		"lru_cache's rules plus delete(key), which drops only the written key as the simulation does. With read-only data (writes 0) it is the post's plain @lru_cache."}
+}
+
 // decorator is the per-process cache's decorator when writes need not
 // drop one key: the post's lru_cache, or cachetools' ttl_cache with a TTL.
 func decorator(s settings) string {

@@ -48,13 +48,7 @@ func from(c sim.Config) settings {
 }
 
 func (s settings) summary() string {
-	out := fmt.Sprintf("%d worker processes, mode %s", s.Workers, s.Mode)
-	if s.Mode != "shared" {
-		out += fmt.Sprintf(", %s per process", entries(s.Cache))
-	}
-	if s.Mode != "local" {
-		out += fmt.Sprintf(", shared cache of %s", entries(s.Shared))
-	}
+	out := fmt.Sprintf("%d worker processes, %s", s.Workers, modeWords(s))
 	if s.TTL > 0 {
 		out += fmt.Sprintf(", TTL %d s in each process's cache", s.TTL)
 	}
@@ -83,6 +77,18 @@ func (s settings) summary() string {
 		out += ", read-only data"
 	}
 	return out
+}
+
+// modeWords names the caches with their sizes as the page's cache control
+// does, not by the mode's URL value.
+func modeWords(s settings) string {
+	switch s.Mode {
+	case "shared":
+		return fmt.Sprintf("one shared cache of %s", entries(s.Shared))
+	case "tiered":
+		return fmt.Sprintf("a cache of %s in each in front of a shared cache of %s", entries(s.Cache), entries(s.Shared))
+	}
+	return fmt.Sprintf("a cache of %s in each", entries(s.Cache))
 }
 
 func entries(n int) string {

@@ -89,6 +89,10 @@ func (st stack) generate(s settings) Code {
 				"In this code that one key is item 0, read with GET /item/0.")
 		}
 		other := s.in(fix.mode)
+		if st.post {
+			have.text = append(have.text, keyLRUWhy(s, s.Mode)...)
+			fix.text = append(fix.text, keyLRUWhy(other, fix.mode)...)
+		}
 		code.Sections = append(code.Sections,
 			Section{Heading: have.heading, Text: append(have.text, guards(s, s.Mode)...), Snippets: st.snippets(s, s.Mode)},
 			Section{Heading: fix.heading, Text: append(fix.text, guards(other, fix.mode)...), Snippets: st.snippets(other, fix.mode)},

@@ -231,3 +231,34 @@ func TestTextHasNoFormattingErrors(t *testing.T) {
 		}
 	}
 }
+
+// A Python app whose settings write gets KeyLRU rather than the post's
+// lru_cache, and the text says why; read-only settings get lru_cache and
+// no such line.
+func TestKeyLRUSaysWhy(t *testing.T) {
+	for _, tt := range []struct {
+		writes float64
+		mode   string
+		why    bool
+	}{
+		{0.01, "local", true},
+		{0, "local", false},
+		{0.01, "shared", true}, // the pitfall shown beside the fix writes too
+		{0, "shared", false},
+	} {
+		c := sim.Default()
+		c.Writes, c.Mode = tt.writes, tt.mode
+		for _, name := range []string{"flask", "fastapi"} {
+			code, err := Generate(c, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := code.Text()
+			says := strings.Contains(text, "so the per-process cache here is KeyLRU")
+			uses := strings.Contains(text, "class KeyLRU")
+			if says != tt.why || uses != tt.why {
+				t.Errorf("%s, writes %v, mode %s: says why %v, uses KeyLRU %v; want %v", name, tt.writes, tt.mode, says, uses, tt.why)
+			}
+		}
+	}
+}
