@@ -48,6 +48,13 @@ func Summarize(a, b System) []Finding {
 		Remark: "a duplicate is a copy of a key another cache holds too: memory that buys no hits",
 		Better: better(float64(sa.Memory.Distinct), float64(sb.Memory.Distinct), true),
 	})
+	if last := &out[len(out)-1]; !evicted(sa) && !evicted(sb) {
+		// Before either design runs out of room, both hold every key read so
+		// far; a side's extra distinct key is an old copy a write left
+		// behind, not memory put to better use.
+		last.Better = -1
+		last.Remark = "neither design has evicted an entry yet, so both hold every key read so far; " + last.Remark
+	}
 	out = append(out, latencyFinding(a, b))
 	return out
 }
@@ -101,6 +108,20 @@ func faster(a, b int) int {
 		return 0
 	}
 	return 1
+}
+
+// evicted reports whether any of a run's caches has evicted an entry to
+// make room.
+func evicted(st sim.Stats) bool {
+	if st.Total.Evictions > 0 || st.Shared.Evictions > 0 {
+		return true
+	}
+	for _, h := range st.Hosts {
+		if h.Cache.Evictions > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func better(a, b float64, higher bool) int {
