@@ -113,10 +113,41 @@ func codeSection(i int, s stack.Section) app.UI {
 		body = append(body, el("ul").Body(items...))
 	}
 	for j, sn := range s.Snippets {
-		body = append(body, el("figure").Class("snippet").ID(fmt.Sprintf("code-s%d-%d", i, j)).Body(
-			el("figcaption").Body(el("code").Text(sn.Name)),
+		id := fmt.Sprintf("code-s%d-%d", i, j)
+		body = append(body, el("figure").Class("snippet").ID(id).Body(
+			el("figcaption").Body(
+				el("code").Text(sn.Name),
+				el("button").Class("copy-code").Attr("type", "button").Aria("label", "Copy "+sn.Name).
+					Text("Copy").OnClick(func(ctx app.Context, e app.Event) { copyCode(id) }),
+			),
 			el("pre").Style("overflow-x", "auto").Attr("tabindex", 0).Attr("data-lang", sn.Lang).Body(el("code").Text(sn.Code)),
 		))
 	}
 	return el("section").Class("code-section").Aria("labelledby", fmt.Sprintf("code-s%d", i)).Body(body...)
+}
+
+// copyCodeJS puts the text of the snippet in figure id on the clipboard and
+// says so on the button; when the browser refuses (no clipboard outside a
+// secure context, or permission denied) it selects the code for Ctrl+C.
+const copyCodeJS = `return function(id) {
+	const pre = document.querySelector("#" + id + " pre"), btn = document.querySelector("#" + id + " .copy-code");
+	if (!pre || !btn) return;
+	const say = t => { btn.textContent = t; clearTimeout(btn._t); btn._t = setTimeout(() => { btn.textContent = "Copy"; }, 2500); };
+	const select = () => {
+		const r = document.createRange(); r.selectNodeContents(pre);
+		const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+		say("Selected: press Ctrl+C");
+	};
+	const clip = navigator.clipboard;
+	if (!clip || !clip.writeText) { select(); return; }
+	clip.writeText(pre.textContent).then(() => say("Copied ✓"), select);
+}`
+
+var copyCodeFn app.Value
+
+func copyCode(id string) {
+	if copyCodeFn == nil {
+		copyCodeFn = app.Window().Get("Function").New(copyCodeJS).Invoke()
+	}
+	copyCodeFn.Invoke(id)
 }

@@ -10,10 +10,13 @@ import (
 // itself opens on 4 workers and 1,000 keys (the engine's defaults, which
 // every shared link without workers= has meant): the post's setup,
 // 2 workers, maxsize=2 and one key, is a three-request story, which the
-// replay tells.
+// replay tells. The setup link opens it paused before its first request:
+// the post's symptom (currsize 1 on one worker, 0 on the other) lasts only
+// until both workers have fetched the one key, a few requests in.
 func postStrip() app.UI {
 	st := view.DefaultPage()
 	st.Config.Workers, st.Config.Cache, st.Config.Keys, st.Config.Writes = 2, 2, 1, 0
+	st.At = 0
 	return el("p").Class("post-strip").ID("post-strip").Body(
 		el("strong").Text("The 2017 post: "),
 		app.Text("Flask, "),
@@ -21,10 +24,11 @@ func postStrip() app.UI {
 		app.Text(", gunicorn with 2 workers; "),
 		el("code").Text("/get_cache_info"),
 		app.Text(" answered currsize 1, then 0. "),
-		el("a").ID("to-blog").Attr("href", "#blog").Text("Replay its three requests ↓"),
+		el("a").ID("to-blog").Attr("href", "#blog").Text("Its three requests, replayed ↓"),
 		app.Text(" · "),
 		el("a").ID("post-setup").Attr("href", rootPrefix()+"/?"+st.Query()).
-			Title("2 workers, lru_cache(maxsize=2), one key, no writes: the post's app, playing").
-			Text("Run its setup (2 workers)"),
+			Title("2 workers, lru_cache(maxsize=2), one key, no writes: the post's app, paused before its first request; "+
+				"press Step and watch each worker's cache_info(): they differ until both have fetched the key").
+			Text("Step through its setup (2 workers)"),
 	)
 }

@@ -71,3 +71,34 @@ func TestLessonCodePanel(t *testing.T) {
 	p.eval(`(() => { const el = document.getElementById("code-stack"); el.value = "rails"; el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, new(bool))
 	p.waitFor(`location.search.includes("stack=rails") && location.search.includes("lesson=framework-default") && document.getElementById("code-panel").textContent.includes(":memory_store")`)
 }
+
+// TestCopyCode: a snippet's Copy button puts exactly its code on the
+// clipboard and says so; where the browser has no clipboard it selects the
+// code for Ctrl+C instead.
+func TestCopyCode(t *testing.T) {
+	p := open(t, env.base+"/?stack=flask&at=0", 1280, 800)
+	var want string
+	p.eval(`document.querySelector("#code-s1-0 pre").textContent`, &want)
+	if !strings.Contains(want, "def ") {
+		t.Fatalf("the first snippet of the fix reads %q; want Python code", want)
+	}
+	// the page's own call, with the clipboard's write recorded
+	p.eval(`(() => { Object.defineProperty(navigator, "clipboard", {configurable: true, value: {writeText: s => { window.copied = s; return Promise.resolve(); }}}); return true })()`, new(bool))
+	p.click("#code-s1-0 .copy-code")
+	p.waitFor(`document.querySelector("#code-s1-0 .copy-code").textContent === "Copied ✓"`)
+	p.eval(`(() => { document.querySelector("#code-s1-0").scrollIntoView(); return true })()`, new(bool))
+	p.shot("copy-code", false)
+	var got string
+	p.eval(`window.copied`, &got)
+	if got != want {
+		t.Errorf("the clipboard got %d bytes; want the snippet's %d", len(got), len(want))
+	}
+	// no clipboard: the code is selected
+	p.eval(`(() => { Object.defineProperty(navigator, "clipboard", {configurable: true, value: undefined}); return true })()`, new(bool))
+	p.click("#code-s1-0 .copy-code")
+	p.waitFor(`document.querySelector("#code-s1-0 .copy-code").textContent.startsWith("Selected")`)
+	p.eval(`getSelection().toString()`, &got)
+	if strings.TrimSpace(got) != strings.TrimSpace(want) {
+		t.Errorf("the selection has %d bytes; want the snippet's %d", len(got), len(want))
+	}
+}

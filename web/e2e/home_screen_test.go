@@ -48,6 +48,11 @@ func TestPostSetupLink(t *testing.T) {
 	if got := p.text("#sys-0 .system-sub"); !hasAll(got, "2 workers", "maxsize=2") {
 		t.Errorf("the post's setup reads %q; want 2 workers and maxsize=2", got)
 	}
+	// paused before the first request, so that Step shows the symptom
+	// before both workers hold the key
+	if got := p.text("#s0-seq"); got != "0" {
+		t.Errorf("the post's setup opens at request %q; want 0, paused", got)
+	}
 }
 
 // TestToolbarRows: the playground's toolbar is one row at 1440 px and two
