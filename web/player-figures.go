@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -15,7 +16,8 @@ import (
 // a value go-app believes is gone.
 type figures struct {
 	b     strings.Builder
-	apply app.Value // the JavaScript function that carries out the writes
+	apply app.Value          // the JavaScript function that carries out the writes
+	ids   map[partKey]string // element ids by part, made once (see id)
 }
 
 // Separators of the writes and of their fields: control characters that no
@@ -76,11 +78,48 @@ for (const op of s.split("\x1e")) {
 }
 }`
 
-func (f *figures) op(fields ...string) {
+// op adds one write of the given kind to element id.
+func (f *figures) op(kind, id string, fields ...string) {
 	if f.b.Len() > 0 {
 		f.b.WriteString(opSep)
 	}
-	f.b.WriteString(strings.Join(fields, fieldSep))
+	f.b.WriteString(kind)
+	f.b.WriteString(fieldSep)
+	f.b.WriteString(id)
+	for _, s := range fields {
+		f.b.WriteString(fieldSep)
+		f.b.WriteString(s)
+	}
+}
+
+// partKey names a part of a system's view (worker -1) or of a worker card.
+type partKey struct {
+	sys, worker int
+	part        string
+}
+
+// id is the element id of part of worker's card in system sys, or with
+// worker -1 of the system's view, made once: a frame writes about
+// twenty-five parts of every card.
+func (f *figures) id(sys, worker int, part string) string {
+	k := partKey{sys, worker, part}
+	if id, ok := f.ids[k]; ok {
+		return id
+	}
+	id := fmt.Sprintf("s%d-%s", sys, part)
+	switch {
+	case worker >= 0 && part == "":
+		id = fmt.Sprintf("s%d-w%d", sys, worker)
+	case worker >= 0:
+		id = fmt.Sprintf("s%d-w%d-%s", sys, worker, part)
+	case part == "":
+		id = fmt.Sprintf("sys-%d", sys)
+	}
+	if f.ids == nil {
+		f.ids = map[partKey]string{}
+	}
+	f.ids[k] = id
+	return id
 }
 
 // text sets the text of element id.

@@ -16,7 +16,7 @@ import (
 func systemFigures(f *figures, v view.System, chips bool) {
 	sys := sysOf(v)
 	st := v.Stats
-	id := "sys-" + itoa(sys)
+	id := f.id(sys, -1, "")
 	f.attr(id, "data-seq", i64(st.Seq))
 	f.attr(id, "data-hits", i64(st.Total.Hits))
 	f.attr(id, "data-reads", i64(st.Total.Reads))
@@ -25,7 +25,7 @@ func systemFigures(f *figures, v view.System, chips bool) {
 	f.attr(id, "data-entries", itoa(st.Memory.Entries))
 	f.attr(id, "data-duplicates", itoa(st.Memory.Duplicates))
 	f.attr(id, "data-backlog", itoa(st.Backlog.Now))
-	s := func(key string) string { return fmt.Sprintf("s%d-%s", sys, key) }
+	s := func(key string) string { return f.id(sys, -1, key) }
 	f.text(s("hit-ratio"), view.HitRatio(st))
 	f.text(s("origin-reads"), view.Count(st.Origin.Reads))
 	f.text(s("stale"), view.Count(st.Total.Stale))
@@ -65,10 +65,10 @@ func systemFigures(f *figures, v view.System, chips bool) {
 	f.text(s("dups"), dupsText(st))
 	f.text(s("flight"), flightText(v.Live))
 	for _, w := range v.Workers {
-		f.within(cardID(w))
+		f.within(f.id(w.System, w.Stats.ID, ""))
 		cardFigures(f, w)
 		if chips && w.HasLocal {
-			f.html(cardID(w)+"-chips", chipsHTML(w.Cache))
+			f.html(f.id(w.System, w.Stats.ID, "chips"), chipsHTML(w.Cache))
 		}
 	}
 	f.within("")
@@ -76,8 +76,8 @@ func systemFigures(f *figures, v view.System, chips bool) {
 
 // cardFigures writes the numbers of one worker card.
 func cardFigures(f *figures, w view.Worker) {
-	id := cardID(w)
-	s := func(part string) string { return id + "-" + part }
+	id := f.id(w.System, w.Stats.ID, "")
+	s := func(part string) string { return f.id(w.System, w.Stats.ID, part) }
 	f.class(id, cardClass(w))
 	f.attr(id, "data-hits", i64(w.Stats.Hits))
 	f.attr(id, "data-reads", i64(w.Stats.Reads))

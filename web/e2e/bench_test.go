@@ -69,7 +69,7 @@ func BenchmarkWeb(b *testing.B) {
 	b.ReportMetric(firsts[len(firsts)/2], "first-render-ms")
 
 	r := fullSpeed(b, "workers=16", 5*time.Second)
-	fmt.Printf("full speed, 16 workers, 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (engine batch, snapshot, figures or render; %s)\n", r.updates, r.requests, r.frameMs, r.frames)
+	fmt.Printf("full speed, 16 workers, 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (engine batch, snapshot, figures or render; %s)%s\n", r.updates, r.requests, r.frameMs, r.frames, r.cpu)
 	b.ReportMetric(r.frameMs, "go-ms/update")
 	b.ReportMetric(r.updates, "updates/s")
 	b.ReportMetric(r.requests, "requests/s")
@@ -81,8 +81,8 @@ func BenchmarkWeb(b *testing.B) {
 	// or not the count changed, and reported beside how often the count did.
 	for i, q := range []string{"workers=16&clients=64&threads=2&cpu=1000", "workers=16&arrivals=poisson&rate=30000&threads=2&cpu=1000"} {
 		r = fullSpeed(b, q, 5*time.Second)
-		fmt.Printf("full speed, time view under load (%s), 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (%s); each worker card on screen redrawn at least %.1f/s, backlog redrawn %.1f/s (its count changed in %.1f updates/s; %.0f%% of updates showed the headline's moment in the backlog), cache chips %.1f/s\n",
-			q, r.updates, r.requests, r.frameMs, r.frames, r.cards, r.backlog, r.backlogMoved, 100*r.backlogCurrent, r.chips)
+		fmt.Printf("full speed, time view under load (%s), 5 s: %.1f screen updates/s, %.0f simulated requests/s, %.1f ms of Go per update (%s); each worker card on screen redrawn at least %.1f/s, backlog redrawn %.1f/s (its count changed in %.1f updates/s; %.0f%% of updates showed the headline's moment in the backlog), cache chips %.1f/s%s\n",
+			q, r.updates, r.requests, r.frameMs, r.frames, r.cards, r.backlog, r.backlogMoved, 100*r.backlogCurrent, r.chips, r.cpu)
 		if i == 0 {
 			b.ReportMetric(r.updates, "load-updates/s")
 			b.ReportMetric(r.cards, "load-card-redraws/s")
@@ -101,6 +101,7 @@ type speed struct {
 	backlogMoved               float64 // updates whose headline moment has another backlog count than the one before
 	backlogCurrent             float64 // share of updates whose backlog drawing is of the headline's moment (its data-seq)
 	frames                     string  // Go time per kind of frame, as the probe reports it
+	cpu                        string  // the renderer's main thread: CPU ms per update (see rendererCPU), or "" where /proc is missing
 }
 
 // firstRenderSteps are the moments of a first render that the page marks
@@ -157,6 +158,8 @@ func fullSpeed(b *testing.B, query string, d time.Duration) speed {
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, d+60*time.Second)
 	defer cancelT()
+	var cpu0 float64 // CPU seconds of the renderers' main threads, at the start, then while measuring
+	var cpuOK bool
 	var res struct {
 		Updates, Seq, Ms, FrameMs, Cards, Backlog, Chips, Moved, Current float64
 		Frames                                                           string
@@ -169,6 +172,7 @@ func fullSpeed(b *testing.B, query string, d time.Duration) speed {
 		chromedp.Evaluate(`(() => { const s = document.getElementById("speed"); s.value = s.max; s.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, new(bool)),
 		chromedp.Click(`#play`, chromedp.ByQuery),
 		chromedp.Sleep(time.Second), // let the batch size settle
+		chromedp.ActionFunc(func(context.Context) error { cpu0, cpuOK = rendererCPU(); return nil }),
 		chromedp.Evaluate(fmt.Sprintf(`new Promise(done => {
 			const sys = document.getElementById("sys-0");
 			let n = 0, moved = 0, current = 0, last = sys.dataset.backlog;
@@ -202,12 +206,22 @@ func fullSpeed(b *testing.B, query string, d time.Duration) speed {
 					Cards: cards.n, Backlog: backlog.n, Chips: chips.n, Moved: moved, Current: current / Math.max(n, 1)});
 			}, %d);
 		})`, d.Milliseconds()), &res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		chromedp.ActionFunc(func(context.Context) error {
+			cpu1, ok := rendererCPU()
+			cpuOK = cpuOK && ok
+			cpu0 = cpu1 - cpu0
+			return nil
+		}),
 	)
 	if err != nil {
 		b.Fatal(err)
 	}
 	sec := res.Ms / 1000
-	return speed{updates: res.Updates / sec, requests: res.Seq / sec, frameMs: res.FrameMs,
+	cpu := ""
+	if cpuOK && res.Updates > 0 {
+		cpu = fmt.Sprintf("; the renderer's main thread %.1f ms of CPU per update", 1000*cpu0/res.Updates)
+	}
+	return speed{cpu: cpu, updates: res.Updates / sec, requests: res.Seq / sec, frameMs: res.FrameMs,
 		cards: res.Cards / sec, backlog: res.Backlog / sec, chips: res.Chips / sec,
 		backlogMoved: res.Moved / sec, backlogCurrent: res.Current, frames: res.Frames}
 }
