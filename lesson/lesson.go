@@ -21,6 +21,7 @@ type Lesson struct {
 	Script   []run.Request // requests on chosen workers, played before the workload
 	Restarts []run.Restart // workers restarted during the run
 	Deploys  []run.Deploy  // every worker restarted during the run
+	Marks    []Mark        // the moments the page pauses at, in order
 	Question string        // asked under the system
 	Answer   string        // revealed on demand
 	notice   func(Run) []string

@@ -26,6 +26,11 @@ var outage = Lesson{
 	Query:    "workers=4&cache=50&keys=1000&writes=0.01&arrivals=poisson&rate=500&outage=shared@15s-25s",
 	Compare:  true,
 	Requests: 20000,
+	Marks: []Mark{
+		{Seq: 7525, At: 15e6, Text: "15 s: the shared cache has just gone down. Every get fails, and every read on the shared side goes on to the database; " +
+			"the per-worker caches, inside the workers, carry on."},
+		{Seq: 12655, At: 25e6, Text: "25 s: the shared cache is back, and empty: reads miss it and fill it again."},
+	},
 	Question: "Should the web app answer 502 while the cache is down?",
 	Answer: "No. A cache in front of a database is an optimisation: losing it must cost speed, not answers. " +
 		"Catch the cache client's errors, keep its timeout short, count the errors, and read from the database. " +
