@@ -9,8 +9,9 @@ import (
 // deploy restarts every worker under load, first all at once, then rolling:
 // per-worker caches all go cold together and flood the database.
 var deploy = Lesson{
-	Slug:  "deploy",
-	Title: "10. Deploy: every cache empty at once",
+	Slug:    "deploy",
+	Teaches: "A deploy empties every per-worker cache at once; a rolling one spreads the refill.",
+	Title:   "10. Deploy: every cache empty at once",
 	Prose: []string{
 		"A deploy restarts every worker (gunicorn's HUP, or new containers). A per-worker cache dies with its process, " +
 			"so after a deploy every worker starts empty, all at the same moment, under full load.",

@@ -14,6 +14,7 @@ import (
 type Lesson struct {
 	Slug     string        // URL name: ?lesson=stale-data
 	Title    string        // heading
+	Teaches  string        // what it teaches, in one line, for the index of lessons
 	Prose    []string      // paragraphs, plain text
 	Query    string        // the system's settings, as in a shareable link
 	Compare  bool          // show a shared cache (or per-worker, for a shared lesson) on the identical requests

@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite testdata/notices.txt")
 func TestLessonsAreWellFormed(t *testing.T) {
 	seen := map[string]bool{}
 	for _, l := range All {
-		if seen[l.Slug] || l.Slug == "" || l.Title == "" || len(l.Prose) == 0 || l.Question == "" || l.Answer == "" || l.notice == nil {
+		if seen[l.Slug] || l.Slug == "" || l.Title == "" || l.Teaches == "" || len(l.Prose) == 0 || l.Question == "" || l.Answer == "" || l.notice == nil {
 			t.Errorf("lesson %q incomplete or duplicated", l.Slug)
 		}
 		seen[l.Slug] = true

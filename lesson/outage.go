@@ -10,8 +10,9 @@ import (
 // outage takes the shared cache down for 10 s of a steady stream: per-worker
 // caches carry on, the shared side sends every read to the database.
 var outage = Lesson{
-	Slug:  "outage",
-	Title: "13. When the shared cache goes down",
+	Slug:    "outage",
+	Teaches: "When the shared cache itself goes down, and what tiered caching keeps.",
+	Title:   "13. When the shared cache goes down",
 	Prose: []string{
 		"The fix for the pitfall is one cache outside the workers. That cache is one more process, on one more machine, and it can fail: " +
 			"a restart, a full disk, a network partition.",

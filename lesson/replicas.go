@@ -11,8 +11,9 @@ import (
 // replicas repeats the pitfall one level up: three hosts behind round
 // robin, each with a cache its own workers share.
 var replicas = Lesson{
-	Slug:  "replicas",
-	Title: "12. The same bug one level up: replicas",
+	Slug:    "replicas",
+	Teaches: "The same pitfall one level up: a cache per host behind a load balancer.",
+	Title:   "12. The same bug one level up: replicas",
 	Prose: []string{
 		"Most sites run several hosts (or containers) behind a load balancer, each with its own gunicorn. " +
 			"Put a Memcached on localhost in each host and its workers share it: the pitfall is gone inside the host, and back between hosts.",

@@ -7,8 +7,9 @@ import "fmt"
 // The data never changes, so that every fetch on the page is one the TTL
 // caused: no write, no stale read, to tell apart from the stampede.
 var stampede = Lesson{
-	Slug:  "stampede",
-	Title: "11. Stampede: a hot key expires",
+	Slug:    "stampede",
+	Teaches: "A hot key expires in every worker at once; stampede protection that helps.",
+	Title:   "11. Stampede: a hot key expires",
 	Prose: []string{
 		"One key is behind a slow query (50,000 µs) and every request wants it: a home page, a configuration, an exchange rate. " +
 			"Each worker keeps it for 1 s (a TTL), then fetches it again. The data never changes here: every fetch you see is one the TTL caused.",
