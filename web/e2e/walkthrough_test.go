@@ -64,11 +64,32 @@ func (p *page) waitPlayed(l lesson.Lesson) {
 		if p.seq() >= m.Seq {
 			continue
 		}
-		p.waitLong(pausedAt(m.Seq), 40*time.Second)
+		p.waitPaused(pausedAt(m.Seq))
 		p.key(" ")
 		p.waitFor(fmt.Sprintf(`document.getElementById("play").getAttribute("aria-label") === "Pause" || Number(document.getElementById("sys-0").dataset.seq) > %d`, m.Seq))
 	}
-	p.waitLong(pausedAt(int64(end)), 40*time.Second)
+	p.waitPaused(pausedAt(int64(end)))
+}
+
+// waitPaused waits up to 40 s for js, and says where the run stands if it
+// never holds.
+func (p *page) waitPaused(js string) {
+	p.t.Helper()
+	p.front()
+	deadline := time.Now().Add(40 * time.Second)
+	for {
+		var ok bool
+		p.eval(js, &ok)
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			var state string
+			p.eval(`document.getElementById("run-count").textContent + " · " + document.getElementById("play").getAttribute("aria-label") + " · " + document.getElementById("status").textContent`, &state)
+			p.t.Fatalf("waiting 40 s for %s; the page stands at %s", js, state)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 // seq is the request the first system has served, as the page shows it.
