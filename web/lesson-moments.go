@@ -40,7 +40,11 @@ func moments(l lesson.Lesson, seq int64) app.UI {
 			case m.Seq < seq:
 				state = "passed"
 			}
-			return el("li").DataSet("state", state).Text(markLabel(m))
+			li := el("li").DataSet("state", state).Text(markLabel(m))
+			if state == "now" {
+				li = li.Aria("current", "step")
+			}
+			return li
 		})),
 		el("p").Class(cls).ID("moment").Text(text),
 	)

@@ -93,3 +93,15 @@ func TestLessonCardHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestLessonIndexAccessible: /learn, the index of lessons, passes axe-core
+// and fits a phone's width.
+func TestLessonIndexAccessible(t *testing.T) {
+	src := axeSource(t)
+	p := open(t, env.base+"/learn", 375, 812)
+	if got := p.text("#lesson-index"); !strings.Contains(got, lesson.All[0].Teaches) {
+		t.Errorf("the index reads %q", got)
+	}
+	p.axe(src, "the lesson index")
+	p.noSideways("the lesson index", 375)
+}
