@@ -168,7 +168,7 @@ func ratioText(w view.Worker, i sim.CacheInfo) string {
 	case w.HostL2:
 		return "host cache " + ratio
 	case w.SharedOut:
-		return "shared cache out: reads go to the database"
+		return "shared cache out"
 	}
 	return "shared cache " + ratio
 }
