@@ -5,8 +5,9 @@ import "fmt"
 // frameworkDefault shows the pitfall under the names frameworks give it:
 // Django's default cache backend, LocMemCache, is private to each process.
 var frameworkDefault = Lesson{
-	Slug:  "framework-default",
-	Title: "9. Your framework's default cache",
+	Slug:    "framework-default",
+	Teaches: "Django's, Flask-Caching's and Rails' default caches live in each process too.",
+	Title:   "9. Your framework's default cache",
 	Prose: []string{
 		"Django's cache, when settings.py has no CACHES, is LocMemCache, and Django's documentation says each process has its own private instance. " +
 			"Under gunicorn with four workers that is four caches: the pitfall of the post under another name.",

@@ -14,6 +14,7 @@ import (
 type Lesson struct {
 	Slug     string        // URL name: ?lesson=stale-data
 	Title    string        // heading
+	Teaches  string        // what it teaches, in one line, for the index of lessons
 	Prose    []string      // paragraphs, plain text
 	Query    string        // the system's settings, as in a shareable link
 	Compare  bool          // show a shared cache (or per-worker, for a shared lesson) on the identical requests
@@ -21,6 +22,7 @@ type Lesson struct {
 	Script   []run.Request // requests on chosen workers, played before the workload
 	Restarts []run.Restart // workers restarted during the run
 	Deploys  []run.Deploy  // every worker restarted during the run
+	Marks    []Mark        // the moments the page pauses at, in order
 	Question string        // asked under the system
 	Answer   string        // revealed on demand
 	notice   func(Run) []string

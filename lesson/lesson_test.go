@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite testdata/notices.txt")
 func TestLessonsAreWellFormed(t *testing.T) {
 	seen := map[string]bool{}
 	for _, l := range All {
-		if seen[l.Slug] || l.Slug == "" || l.Title == "" || len(l.Prose) == 0 || l.Question == "" || l.Answer == "" || l.notice == nil {
+		if seen[l.Slug] || l.Slug == "" || l.Title == "" || l.Teaches == "" || len(l.Prose) == 0 || l.Question == "" || l.Answer == "" || l.notice == nil {
 			t.Errorf("lesson %q incomplete or duplicated", l.Slug)
 		}
 		seen[l.Slug] = true
@@ -84,8 +84,9 @@ func TestLessonsShowTheirPoint(t *testing.T) {
 // one, and a rolling deploy keeps the response time far lower.
 func checkDeploy(t *testing.T, r Run) {
 	d := All[Index("deploy")].Deploys
-	before, all, shared := r.window(0, d[0].Seq/2, d[0].Seq), r.window(0, d[0].Seq, d[1].Seq), r.window(1, d[0].Seq, d[1].Seq)
-	rolling := r.window(0, d[1].Seq, r.Stats.Seq)
+	at, roll := d[0].Seq, d[1].Seq
+	before, all, shared := r.window(0, at-deployWindow, at), r.window(0, at, at+deployWindow), r.window(1, at, at+deployWindow)
+	rolling := r.window(0, roll, roll+deployWindow)
 	if all.Reads < 3*before.Reads || shared.Reads*10 > all.Reads {
 		t.Errorf("deploy: database reads %d before, %d after the deploy per-worker, %d shared", before.Reads, all.Reads, shared.Reads)
 	}
@@ -95,6 +96,18 @@ func checkDeploy(t *testing.T, r Run) {
 	}
 	if r.Stats.Total.Recycles != 2*int64(r.Config.Workers) {
 		t.Errorf("deploy: %d restarts; want two deploys of %d workers", r.Stats.Total.Recycles, r.Config.Workers)
+	}
+	// The windows compare: each as long as the others, each beginning
+	// right after its deploy or ending right at it.
+	for _, w := range []struct {
+		name     string
+		w        window
+		from, to int64
+	}{{"before", before, at - deployWindow + 1, at}, {"at once", all, at + 1, at + deployWindow},
+		{"shared", shared, at + 1, at + deployWindow}, {"rolling", rolling, roll + 1, roll + deployWindow}} {
+		if w.w.From != w.from || w.w.To != w.to {
+			t.Errorf("deploy: the %s window covers requests %d to %d; want %d to %d", w.name, w.w.From, w.w.To, w.from, w.to)
+		}
 	}
 }
 

@@ -11,8 +11,9 @@ import (
 // All is the walkthrough, in order.
 var All = []Lesson{
 	{
-		Slug:  "the-post",
-		Title: "1. The post: two workers, two answers",
+		Slug:    "the-post",
+		Teaches: "Why two gunicorn workers give two different cache_info() answers.",
+		Title:   "1. The post: two workers, two answers",
 		Prose: []string{
 			"A Flask app caches a function with @lru_cache(maxsize=2) and runs under gunicorn with two workers. " +
 				"GET / calls the function, so its result is stored. GET /get_cache_info returns cache_info().",
@@ -37,8 +38,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "cold-misses",
-		Title: "2. One cache per worker: every worker misses every key",
+		Slug:    "cold-misses",
+		Teaches: "Every worker misses every key once: the cold misses multiply by the workers.",
+		Title:   "2. One cache per worker: every worker misses every key",
 		Prose: []string{
 			"Four workers, 20 keys, and a cache big enough for all of them in every worker.",
 			"A shared cache fetches each key from the database once. Per-worker caches fetch it once in each worker " +
@@ -60,8 +62,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "memory",
-		Title: "3. Memory: the same hot keys, held N times",
+		Slug:    "memory",
+		Teaches: "Each worker holds the same hot keys: N caches of C entries hit like one of C.",
+		Title:   "3. Memory: the same hot keys, held N times",
 		Prose: []string{
 			"Four workers with 50 entries each: 200 entries of memory in all. Requests follow a Zipf law: a few keys are very popular.",
 			"Every worker keeps the same popular keys, so some of those 200 entries are copies of one another: " +
@@ -86,8 +89,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "stale-data",
-		Title: "4. Stale data: a write reaches one worker",
+		Slug:    "stale-data",
+		Teaches: "A write clears one worker's copy; the other workers keep serving the old value.",
+		Title:   "4. Stale data: a write reaches one worker",
 		Prose: []string{
 			"Now 5% of requests change a value. The worker that handles the write updates the database and drops its own copy.",
 			"The other workers never hear of it. They keep answering from their copies, with the old value, " +
@@ -109,8 +113,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "shared-cache",
-		Title: "5. The fix: one shared cache",
+		Slug:    "shared-cache",
+		Teaches: "The fix: one cache outside the workers, and what its round trip costs.",
+		Title:   "5. The fix: one shared cache",
 		Prose: []string{
 			"The post's advice: keep the cache outside the workers, in Memcached or Redis. Every worker reads and invalidates the same copy.",
 			"It is not free: every lookup is a network round trip (here 500 µs) instead of a memory read (1 µs). " +
@@ -125,7 +130,7 @@ var All = []Lesson{
 		Requests: 20000,
 		Question: "When would the per-worker cache still be faster?",
 		Answer: "When almost every request hits it and the data never changes: then a 1 µs local hit beats a 500 µs round trip. " +
-			"The next lessons look at that case.",
+			"Lesson 7 looks at that case (lesson 6 first shows another fix).",
 		notice: func(r Run) []string {
 			local, shared := r.Stats, r.Partner
 			return []string{
@@ -137,8 +142,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "route-by-key",
-		Title: "6. Another fix: route each key to one worker",
+		Slug:    "route-by-key",
+		Teaches: "Routing each key to one worker: no copies, but restarts and busy workers cost.",
+		Title:   "6. Another fix: route each key to one worker",
 		Prose: []string{
 			"A balancer can hash the key to choose the worker (consistent hashing, like nginx's hash $request_uri consistent). " +
 				"Each key then lives in exactly one worker's cache: no copies, no stale reads from other workers.",
@@ -164,8 +170,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "immutable-data",
-		Title: "7. When a per-worker cache is fine",
+		Slug:    "immutable-data",
+		Teaches: "When a per-worker cache is fine: data that never changes, warmed by --preload.",
+		Title:   "7. When a per-worker cache is fine",
 		Prose: []string{
 			"The post's exception: data that never changes, such as archived exchange rates. " +
 				"A copy per worker can never be stale, and a local hit costs no round trip.",
@@ -187,8 +194,9 @@ var All = []Lesson{
 		},
 	},
 	{
-		Slug:  "recycling",
-		Title: "8. Worker recycling wipes the cache",
+		Slug:    "recycling",
+		Teaches: "max_requests replaces workers, and every replacement starts with an empty cache.",
+		Title:   "8. Worker recycling wipes the cache",
 		Prose: []string{
 			"gunicorn's max_requests replaces a worker after it has served that many requests, a guard against memory leaks. " +
 				"max_requests_jitter spreads the restarts out.",

@@ -10,8 +10,9 @@ import (
 // outage takes the shared cache down for 10 s of a steady stream: per-worker
 // caches carry on, the shared side sends every read to the database.
 var outage = Lesson{
-	Slug:  "outage",
-	Title: "13. When the shared cache goes down",
+	Slug:    "outage",
+	Teaches: "When the shared cache itself goes down, and what tiered caching keeps.",
+	Title:   "13. When the shared cache goes down",
 	Prose: []string{
 		"The fix for the pitfall is one cache outside the workers. That cache is one more process, on one more machine, and it can fail: " +
 			"a restart, a full disk, a network partition.",
@@ -26,6 +27,11 @@ var outage = Lesson{
 	Query:    "workers=4&cache=50&keys=1000&writes=0.01&arrivals=poisson&rate=500&outage=shared@15s-25s",
 	Compare:  true,
 	Requests: 20000,
+	Marks: []Mark{
+		{Seq: 7525, At: 15e6, Text: "15 s: the shared cache has just gone down. Every get fails, and every read on the shared side goes on to the database; " +
+			"the per-worker caches, inside the workers, carry on."},
+		{Seq: 12655, At: 25e6, Text: "25 s: the shared cache is back, and empty: reads miss it and fill it again."},
+	},
 	Question: "Should the web app answer 502 while the cache is down?",
 	Answer: "No. A cache in front of a database is an optimisation: losing it must cost speed, not answers. " +
 		"Catch the cache client's errors, keep its timeout short, count the errors, and read from the database. " +

@@ -11,15 +11,19 @@ import (
 // replicas repeats the pitfall one level up: three hosts behind round
 // robin, each with a cache its own workers share.
 var replicas = Lesson{
-	Slug:  "replicas",
-	Title: "12. The same bug one level up: replicas",
+	Slug:    "replicas",
+	Teaches: "The same pitfall one level up: a cache per host behind a load balancer.",
+	Title:   "12. The same bug one level up: replicas",
 	Prose: []string{
 		"Most sites run several hosts (or containers) behind a load balancer, each with its own gunicorn. " +
 			"Put a Memcached on localhost in each host and its workers share it: the pitfall is gone inside the host, and back between hosts.",
-		"Here 3 hosts of 2 workers each sit behind nginx's round robin. Each host cache holds 100 entries; round robin sends every key to every host, " +
+		"Here 3 hosts of 2 workers each sit behind nginx's round robin. Each host cache holds 100 entries, the memory of its 2 workers' caches of 50: " +
+			"300 entries in all. Round robin sends every key to every host, " +
 			"so each host cache fills with the same popular keys, and the cluster holds the hottest of them three times, once per host.",
-		"Two fixes. One global cache (a Redis or Memcached every host reaches, mode shared) holds each key once. " +
-			"Or route by key at the load balancer (nginx's hash $request_uri consistent, host-balancer keyhash): each key reaches one host, so each host cache holds only its own share of the keys.",
+		"There are two fixes, and this lesson runs neither: it runs the pitfall, and what to notice predicts both for the same 300 entries. " +
+			"One global cache (a Redis or Memcached every host reaches, mode shared) holds each key once. " +
+			"Or route by key at the load balancer (nginx's hash $request_uri consistent, host-balancer keyhash): each key reaches one host, so each host cache holds only its own share of the keys. " +
+			"Open the lesson in the playground to run either.",
 		"nginx's consistent hash puts every host at many points on a ring; a key goes to the next point. " +
 			"Take a host out and only the keys it owned move, to its neighbours on the ring; the others stay cached where they were.",
 		"At 20 s of simulated time (the clock beside the progress) host 2 goes out. Round robin spreads its share of every key over the other two hosts, which already cache the same popular keys: " +
@@ -29,8 +33,15 @@ var replicas = Lesson{
 			"so it misses the popular keys the other hosts still hold until its cache has them again: a third copy costs a third set of cold misses. " +
 			"A cache of popular keys refills quickly; the lines below set each window beside the same requests with every host up, so what the outage cost shows apart from the luck of the keys drawn.",
 	},
-	Query:    "hosts=3&workers=2&host-cache=100&keys=1000&writes=0&mode=host&outage=host2@20s-35s",
+	// No host-cache: each host cache is its workers' memory, 2 × 50, so
+	// that the theory's per-worker and shared rows count the same 300
+	// entries as the host caches.
+	Query:    "hosts=3&workers=2&cache=50&keys=1000&writes=0&mode=host&outage=host2@20s-35s",
 	Requests: 20000,
+	Marks: []Mark{
+		{Seq: 7449, At: 20e6, Text: "20 s: host 2 has just gone out. Round robin sends its requests to hosts 0 and 1, which already cache the same popular keys."},
+		{Seq: 12903, At: 35e6, Text: "35 s: host 2 is back, its processes restarted and its cache empty: it misses the popular keys the other hosts still hold."},
+	},
 	Question: "With key routing, what happens to the cache when one host is taken out of the ring, and with round robin?",
 	Answer: "With the consistent hash only the keys of the host that left move, about a third here, and they miss once on their new host; every other key stays on its host and stays cached. " +
 		"Round robin never owned keys: every host already sees every key, so nothing moves, and nothing is saved either. " +

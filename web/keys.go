@@ -10,7 +10,7 @@ import (
 type key struct {
 	Action  string
 	Value   int
-	Control bool // also when the focus is on a button or link (Space is not)
+	Control bool // also when the focus is on a button or link (Space is not, on one reached by keyboard)
 }
 
 // playerKeys are the shortcuts of both pages: space plays or pauses, s
@@ -23,10 +23,30 @@ var playerKeys = map[string]key{
 
 // listenKeys posts the action of each key in keys (and the player's) while
 // the page is mounted; call the returned function to stop. Keys typed into
-// a form field, or space and Enter on a button or link, keep their usual
-// meaning, and an open modal dialog keeps its own.
+// a form field, or space on a button or link reached with the keyboard,
+// keep their usual meaning, and an open modal dialog keeps its own. A
+// button clicked with the mouse keeps the focus: there Space plays or
+// pauses, as the key help says, rather than press the button clicked last
+// again.
 func listenKeys(keys map[string]key) func() {
-	return app.Window().AddEventListener("keydown", func(ctx app.Context, e app.Event) {
+	clicked := app.Null() // the button or link last pressed with a pointer, while it keeps the focus
+	press := app.FuncOf(func(this app.Value, args []app.Value) any {
+		clicked = app.Null()
+		if t := args[0].Get("target"); t.Truthy() && t.Get("closest").Truthy() {
+			clicked = t.Call("closest", "button, a, summary")
+		}
+		return nil
+	})
+	moved := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if !args[0].Get("target").Equal(clicked) {
+			clicked = app.Null() // the keyboard moved the focus on
+		}
+		return nil
+	})
+	win := app.Window()
+	win.Call("addEventListener", "pointerdown", press, true)
+	win.Call("addEventListener", "focusin", moved, true)
+	stop := win.AddEventListener("keydown", func(ctx app.Context, e app.Event) {
 		if e.Get("defaultPrevented").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 			return
 		}
@@ -40,12 +60,21 @@ func listenKeys(keys map[string]key) func() {
 		if t := e.Get("target"); !k.Control && t.Truthy() && t.Get("tagName").Truthy() {
 			switch strings.ToLower(t.Get("tagName").String()) {
 			case "button", "a", "summary":
-				return
+				if !clicked.Truthy() || !t.Equal(clicked) {
+					return
+				}
 			}
 		}
 		e.PreventDefault()
 		ctx.NewActionWithValue(k.Action, k.Value)
 	})
+	return func() {
+		stop()
+		win.Call("removeEventListener", "pointerdown", press, true)
+		win.Call("removeEventListener", "focusin", moved, true)
+		press.Release()
+		moved.Release()
+	}
 }
 
 // inField reports whether t takes typed keys itself.

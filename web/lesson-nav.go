@@ -57,7 +57,7 @@ func shortcutsDialog() app.UI {
 		el("dl").Class("keys").Body(app.Range(shortcuts).Slice(func(i int) app.UI {
 			return el("div").Body(el("dt").Body(el("kbd").Text(shortcuts[i][0])), el("dd").Text(shortcuts[i][1]))
 		})),
-		el("p").Class("panel-sub").Text("Keys typed into a form field keep their usual meaning; on a focused button, Space presses it."),
+		el("p").Class("panel-sub").Text("Keys typed into a form field keep their usual meaning; on a button reached with Tab, Space presses it."),
 		el("form").Attr("method", "dialog").Body(
 			el("button").Class("btn primary").ID("shortcuts-close").Text("Close"),
 		),

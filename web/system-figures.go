@@ -96,6 +96,9 @@ func cardFigures(f *figures, w view.Worker) {
 	}
 	f.text(s("info"), view.InfoLine(w.Info))
 	lookups, r := ratioOf(w.Info)
+	if w.SharedOut {
+		r = 0 // as ratioBar draws it
+	}
 	f.style(s("fill"), "width", view.Pct(r))
 	f.text(s("ratio"), ratioText(w, w.Info))
 	f.text(s("lookups"), view.Plural(lookups, "lookup"))

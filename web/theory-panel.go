@@ -46,7 +46,7 @@ func (c *TheoryPanel) Render() app.UI {
 	}
 	return el("section").Class("panel theory").ID("theory").Aria("labelledby", "theory-title").Body(
 		app.H2().ID("theory-title").Text("Theory beside practice"),
-		el("p").Class("panel-sub").Text(cmp.Or(view.HostsWords(t, c.Measured), theoryWords(t))),
+		el("p").Class("panel-sub").ID("theory-words").Text(cmp.Or(ttlWords(c.Measured), view.HostsWords(t, c.Measured), theoryWords(t))),
 		el("table").Class("theory-table").Body(
 			el("thead").Body(el("tr").Body(
 				el("th").Attr("scope", "col").Text("cache"),
@@ -163,6 +163,21 @@ func localLabel(t view.Theory, ms []view.Measured) string {
 		s += " (mode local, not this system)"
 	}
 	return s
+}
+
+// ttlWords says what the prediction leaves out when a system's entries
+// expire: Che's approximation knows only eviction, so for a few hot keys it
+// predicts nearly every read a hit (lesson 11's one key: 100%), which says
+// nothing about a TTL cache. "" when no entry expires.
+func ttlWords(ms []view.Measured) string {
+	for _, m := range ms {
+		if m.TTL && m.Reads > 0 {
+			return "Che's approximation predicts an LRU cache that keeps each entry until it is evicted. Here entries expire after their TTL, " +
+				"which the prediction does not cover: the misses it leaves out are the expiries, and the fetches they cause. " +
+				"Read the predicted column as the hit ratio without a TTL, not as this run's."
+		}
+	}
+	return ""
 }
 
 // theoryWords explains the prediction for t's balancer.

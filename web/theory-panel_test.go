@@ -10,13 +10,19 @@ import (
 
 // Lesson 12 runs 3 host caches of 100 and no per-worker caches: the theory
 // table's per-worker and shared rows say whose memory they stand for, so
-// their predictions are not read as this system's (review, lesson 12).
+// their predictions are not read as this system's (review, lesson 12), and
+// they count the same 300 entries as the host caches (they counted 600).
 func TestTheoryRowsSayWhoseMemory(t *testing.T) {
 	c := lesson.All[lesson.Index("replicas")].Config()
-	got := html(&TheoryPanel{Theory: view.TheoryOf(c), Measured: []view.Measured{{Mode: c.Mode, HostBalancer: c.HostBalancer, Reads: 10, HitRatio: 0.5}}})
+	th := view.TheoryOf(c)
+	if th.SharedSize != th.Hosts*th.HostSize {
+		t.Errorf("lesson 12's theory: a shared cache of %d entries beside %d host caches of %d", th.SharedSize, th.Hosts, th.HostSize)
+	}
+	got := html(&TheoryPanel{Theory: th, Measured: []view.Measured{{Mode: c.Mode, HostBalancer: c.HostBalancer, Reads: 10, HitRatio: 0.5}}})
 	for _, want := range []string{
-		"6 per-worker caches of 100 entries (mode local, not this system)",
-		"one shared cache of 600 entries (6 × 100, the per-worker caches&#39; memory)",
+		"6 per-worker caches of 50 entries (mode local, not this system)",
+		"one shared cache of 300 entries (6 × 50, the per-worker caches&#39; memory)",
+		"each of the 3 host caches of 100 entries",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("theory panel for lesson 12 lacks %q", want)
@@ -42,5 +48,15 @@ func TestTheoryWordsGrammar(t *testing.T) {
 	want := "each of the 4 caches hits like one cache of 100. The same 400 entries in one shared cache hit like one cache of 400."
 	if got := theoryWords(view.TheoryOf(d)); !strings.HasSuffix(got, want) {
 		t.Errorf("theoryWords = %q; want it to end %q", got, want)
+	}
+}
+
+// Lesson 11's entries expire: the panel says what Che's approximation
+// leaves out rather than offer its 100% as this run's prediction.
+func TestTheoryWordsWithTTL(t *testing.T) {
+	c := lesson.All[lesson.Index("stampede")].Config()
+	got := html(&TheoryPanel{Theory: view.TheoryOf(c), Measured: []view.Measured{{Mode: c.Mode, Reads: 10, TTL: true}}})
+	if !strings.Contains(got, "which the prediction does not cover") || strings.Contains(got, "each of the 16 caches hits like one cache of 1") {
+		t.Errorf("lesson 11's theory panel does not say what the prediction leaves out: %s", got)
 	}
 }

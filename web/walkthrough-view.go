@@ -10,6 +10,9 @@ import (
 )
 
 func (w *Walkthrough) Render() app.UI {
+	if w.index {
+		return lessonIndex(w.st)
+	}
 	l := w.st.Lesson()
 	if w.st.Embed {
 		return el("div").Class("page learn embed").ID("walkthrough").DataSet("lesson", l.Slug).Body(
@@ -38,9 +41,13 @@ func (w *Walkthrough) Render() app.UI {
 					el("p").Class("prose to-code").Body(
 						el("a").ID("to-code").Attr("href", "#code-panel").Text("In your app: what to change in Django, Flask, Rails, Node… ↓"),
 					),
+					app.If(l.Requests > 0, el("p").Class("prose to-playground").Body(
+						el("a").ID("to-playground").Attr("href", rootPrefix()+"/?"+l.Query).
+							Text("Try it in the playground: this lesson's settings, every control to change them"),
+					)),
 				),
 				w.bar(),
-				el("div").Class("stage").Body(legend(w.views), systems(w.views), w.comparison(), glossary(false)),
+				el("div").Class("stage").Body(moments(l, w.seq()), legend(w.views), systems(w.views), w.comparison(), glossary(false)),
 				whatToNotice(l, w.notice.lines, w.ended),
 				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: view.MeasuredOf(w.views),
 					Warmups: view.WarmupsOf(w.theory, w.views), Skip: w.run != nil && !w.run.Stopped()}),

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ type Walkthrough struct {
 	ended    bool   // the lesson's own requests have all been played
 	auto     bool   // speed chosen by the lesson, not the user
 	revealed bool   // the answer shows
+	index    bool   // /learn without a lesson: the list of lessons, nothing runs
 	theory   view.Theory
 	notice   observer  // what to notice
 	status   announcer // the live region
@@ -122,6 +124,16 @@ func (w *Walkthrough) OnNav(ctx app.Context) {
 	st, notes := view.ParseLesson(q)
 	w.query = q
 	w.notices = notes
+	if v, _ := url.ParseQuery(q); !v.Has("lesson") {
+		w.index, w.st = true, st
+		w.pause()
+		w.run, w.views, w.failure = nil, nil, ""
+		w.status.say = "Lessons: " + view.Count(int64(len(lesson.All))) + " lessons. Press → for the first."
+		ctx.Page().SetTitle("Lessons · cachepit")
+		markReady(ctx)
+		return
+	}
+	w.index = false
 	w.load(st)
 	ctx.Page().SetTitle(st.Lesson().Title + " · cachepit")
 	w.syncURL(ctx)
@@ -138,10 +150,7 @@ func (w *Walkthrough) load(st view.LessonState) {
 	w.player.load(func() (*view.Runner, error) { return view.NewLessonRunner(l, st.Page()) }, st.At)
 	w.setSpeed(ownSpeed(l, w.seq()))
 	w.ended = w.run != nil && w.run.Seq() >= w.end()
-	w.limit = 0
-	if !w.ended {
-		w.limit = w.end()
-	}
+	w.limit = w.nextStop()
 	w.play(st.At < 0 && !w.ended)
 	w.notice.observe(w.run, l, time.Time{})
 	w.status.say = w.title()
@@ -150,7 +159,27 @@ func (w *Walkthrough) load(st view.LessonState) {
 		w.status.say += ". " + summary(w.views)
 	case w.running:
 		w.status.say += ". Playing its " + view.Plural(w.end(), "request") + " by itself: press Space or ❚❚ Pause to stop."
+		if len(l.Marks) > 0 {
+			w.status.say += " It pauses at " + view.Plural(int64(len(l.Marks)), "marked moment") + "."
+		}
+	default:
+		if m, ok := l.MarkAt(w.seq()); ok {
+			w.status.say += ". Paused at request " + view.Count(w.seq()) + ". " + m.Text
+		}
 	}
+}
+
+// nextStop is the request the run pauses at next: the lesson's next
+// marked moment, or its end; 0 once the lesson has played all it shows.
+func (w *Walkthrough) nextStop() int64 {
+	seq, end := w.seq(), w.end()
+	if w.run == nil || seq >= end {
+		return 0
+	}
+	if m, ok := w.st.Lesson().NextMark(seq); ok && m.Seq < end {
+		return m.Seq
+	}
+	return end
 }
 
 // end is the request number at which the lesson has played all it shows.
@@ -170,6 +199,15 @@ func (w *Walkthrough) frame(ctx app.Context) {
 	done := w.player.frame(ctx)
 	now := time.Now()
 	switch {
+	case done.stopped && w.seq() < w.end():
+		// A marked moment: paused, the page says what just happened
+		// (the moment line above the system shows it too).
+		m, _ := w.st.Lesson().MarkAt(w.seq())
+		w.limit = w.nextStop()
+		w.notice.observe(w.run, w.st.Lesson(), time.Time{})
+		w.status.say = "Paused at request " + view.Count(w.seq()) + ". " + m.Text + " Press Space or ▶ Play to go on."
+		w.status.at, w.status.seq = now, w.seq()
+		w.syncURL(ctx)
 	case done.stopped:
 		w.ended = true
 		w.notice.observe(w.run, w.st.Lesson(), time.Time{})
@@ -186,6 +224,9 @@ func (w *Walkthrough) frame(ctx app.Context) {
 // reset goes back to the lesson's first request, paused, as the
 // playground's Reset does: the teacher talks, then plays or steps.
 func (w *Walkthrough) reset(ctx app.Context) {
+	if w.index {
+		return
+	}
 	w.restart()
 	w.status.say = "Reset: " + w.status.say + ". Back at request 0, paused: press Space or ▶ Play to play the lesson, s to step one request."
 	w.syncURL(ctx)
@@ -208,6 +249,9 @@ func (w *Walkthrough) restart() {
 func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 	seq := w.seq()
 	w.notice.observe(w.run, w.st.Lesson(), time.Time{})
+	if !w.ended {
+		w.limit = w.nextStop() // a step or a skip may pass a marked moment
+	}
 	switch a.Name {
 	case ActionSpeed:
 		w.auto = false
@@ -234,12 +278,15 @@ func (w *Walkthrough) changed(ctx app.Context, a app.Action) {
 		w.status.at = time.Now()
 	case ActionStep:
 		if seq >= w.end() {
-			w.ended, w.limit = true, 0
+			w.ended = true
 		}
 		w.status.say = lastEvent(w.views)
+		if m, ok := w.st.Lesson().MarkAt(seq); ok {
+			w.status.say += " " + m.Text
+		}
 	case ActionSkipWarmup:
 		if seq >= w.end() {
-			w.ended, w.limit = true, 0
+			w.ended = true
 		}
 		w.status.say = skipWords(seq, w.theory, w.views)
 	case ActionRestart:
@@ -259,6 +306,12 @@ func pausedWords(seq int64, views []view.System) string {
 func (w *Walkthrough) handle(ctx app.Context) {
 	ctx.Handle(ActionLesson, func(ctx app.Context, a app.Action) {
 		d, _ := a.Value.(int)
+		if w.index {
+			if d > 0 {
+				ctx.Navigate(view.LessonURL(rootPrefix(), 0))
+			}
+			return
+		}
 		w.goTo(ctx, w.st.Index+d)
 	})
 	ctx.Handle(ActionPresenter, func(ctx app.Context, a app.Action) {
@@ -307,6 +360,9 @@ func (w *Walkthrough) here() view.LessonState {
 // syncURL writes the state into the address bar without reloading: paused,
 // the link reproduces this exact request; playing, the lesson from its start.
 func (w *Walkthrough) syncURL(ctx app.Context) {
+	if w.index {
+		return // the index has no state of its own to keep
+	}
 	st := w.here()
 	if w.running {
 		st.At, st.Restarts = -1, nil

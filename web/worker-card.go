@@ -144,6 +144,9 @@ func (c *WorkerCard) renderCache() app.UI {
 func ratioBar(cid string, w view.Worker) app.UI {
 	i := w.Info
 	lookups, r := ratioOf(i)
+	if w.SharedOut {
+		r = 0 // its bar is the shared cache's, which answers nothing while it is out
+	}
 	return el("div").Class("ratio").Body(
 		el("div").Class("bar").Body(
 			el("div").Class("fill").ID(cid+"-fill").Style("width", view.Pct(r)),
@@ -164,6 +167,8 @@ func ratioText(w view.Worker, i sim.CacheInfo) string {
 		return "hit ratio " + ratio
 	case w.HostL2:
 		return "host cache " + ratio
+	case w.SharedOut:
+		return "shared cache out"
 	}
 	return "shared cache " + ratio
 }

@@ -47,13 +47,57 @@ func (p *page) noticeLines() []string {
 }
 
 // waitPlayed waits until lesson l has played all its requests and paused.
+// At each of the lesson's marked moments the run pauses: Space goes on,
+// as a teacher does once the class has seen it. A stretch of a lesson
+// gets 40 s: lesson 12's hosts are redrawn every frame, and on a loaded
+// machine its 7,449 requests to the first moment took more than 15 s.
 func (p *page) waitPlayed(l lesson.Lesson) {
 	p.t.Helper()
 	end := len(l.Script) + l.Requests
-	p.waitFor(fmt.Sprintf(`document.querySelector("#walkthrough[data-lesson='%s']") !== null &&
-		document.getElementById("run-count").textContent.trim() === %q &&
-		document.getElementById("play").getAttribute("aria-label") === "Play"`,
-		l.Slug, fmt.Sprintf("request %s of %s", view.Count(end), view.Count(end))))
+	pausedAt := func(n int64) string {
+		return fmt.Sprintf(`document.querySelector("#walkthrough[data-lesson='%s']") !== null &&
+			document.getElementById("run-count").textContent.trim() === %q &&
+			document.getElementById("play").getAttribute("aria-label") === "Play"`,
+			l.Slug, fmt.Sprintf("request %s of %s", view.Count(n), view.Count(int64(end))))
+	}
+	for _, m := range l.Marks {
+		if p.seq() >= m.Seq {
+			continue
+		}
+		p.waitPaused(pausedAt(m.Seq))
+		p.key(" ")
+		p.waitFor(fmt.Sprintf(`document.getElementById("play").getAttribute("aria-label") === "Pause" || Number(document.getElementById("sys-0").dataset.seq) > %d`, m.Seq))
+	}
+	p.waitPaused(pausedAt(int64(end)))
+}
+
+// waitPaused waits up to 40 s for js, and says where the run stands if it
+// never holds.
+func (p *page) waitPaused(js string) {
+	p.t.Helper()
+	p.front()
+	deadline := time.Now().Add(40 * time.Second)
+	for {
+		var ok bool
+		p.eval(js, &ok)
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			var state string
+			p.eval(`document.getElementById("run-count").textContent + " · " + document.getElementById("play").getAttribute("aria-label") + " · " + document.getElementById("status").textContent`, &state)
+			p.t.Fatalf("waiting 40 s for %s; the page stands at %s", js, state)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// seq is the request the first system has served, as the page shows it.
+func (p *page) seq() int64 {
+	p.t.Helper()
+	var n float64
+	p.eval(`Number((document.getElementById("sys-0") || {dataset: {}}).dataset.seq || 0)`, &n)
+	return int64(n)
 }
 
 // TestLessonsByKeyboard walks through every lesson with the keyboard alone:
@@ -62,10 +106,20 @@ func (p *page) waitPlayed(l lesson.Lesson) {
 // seconds, so the tab gets 15 seconds a lesson.
 func TestLessonsByKeyboard(t *testing.T) {
 	p := openFor(t, env.base+"/learn", 1440, 1000, time.Duration(len(lesson.All))*15*time.Second)
+	// /learn is the index: every lesson by its title and what it teaches.
+	var index []string
+	p.eval(`[...document.querySelectorAll("#lesson-index li")].map(li => li.textContent)`, &index)
+	if len(index) != len(lesson.All) {
+		t.Fatalf("the index lists %d lessons; want %d", len(index), len(lesson.All))
+	}
 	for i, l := range lesson.All {
-		if i > 0 {
-			p.key(kb.ArrowRight)
+		if !strings.Contains(index[i], strings.TrimLeft(l.Title, "0123456789. ")) || !strings.Contains(index[i], l.Teaches) {
+			t.Errorf("the index's lesson %d reads %q; want its title and %q", i+1, index[i], l.Teaches)
 		}
+	}
+	for _, l := range lesson.All {
+		p.key(kb.ArrowRight) // from the index, the first lesson; then each next one
+		p.waitFor(fmt.Sprintf(`document.getElementById("walkthrough").dataset.lesson === %q`, l.Slug))
 		p.waitPlayed(l)
 		want := played(t, l)
 		if got := p.noticeLines(); strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -78,8 +132,8 @@ func TestLessonsByKeyboard(t *testing.T) {
 		}
 		var prog string
 		p.eval(`document.getElementById("progress").textContent`, &prog)
-		if got := prog; got != fmt.Sprintf("Lesson %d of %d", i+1, len(lesson.All)) {
-			t.Errorf("progress %q at lesson %d", got, i+1)
+		if got := prog; got != fmt.Sprintf("Lesson %d of %d", lesson.Index(l.Slug)+1, len(lesson.All)) {
+			t.Errorf("progress %q at lesson %s", got, l.Slug)
 		}
 	}
 	// Past the last lesson, the right arrow stays put.

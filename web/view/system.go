@@ -30,18 +30,19 @@ type System struct {
 
 // Worker is what one worker card draws.
 type Worker struct {
-	System   int // which system of the page (0, or 1 on the compare side)
-	Stats    sim.WorkerStats
-	Info     sim.CacheInfo
-	Cache    Cache
-	HasLocal bool
-	HostL2   bool // the cache behind its own is its host's, not a shared one
-	Last     Mark // how its latest request went
-	LastKey  int
-	Active   bool  // it served the page's latest request
-	Pulse    int   // parity of the latest request: alternating restarts its flash
-	Threads  int   // threads of the worker; Stats.BusyThreads of them serve now
-	BootLeft int64 // µs until its new process accepts; 0 when it is up
+	System    int // which system of the page (0, or 1 on the compare side)
+	Stats     sim.WorkerStats
+	Info      sim.CacheInfo
+	Cache     Cache
+	HasLocal  bool
+	HostL2    bool // the cache behind its own is its host's, not a shared one
+	Last      Mark // how its latest request went
+	LastKey   int
+	Active    bool  // it served the page's latest request
+	Pulse     int   // parity of the latest request: alternating restarts its flash
+	Threads   int   // threads of the worker; Stats.BusyThreads of them serve now
+	BootLeft  int64 // µs until its new process accepts; 0 when it is up
+	SharedOut bool  // without a cache of its own, it reads a shared cache that is out now
 }
 
 // Cache is the newest part of one cache's LRU list.
@@ -198,6 +199,7 @@ func Refresh(v System, system int, s *sim.Sim, last []sim.Event) System {
 		if !ws.Up && ws.ReadyAt > st.Now {
 			wv.BootLeft = ws.ReadyAt - st.Now
 		}
+		wv.SharedOut = !cfg.HasLocal() && !cfg.HasHost() && st.Shared.Down
 		if cfg.HasLocal() {
 			wv.Cache = sized(v.Workers[i].Cache, ws.Currsize, ws.Maxsize)
 		}
