@@ -38,8 +38,8 @@ func TestSharedCacheHasNoTTL(t *testing.T) {
 	tiered := lesson11
 	tiered.Mode = "tiered"
 	for name, marks := range map[string][2]string{
-		"flask":   {"_item = KeyLRU(cached_item, maxsize=1, ttl=1)", "CACHE_DEFAULT_TIMEOUT=0,"},
-		"fastapi": {"_item = KeyLRU(cached_item, maxsize=1, ttl=1)", "redis_client.set(k, json.dumps(item))\n"},
+		"flask":   {"@ttl_cache(maxsize=1, ttl=1)", "CACHE_DEFAULT_TIMEOUT=0,"},
+		"fastapi": {"@ttl_cache(maxsize=1, ttl=1)", "redis_client.set(k, json.dumps(item))\n"},
 		"node":    {"ttl: 1 * 1000", "redis.set(k, JSON.stringify(item));"},
 		"rails":   {"MemoryStore.new(size: 64.megabytes, expires_in: 1.seconds)", `redis://127.0.0.1:6379/0") }`},
 		"django":  {`"TIMEOUT": 1,`, `"TIMEOUT": None,`},
