@@ -23,6 +23,7 @@ type Playground struct {
 	charts  chartCache
 
 	panelsOn bool // the panels below the system picture are built (playground-panels.go)
+	drawn    bool // the first run is drawn and data-ready set (firstDrawn)
 }
 
 // chartCache holds the charts of the player's latest full snapshot.
@@ -58,8 +59,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	Mark("loaded")
 	p.play(st.At < 0)
 	p.clock.start(ctx, p.frame)
-	markReady(ctx)
-	if app.IsClient {
+	if app.IsClient { // firstDrawn sets data-ready once the run is drawn
 		ctx.Defer(p.panelsLater)
 	} else {
 		p.panelsOn = true // tests run natively draw the whole page at once
@@ -228,8 +228,10 @@ func (p *Playground) Render() app.UI {
 		outageNote(p.state.Config, p.views),
 		liveSystems(withFaults(p.views)),
 	}
-	body = append(body, p.panels()...)
-	return p.chrome(body...)
+	if !p.panelsOn {
+		return p.chrome(append(body, &firstDrawn{p: p})...)
+	}
+	return p.chrome(append(body, p.panels()...)...)
 }
 
 // chrome is the page around body: the title, the links and the footer.
