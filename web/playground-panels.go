@@ -78,32 +78,8 @@ func (p *Playground) blogRun() blogRun {
 	return p.blog
 }
 
-// firstDrawn stands in for the panels until they are built: an empty
-// #panels-pending. It is the last element the first render of a run adds,
-// and go-app mounts new elements in order, each into the page as it is
-// built, so when it renders, everything above it is in the document: it
-// writes the figures and sets data-ready then, in the update that drew the
-// run. Through ctx.Defer both waited for go-app's next update, behind the
-// re-render go-app gives every component it has just mounted (and the
-// playground, for its OnNav), none of which changes the page.
-type firstDrawn struct {
-	app.Compo
-	p *Playground
-}
-
-func (c *firstDrawn) Render() app.UI {
-	if p := c.p; p != nil && !p.drawn && app.IsClient {
-		p.drawn = true
-		p.writeFigures(true)
-		Mark("drawn")
-		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-ready",
-			app.Window().Get("performance").Call("now").Float())
-	}
-	return el("div").ID("panels-pending")
-}
-
 // panels are the parts of the page below the system picture, once
-// panelsOn; firstDrawn stands in for them before.
+// panelsOn; an empty #panels-pending stands in for them before.
 func (p *Playground) panels() []app.UI {
 	mode := p.state.Config.Mode
 	theory := p.prediction()

@@ -23,7 +23,6 @@ type Playground struct {
 	charts  chartCache
 
 	panelsOn bool // the panels below the system picture are built (playground-panels.go)
-	drawn    bool // the first run is drawn and data-ready set (firstDrawn)
 }
 
 // chartCache holds the charts of the player's latest full snapshot.
@@ -59,7 +58,8 @@ func (p *Playground) OnMount(ctx app.Context) {
 	Mark("loaded")
 	p.play(st.At < 0)
 	p.clock.start(ctx, p.frame)
-	if app.IsClient { // firstDrawn sets data-ready once the run is drawn
+	markReady(ctx)
+	if app.IsClient {
 		ctx.Defer(p.panelsLater)
 	} else {
 		p.panelsOn = true // tests run natively draw the whole page at once
@@ -228,8 +228,8 @@ func (p *Playground) Render() app.UI {
 		outageNote(p.state.Config, p.views),
 		liveSystems(withFaults(p.views)),
 	}
-	if !p.panelsOn {
-		return p.chrome(append(body, &firstDrawn{p: p})...)
+	if !p.panelsOn { // Playground.panels is first called (and compiled) once they are on
+		return p.chrome(append(body, el("div").ID("panels-pending"))...)
 	}
 	return p.chrome(append(body, p.panels()...)...)
 }
