@@ -39,6 +39,9 @@ func withFaults(views []view.System) []view.System {
 // outageNote says which compared systems each outage reaches (none of them
 // when it names a cache they do not have).
 func outageNote(c sim.Config, views []view.System) app.UI {
+	if c.Outage == "" {
+		return nil // the usual case, settled before the larger view.OutageNote is first called (and compiled)
+	}
 	lines := view.OutageNote(c, views)
 	return app.If(len(lines) > 0, el("ul").Class("outage-note").ID("outage-note").Aria("label", "outages").Body(
 		app.Range(lines).Slice(func(i int) app.UI { return el("li").Text(lines[i]) }),

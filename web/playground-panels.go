@@ -78,11 +78,9 @@ func (p *Playground) blogRun() blogRun {
 	return p.blog
 }
 
-// panels are the parts of the page below the system picture.
+// panels are the parts of the page below the system picture, once
+// panelsOn; an empty #panels-pending stands in for them before.
 func (p *Playground) panels() []app.UI {
-	if !p.panelsOn {
-		return []app.UI{el("div").ID("panels-pending")}
-	}
 	mode := p.state.Config.Mode
 	theory := p.prediction()
 	blog := p.blogRun()

@@ -228,8 +228,10 @@ func (p *Playground) Render() app.UI {
 		outageNote(p.state.Config, p.views),
 		liveSystems(withFaults(p.views)),
 	}
-	body = append(body, p.panels()...)
-	return p.chrome(body...)
+	if !p.panelsOn { // Playground.panels is first called (and compiled) once they are on
+		return p.chrome(append(body, el("div").ID("panels-pending"))...)
+	}
+	return p.chrome(append(body, p.panels()...)...)
 }
 
 // chrome is the page around body: the title, the links and the footer.
