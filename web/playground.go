@@ -207,7 +207,7 @@ func (p *Playground) Render() app.UI {
 	}
 	mode := p.state.Config.Mode
 	body := []app.UI{
-		notices("Some settings could not be used and kept their default:", p.notices),
+		notices("Some settings could not be used and kept the value they had (on a page just opened, the default):", p.notices),
 		failure(p.failure),
 		postStrip(),
 		&PlayBar{
