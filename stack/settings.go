@@ -16,7 +16,8 @@ type settings struct {
 	MaxRequests int    // recycle after this many requests; 0: never
 	Jitter      int    // 0..Jitter added to each worker's MaxRequests
 	Preload     bool   // build the app once in the master, before the fork
-	Mode        string // local, shared or tiered
+	Mode        string // local, shared or tiered; a cache per host is shared (or tiered) with PerHost
+	PerHost     int    // hosts, when the shared cache is a server on each host (the engine's host modes); 0 otherwise
 	Cache       int    // entries in each process's cache
 	Shared      int    // entries in the shared cache
 	TTL         int    // seconds an entry of a process's own cache lives; 0: until evicted or deleted. The engine's shared and host caches have none: their code sets none
@@ -28,6 +29,17 @@ type settings struct {
 }
 
 func from(c sim.Config) settings {
+	s := fromConfig(c)
+	switch c.Mode { // a cache per host is the same code as a shared cache, pointed at the host's own server
+	case "host":
+		s.Mode, s.PerHost, s.Shared = "shared", max(c.Hosts, 1), c.HostSize()
+	case "tiered-host":
+		s.Mode, s.PerHost, s.Shared = "tiered", max(c.Hosts, 1), c.HostSize()
+	}
+	return s
+}
+
+func fromConfig(c sim.Config) settings {
 	return settings{
 		Workers:     c.Workers,
 		Threads:     c.Threads,
@@ -84,8 +96,14 @@ func (s settings) summary() string {
 func modeWords(s settings) string {
 	switch s.Mode {
 	case "shared":
+		if s.PerHost > 0 {
+			return fmt.Sprintf("a cache of %s on each of %d hosts", entries(s.Shared), s.PerHost)
+		}
 		return fmt.Sprintf("one shared cache of %s", entries(s.Shared))
 	case "tiered":
+		if s.PerHost > 0 {
+			return fmt.Sprintf("a cache of %s in each in front of a cache of %s on each of %d hosts", entries(s.Cache), entries(s.Shared), s.PerHost)
+		}
 		return fmt.Sprintf("a cache of %s in each in front of a shared cache of %s", entries(s.Cache), entries(s.Shared))
 	}
 	return fmt.Sprintf("a cache of %s in each", entries(s.Cache))

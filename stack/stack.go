@@ -84,6 +84,9 @@ func (st stack) generate(s settings) Code {
 	}
 	if st.snippets != nil {
 		have, fix := haveAndFix(s.Mode)
+		if s.PerHost > 0 {
+			have, fix = perHost(s)
+		}
 		if s.post() && !st.post {
 			have.text = append(have.text, "The post's app caches a function without arguments behind GET /: one key. "+
 				"In this code that one key is item 0, read with GET /item/0.")
@@ -133,6 +136,25 @@ func haveAndFix(mode string) (have, other part) {
 	return part{heading: "What you have: one cache per process (the pitfall)", text: []string{
 		"Each worker process has its own memory, so its own cache: N copies of the hot keys, N cold misses per key, and a write that reaches only the process that handled it.",
 	}}, shared
+}
+
+// perHost names the two code sections when the settings' shared cache is
+// a server on each host: the code is a shared cache's, and the pitfall is
+// where it points.
+func perHost(s settings) (have, fix part) {
+	heading := "What you have: one cache per host (a Redis or Memcached on each host)"
+	if s.Mode == "tiered" {
+		heading = "What you have: a cache in each process in front of one per host"
+	}
+	have = part{heading: heading, text: []string{fmt.Sprintf(
+		"The code is a shared cache's; what makes it a cache per host is where it points: each host's processes talk to a server on their own host "+
+			"(127.0.0.1, the address in the code below). They agree with each other, but the %d hosts hold %d copies of the hot keys, "+
+			"a host that restarts comes back cold, and a write deletes the key on its own host's cache only: the pitfall one level up.", s.PerHost, s.PerHost)}}
+	fix = part{"The fix: one cache for every host", []string{
+		"The same code, with every host pointed at one Redis or Memcached that all of them reach: one copy of each key, " +
+			"and a write seen by all. The other fix is to route each key to one host at the load balancer (consistent hashing).",
+	}, "shared"}
+	return have, fix
 }
 
 // guards says what the code for mode adds against a stampede and an outage.

@@ -1,6 +1,7 @@
 package stack
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -259,6 +260,33 @@ func TestKeyLRUSaysWhy(t *testing.T) {
 			if says != tt.why || uses != tt.why {
 				t.Errorf("%s, writes %v, mode %s: says why %v, uses KeyLRU %v; want %v", name, tt.writes, tt.mode, says, uses, tt.why)
 			}
+		}
+	}
+}
+
+// A cache per host (the engine's host modes) is a shared cache's code on
+// each host: the text says so and names the hosts, and no section is the
+// per-process cache in front of Redis that tiered code would be.
+func TestPerHostCode(t *testing.T) {
+	c := sim.Default()
+	c.Mode, c.Hosts, c.Workers = "host", 3, 2
+	for _, name := range []string{"flask", "django", "fastapi", "node", "rails"} {
+		code, err := Generate(c, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "a cache of 200 entries on each of 3 hosts"; !strings.Contains(code.Summary, want) {
+			t.Errorf("%s: summary %q; want %q", name, code.Summary, want)
+		}
+		have := section(t, code, "What you have")
+		if !strings.Contains(have.Heading, "one cache per host") || !strings.Contains(strings.Join(have.Text, " "), "the 3 hosts hold 3 copies") {
+			t.Errorf("%s: %q says %q", name, have.Heading, have.Text)
+		}
+		shared := c
+		shared.Mode, shared.Hosts = "shared", 1
+		sc, _ := Generate(shared, name)
+		if !reflect.DeepEqual(have.Snippets, section(t, sc, "What you have").Snippets) { // the same 200 entries
+			t.Errorf("%s: a cache per host is not the shared cache's code", name)
 		}
 	}
 }
