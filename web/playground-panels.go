@@ -52,7 +52,7 @@ func (p *Playground) prediction() prediction {
 		p.theory = prediction{done: true}
 		p.theory.theory, p.theory.ok = view.TheoryFor(st.Config)
 		if st.Compare && p.theory.ok {
-			p.theory.headline = view.Headline(p.theory.theory)
+			p.theory.headline = view.Headline(p.theory.theory, st.Config.TTL > 0)
 		}
 	}
 	return p.theory

@@ -225,8 +225,8 @@ func capacity(c sim.Config) int {
 // approximation t: N per-worker caches of size C hit like one cache of size
 // C, while a shared cache of S entries hits like one cache of size S. It is
 // empty when the balancer routes by key (then each worker sees only its own
-// keys).
-func Headline(t Theory) string {
+// keys). With ttl it says the approximation leaves expiry out.
+func Headline(t Theory, ttl bool) string {
 	if t.KeyHash || t.Workers < 2 {
 		return ""
 	}
@@ -235,7 +235,12 @@ func Headline(t Theory) string {
 		"and %d of them together still hit about %s: %s entries buy what %s would. ",
 		t.Cache, Pct(t.PerWorker), t.Workers, Pct(t.PerWorker), Count(total), Count(t.Cache))
 	if t.SharedSize == total {
-		return s + fmt.Sprintf("The same %s entries as one shared cache hit about %s.", Count(total), Pct(t.Shared))
+		s += fmt.Sprintf("The same %s entries as one shared cache hit about %s.", Count(total), Pct(t.Shared))
+	} else {
+		s += fmt.Sprintf("One shared cache of %s entries hits about %s.", Count(t.SharedSize), Pct(t.Shared))
 	}
-	return s + fmt.Sprintf("One shared cache of %s entries hits about %s.", Count(t.SharedSize), Pct(t.Shared))
+	if ttl {
+		s += " These figures leave out the TTL: here entries also expire, and every expiry is a miss the approximation does not count."
+	}
+	return s
 }

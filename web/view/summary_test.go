@@ -90,21 +90,27 @@ func TestChange(t *testing.T) {
 
 func TestHeadline(t *testing.T) {
 	c := sim.Default()
-	h := Headline(TheoryOf(c))
+	h := Headline(TheoryOf(c), false)
 	for _, want := range []string{Pct(sim.Che(c, c.Cache)), Pct(sim.Che(c, c.Workers*c.Cache)), "same 400 entries", "Che"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("Headline = %q; want it to contain %q", h, want)
 		}
 	}
 	c.SharedCache = 40
-	h = Headline(TheoryOf(c))
+	h = Headline(TheoryOf(c), false)
 	for _, want := range []string{Pct(sim.Che(c, 40)), "One shared cache of 40 entries"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("Headline with shared-cache=40 = %q; want it to contain %q", h, want)
 		}
 	}
+	if h := Headline(TheoryOf(c), false); strings.Contains(h, "TTL") {
+		t.Errorf("Headline without a TTL = %q; want no word of one", h)
+	}
+	if h := Headline(TheoryOf(c), true); !strings.Contains(h, "leave out the TTL") {
+		t.Errorf("Headline with a TTL = %q; want it to say the approximation leaves expiry out", h)
+	}
 	c.Balancer = "keyhash"
-	if h := Headline(TheoryOf(c)); h != "" {
+	if h := Headline(TheoryOf(c), false); h != "" {
 		t.Errorf("Headline with keyhash = %q; want empty (each worker sees its own keys)", h)
 	}
 }
