@@ -97,16 +97,24 @@ func TestHostLessonsNotices(t *testing.T) {
 // its partner takes a while on a loaded machine.
 func (p *page) waitLong(js string, d time.Duration) {
 	p.t.Helper()
+	if !p.holds(js, d) {
+		p.t.Fatalf("waiting %s for %s", d, js)
+	}
+}
+
+// holds polls js every 200 ms for up to d and reports whether it came true.
+func (p *page) holds(js string, d time.Duration) bool {
+	p.t.Helper()
 	p.front() // a tab in the background is throttled
 	deadline := time.Now().Add(d)
 	for {
 		var ok bool
 		p.eval(js, &ok)
 		if ok {
-			return
+			return true
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("waiting %s for %s", d, js)
+			return false
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

@@ -75,20 +75,10 @@ func (p *page) waitPlayed(l lesson.Lesson) {
 // never holds.
 func (p *page) waitPaused(js string) {
 	p.t.Helper()
-	p.front()
-	deadline := time.Now().Add(40 * time.Second)
-	for {
-		var ok bool
-		p.eval(js, &ok)
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			var state string
-			p.eval(`document.getElementById("run-count").textContent + " · " + document.getElementById("play").getAttribute("aria-label") + " · " + document.getElementById("status").textContent`, &state)
-			p.t.Fatalf("waiting 40 s for %s; the page stands at %s", js, state)
-		}
-		time.Sleep(200 * time.Millisecond)
+	if !p.holds(js, 40*time.Second) {
+		var state string
+		p.eval(`document.getElementById("run-count").textContent + " · " + document.getElementById("play").getAttribute("aria-label") + " · " + document.getElementById("status").textContent`, &state)
+		p.t.Fatalf("waiting 40 s for %s; the page stands at %s", js, state)
 	}
 }
 
