@@ -77,18 +77,10 @@ func parseOutage(p string, hosts int) (outage, error) {
 // or "shared@2s-": what it takes out ("shared", "host1") and from when to
 // when, in µs of simulated time; an entry with no end ends at Forever.
 func OutageSpan(p string) (what string, from, to int64, err error) {
-	bad := fmt.Errorf("must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got %q", p)
 	what, when, ok := strings.Cut(p, "@")
 	a, b, ok2 := strings.Cut(when, "-")
-	if !ok || !ok2 {
-		return "", 0, 0, bad
-	}
-	if what != "shared" {
-		n, ok := strings.CutPrefix(what, "host")
-		h, err := strconv.Atoi(n)
-		if !ok || err != nil || n != strconv.Itoa(h) || h < 0 {
-			return "", 0, 0, bad
-		}
+	if !ok || !ok2 || !outageTarget(what) {
+		return "", 0, 0, fmt.Errorf("must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got %q", p)
 	}
 	if from, err = ParseDuration(a); err != nil {
 		return "", 0, 0, fmt.Errorf("%s: start %w", p, err)
@@ -103,6 +95,17 @@ func OutageSpan(p string) (what string, from, to int64, err error) {
 		return "", 0, 0, fmt.Errorf("%s: the end must come after the start", p)
 	}
 	return what, from, to, nil
+}
+
+// outageTarget reports whether what names something an outage can take out:
+// "shared", or "host" and a number written without sign or leading zeros.
+func outageTarget(what string) bool {
+	if what == "shared" {
+		return true
+	}
+	n, ok := strings.CutPrefix(what, "host")
+	h, err := strconv.Atoi(n)
+	return ok && err == nil && h >= 0 && n == strconv.Itoa(h)
 }
 
 func (o outage) String() string {

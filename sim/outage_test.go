@@ -208,3 +208,46 @@ func TestAllHostsOut(t *testing.T) {
 		t.Errorf("after 5,000 requests at %d µs: %d refused; want refusals while both hosts were out", s.Now(), s.refused)
 	}
 }
+
+// OutageSpan reads one entry, and builds an error only when the entry is bad:
+// the lessons and the page call it on every entry they draw.
+func TestOutageSpan(t *testing.T) {
+	const shape = `must be like shared@2s-4s, host1@500ms-1.5s or shared@2s- (no end), comma-separated, got `
+	for _, tc := range []struct {
+		in       string
+		what     string
+		from, to int64
+		err      string
+	}{
+		{"shared@2s-4s", "shared", 2e6, 4e6, ""},
+		{"host1@500ms-1.5s", "host1", 500e3, 1.5e6, ""},
+		{"host0@0-", "host0", 0, Forever, ""},
+		{"host12@1m-1h", "host12", 60e6, 3600e6, ""},
+		{"shared", "", 0, 0, shape + `"shared"`},
+		{"shared@2s", "", 0, 0, shape + `"shared@2s"`},
+		{"host@1s-2s", "", 0, 0, shape + `"host@1s-2s"`},
+		{"host01@1s-2s", "", 0, 0, shape + `"host01@1s-2s"`},
+		{"host+1@1s-2s", "", 0, 0, shape + `"host+1@1s-2s"`},
+		{"Shared@1s-2s", "", 0, 0, shape + `"Shared@1s-2s"`},
+		{"shared@x-2s", "", 0, 0, `shared@x-2s: start must be a duration such as 500us, 20ms or 1.5s, got "x"`},
+		{"shared@1s-y", "", 0, 0, `shared@1s-y: end must be a duration such as 500us, 20ms or 1.5s, got "y"`},
+		{"shared@2s-2s", "", 0, 0, "shared@2s-2s: the end must come after the start"},
+	} {
+		what, from, to, err := OutageSpan(tc.in)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%q: %v", tc.in, err)
+		case tc.err != "" && (err == nil || err.Error() != tc.err):
+			t.Errorf("%q: got error %v; want %q", tc.in, err, tc.err)
+		case what != tc.what || from != tc.from || to != tc.to:
+			t.Errorf("%q: got %q %d %d; want %q %d %d", tc.in, what, from, to, tc.what, tc.from, tc.to)
+		}
+		if tc.err != "" {
+			continue
+		}
+		in := tc.in
+		if n := testing.AllocsPerRun(100, func() { OutageSpan(in) }); n != 0 {
+			t.Errorf("%q: %v allocations per call; want 0 (no error built for valid text)", tc.in, n)
+		}
+	}
+}
