@@ -12,7 +12,8 @@ import (
 // do not apply to the current choices are hidden.
 type Controls struct {
 	app.Compo
-	Config sim.Config
+	Config  sim.Config
+	Compare []sim.Config // the two systems compared, left and right; nil for one
 }
 
 // advanced are shown folded: they matter less for the lesson.
@@ -54,13 +55,22 @@ func (c *Controls) Render() app.UI {
 	}
 	return el("section").Class("panel controls").ID("controls").Aria("label", "settings").Body(
 		app.H2().Text("Settings"),
-		el("p").Class("panel-sub").ID("mode-sizes").Text(view.CacheSizes(c.Config)),
+		el("p").Class("panel-sub").ID("mode-sizes").Text(c.cacheSizes()),
 		el("div").Class("fields").Body(main...),
 		el("details").Body(
 			el("summary").Text("Advanced: warmup, run length, costs, clients' think time, backlog, respawn"),
 			el("div").Class("fields").Body(more...),
 		),
 	)
+}
+
+// cacheSizes says which caches are in effect, for both systems when two
+// are compared: the fields set only one of them.
+func (c *Controls) cacheSizes() string {
+	if len(c.Compare) == 2 {
+		return view.CompareCacheSizes(c.Config, c.Compare[0], c.Compare[1])
+	}
+	return view.CacheSizes(c.Config)
 }
 
 func applies(name string, c sim.Config) bool {

@@ -58,6 +58,15 @@ func (p *Playground) prediction() prediction {
 	return p.theory
 }
 
+// comparedConfigs are the settings of the two systems compared, left and
+// right; nil with one system.
+func comparedConfigs(views []view.System) []sim.Config {
+	if len(views) != 2 {
+		return nil
+	}
+	return []sim.Config{views[0].Config, views[1].Config}
+}
+
 // blogRun is the post's three requests replayed in the current mode,
 // computed when first asked for.
 type blogRun struct {
@@ -105,7 +114,7 @@ func (p *Playground) panels() []app.UI {
 						return &Chart{Data: charts[i]}
 					})),
 				),
-				&Controls{Config: p.state.Config},
+				&Controls{Config: p.state.Config, Compare: comparedConfigs(p.views)},
 			),
 			el("div").Class("side").Body(
 				&BlogReplay{Mode: mode, Hosts: p.state.Config.Hosts, Steps: blog.steps, Err: blog.err},

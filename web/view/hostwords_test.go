@@ -54,3 +54,33 @@ func TestCacheSizes(t *testing.T) {
 		}
 	}
 }
+
+// In a comparison the Settings line names both systems' caches, each under
+// its side, and says which of them the fields set: it described only the
+// page's own system (with mode=shared, the right one) without saying so.
+func TestCompareCacheSizes(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"workers=4&cache=50", "Caches in effect. Left (per-worker caches): lru_cache(maxsize=50) in each of 4 workers. " +
+			"Right (shared cache): one shared cache of 200 entries. The fields below set the left one; the right one differs only in cache mode."},
+		{"mode=shared", "Caches in effect. Left (per-worker caches): lru_cache(maxsize=100) in each of 4 workers. " +
+			"Right (shared cache): one shared cache of 400 entries. The fields below set the right one; the left one differs only in cache mode."},
+		{"mode=tiered&coalesce=shared", "Caches in effect. Left (per-worker caches): lru_cache(maxsize=100) in each of 4 workers. " +
+			"Right (per-worker + shared cache): lru_cache(maxsize=100) in each of 4 workers and one shared cache of 400 entries. " +
+			"The fields below set the right one; the left one differs only in cache mode and stampede protection."},
+		{"hosts=3&workers=2&mode=host", "Caches in effect. Left (per-worker caches): lru_cache(maxsize=100) in each of 6 workers. " +
+			"Right (a cache per host): 200 entries on each of 3 hosts. The fields below set the right one; the left one differs only in cache mode."},
+	} {
+		st, notes := ParsePage(tt.q + "&compare=true")
+		if len(notes) > 0 {
+			t.Fatal(notes)
+		}
+		r, err := NewRunner(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs := r.Views()
+		if got := CompareCacheSizes(st.Config, vs[0].Config, vs[1].Config); got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.q, got, tt.want)
+		}
+	}
+}
