@@ -18,6 +18,7 @@ type Playground struct {
 	state   view.PageState
 	release func()    // removes the keyboard listener
 	shared  time.Time // when the address last caught up with the run while playing
+	typed   bool      // the address holds values the page could not use: kept as typed (see follow)
 	blog    blogRun
 	theory  prediction
 	charts  chartCache
@@ -55,6 +56,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.handle(ctx)
 	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
 	p.load(st)
+	p.typed = len(p.notices) > 0
 	Mark("loaded")
 	p.play(st.At < 0)
 	p.clock.start(ctx, p.frame)
@@ -79,6 +81,7 @@ func (p *Playground) OnNav(ctx app.Context) {
 	}
 	p.notices = notes
 	p.load(st)
+	p.typed = len(p.notices) > 0
 	p.play(st.At < 0)
 }
 
@@ -92,7 +95,7 @@ const addressEvery = time.Second
 // figures-only frame miss the screen's refresh.
 func (p *Playground) frame(ctx app.Context) {
 	if done := p.player.frame(ctx); done.ran > 0 && done.full && time.Since(p.shared) >= addressEvery {
-		p.syncURL(ctx)
+		p.follow(ctx)
 	}
 }
 
@@ -125,13 +128,13 @@ func (p *Playground) reset(ctx app.Context) {
 	st := p.state
 	st.At, st.Restarts, st.Deploys = 0, nil, nil
 	p.load(st)
-	p.syncURL(ctx)
+	p.follow(ctx)
 }
 
 // changed keeps the address current after the player acted.
 func (p *Playground) changed(ctx app.Context, a app.Action) {
 	if a.Name != ActionSpeed {
-		p.syncURL(ctx)
+		p.follow(ctx)
 	}
 }
 
@@ -163,6 +166,7 @@ func (p *Playground) handle(ctx app.Context) {
 		}
 	})
 	ctx.Handle(ActionOutage, func(ctx app.Context, a app.Action) { p.outage(ctx, a) })
+	ctx.Handle(ActionDismiss, func(ctx app.Context, a app.Action) { p.syncURL(ctx) }) // the player hides the notices
 	p.handleSkip(ctx, p, func() view.Theory { return p.prediction().theory })
 	ctx.Handle(ActionSet, func(ctx app.Context, a app.Action) {
 		f, ok := sim.FieldByName(a.Tags.Get("field"))
@@ -195,10 +199,21 @@ func (p *Playground) here() view.PageState {
 }
 
 // syncURL writes the state into the address bar: the link opens the run
-// paused at the request it reached.
+// paused at the request it reached. The page calls it when the user changes
+// a setting or dismisses the notices, and through follow otherwise.
 func (p *Playground) syncURL(ctx app.Context) {
-	p.shared = time.Now()
+	p.shared, p.typed = time.Now(), false
 	replaceURL(ctx, p.here().Query())
+}
+
+// follow keeps the address current as the run goes on (playing, pausing,
+// stepping, resetting), except while it holds values the page could not
+// use: then it stays as typed, behind the notice that names them, so the
+// text to correct is not lost.
+func (p *Playground) follow(ctx app.Context) {
+	if !p.typed {
+		p.syncURL(ctx)
+	}
 }
 
 func (p *Playground) Render() app.UI {
