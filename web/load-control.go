@@ -27,18 +27,19 @@ func (l *Load) control() app.UI {
 	}
 	kind := el("select").ID("load-kind").Aria("label", "how the load is given").Body(
 		el("option").Attr("value", "closed").Attr("selected", l.Arrivals != "poisson").Text("clients"),
-		el("option").Attr("value", "poisson").Attr("selected", l.Arrivals == "poisson").Text("requests/s (Poisson)"),
+		el("option").Attr("value", "poisson").Attr("selected", l.Arrivals == "poisson").Text("req/s (Poisson)"),
 	).OnChange(set("arrivals"))
 	value := el("input").Attr("type", "number").ID("load-value").Attr("min", 1).Class("load-value")
 	if l.Arrivals == "poisson" {
-		value = value.Attr("value", strconv.FormatFloat(l.Rate, 'g', -1, 64)).Aria("label", "requests per second").
-			Title("requests per second arriving at random, whether or not earlier ones were answered").OnChange(set("rate"))
+		value = value.Attr("value", strconv.FormatFloat(l.Rate, 'g', -1, 64)).Aria("label", "simulated requests per second").
+			Title("requests per simulated second arriving at random, whether or not earlier ones were answered").OnChange(set("rate"))
 	} else {
-		value = value.Attr("value", strconv.Itoa(l.Clients)).Aria("label", "clients").
+		value = value.Attr("value", strconv.Itoa(l.Clients)).Aria("label", "simulated clients").
 			Title("clients in a loop: each sends its next request when the last one is answered").OnChange(set("clients"))
 	}
-	return el("span").Class("load").Role("group").Aria("label", "load").Body(
-		el("span").Text("Load"),
+	return el("span").Class("load").Role("group").Aria("label", "simulated load").
+		Title("the load in the simulation, in simulated time; the playback speed only changes how fast you watch it").Body(
+		el("span").ID("load-name").Text("Simulated load"),
 		value,
 		kind,
 	)

@@ -65,7 +65,7 @@ func (c *PlayBar) Render() app.UI {
 	if c.Keys {
 		step, reset = step+" (s)", reset+" (r)"
 	}
-	rate := el("span").Class("rate").ID("rate").Title("requests played per second of your time: the playback, not the modelled load").Text(c.Rate)
+	rate := el("span").Class("rate").ID("rate").Title("measured playback: requests the page drew in the last second of your time, at most the playback speed; not the simulated load").Text(c.Rate)
 	speed := c.speedControl()
 	if c.RateBelow {
 		speed = el("span").Class("speed-rate").Body(speed, rate)
@@ -121,8 +121,17 @@ func (c *PlayBar) speedControl() app.UI {
 		input = el("input").Attr("type", "range").ID(c.SpeedID).Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).
 			Attr("value", strconv.Itoa(c.Speed)).Aria("valuetext", SpeedLabel(c.Speed)).OnInput(choose)
 	}
-	return el("label").Class("speed").Attr("for", c.SpeedID).Body(
-		el("span").Text("Speed"),
+	// Beside a load control the speed is named for what it is, the
+	// playback: "Speed 50 req/s" next to "1000 requests/s (Poisson)" was read
+	// as the system managing 50 of the 1,000 requests a second.
+	label := el("label").Class("speed").Attr("for", c.SpeedID)
+	name := "Speed"
+	if c.Load != nil {
+		name = "Playback"
+		label = label.Title("playback speed: how many of the simulated requests the page draws per second of your time; it changes how fast you watch, not the simulated load")
+	}
+	return label.Body(
+		el("span").ID(c.SpeedID+"-name").Text(name),
 		input,
 		app.If(!c.SpeedMenu, el("output").Attr("for", c.SpeedID).ID(c.SpeedID+"-label").Text(SpeedLabel(c.Speed))),
 	)
