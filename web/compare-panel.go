@@ -24,7 +24,7 @@ func (c *ComparePanel) Render() app.UI {
 				el("th").Text(""),
 				el("th").Attr("scope", "col").Text(c.Left),
 				el("th").Attr("scope", "col").Text(c.Right),
-				el("th").Attr("scope", "col").Text("in words"),
+				el("th").Attr("scope", "col").Class("remark").Text("in words"),
 			)),
 			el("tbody").Body(app.Range(c.Findings).Slice(func(i int) app.UI {
 				f := c.Findings[i]
