@@ -144,12 +144,13 @@ func TestSharedCardAgrees(t *testing.T) {
 }
 
 // TestLessonAtOutOfRange: a bad at= opens the lesson at request 0, and one
-// past the end of lesson 1 (which stops with its script) at its end, each
-// with a notice giving the lesson's range.
+// past the end of lesson 1 (which stops with its script), or past the most
+// any run goes, at its end, each with a notice giving the lesson's range.
 func TestLessonAtOutOfRange(t *testing.T) {
 	for _, tt := range []struct{ at, count, notice string }{
 		{"-3", "request 0 of 3", "from 0 to 3, this lesson's last request"},
 		{"999", "request 3 of 3", "at 999 is past the end of this lesson, which has 3 requests"},
+		{"99999999999", "request 3 of 3", "past the most a lesson runs to, 20,000,000: showing this lesson's end, request 3"},
 	} {
 		p := open(t, env.base+"/learn?lesson=the-post&at="+tt.at, 1440, 1000)
 		time.Sleep(500 * time.Millisecond) // it must not play by itself
