@@ -11,7 +11,7 @@ import "github.com/cachepit/cachepit/sim"
 // fill marks w Full when every cache of a system c is full and the recent
 // window reaches back before they filled, with the hit ratio since.
 func (w *Warmup) fill(series []sim.Point, c sim.Config) {
-	entries, caches := Capacity(c)
+	entries, caches := fullSize(c)
 	if w.State != Warming || w.Down || entries == 0 || len(series) == 0 || series[len(series)-1].Entries < entries {
 		return
 	}
@@ -36,13 +36,13 @@ func (w *Warmup) fill(series []sim.Point, c sim.Config) {
 	}
 }
 
-// Capacity is how many entries system c's caches hold between them once
+// fullSize is how many entries system c's caches hold between them once
 // full (each its size, or every key when there are fewer keys), and how
 // many caches it has. It is 0 where a full cache does not mean a warm
 // one, or where it cannot tell: writes and expiries drop entries that
 // later misses put back, and routing by key gives each cache only its share
 // of the keys.
-func Capacity(c sim.Config) (entries, caches int) {
+func fullSize(c sim.Config) (entries, caches int) {
 	hosts := max(c.Hosts, 1)
 	keyhash := c.Balancer == "keyhash" || hosts > 1 && c.HostBalancer == "keyhash"
 	if c.Writes > 0 || c.TTL > 0 && c.HasLocal() {

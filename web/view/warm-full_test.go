@@ -7,7 +7,7 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
-func TestCapacity(t *testing.T) {
+func TestFullSize(t *testing.T) {
 	tests := []struct {
 		query          string
 		entries, count int
@@ -28,8 +28,8 @@ func TestCapacity(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n, k := Capacity(c); n != tt.entries || k != tt.count {
-			t.Errorf("Capacity(%s) = %d entries in %d caches; want %d in %d", tt.query, n, k, tt.entries, tt.count)
+		if n, k := fullSize(c); n != tt.entries || k != tt.count {
+			t.Errorf("fullSize(%s) = %d entries in %d caches; want %d in %d", tt.query, n, k, tt.entries, tt.count)
 		}
 	}
 }
