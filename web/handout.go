@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cachepit/cachepit/lesson"
 	"github.com/cachepit/cachepit/sim"
 	"github.com/cachepit/cachepit/web/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -67,7 +68,7 @@ func (h *Handout) Render() app.UI {
 			app.Range(h.lessons).Slice(func(i int) app.UI { return handoutLesson(p, h.origin, i, h.lessons[i]) }),
 			handoutStacks(p+"/#code-panel", h.origin), // after the last lesson: the answers start a page of their own
 			handoutAnswers(h.lessons),
-			glossary(true),
+			glossary(lesson.Terms, true),
 		),
 		el("footer").Class("foot").Body(
 			app.Text("Origin: “"+postTitle+"” by "+postAuthor+" (2017), "),

@@ -57,7 +57,7 @@ func (c *TheoryPanel) Render() app.UI {
 			el("tbody").Body(rows...),
 		),
 		c.warmup(),
-		el("p").Class("theory-note").Text("Predictions leave out writes, TTLs and restarts; the all-time measurement includes the warm-up, the recent one only its end."),
+		el("p").Class("theory-note").ID("theory-caveat").Text(c.caveat()),
 		c.queueing(),
 	)
 }

@@ -47,7 +47,7 @@ func (w *Walkthrough) Render() app.UI {
 					)),
 				),
 				w.bar(),
-				el("div").Class("stage").Body(moments(l, w.seq()), legend(w.views), systems(w.views), w.comparison(), glossary(false)),
+				el("div").Class("stage").Body(moments(l, w.seq()), legend(w.views), systems(w.views), w.comparison(), glossary(l.Glossary(), false)),
 				whatToNotice(l, w.notice.lines, w.ended),
 				app.If(l.Requests > 0, &TheoryPanel{Theory: w.theory, Measured: view.MeasuredOf(w.views),
 					Warmups: view.WarmupsOf(w.theory, w.views), Skip: w.run != nil && !w.run.Stopped()}),

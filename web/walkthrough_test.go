@@ -1,6 +1,8 @@
 package web
 
 import (
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -128,5 +130,36 @@ func TestLessonClock(t *testing.T) {
 	w.load(view.LessonState{Index: lesson.Index("memory"), At: 100})
 	if got := w.bar().(*PlayBar).Progress.Clock; got != "" {
 		t.Errorf("memory, counted in requests: clock %q", got)
+	}
+}
+
+// Each lesson page's "Words used here" lists the words that lesson uses,
+// not the same ten everywhere (review): lesson 1 has no Zipf, TTL or p99;
+// lesson 11 its TTL; the handout every term.
+func TestGlossaryIsTheLessons(t *testing.T) {
+	terms := func(page string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`<dt>([^<]*)</dt>`).FindAllStringSubmatch(page, -1) {
+			out = append(out, strings.ReplaceAll(m[1], "&#39;", "'"))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		slug string
+		want []string
+	}{
+		{"the-post", []string{"lru_cache", "worker"}},
+		{"stampede", []string{"lru_cache", "worker", "p99", "TTL"}},
+		{"route-by-key", []string{"lru_cache", "worker", "hit ratio", "p99", "key hash", "stale read"}},
+	} {
+		w := &Walkthrough{}
+		w.load(view.LessonState{Index: lesson.Index(tc.slug), At: 0})
+		page := html(w.Render())
+		if got := terms(page); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s's glossary lists %q; want %q", tc.slug, got, tc.want)
+		}
+	}
+	if got := terms(html(glossary(lesson.Terms, true))); len(got) != len(lesson.Terms) {
+		t.Errorf("the handout's glossary lists %d terms; want all %d", len(got), len(lesson.Terms))
 	}
 }

@@ -47,7 +47,7 @@ func (c *TheoryPanel) warmup() app.UI {
 			continue
 		}
 		done = done && w.Done()
-		text := warmupWords(w)
+		text := warmupWords(w, view.LeavesOut(c.Measured[i:i+1]))
 		if len(c.Warmups) > 1 {
 			text = view.Title(sim.Config{Mode: c.Measured[i].Mode}) + ": " + text
 		}
@@ -72,11 +72,12 @@ func (c *TheoryPanel) warmup() app.UI {
 
 // warmState names w's state for tests and styles.
 func warmState(w view.Warmup) string {
-	return [...]string{"none", "warming", "settled", "steady"}[w.State]
+	return [...]string{"none", "warming", "settled", "steady", "full"}[w.State]
 }
 
-// warmupWords says where w stands, in one sentence.
-func warmupWords(w view.Warmup) string {
+// warmupWords says where w stands, in one sentence; left names what the
+// system has that the prediction leaves out (view.LeavesOut), if anything.
+func warmupWords(w view.Warmup, left string) string {
 	last := "the last " + view.Plural(w.To-w.From, "request")
 	che := "Che's " + view.Pct(w.Predicted)
 	switch w.State {
@@ -86,8 +87,14 @@ func warmupWords(w view.Warmup) string {
 		return fmt.Sprintf("Settled: %s hit %s, %s points from %s; with %s the margin is %s points.",
 			last, view.Pct(w.Recent), view.PointsApart(w.Recent, w.Predicted), che, view.Plural(w.Reads, "read"), points(w.Margin))
 	case view.Steady:
-		return fmt.Sprintf("Steady: the last three windows hit %s to %s, %s points off %s, which leaves out writes, TTLs and restarts.",
-			view.Pct(slices.Min(w.Windows)), view.Pct(slices.Max(w.Windows)), points(w.Recent-w.Predicted), che)
+		why := "an approximation" // nothing here that it leaves out
+		if left != "" {
+			why = "which leaves out " + left
+		}
+		return fmt.Sprintf("Steady: the last three windows hit %s to %s, %s points off %s, %s.",
+			view.Pct(slices.Min(w.Windows)), view.Pct(slices.Max(w.Windows)), points(w.Recent-w.Predicted), che, why)
+	case view.Full:
+		return fullWords(w, last)
 	}
 	if w.Down {
 		return fmt.Sprintf("The shared cache is down: %s hit %s; it warms up again once it is back.", last, view.Pct(w.Recent))
@@ -97,6 +104,31 @@ func warmupWords(w view.Warmup) string {
 	}
 	return fmt.Sprintf("Warming up: %s hit %s; Che's approximation predicts %s once the caches are warm.",
 		last, view.Pct(w.Recent), view.Pct(w.Predicted))
+}
+
+// fullWords says that the caches are full, and so warm, while the recent
+// window still holds the misses that filled them.
+func fullWords(w view.Warmup, last string) string {
+	every, them := "every cache", "them"
+	if w.Caches == 1 {
+		every, them = "the cache", "it"
+	}
+	now := fmt.Sprintf("Warm: %s is full now, and Che's approximation predicts %s from here on", every, view.Pct(w.Predicted))
+	if w.SinceReads > 0 {
+		now = fmt.Sprintf("Warm: %s was full by request %s, and the %s since hit %s (Che's approximation: %s)",
+			every, view.Count(w.Filled), view.Plural(w.SinceReads, "read"), view.Pct(w.Since), view.Pct(w.Predicted))
+	}
+	return fmt.Sprintf("%s; %s hit %s because they still hold the warm-up, the misses that filled %s.", now, last, view.Pct(w.Recent), them)
+}
+
+// caveat is the theory panel's last note: what the predictions leave out
+// that the systems on the page have, named only when they have it.
+func (c *TheoryPanel) caveat() string {
+	const measured = "the all-time measurement includes the warm-up, the recent one only its end."
+	if left := view.LeavesOut(c.Measured); left != "" {
+		return "Predictions leave out " + left + "; " + measured
+	}
+	return "Predictions are for caches that nothing empties or invalidates, as here; " + measured
 }
 
 // points is a difference of ratios in percentage points, unsigned.

@@ -84,7 +84,8 @@ func TestOutageButton(t *testing.T) {
 func TestHostLessonsNotices(t *testing.T) {
 	for _, slug := range []string{"replicas", "outage"} {
 		l := lesson.All[lesson.Index(slug)]
-		p := openFor(t, env.base+"/learn?lesson="+slug, 1440, 1000, 2*time.Minute)
+		// No budget for the tab: each wait lasts as long as the run moves (waitPaused).
+		p := openFor(t, env.base+"/learn?lesson="+slug, 1440, 1000, 0)
 		p.waitPlayed(l) // Space at each of its marked moments
 		want := played(t, l)
 		if got := p.noticeLines(); strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -36,8 +36,10 @@ func open(t *testing.T, u string, width, height int64) *page {
 	return openFor(t, u, width, height, 60*time.Second)
 }
 
-// openFor is open with a time budget of its own, for a test that plays
-// more than a minute in one tab (every lesson in turn).
+// openFor is open with a time budget of its own; 0 sets none, for a test
+// that plays lessons in one tab for as long as the machine takes: its waits
+// then give up when the run stops moving (waitPaused), and go test's
+// -timeout bounds the rest.
 func openFor(t *testing.T, u string, width, height int64, budget time.Duration) *page {
 	t.Helper()
 	needBrowser(t)
@@ -47,8 +49,11 @@ func openFor(t *testing.T, u string, width, height int64, budget time.Duration) 
 	}
 	ctx, cancel := chromedp.NewContext(env.browser)
 	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, budget)
-	t.Cleanup(cancelT)
+	if budget > 0 {
+		var cancelT context.CancelFunc
+		ctx, cancelT = context.WithTimeout(ctx, budget)
+		t.Cleanup(cancelT)
+	}
 	p := &page{t: t, ctx: ctx, host: pu.Host}
 	chromedp.ListenTarget(ctx, p.listen)
 	t.Cleanup(p.check)

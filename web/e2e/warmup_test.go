@@ -102,7 +102,7 @@ func TestWarmupLesson(t *testing.T) {
 	warming := 0
 	for i, w := range ws {
 		state := p.attr(fmt.Sprintf("#warmup-%d", i), "data-state")
-		if want := []string{"none", "warming", "settled", "steady"}[w.State]; state != want {
+		if want := []string{"none", "warming", "settled", "steady", "full"}[w.State]; state != want {
 			t.Errorf("system %d is %q on the page; natively %q", i, state, want)
 		}
 		if w.State == view.Warming {

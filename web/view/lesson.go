@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -28,8 +29,9 @@ type LessonState struct {
 
 // lessonAt reads and removes at= for lesson l: -1 when absent. A bad value
 // opens the lesson at request 0, and one past the end of a lesson that stops
-// there (only its script) at its last request, each with a notice giving
-// the lesson's range; other lessons run on past their own requests.
+// there (only its script), or past the most any run goes (MaxAt), at its
+// last request, each with a notice giving the lesson's range; other
+// lessons run on past their own requests.
 func lessonAt(v url.Values, l lesson.Lesson) (at int64, note string) {
 	raw := ""
 	if vals := v[paramAt]; len(vals) > 0 {
@@ -38,6 +40,8 @@ func lessonAt(v url.Values, l lesson.Lesson) (at int64, note string) {
 	end := l.End()
 	n, note := popAt(v)
 	switch {
+	case note != "" && beyond(raw):
+		return end, fmt.Sprintf("at %s is past the most a lesson runs to, %s: showing this lesson's end, request %s", raw, Count(MaxAt), Count(end))
 	case note != "" && l.Requests == 0:
 		return 0, fmt.Sprintf("at must be a whole number from 0 to %s, this lesson's last request, got %q: showing request 0", Count(end), raw)
 	case note != "":
@@ -47,6 +51,12 @@ func lessonAt(v url.Values, l lesson.Lesson) (at int64, note string) {
 		return end, fmt.Sprintf("at %s is past the end of this lesson, which has %s: showing its last, request %s", Count(n), Plural(end, "request"), Count(end))
 	}
 	return n, ""
+}
+
+// beyond reports whether raw is a whole number past MaxAt, however large.
+func beyond(raw string) bool {
+	n, err := strconv.ParseInt(raw, 10, 64)
+	return err == nil && n > MaxAt || errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(raw, "-")
 }
 
 // Lesson is the state's lesson.

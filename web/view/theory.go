@@ -37,7 +37,7 @@ func MeasuredOf(views []System) []Measured {
 		out[i] = Measured{Mode: c.Mode, HostBalancer: c.HostBalancer, HitRatio: st.HitRatio, Reads: st.Total.Reads,
 			Utilization: st.Total.Utilization, MeanResponse: st.Latency.Mean,
 			Rate: st.Throughput, Threads: len(st.Workers) * c.Threads, Recycles: st.Total.Recycles,
-			TTL: c.TTL > 0 && c.HasLocal(), Outage: c.Outage != "", OriginConns: c.OriginConns > 0}
+			TTL: c.TTL > 0 && c.HasLocal(), Outage: c.Outage != "", OriginConns: c.OriginConns > 0, LeftOut: leftOut(c, st)}
 		if st.Total.Requests > 0 {
 			out[i].Service = float64(st.Total.BusyMicros) / float64(st.Total.Requests)
 		}
@@ -55,13 +55,14 @@ type Measured struct {
 	Utilization  float64 // each thread's busy fraction
 	MeanResponse float64 // µs
 
-	Service     float64 // mean service time of the requests served, µs: their workers' busy time each
-	Rate        float64 // requests arrived per second of simulated time
-	Threads     int     // threads over every worker of every host
-	Recycles    int64   // workers replaced so far (restarts, deploys, max-requests, timeouts)
-	TTL         bool    // entries expire (ttl is a local entry's lifetime: a shared cache's never do)
-	Outage      bool    // the run takes a cache or a host out
-	OriginConns bool    // fetches can wait for a database connection
+	Service     float64  // mean service time of the requests served, µs: their workers' busy time each
+	Rate        float64  // requests arrived per second of simulated time
+	Threads     int      // threads over every worker of every host
+	Recycles    int64    // workers replaced so far (restarts, deploys, max-requests, timeouts)
+	TTL         bool     // entries expire (ttl is a local entry's lifetime: a shared cache's never do)
+	Outage      bool     // the run takes a cache or a host out
+	OriginConns bool     // fetches can wait for a database connection
+	LeftOut     []string // what the system has that Che's approximation leaves out: writes, TTLs, worker restarts, outages
 }
 
 // HostsWords explains the prediction for a system of several hosts, or
@@ -133,6 +134,7 @@ const (
 	Warming                  // the recent hit ratio is still off the prediction and moving
 	Settled                  // the recent hit ratio is within the margin of the prediction
 	Steady                   // off the prediction, but the last windows agree: this run's steady state
+	Full                     // every cache is full, but the recent window still holds the misses that filled them (see fill)
 )
 
 // Warmup is a system's recent hit ratio beside its prediction.
@@ -145,6 +147,11 @@ type Warmup struct {
 	Margin    float64   // how far Recent may be from Predicted (or the windows from each other) and count as settled
 	Windows   []float64 // hit ratios of the last windows of the same length, newest first
 	Down      bool      // the system's shared cache is out: not a warm-up
+
+	Caches     int     // with Full: how many caches the system has
+	Filled     int64   // with Full: the request by which every cache was full
+	Since      float64 // with Full: the hit ratio of the reads after Filled
+	SinceReads int64   // with Full: the reads after Filled
 }
 
 // Of is the recent hit ratio as a share of the predicted steady state.
@@ -260,6 +267,7 @@ func WarmupsOf(t Theory, views []System) []Warmup {
 	out := make([]Warmup, len(views))
 	for i, v := range views {
 		out[i] = WarmupOf(v.Series, PredictedFor(t, i, v.Config.Mode))
+		out[i].fill(v.Series, v.Config)
 		out[i].Down = v.Stats.Shared.Down
 	}
 	return out
