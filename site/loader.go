@@ -45,14 +45,32 @@ var cachepitWasm = (() => {
 func StartLoad(page []byte, wasmURL string) []byte {
 	// a JavaScript string that cannot end the script element
 	url := strings.ReplaceAll(strconv.Quote(wasmURL), "<", `\u003c`)
-	script := strings.Replace(startJS, "URL", url, 1)
+	return insertHead(page, []byte(strings.Replace(startJS, "URL", url, 1)))
+}
+
+// insertHead puts script at the top of page's head, after its charset.
+func insertHead(page, script []byte) []byte {
 	for _, at := range []string{`<meta charset="UTF-8">` + "\n", "<head>\n"} {
 		if i := bytes.Index(page, []byte(at)); i >= 0 {
 			i += len(at)
-			return append(page[:i:i], append([]byte(script), page[i:]...)...)
+			return append(page[:i:i], append(script, page[i:]...)...)
 		}
 	}
 	return page
+}
+
+// staleJS hides a static site's pre-rendered playground when the address
+// names settings: the page was drawn for none, and showing the defaults
+// until the client draws the run named would show another run. Hidden, it
+// is still laid out, so its fonts are found before the client needs them.
+const staleJS = `<script>
+if (location.search.length > 1) document.documentElement.classList.add("prerender-stale");
+</script>
+`
+
+// StaleGuard puts staleJS in a static page's head, after its charset.
+func StaleGuard(page []byte) []byte {
+	return insertHead(page, []byte(staleJS))
 }
 
 // loaderEdits are the changes to go-app's app.js, each an exact text of

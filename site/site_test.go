@@ -68,6 +68,19 @@ func TestServe(t *testing.T) {
 		t.Errorf("page lacks %s", want)
 	}
 
+	// the page holds the run it names, drawn by the server
+	for _, want := range []string{`<main class="prerendered">`, `id="s0-w2"`, `id="s0-seq">0<`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the pre-rendered page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `id="s0-w3"`) || strings.Contains(page, "Starting the simulator") {
+		t.Error("the pre-rendered page is not the run of its query (workers=3)")
+	}
+	if long, _ := get("/?at=5000000"); !strings.Contains(long, "Starting the simulator") {
+		t.Error("a run too long to replay per request was pre-rendered")
+	}
+
 	if !strings.Contains(page, "var cachepitWasm") {
 		t.Error("the page does not start loading app.wasm in its head")
 	}

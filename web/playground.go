@@ -48,17 +48,16 @@ const (
 
 func (p *Playground) OnMount(ctx app.Context) {
 	Mark("mount")
-	st, notes := view.ParsePage(app.Window().URL().RawQuery)
-	p.notices = notes
-	p.setSpeed(DefaultSpeed)
+	if p.run == nil && p.failure == "" { // not loaded by OnInit: tests run natively
+		p.open(app.Window().URL().RawQuery)
+	}
 	p.budget = true
 	p.player.handle(ctx, p)
 	p.handle(ctx)
+	p.full() // the cards' figures are written from now on (see drawSystems)
 	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
-	p.load(st)
 	p.typed = len(p.notices) > 0
-	Mark("loaded")
-	p.play(st.At < 0)
+	p.play(p.state.At < 0)
 	p.clock.start(ctx, p.frame)
 	markReady(ctx)
 	if app.IsClient {
@@ -241,7 +240,7 @@ func (p *Playground) Render() app.UI {
 		},
 		legend(p.views),
 		outageNote(p.state.Config, p.views),
-		liveSystems(withFaults(p.views)),
+		drawSystems(withFaults(p.views), p.budget), // whole cards until mounted: the server's and the client's first drawing
 	}
 	if !p.panelsOn { // Playground.panels is first called (and compiled) once they are on
 		return p.chrome(append(body, el("div").ID("panels-pending"))...)
@@ -275,7 +274,7 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),
 			),
 		),
-		el("main").Body(body...),
+		el("main").Class(prerendered()).Body(body...),
 		el("footer").Class("foot").Body(
 			app.Text("Deterministic: the link holds every setting and the request number, so it reproduces this run exactly. Origin: the 2017 post “Gunicorn & LRU cache pitfall”."),
 		),

@@ -31,7 +31,13 @@ func native(t *testing.T, query string, n int) *sim.Sim {
 func (p *page) screen(sys int) map[string]string {
 	p.t.Helper()
 	var got map[string]string
-	p.eval(fmt.Sprintf(`(() => {
+	p.eval(screenJS(sys), &got)
+	return got
+}
+
+// screenJS reads what screen returns, for a tab without a page.
+func screenJS(sys int) string {
+	return fmt.Sprintf(`(() => {
 		const out = {};
 		for (const k of ["seq", "hit-ratio", "origin-reads", "stale", "entries"]) {
 			const el = document.getElementById("s%[1]d-" + k);
@@ -39,8 +45,7 @@ func (p *page) screen(sys int) map[string]string {
 		}
 		document.querySelectorAll("#sys-%[1]d .card").forEach(c => { out[c.id] = c.querySelector(".info").textContent.trim(); });
 		return out;
-	})()`, sys), &got)
-	return got
+	})()`, sys)
 }
 
 // want is what the screen must show for s.

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -8,8 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -52,6 +55,8 @@ func TestStaticSite(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
+	staleGuard(t, srv.URL+"/cachepit/")
+
 	q := "mode=shared&workers=3"
 	p := open(t, srv.URL+"/cachepit/?"+q+"&at=2000", 1280, 900)
 	same(t, "static site", p.screen(0), want(0, native(t, q, 2000)))
@@ -93,5 +98,36 @@ func TestStaticSite(t *testing.T) {
 	p.eval(`document.querySelectorAll(".handout-lesson").length`, &n)
 	if n != len(lesson.All) {
 		t.Errorf("the offline handout shows %d lessons; want %d", n, len(lesson.All))
+	}
+}
+
+// staleGuard loads the static playground at base without app.wasm: the
+// page pre-rendered for no settings shows when the address names none and
+// is hidden when it names some, since it would show another run.
+func staleGuard(t *testing.T, base string) {
+	t.Helper()
+	for _, tt := range []struct{ query, want string }{
+		{"", "visible 4"},
+		{"?workers=2", "hidden 4"},
+	} {
+		ctx, cancel := chromedp.NewContext(env.browser)
+		ctx, cancelT := context.WithTimeout(ctx, 30*time.Second)
+		var got string
+		err := chromedp.Run(ctx,
+			network.Enable(),
+			network.SetBlockedURLs().WithURLPatterns([]*network.BlockPattern{{URLPattern: "*://*:*/*/app.wasm", Block: true}}),
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate(base+tt.query),
+			chromedp.WaitReady(`main.prerendered #sys-0`, chromedp.ByQuery),
+			chromedp.Evaluate(`getComputedStyle(document.querySelector("main.prerendered")).visibility + " " + document.querySelectorAll("#sys-0 .card").length`, &got),
+		)
+		cancelT()
+		cancel()
+		if err != nil {
+			t.Fatalf("static page %q without app.wasm: %v", tt.query, err)
+		}
+		if got != tt.want {
+			t.Errorf("static page %q without app.wasm: pre-rendered main %q; want %q (visibility, cards)", tt.query, got, tt.want)
+		}
 	}
 }
