@@ -69,6 +69,7 @@ func ParsePage(rawQuery string) (PageState, []string) {
 	if n := popStack(v, &st.Stack); n != "" {
 		notes = append(notes, n)
 	}
+	pop(v, "wasm") // go-app's own: wasm=false serves the page without the simulator
 	restarts, _ := pop(v, paramRestarts)
 	deploys, _ := pop(v, paramDeploys)
 	cfg, err := sim.ParseValues(v)

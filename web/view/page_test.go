@@ -24,6 +24,7 @@ func TestParsePage(t *testing.T) {
 		{"at=99999999999", PageState{Config: def, At: -1}, []string{"at must"}},
 		{"compare=maybe", PageState{Config: def, At: -1}, []string{"compare must"}},
 		{"foo=1", PageState{Config: def, At: -1}, []string{`unknown setting "foo"`}},
+		{"wasm=false", PageState{Config: def, At: -1}, nil},
 		{"restarts=50.1,10.0", PageState{Config: def, At: -1, Restarts: []Restart{{Seq: 10, Worker: 0}, {Seq: 50, Worker: 1}}}, nil},
 		{"restarts=10.9", PageState{Config: def, At: -1}, []string{"restarts must"}},
 		{"presenter=1&at=5", PageState{Config: def, At: 5, Presenter: true}, nil},
