@@ -19,8 +19,23 @@ import (
 
 // startJS is the head script: cachepitWasm() is the promise of the compiled
 // module. It skips the download where go-app's loader does (robots, and
-// ?wasm=false).
+// ?wasm=false). It also hides a playground the server drew for another
+// address than the one shown (data-for holds "?" and the query it was drawn
+// for): a static site's page, drawn for no settings, and any page the
+// service worker answers from its cache. Hidden, it is still laid out, so
+// its fonts are found before the client draws the run. The check runs as
+// the parser inserts the page's main part, before it can be painted.
 const startJS = `<script>
+(() => {
+  const obs = new MutationObserver(() => {
+    const m = document.querySelector("main[data-for]");
+    if (!m) return;
+    obs.disconnect();
+    if (m.dataset.for !== (location.search || "?")) document.documentElement.classList.add("prerender-stale");
+  });
+  obs.observe(document, {childList: true, subtree: true});
+  document.addEventListener("DOMContentLoaded", () => obs.disconnect());
+})();
 var cachepitWasm = (() => {
   const url = URL;
   let module = null;
@@ -57,20 +72,6 @@ func insertHead(page, script []byte) []byte {
 		}
 	}
 	return page
-}
-
-// staleJS hides a static site's pre-rendered playground when the address
-// names settings: the page was drawn for none, and showing the defaults
-// until the client draws the run named would show another run. Hidden, it
-// is still laid out, so its fonts are found before the client needs them.
-const staleJS = `<script>
-if (location.search.length > 1) document.documentElement.classList.add("prerender-stale");
-</script>
-`
-
-// StaleGuard puts staleJS in a static page's head, after its charset.
-func StaleGuard(page []byte) []byte {
-	return insertHead(page, []byte(staleJS))
 }
 
 // loaderEdits are the changes to go-app's app.js, each an exact text of

@@ -69,7 +69,7 @@ func TestServe(t *testing.T) {
 	}
 
 	// the page holds the run it names, drawn by the server
-	for _, want := range []string{`<main class="prerendered">`, `id="s0-w2"`, `id="s0-seq">0<`} {
+	for _, want := range []string{`class="prerendered"`, `data-for="?workers=3"`, `id="s0-w2"`, `id="s0-seq">0<`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the pre-rendered page lacks %s", want)
 		}

@@ -67,15 +67,10 @@ func Generate(out string, o Options, siteURL string) error {
 			return err
 		}
 		u := siteURL
-		name := strings.TrimSuffix(filepath.Base(page), ".html")
-		if name != "index" {
+		if name := strings.TrimSuffix(filepath.Base(page), ".html"); name != "index" {
 			u = strings.TrimSuffix(siteURL, "/") + "/" + name
 		}
-		html = StartLoad(FixHead(html, u), wasm)
-		if name == "index" { // the playground, pre-rendered for no settings
-			html = StaleGuard(html)
-		}
-		if err := os.WriteFile(page, html, 0o644); err != nil {
+		if err := os.WriteFile(page, StartLoad(FixHead(html, u), wasm), 0o644); err != nil {
 			return err
 		}
 	}

@@ -26,13 +26,28 @@ func (p *Playground) OnInit() {
 // while app.wasm is still on its way. A run too long to replay per request
 // is left to the client.
 func (p *Playground) OnPreRender(ctx app.Context) {
-	if st, _ := view.ParsePage(ctx.Page().URL().RawQuery); st.At <= prerenderMax {
-		p.open(ctx.Page().URL().RawQuery)
+	q := ctx.Page().URL().RawQuery
+	if st, _ := view.ParsePage(q); st.At <= prerenderMax && plain(q) {
+		p.open(q)
+		p.drawnFor = "?" + q
 	}
 }
 
 // prerenderMax is the longest run the server replays to pre-render a page.
 const prerenderMax = 100_000
+
+// plain tells whether q may stand in an attribute as go-app writes them
+// (strconv.Quote, which does not escape for HTML): a browser sends a query
+// with quotes, angle brackets and other such characters percent-encoded, so
+// one that holds them raw is left to the client.
+func plain(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if c := q[i]; c < 0x21 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' {
+			return false
+		}
+	}
+	return true
+}
 
 // open loads the run of the address's query.
 func (p *Playground) open(query string) {
@@ -43,12 +58,13 @@ func (p *Playground) open(query string) {
 	Mark("loaded")
 }
 
-// prerendered is the class of the page's main part as the server draws it:
-// a static site's page, drawn for no settings, hides it when the address
-// names some (site.StaleGuard), until the client draws the run named.
-func prerendered() string {
-	if app.IsServer {
-		return "prerendered"
+// main is the page's main part. As the server draws a run, it says for which
+// address: the page hides it when shown at another (site/loader.go's head
+// script), until the client draws the run the address names.
+func (p *Playground) main(body ...app.UI) app.HTMLElem {
+	m := el("main")
+	if app.IsServer && p.drawnFor != "" {
+		m = m.Class("prerendered").DataSet("for", p.drawnFor)
 	}
-	return ""
+	return m.Body(body...)
 }

@@ -23,7 +23,8 @@ type Playground struct {
 	theory  prediction
 	charts  chartCache
 
-	panelsOn bool // the panels below the system picture are built (playground-panels.go)
+	panelsOn bool   // the panels below the system picture are built (playground-panels.go)
+	drawnFor string // on the server: "?" and the query of the run drawn (playground-start.go)
 }
 
 // chartCache holds the charts of the player's latest full snapshot.
@@ -274,7 +275,7 @@ func (p *Playground) chrome(body ...app.UI) app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionPresenter) }),
 			),
 		),
-		el("main").Class(prerendered()).Body(body...),
+		p.main(body...),
 		el("footer").Class("foot").Body(
 			app.Text("Deterministic: the link holds every setting and the request number, so it reproduces this run exactly. Origin: the 2017 post “Gunicorn & LRU cache pitfall”."),
 		),

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -24,6 +25,8 @@ func TestPrerenderedRun(t *testing.T) {
 	var server map[string]string
 	var serverText, prerendered string
 	err := chromedp.Run(ctx,
+		network.Enable(),
+		network.SetBypassServiceWorker(true), // a worker installed by another test answers from its cache
 		emulation.SetScriptExecutionDisabled(true),
 		chromedp.EmulateViewport(1280, 900),
 		chromedp.Navigate(u),

@@ -115,6 +115,7 @@ func staleGuard(t *testing.T, base string) {
 		var got string
 		err := chromedp.Run(ctx,
 			network.Enable(),
+			network.SetBypassServiceWorker(true),
 			network.SetBlockedURLs().WithURLPatterns([]*network.BlockPattern{{URLPattern: "*://*:*/*/app.wasm", Block: true}}),
 			chromedp.EmulateViewport(1280, 900),
 			chromedp.Navigate(base+tt.query),
