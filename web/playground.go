@@ -55,7 +55,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.budget = true
 	p.player.handle(ctx, p)
 	p.handle(ctx)
-	p.full() // the cards' figures are written from now on (see drawSystems)
+	ctx.Defer(func(app.Context) { p.writeFigures(true) }) // the cards' figures are written from now on (see drawSystems); the run loaded in OnInit is already snapshotted
 	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
 	p.typed = len(p.notices) > 0
 	p.play(p.state.At < 0)
