@@ -23,15 +23,17 @@ import (
 // address than the one shown (data-for holds "?" and the query it was drawn
 // for): a static site's page, drawn for no settings, and any page the
 // service worker answers from its cache. Hidden, it is still laid out, so
-// its fonts are found before the client draws the run. The check runs as
-// the parser inserts the page's main part, before it can be painted.
+// its fonts are found before the client draws the run. A drawing for the
+// address shown is marked prerender-shown, which turns go-app's loader from
+// a curtain over the page into a badge (app.css). The check runs as the
+// parser inserts the page's main part, before it can be painted.
 const startJS = `<script>
 (() => {
   const obs = new MutationObserver(() => {
     const m = document.querySelector("main[data-for]");
     if (!m) return;
     obs.disconnect();
-    if (m.dataset.for !== (location.search || "?")) document.documentElement.classList.add("prerender-stale");
+    document.documentElement.classList.add(m.dataset.for === (location.search || "?") ? "prerender-shown" : "prerender-stale");
   });
   obs.observe(document, {childList: true, subtree: true});
   document.addEventListener("DOMContentLoaded", () => obs.disconnect());

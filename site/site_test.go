@@ -34,6 +34,10 @@ func TestFixHead(t *testing.T) {
 
 // The server answers the page with a fixed head, wasm_exec.js from the Go
 // toolchain and the client's files from web/.
+// falseAttr is a boolean attribute written as false, which HTML reads as set
+// (aria-* attributes take "false" as a value and are not matched).
+var falseAttr = regexp.MustCompile(` (selected|checked|hidden|disabled|readonly|open|multiple|required)="false"`)
+
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
@@ -76,6 +80,15 @@ func TestServe(t *testing.T) {
 	}
 	if strings.Contains(page, `id="s0-w3"`) || strings.Contains(page, "Starting the simulator") {
 		t.Error("the pre-rendered page is not the run of its query (workers=3)")
+	}
+	// go-app writes a false boolean attribute as name="false", which HTML
+	// reads as set: an option marked selected="false" showed in the server's
+	// drawing instead of the one chosen
+	for _, q := range []string{"/?workers=3", "/?arrivals=poisson&rate=100", "/?mode=shared&compare=true&preload=false"} {
+		p, _ := get(q)
+		if m := falseAttr.FindStringIndex(p); m != nil {
+			t.Errorf("the page drawn for %s holds a false boolean attribute: %s", q, p[max(0, m[0]-100):m[1]])
+		}
 	}
 	if long, _ := get("/?at=5000000"); !strings.Contains(long, "Starting the simulator") {
 		t.Error("a run too long to replay per request was pre-rendered")

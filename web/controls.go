@@ -114,14 +114,14 @@ func field(f sim.Field, c sim.Config) app.UI {
 	var input app.UI
 	switch {
 	case f.Bool:
-		input = el("input").Attr("type", "checkbox").ID(id).Attr("checked", val == "true").
+		input = boolAttr(el("input").Attr("type", "checkbox").ID(id), "checked", val == "true").
 			OnChange(func(ctx app.Context, e app.Event) {
 				emit(ctx, strconv.FormatBool(ctx.JSSrc().Get("checked").Bool()))
 			})
 	case choices(name) != nil:
 		opts := choices(name)
 		input = el("select").ID(id).Body(app.Range(opts).Slice(func(i int) app.UI {
-			return el("option").Attr("value", opts[i]).Attr("selected", opts[i] == val).Text(optionText(name, opts[i]))
+			return boolAttr(el("option").Attr("value", opts[i]), "selected", opts[i] == val).Text(optionText(name, opts[i]))
 		})).OnChange(func(ctx app.Context, e app.Event) {
 			emit(ctx, ctx.JSSrc().Get("value").String())
 		})

@@ -5,3 +5,14 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // el makes an element of any tag. go-app's typed constructors each pull a
 // large method set into app.wasm; one generic element type keeps it small.
 func el(tag string) app.HTMLElem { return app.Elem(tag) }
+
+// boolAttr sets a boolean attribute such as selected, checked or hidden. On
+// the client go-app sets the element's property, true or false, so it is
+// always given; on the server go-app writes a false one as name="false",
+// which HTML reads as set, so there it is left out.
+func boolAttr(e app.HTMLElem, name string, v bool) app.HTMLElem {
+	if v || app.IsClient {
+		return e.Attr(name, v)
+	}
+	return e
+}

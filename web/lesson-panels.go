@@ -38,6 +38,6 @@ func question(l lesson.Lesson, revealed bool) app.UI {
 		el("p").Class("ask").ID("question").Text(l.Question),
 		el("button").Class("btn").ID("reveal").Aria("expanded", revealed).Aria("controls", "answer").Text(label).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(ActionReveal) }),
-		el("p").Class("answer").ID("answer").Hidden(!revealed).Text(l.Answer),
+		boolAttr(el("p").Class("answer").ID("answer"), "hidden", !revealed).Text(l.Answer),
 	)
 }

@@ -26,8 +26,8 @@ func (l *Load) control() app.UI {
 		}
 	}
 	kind := el("select").ID("load-kind").Aria("label", "how the load is given").Body(
-		el("option").Attr("value", "closed").Attr("selected", l.Arrivals != "poisson").Text("clients"),
-		el("option").Attr("value", "poisson").Attr("selected", l.Arrivals == "poisson").Text("req/s (Poisson)"),
+		boolAttr(el("option").Attr("value", "closed"), "selected", l.Arrivals != "poisson").Text("clients"),
+		boolAttr(el("option").Attr("value", "poisson"), "selected", l.Arrivals == "poisson").Text("req/s (Poisson)"),
 	).OnChange(set("arrivals"))
 	value := el("input").Attr("type", "number").ID("load-value").Attr("min", 1).Class("load-value")
 	if l.Arrivals == "poisson" {

@@ -115,7 +115,7 @@ func (c *PlayBar) speedControl() app.UI {
 			sel = sel.Aria("describedby", c.SpeedID+"-note")
 		}
 		input = sel.Body(app.Range(Speeds).Slice(func(i int) app.UI {
-			return el("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == c.Speed).Text(SpeedLabel(i))
+			return boolAttr(el("option").Attr("value", strconv.Itoa(i)), "selected", i == c.Speed).Text(SpeedLabel(i))
 		})).OnChange(choose)
 	} else {
 		input = el("input").Attr("type", "range").ID(c.SpeedID).Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).

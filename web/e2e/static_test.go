@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cachepit/cachepit/lesson"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -101,34 +102,57 @@ func TestStaticSite(t *testing.T) {
 	}
 }
 
-// staleGuard loads the static playground at base without app.wasm: the
-// page pre-rendered for no settings shows when the address names none and
-// is hidden when it names some, since it would show another run.
+// staleGuard loads the static playground at base while app.wasm is still
+// on its way (its request held) and when it fails (blocked). The page
+// pre-rendered for no settings is what the reader sees when the address
+// names none, with go-app's loader as a badge in a corner; it is hidden
+// when the address names settings, since it would show another run, and
+// go-app's loader covers the page; a failed load covers it with the error.
+// What is seen is what the browser finds on top at the middle of the first
+// worker card, not a computed style.
 func staleGuard(t *testing.T, base string) {
 	t.Helper()
-	for _, tt := range []struct{ query, want string }{
-		{"", "visible 4"},
-		{"?workers=2", "hidden 4"},
+	const seen = `(() => {
+		const card = document.querySelector("main.prerendered #sys-0 .card");
+		const r = card.getBoundingClientRect();
+		const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		const where = top && top.closest("main.prerendered") ? "drawing" : top && top.closest("#app-wasm-loader") ? "loader" : "other";
+		return where + " " + getComputedStyle(document.querySelector("main.prerendered")).visibility;
+	})()`
+	for _, tt := range []struct {
+		query string
+		block bool // app.wasm fails rather than being held
+		want  string
+	}{
+		{"", false, "drawing visible"},
+		{"?workers=2", false, "loader hidden"},
+		{"", true, "loader visible"},
 	} {
 		ctx, cancel := chromedp.NewContext(env.browser)
 		ctx, cancelT := context.WithTimeout(ctx, 30*time.Second)
+		hold := chromedp.Tasks{fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/app.wasm"}})} // paused, never continued
+		wait := chromedp.WaitReady(`main.prerendered #sys-0`, chromedp.ByQuery)
+		if tt.block {
+			hold = chromedp.Tasks{network.SetBlockedURLs().WithURLPatterns([]*network.BlockPattern{{URLPattern: "*://*:*/*/app.wasm", Block: true}})}
+			wait = chromedp.WaitReady(`#app-wasm-loader-icon:not(.goapp-spin)`, chromedp.ByQuery) // go-app stops the spin on failure
+		}
 		var got string
 		err := chromedp.Run(ctx,
 			network.Enable(),
 			network.SetBypassServiceWorker(true),
-			network.SetBlockedURLs().WithURLPatterns([]*network.BlockPattern{{URLPattern: "*://*:*/*/app.wasm", Block: true}}),
+			hold,
 			chromedp.EmulateViewport(1280, 900),
 			chromedp.Navigate(base+tt.query),
-			chromedp.WaitReady(`main.prerendered #sys-0`, chromedp.ByQuery),
-			chromedp.Evaluate(`getComputedStyle(document.querySelector("main.prerendered")).visibility + " " + document.querySelectorAll("#sys-0 .card").length`, &got),
+			wait,
+			chromedp.Evaluate(seen, &got),
 		)
 		cancelT()
 		cancel()
 		if err != nil {
-			t.Fatalf("static page %q without app.wasm: %v", tt.query, err)
+			t.Fatalf("static page %q, app.wasm blocked %v: %v", tt.query, tt.block, err)
 		}
 		if got != tt.want {
-			t.Errorf("static page %q without app.wasm: pre-rendered main %q; want %q (visibility, cards)", tt.query, got, tt.want)
+			t.Errorf("static page %q, app.wasm blocked %v: on top of the first card %q; want %q (what is there, the drawing's visibility)", tt.query, tt.block, got, tt.want)
 		}
 	}
 }
