@@ -102,6 +102,22 @@ func TestLessonIndexAccessible(t *testing.T) {
 	if got := p.text("#lesson-index"); !strings.Contains(got, lesson.All[0].Teaches) {
 		t.Errorf("the index reads %q", got)
 	}
+	// a teacher short of time finds the post's story marked: the lessons of
+	// lesson.Short and no others
+	var marked []string
+	p.eval(`[...document.querySelectorAll("#lesson-index li")].filter(li => li.querySelector(".short-mark")).map(li => li.querySelector("a").getAttribute("href"))`, &marked)
+	var want []string
+	for i, l := range lesson.All {
+		if lesson.InShort(l.Slug) {
+			want = append(want, view.LessonURL("", i))
+		}
+	}
+	if strings.Join(marked, " ") != strings.Join(want, " ") || len(want) != len(lesson.Short) {
+		t.Errorf("lessons marked for a short class %q; want %q", marked, want)
+	}
+	if got := p.text("#short-path"); !strings.Contains(got, "Short of time?") {
+		t.Errorf("the index does not say which lessons make a short class: %q", got)
+	}
 	p.axe(src, "the lesson index")
 	p.noSideways("the lesson index", 375)
 }
