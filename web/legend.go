@@ -19,8 +19,8 @@ func legend(views []view.System) app.UI {
 	marks = append(marks, item(view.Miss), item(view.StaleRead), item(view.WriteOp),
 		el("li").Class(view.InfoOp.Class()).Body(el("span").Class("sym").Text(view.InfoOp.Symbol()), app.Text(" GET /get_cache_info: the worker reports its cache_info(), looks up no key")),
 		el("li").Body(el("span").Class("sym").Text(idleMark), app.Text(" "+idleWords)),
-		el("li").Body(el("span").Class("chip dup").Text("17"), app.Text(" key also cached by another worker")),
-		el("li").Body(el("span").Class("chip stale").Text("⚠17"), app.Text(" cached value is stale")),
+		el("li").Body(el("span").Class("chip dup").Text("17"), app.Text(" key 17, also held by another worker")),
+		el("li").Body(el("span").Class("chip stale").Text("⚠17"), app.Text(" key 17, held with a stale value")),
 	)
 	return el("ul").Class("legend-bar").Aria("label", "legend").Body(marks...)
 }
