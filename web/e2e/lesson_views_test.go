@@ -87,6 +87,25 @@ func TestHandout(t *testing.T) {
 	p.shot("handout-print", false)
 }
 
+// TestHandoutPhone: on a phone every line of the handout's text stays inside
+// its column; the post's long address broke only at its hyphens and ran
+// past the margin.
+func TestHandoutPhone(t *testing.T) {
+	p := open(t, env.base+"/handout", 375, 667)
+	p.waitReady()
+	var out []string
+	p.eval(`(() => {
+		const main = document.querySelector("main");
+		const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+		return [...main.querySelectorAll("p, li, a, h1, h2, h3")].filter(e => e.getBoundingClientRect().right > edge + 1)
+			.map(e => e.tagName + " " + e.textContent.trim().slice(0, 60));
+	})()`, &out)
+	if len(out) > 0 {
+		t.Errorf("at 375 px these run past the handout's column: %q", out)
+	}
+	p.noSideways("the handout", 375)
+}
+
 // TestReducedMotion: with prefers-reduced-motion nothing animates, and the
 // lesson tells the same numbers.
 func TestReducedMotion(t *testing.T) {
