@@ -33,7 +33,15 @@ const startJS = `<script>
     const m = document.querySelector("main[data-for]");
     if (!m) return;
     obs.disconnect();
-    document.documentElement.classList.add(m.dataset.for === (location.search || "?") ? "prerender-shown" : "prerender-stale");
+    const shown = m.dataset.for === (location.search || "?");
+    document.documentElement.classList.add(shown ? "prerender-shown" : "prerender-stale");
+    // cachepit:shown, when the browser has painted the server's drawing (a
+    // task posted from the next animation frame runs after its paint)
+    if (shown) requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => performance.mark("cachepit:shown");
+      ch.port2.postMessage(0);
+    });
   });
   obs.observe(document, {childList: true, subtree: true});
   document.addEventListener("DOMContentLoaded", () => obs.disconnect());

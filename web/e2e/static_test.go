@@ -14,6 +14,7 @@ import (
 	"github.com/cachepit/cachepit/lesson"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -117,21 +118,26 @@ func staleGuard(t *testing.T, base string) {
 		const r = card.getBoundingClientRect();
 		const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
 		const where = top && top.closest("main.prerendered") ? "drawing" : top && top.closest("#app-wasm-loader") ? "loader" : "other";
-		return where + " " + getComputedStyle(document.querySelector("main.prerendered")).visibility;
+		const shown = performance.getEntriesByName("cachepit:shown").length ? " marked shown" : "";
+		return where + " " + getComputedStyle(document.querySelector("main.prerendered")).visibility + shown;
 	})()`
 	for _, tt := range []struct {
 		query string
 		block bool // app.wasm fails rather than being held
 		want  string
 	}{
-		{"", false, "drawing visible"},
+		{"", false, "drawing visible marked shown"},
 		{"?workers=2", false, "loader hidden"},
-		{"", true, "loader visible"},
+		{"", true, "loader visible marked shown"},
 	} {
 		ctx, cancel := chromedp.NewContext(env.browser)
 		ctx, cancelT := context.WithTimeout(ctx, 30*time.Second)
 		hold := chromedp.Tasks{fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*/app.wasm"}})} // paused, never continued
 		wait := chromedp.WaitReady(`main.prerendered #sys-0`, chromedp.ByQuery)
+		if tt.query == "" {
+			var marked bool
+			wait = chromedp.Poll(`performance.getEntriesByName("cachepit:shown").length > 0`, &marked, chromedp.WithPollingTimeout(10*time.Second))
+		}
 		if tt.block {
 			hold = chromedp.Tasks{network.SetBlockedURLs().WithURLPatterns([]*network.BlockPattern{{URLPattern: "*://*:*/*/app.wasm", Block: true}})}
 			wait = chromedp.WaitReady(`#app-wasm-loader-icon:not(.goapp-spin)`, chromedp.ByQuery) // go-app stops the spin on failure
@@ -141,6 +147,7 @@ func staleGuard(t *testing.T, base string) {
 			network.Enable(),
 			network.SetBypassServiceWorker(true),
 			hold,
+			cdppage.BringToFront(), // a background tab paints no frames
 			chromedp.EmulateViewport(1280, 900),
 			chromedp.Navigate(base+tt.query),
 			wait,
