@@ -36,6 +36,7 @@ type Run struct {
 	Infos   []sim.CacheInfo // cache_info() per worker
 	Partner *sim.Stats      // nil unless Compare
 	Series  [][]sim.Point   // each system's time series, the lesson's own first
+	Live    []sim.Live      // what each system has under way now, the lesson's own first
 	lesson  *Lesson
 }
 
@@ -130,6 +131,7 @@ func Observe(r *run.Runner) Run {
 	}
 	for _, x := range sims {
 		out.Series = append(out.Series, x.Series())
+		out.Live = append(out.Live, x.Live())
 	}
 	if len(sims) > 1 {
 		st := sims[1].Stats()
@@ -148,6 +150,16 @@ func (l Lesson) Prediction() sim.Prediction {
 	p := sim.Predict(l.Config())
 	predictions.Store(l.Query, p)
 	return p
+}
+
+// begun counts system i's database fetches so far: those that landed, and
+// those under way. Duplicates count when a fetch begins, so at a stampede's
+// height the landed ones alone can be fewer than the duplicates.
+func (r Run) begun(i int, landed int64) int64 {
+	if i < len(r.Live) {
+		return landed + int64(r.Live[i].Fetching)
+	}
+	return landed
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
