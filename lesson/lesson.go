@@ -61,10 +61,26 @@ func (l Lesson) Config() sim.Config {
 	return c
 }
 
-// Notice says what to look at, with the numbers of r.
+// Notice says what to look at, with the numbers of r. Before the first
+// request every figure a lesson reads is over no request at all: a lesson
+// without moments to wait for says so (those with marks say what is coming).
 func (l Lesson) Notice(r Run) []string {
 	r.lesson = &l
+	if r.Stats.Seq == 0 && l.Requests > 0 && len(l.Marks) == 0 {
+		return []string{nothingYet}
+	}
 	return l.notice(r)
+}
+
+// nothingYet is a lesson's notice before its first request.
+const nothingYet = "No request served yet: press Play, or Step for one request, and the figures to notice appear here."
+
+// hitRatioSoFar is "hit ratio 47.5%", or says that no read is measured yet.
+func hitRatioSoFar(st sim.Stats) string {
+	if st.Total.Reads == 0 {
+		return "no read served yet"
+	}
+	return "hit ratio " + pct(st.HitRatio)
 }
 
 // Text is the lesson's prose, ending with the settings it changes, in

@@ -231,11 +231,19 @@ func sinceRestart(r Run, w int) string {
 		return fmt.Sprintf("Worker %s restarts at request %s: watch its cache empty.", count(int(w)), count(int(at)))
 	}
 	info, st := r.Infos[w], r.Stats.Workers[w]
+	if st.Generation == 0 {
+		return fmt.Sprintf("Worker %s is restarting after request %s: its old process finishes what it holds, and the new one starts with an empty cache.", count(int(w)), count(int(at)))
+	}
 	since := info.Hits + info.Misses
+	before := pct(ratio(st.Hits-info.Hits, st.Reads-since))
+	if since == 0 {
+		return fmt.Sprintf("Worker %s restarted at request %s with an empty cache: its new process has answered no read yet (%s before the restart).",
+			count(int(w)), count(int(at)), before)
+	}
 	return fmt.Sprintf("Worker %s restarted at request %s with an empty cache: in the %s requests since, its cache answered %s of its %s reads (%s), "+
 		"against %s before the restart; it has refilled %s of its %s entries.",
 		count(int(w)), count(int(at)), count(int(r.Stats.Seq-at)), count(int(info.Hits)), count(int(since)), pct(ratio(info.Hits, since)),
-		pct(ratio(st.Hits-info.Hits, st.Reads-since)), count(int(info.Currsize)), count(int(info.Maxsize)))
+		before, count(int(info.Currsize)), count(int(info.Maxsize)))
 }
 
 // loadWords says how unevenly routing by key loaded the workers.

@@ -35,6 +35,9 @@ var stampede = Lesson{
 		"Open this lesson in the playground, set stampede protection to none, and compare the duplicate fetches.",
 	notice: func(r Run) []string {
 		st, p := r.Stats, r.Partner
+		if st.Seq == 0 {
+			return []string{"No request served yet: every worker fetches the key at the start, keeps it for 1 s, and the lesson pauses when it expires, about 1 s in."}
+		}
 		waited := fmt.Sprintf("Stampede protection inside each worker made %s requests wait for another thread's fetch: a sync worker never has a second thread to share one.", count(int(st.Total.Coalesced)))
 		if r.Config.Threads > 1 {
 			waited = fmt.Sprintf("Stampede protection inside each worker made %s requests wait for another thread's fetch, within their own worker only.", count(int(st.Total.Coalesced)))

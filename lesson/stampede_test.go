@@ -43,6 +43,9 @@ func TestStampedeCountsOneSetOfFetches(t *testing.T) {
 		}
 		o := Observe(r)
 		first := l.Notice(o)[0]
+		if at == 0 && strings.HasPrefix(first, "No request served yet") {
+			continue
+		}
 		m := line.FindStringSubmatch(first)
 		if m == nil {
 			t.Fatalf("at request %d the first line reads %q", at, first)
