@@ -3,6 +3,7 @@ package lesson
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
@@ -135,7 +136,7 @@ var All = []Lesson{
 			local, shared := r.Stats, r.Partner
 			return []string{
 				fmt.Sprintf("Shared: hit ratio %s, %s database reads, %s stale reads.", pct(shared.HitRatio), count(int(shared.Origin.Reads)), count(int(shared.Total.Stale))),
-				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s database reads, %s stale reads.", pct(local.HitRatio), count(int(local.Origin.Reads)), count(int(local.Total.Stale))),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s database reads, %s stale reads%s.", pct(local.HitRatio), count(int(local.Origin.Reads)), count(int(local.Total.Stale)), staleCause(local, r.Config)),
 				fmt.Sprintf("Median latency %s µs shared against %s µs per-worker; mean %s µs against %s µs.",
 					count(int(shared.Latency.P50)), count(int(local.Latency.P50)), count(int(math.Round(shared.Latency.Mean))), count(int(math.Round(local.Latency.Mean)))),
 			}
@@ -270,6 +271,15 @@ func recycles(n int64) string {
 		return "1 recycle so far: the new worker started with an empty cache."
 	}
 	return fmt.Sprintf("%s recycles so far; each new worker started with an empty cache.", count(int(n)))
+}
+
+// staleCause says where a per-worker side's stale reads come from, when it
+// has any: the writes, each of which clears only its own worker's copy.
+func staleCause(st sim.Stats, c sim.Config) string {
+	if st.Total.Stale == 0 || c.Writes == 0 {
+		return ""
+	}
+	return fmt.Sprintf(": %s%% of requests write, and each write clears only its own worker's copy", strconv.FormatFloat(100*c.Writes, 'g', -1, 64))
 }
 
 // staleWords counts the per-worker side's stale reads among all its reads.

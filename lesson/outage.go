@@ -90,8 +90,12 @@ func outageEnd(r Run, over bool) []string {
 		return nil
 	}
 	p := r.Partner
-	return []string{fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %s stale reads per-worker, %s shared.",
-		pct(p.HitRatio), pct(r.Stats.HitRatio), count(int(r.Stats.Total.Stale)), count(int(p.Total.Stale)))}
+	shared := fmt.Sprintf("%s shared", count(int(p.Total.Stale)))
+	if p.Total.Stale > 0 {
+		shared += ", where a fill that raced a write stored the old value"
+	}
+	return []string{fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %s stale reads per-worker%s; %s.",
+		pct(p.HitRatio), pct(r.Stats.HitRatio), count(int(r.Stats.Total.Stale)), staleCause(r.Stats, r.Config), shared)}
 }
 
 // outageSpanOf is c's first outage of what ("shared", "host2"), in µs (the
