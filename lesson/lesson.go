@@ -36,6 +36,7 @@ type Run struct {
 	Infos   []sim.CacheInfo // cache_info() per worker
 	Partner *sim.Stats      // nil unless Compare
 	Series  [][]sim.Point   // each system's time series, the lesson's own first
+	Live    []sim.Live      // what each system has under way now, the lesson's own first
 	lesson  *Lesson
 }
 
@@ -60,10 +61,26 @@ func (l Lesson) Config() sim.Config {
 	return c
 }
 
-// Notice says what to look at, with the numbers of r.
+// Notice says what to look at, with the numbers of r. Before the first
+// request every figure a lesson reads is over no request at all: a lesson
+// without moments to wait for says so (those with marks say what is coming).
 func (l Lesson) Notice(r Run) []string {
 	r.lesson = &l
+	if r.Stats.Seq == 0 && l.Requests > 0 && len(l.Marks) == 0 {
+		return []string{nothingYet}
+	}
 	return l.notice(r)
+}
+
+// nothingYet is a lesson's notice before its first request.
+const nothingYet = "No request served yet: press Play, or Step for one request, and the figures to notice appear here."
+
+// hitRatioSoFar is "hit ratio 47.5%", or says that no read is measured yet.
+func hitRatioSoFar(st sim.Stats) string {
+	if st.Total.Reads == 0 {
+		return "no read served yet"
+	}
+	return "hit ratio " + pct(st.HitRatio)
 }
 
 // Text is the lesson's prose, ending with the settings it changes, in
@@ -130,6 +147,7 @@ func Observe(r *run.Runner) Run {
 	}
 	for _, x := range sims {
 		out.Series = append(out.Series, x.Series())
+		out.Live = append(out.Live, x.Live())
 	}
 	if len(sims) > 1 {
 		st := sims[1].Stats()
@@ -148,6 +166,16 @@ func (l Lesson) Prediction() sim.Prediction {
 	p := sim.Predict(l.Config())
 	predictions.Store(l.Query, p)
 	return p
+}
+
+// begun counts system i's database fetches so far: those that landed, and
+// those under way. Duplicates count when a fetch begins, so at a stampede's
+// height the landed ones alone can be fewer than the duplicates.
+func (r Run) begun(i int, landed int64) int64 {
+	if i < len(r.Live) {
+		return landed + int64(r.Live[i].Fetching)
+	}
+	return landed
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

@@ -3,6 +3,7 @@ package lesson
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/cachepit/cachepit/run"
 	"github.com/cachepit/cachepit/sim"
@@ -135,7 +136,7 @@ var All = []Lesson{
 			local, shared := r.Stats, r.Partner
 			return []string{
 				fmt.Sprintf("Shared: hit ratio %s, %s database reads, %s stale reads.", pct(shared.HitRatio), count(int(shared.Origin.Reads)), count(int(shared.Total.Stale))),
-				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s database reads, %s stale reads.", pct(local.HitRatio), count(int(local.Origin.Reads)), count(int(local.Total.Stale))),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s database reads, %s stale reads%s.", pct(local.HitRatio), count(int(local.Origin.Reads)), count(int(local.Total.Stale)), staleCause(local, r.Config)),
 				fmt.Sprintf("Median latency %s µs shared against %s µs per-worker; mean %s µs against %s µs.",
 					count(int(shared.Latency.P50)), count(int(local.Latency.P50)), count(int(math.Round(shared.Latency.Mean))), count(int(math.Round(local.Latency.Mean)))),
 			}
@@ -231,11 +232,19 @@ func sinceRestart(r Run, w int) string {
 		return fmt.Sprintf("Worker %s restarts at request %s: watch its cache empty.", count(int(w)), count(int(at)))
 	}
 	info, st := r.Infos[w], r.Stats.Workers[w]
+	if st.Generation == 0 {
+		return fmt.Sprintf("Worker %s is restarting after request %s: its old process finishes what it holds, and the new one starts with an empty cache.", count(int(w)), count(int(at)))
+	}
 	since := info.Hits + info.Misses
+	before := pct(ratio(st.Hits-info.Hits, st.Reads-since))
+	if since == 0 {
+		return fmt.Sprintf("Worker %s restarted at request %s with an empty cache: its new process has answered no read yet (%s before the restart).",
+			count(int(w)), count(int(at)), before)
+	}
 	return fmt.Sprintf("Worker %s restarted at request %s with an empty cache: in the %s requests since, its cache answered %s of its %s reads (%s), "+
 		"against %s before the restart; it has refilled %s of its %s entries.",
 		count(int(w)), count(int(at)), count(int(r.Stats.Seq-at)), count(int(info.Hits)), count(int(since)), pct(ratio(info.Hits, since)),
-		pct(ratio(st.Hits-info.Hits, st.Reads-since)), count(int(info.Currsize)), count(int(info.Maxsize)))
+		before, count(int(info.Currsize)), count(int(info.Maxsize)))
 }
 
 // loadWords says how unevenly routing by key loaded the workers.
@@ -262,6 +271,15 @@ func recycles(n int64) string {
 		return "1 recycle so far: the new worker started with an empty cache."
 	}
 	return fmt.Sprintf("%s recycles so far; each new worker started with an empty cache.", count(int(n)))
+}
+
+// staleCause says where a per-worker side's stale reads come from, when it
+// has any: the writes, each of which clears only its own worker's copy.
+func staleCause(st sim.Stats, c sim.Config) string {
+	if st.Total.Stale == 0 || c.Writes == 0 {
+		return ""
+	}
+	return fmt.Sprintf(": %s%% of requests write, and each write clears only its own worker's copy", strconv.FormatFloat(100*c.Writes, 'g', -1, 64))
 }
 
 // staleWords counts the per-worker side's stale reads among all its reads.

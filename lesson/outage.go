@@ -42,21 +42,60 @@ var outage = Lesson{
 			return []string{fmt.Sprintf("Both sides fill their caches; the shared cache goes down at %s.", sim.FormatDuration(from))}
 		}
 		p := r.Partner
-		during := min(r.Stats.Now, to)
-		before := originRate(r.Series[1], max(0, from-(during-from)), from)
-		out := originRate(r.Series[1], from, during)
-		local := originRate(r.Series[0], from, during)
-		lines := []string{
-			fmt.Sprintf("Shared: %s cache errors while it was out (each read tried a get, then a set; each write a delete); every read went on to the database and none answered with an error.", count(int(p.Shared.Errors))),
-			fmt.Sprintf("Database reads per second on the shared side: %.0f before the outage, %.0f during it; per-worker caches during the same seconds: %.0f.",
-				before, out, local),
+		over := r.Stats.Now >= to
+		errors := fmt.Sprintf("Shared: %s cache errors since it went out (each read tries a get, then a set; each write a delete); every read goes on to the database and none answers with an error.", count(int(p.Shared.Errors)))
+		if over {
+			errors = fmt.Sprintf("Shared: %s cache errors while it was out (each read tried a get, then a set; each write a delete); every read went on to the database and none answered with an error.", count(int(p.Shared.Errors)))
 		}
-		if r.Stats.Now >= to {
-			lines = append(lines, fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %s stale reads per-worker, %s shared.",
-				pct(p.HitRatio), pct(r.Stats.HitRatio), count(int(r.Stats.Total.Stale)), count(int(p.Total.Stale))))
-		}
-		return lines
+		return append([]string{errors, outageRates(r, from, to)}, outageEnd(r, over)...)
 	},
+}
+
+// outageRates sets the shared side's database reads per second before the
+// outage (over as long a stretch as the outage lasts, closed when it
+// begins: at its start the line already gives the figure the lesson ends
+// with, give or take the series' windows merging) against those during it, and
+// the per-worker side's in the same seconds. A stretch with no whole series
+// window in it yet has no rate: the line says so instead of printing 0.
+func outageRates(r Run, from, to int64) string {
+	before, _, ok := originRate(r.Series[1], max(0, from-(to-from)), from)
+	if !ok {
+		return "Database reads per second on the shared side: not measured yet before the outage."
+	}
+	head := fmt.Sprintf("Database reads per second on the shared side: %.0f in the %s before the outage", before, seconds(min(from, to-from)))
+	during := min(r.Stats.Now, to)
+	out, span, ok := originRate(r.Series[1], from, during)
+	local, _, okLocal := originRate(r.Series[0], from, during)
+	if !ok || !okLocal {
+		return head + "; the outage has just begun: no stretch of it is measured yet."
+	}
+	when := "during it"
+	if during < to {
+		when = fmt.Sprintf("in its first %s", seconds(span))
+	}
+	return fmt.Sprintf("%s, %.0f %s; per-worker caches during the same seconds: %.0f.", head, out, when, local)
+}
+
+// seconds writes µs as seconds, to a tenth when under ten: "10 s", "1.3 s".
+func seconds(us int64) string {
+	if us >= 10e6 || us%1e6 == 0 {
+		return fmt.Sprintf("%.0f s", float64(us)/1e6)
+	}
+	return fmt.Sprintf("%.1f s", float64(us)/1e6)
+}
+
+// outageEnd sums up the whole run once the outage is over.
+func outageEnd(r Run, over bool) []string {
+	if !over {
+		return nil
+	}
+	p := r.Partner
+	shared := fmt.Sprintf("%s shared", count(int(p.Total.Stale)))
+	if p.Total.Stale > 0 {
+		shared += ", where a fill that raced a write stored the old value"
+	}
+	return []string{fmt.Sprintf("Over the whole run: hit ratio %s shared against %s per-worker; %s stale reads per-worker%s; %s.",
+		pct(p.HitRatio), pct(r.Stats.HitRatio), count(int(r.Stats.Total.Stale)), staleCause(r.Stats, r.Config), shared)}
 }
 
 // outageSpanOf is c's first outage of what ("shared", "host2"), in µs (the
@@ -71,13 +110,14 @@ func outageSpanOf(c sim.Config, what string) (from, to int64) {
 }
 
 // originRate is the database reads per second of a series between two
-// moments (µs): the windows that closed in between.
-func originRate(series []sim.Point, from, to int64) float64 {
+// moments (µs), over the series windows that lie wholly between them, and
+// the time those windows cover; ok is false when none does yet.
+func originRate(series []sim.Point, from, to int64) (rate float64, span int64, ok bool) {
 	var reads int64
 	first, last := int64(-1), int64(0)
 	prev := int64(0)
 	for _, p := range series {
-		if p.At > from && p.At <= to {
+		if prev >= from && p.At <= to {
 			if first < 0 {
 				first = prev
 			}
@@ -87,7 +127,7 @@ func originRate(series []sim.Point, from, to int64) float64 {
 		prev = p.At
 	}
 	if first < 0 || last <= first {
-		return 0
+		return 0, 0, false
 	}
-	return float64(reads) * 1e6 / float64(last-first)
+	return float64(reads) * 1e6 / float64(last-first), last - first, true
 }

@@ -51,7 +51,7 @@ var replicas = Lesson{
 		from, back := outageSpanOf(c, "host2")
 		key, glob := replicaPredictions(c)
 		moved, owned, to := ringMove(c.Hosts, c.Keys)
-		held, dups, before, during, since := replicaWindows(r.Series[0], from, back)
+		held, dups, w := replicaWindows(r.Series[0], from, back)
 		memory := int(c.Hosts) * c.HostSize() // what replicaPredictions gives the global cache
 		cached := fmt.Sprintf("%s host caches of %s entries hold %s entries: %s are copies of a key another host holds too.", count(int(c.Hosts)), count(int(c.HostSize())), count(int(st.Memory.Entries)), count(int(st.Memory.Duplicates)))
 		if st.Now >= from {
@@ -59,8 +59,8 @@ var replicas = Lesson{
 		}
 		lines := []string{
 			cached,
-			fmt.Sprintf("Round robin across hosts: hit ratio %s, %s database reads. Che's approximation for the same %s entries as the host caches: %s with key routing at the load balancer, %s with one global cache of %s.",
-				pct(st.HitRatio), count(int(st.Origin.Reads)), count(memory), pct(key), pct(glob), count(memory)),
+			fmt.Sprintf("Round robin across hosts: %s, %s database reads. Che's approximation for the same %s entries as the host caches: %s with key routing at the load balancer, %s with one global cache of %s.",
+				hitRatioSoFar(st), count(int(st.Origin.Reads)), count(memory), pct(key), pct(glob), count(memory)),
 		}
 		host := count(int(c.Hosts - 1))
 		if st.Now < from {
@@ -76,14 +76,14 @@ var replicas = Lesson{
 		if err != nil {
 			return append(lines, err.Error())
 		}
-		lines = append(lines, fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. Hit ratio %s before, %s while it was out; the same requests with every host up: %s in those seconds.",
-			host, sim.FormatDuration(from), pct(before), pct(during), pct(same.between(from, min(st.Now, back)))))
+		lines = append(lines, fmt.Sprintf("Host %s went out at %s: round robin sent its share of every key to the other hosts, which cache the same keys. %s",
+			host, sim.FormatDuration(from), outHitRatios(w, same, st.Now < back)))
 		if st.Now < back {
 			lines = append(lines, fmt.Sprintf("It comes back at %s with an empty cache.", sim.FormatDuration(back)))
 		} else {
 			h := st.Hosts[c.Hosts-1].Cache
-			lines = append(lines, fmt.Sprintf("Host %s came back at %s with an empty cache and missed the popular keys again: hit ratio %s since it came back, %s for the same requests with every host up all along; its cache holds %s of its %s entries again.",
-				host, sim.FormatDuration(back), pct(since), pct(same.between(back, st.Now)), count(h.Currsize), count(h.Maxsize)))
+			lines = append(lines, fmt.Sprintf("Host %s came back at %s with an empty cache%s; its cache holds %s of its %s entries now.",
+				host, sim.FormatDuration(back), backHitRatios(w, same), count(h.Currsize), count(h.Maxsize)))
 		}
 		return append(lines,
 			fmt.Sprintf("With keyhash, host %s leaving nginx's consistent ring moves %s of the %s keys (%s), to %s; it owned %s%s. Each misses once on its new host. Round robin has no owner, so every host's cache already sees all of them.",
@@ -92,24 +92,72 @@ var replicas = Lesson{
 	},
 }
 
+// stretch sums the series windows that lie wholly in a stretch of the
+// run: its reads and hits, and the time they cover (µs), so that the same
+// seconds can be read from the run with every host up.
+type stretch struct {
+	hits, reads int64
+	from, to    int64 // µs; to is 0 when no window lies in it yet
+}
+
+func (s stretch) ratio() float64 { return ratio(s.hits, s.reads) }
+
+// add counts a window from prev to p.At.
+func (s *stretch) add(p sim.Point, prev int64) {
+	if s.to == 0 {
+		s.from = prev
+	}
+	s.hits, s.reads, s.to = s.hits+p.Hits, s.reads+p.Reads, p.At
+}
+
 // replicaWindows reads a series around an outage from from to back (µs):
 // the entries and duplicates cached at the last window before it, and the
-// hit ratio before, during and since.
-func replicaWindows(series []sim.Point, from, back int64) (held, dups int, before, during, since float64) {
-	var hits, reads [3]int64
+// stretches before, during and since. A window that straddles the outage's
+// start or end belongs to no stretch.
+func replicaWindows(series []sim.Point, from, back int64) (held, dups int, w [3]stretch) {
+	prev := int64(0)
 	for _, p := range series {
-		i := 0
 		switch {
-		case p.At > back:
-			i = 2
-		case p.At > from:
-			i = 1
-		default:
+		case p.At <= from:
 			held, dups = p.Entries, p.Duplicates
+			w[0].add(p, prev)
+		case prev >= from && p.At <= back:
+			w[1].add(p, prev)
+		case prev >= back:
+			w[2].add(p, prev)
 		}
-		hits[i], reads[i] = hits[i]+p.Hits, reads[i]+p.Reads
+		prev = p.At
 	}
-	return held, dups, ratio(hits[0], reads[0]), ratio(hits[1], reads[1]), ratio(hits[2], reads[2])
+	return held, dups, w
+}
+
+// outHitRatios sets the hit ratio before the outage against the one while
+// it lasts, and the same requests' with every host up in the same seconds;
+// a stretch with no read measured yet says so instead of reading 0.0%.
+func outHitRatios(w [3]stretch, same *steady, out bool) string {
+	before := fmt.Sprintf("Hit ratio %s before", pct(w[0].ratio()))
+	if w[0].reads == 0 {
+		before = "No hit ratio measured before"
+	}
+	up, ok := same.between(w[1].from, w[1].to)
+	if w[1].reads == 0 || !ok {
+		return before + "; it has just gone out, and no stretch of its outage is measured yet."
+	}
+	while := "while it was out"
+	if out {
+		while = "since it went out"
+	}
+	return fmt.Sprintf("%s, %s %s; the same requests with every host up: %s in those seconds.", before, pct(w[1].ratio()), while, pct(up))
+}
+
+// backHitRatios is the hit ratio since the host came back, against the
+// same requests' with every host up all along.
+func backHitRatios(w [3]stretch, same *steady) string {
+	up, ok := same.between(w[2].from, w[2].to)
+	if w[2].reads == 0 || !ok {
+		return ": it has just come back, and no stretch since is measured yet"
+	}
+	return fmt.Sprintf(" and missed the popular keys again: hit ratio %s since it came back, %s for the same requests with every host up all along", pct(w[2].ratio()), pct(up))
 }
 
 var replicaCache sync.Map // query → [2]float64

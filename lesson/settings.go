@@ -10,13 +10,15 @@ import (
 )
 
 // Settings says in words every setting the lesson changes from the
-// playground's defaults, so that no setting is known only from its link.
+// playground's defaults, so that no setting is known only from its link,
+// and the write rate whatever it is: writes are where stale reads come
+// from, and a lesson that keeps the default 1% shows them too.
 func (l Lesson) Settings() string {
 	v, _ := url.ParseQuery(l.Query)
 	c := l.Config()
 	var out []string
 	for _, f := range sim.Fields { // in the order the playground shows them
-		if _, ok := v[f.Name]; ok {
+		if _, ok := v[f.Name]; ok || f.Name == "writes" {
 			if w := settingWords(f.Name, c); w != "" {
 				out = append(out, w)
 			}

@@ -35,25 +35,36 @@ var stampede = Lesson{
 		"Open this lesson in the playground, set stampede protection to none, and compare the duplicate fetches.",
 	notice: func(r Run) []string {
 		st, p := r.Stats, r.Partner
+		if st.Seq == 0 {
+			return []string{"No request served yet: every worker fetches the key at the start, keeps it for 1 s, and the lesson pauses when it expires, about 1 s in."}
+		}
 		waited := fmt.Sprintf("Stampede protection inside each worker made %s requests wait for another thread's fetch: a sync worker never has a second thread to share one.", count(int(st.Total.Coalesced)))
 		if r.Config.Threads > 1 {
 			waited = fmt.Sprintf("Stampede protection inside each worker made %s requests wait for another thread's fetch, within their own worker only.", count(int(st.Total.Coalesced)))
 		}
 		return []string{
-			fmt.Sprintf("Per-worker caches: %s database fetches of the one key; %s of them while another worker was already fetching it; up to %s at once.",
-				count(int(st.Origin.Reads)), count(int(st.Origin.Duplicates)), count(int(st.Origin.Peak))),
+			fmt.Sprintf("Per-worker caches: %s; %s of them began while another worker was already fetching it; up to %s at once.",
+				fetchesSoFar(r.begun(0, st.Origin.Reads), st.Origin.Reads), count(int(st.Origin.Duplicates)), count(int(st.Origin.Peak))),
 			waited,
 			fmt.Sprintf("Shared cache with stampede protection, same requests: %s, %s duplicates; %s requests waited for the one fetch instead.",
-				fetches(p.Origin.Reads), count(int(p.Origin.Duplicates)), count(int(p.Total.Coalesced))),
+				fetchesSoFar(r.begun(1, p.Origin.Reads), p.Origin.Reads), count(int(p.Origin.Duplicates)), count(int(p.Total.Coalesced))),
 			fmt.Sprintf("p99 response time %s per-worker, %s shared.", ms(st.Latency.P99), ms(p.Latency.P99)),
 		}
 	},
 }
 
-// fetches counts database fetches: "1 database fetch", "35 database fetches".
-func fetches(n int64) string {
-	if n == 1 {
-		return "1 database fetch"
+// fetchesSoFar counts the database fetches of the one key that have begun,
+// and how many of them have landed when some are still under way: the
+// duplicates count every fetch as it begins, so the sentence counts the same
+// fetches ("25 database fetches of the one key so far, 16 answered and 9
+// under way").
+func fetchesSoFar(begun, landed int64) string {
+	n := count(int(begun)) + " database fetches of the one key"
+	if begun == 1 {
+		n = "1 database fetch of the one key"
 	}
-	return count(int(n)) + " database fetches"
+	if landed == begun {
+		return n
+	}
+	return fmt.Sprintf("%s so far, %s answered and %s under way", n, count(int(landed)), count(int(begun-landed)))
 }

@@ -48,16 +48,19 @@ func withoutOutage(c sim.Config, n int64) (*steady, error) {
 }
 
 // between is the hit ratio of the reads answered after from and up to to
-// (µs).
-func (r *steady) between(from, to int64) float64 {
+// (µs); ok is false when no read was answered then.
+func (r *steady) between(from, to int64) (ratio float64, ok bool) {
 	i := sort.Search(len(r.at), func(i int) bool { return r.at[i] > from })
 	j := sort.Search(len(r.at), func(i int) bool { return r.at[i] > to })
 	if j == 0 || i >= j {
-		return 0
+		return 0, false
 	}
 	var h0, r0 int64
 	if i > 0 {
 		h0, r0 = r.hits[i-1], r.reads[i-1]
 	}
-	return ratio(r.hits[j-1]-h0, r.reads[j-1]-r0)
+	if r.reads[j-1] == r0 {
+		return 0, false
+	}
+	return float64(r.hits[j-1]-h0) / float64(r.reads[j-1]-r0), true
 }

@@ -64,7 +64,7 @@ func (s *Sim) complete(ri int32, r *request, w *worker, ev *Event) {
 		s.fillLocal(w, ev)
 	case pathOrigin:
 		s.fromOrigin(r)
-		s.pool.fetching[ev.Key]--
+		s.landed(ev.Key)
 		st.Misses++
 		s.origin.Reads++
 		if c, l2st := s.l2(ev.Worker); c != nil {

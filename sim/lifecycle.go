@@ -129,7 +129,7 @@ func (s *Sim) timeout(ri int32) {
 			s.unfollow(int32(i))
 		}
 		if x.path == pathOrigin {
-			s.pool.fetching[x.ev.Key]--
+			s.landed(x.ev.Key)
 			if s.flights != nil {
 				s.land(int32(i), true)
 			}

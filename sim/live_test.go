@@ -18,6 +18,9 @@ func TestLive(t *testing.T) {
 		if l.OriginActive > c.OriginConns || l.OriginActive > s.Stats().Origin.Peak {
 			t.Fatalf("%d origin connections in use, pool %d, peak %d", l.OriginActive, c.OriginConns, s.Stats().Origin.Peak)
 		}
+		if o := s.Stats().Origin; l.Fetching < 0 || o.Duplicates > o.Reads+int64(l.Fetching) {
+			t.Fatalf("%d duplicate fetches, %d landed and %d under way: a duplicate is a fetch", o.Duplicates, o.Reads, l.Fetching)
+		}
 		if l.Followers < l.Flights {
 			t.Fatalf("%d flights with %d followers", l.Flights, l.Followers)
 		}

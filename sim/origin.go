@@ -11,6 +11,7 @@ type originPool struct {
 	peak     int     // most at once in the current series window
 	waiting  fifo    // requests waiting for a connection, oldest first
 	fetching []int32 // per key: reads between their miss and their fill
+	reading  int     // all keys: reads between their miss and their fill
 }
 
 // toOrigin is called when request ri's service reaches the origin: it takes
@@ -59,4 +60,12 @@ func (s *Sim) missed(key int) {
 		s.origin.Duplicates++
 	}
 	s.pool.fetching[key]++
+	s.pool.reading++
+}
+
+// landed records that a read of key is no longer fetching it: answered,
+// or killed with its worker.
+func (s *Sim) landed(key int) {
+	s.pool.fetching[key]--
+	s.pool.reading--
 }

@@ -35,23 +35,32 @@ func TestPostStoryAtTop(t *testing.T) {
 	}
 }
 
-// TestPostSetupLink: the post's setup link opens 2 workers with maxsize=2;
-// the page itself still opens on the engine's 4 workers.
+// TestPostSetupLink: the post strip's step-through link opens lesson 1
+// paused before its first request, and Step sends the post's requests to
+// the workers the post names: GET / and /get_cache_info to worker 0, then
+// /get_cache_info to worker 1. The page itself still opens on the engine's
+// 4 workers.
 func TestPostSetupLink(t *testing.T) {
 	p := open(t, env.base+"/?at=5", 1280, 800)
 	if got := p.text("#sys-0 .system-sub"); !hasAll(got, "4 workers") {
 		t.Errorf("the home page reads %q; want the default 4 workers", got)
 	}
-	p.click("#post-setup")
-	p.waitFor(`new URLSearchParams(location.search).get("workers") === "2"`)
-	p.waitReady()
-	if got := p.text("#sys-0 .system-sub"); !hasAll(got, "2 workers", "maxsize=2") {
-		t.Errorf("the post's setup reads %q; want 2 workers and maxsize=2", got)
+	if got := p.text("#post-setup"); !strings.Contains(got, "lesson 1") {
+		t.Errorf("the step-through link reads %q; want it to name lesson 1", got)
 	}
-	// paused before the first request, so that Step shows the symptom
-	// before both workers hold the key
-	if got := p.text("#s0-seq"); got != "0" {
-		t.Errorf("the post's setup opens at request %q; want 0, paused", got)
+	p.click("#post-setup")
+	p.waitFor(`location.pathname.endsWith("/learn") && new URLSearchParams(location.search).get("lesson") === "the-post"`)
+	p.waitReady()
+	p.waitFor(`document.querySelector("#walkthrough[data-lesson='the-post']") !== null`)
+	if got := p.text("#run-count"); got != "request 0 of 3" {
+		t.Errorf("the post's requests open at %q; want request 0 of 3, paused", got)
+	}
+	for i, want := range []string{"GET / → worker 0", "GET /get_cache_info → worker 0", "GET /get_cache_info → worker 1"} {
+		p.click("#step")
+		p.waitFor(fmt.Sprintf(`document.getElementById("run-count").textContent.trim() === "request %d of 3"`, i+1))
+		if got := strings.ReplaceAll(p.text("#s0-route"), "\u00a0", " "); !strings.Contains(got, want) {
+			t.Errorf("step %d: %q; want %q, as in the post", i+1, got, want)
+		}
 	}
 }
 
