@@ -26,10 +26,10 @@ var frameworkDefault = Lesson{
 	notice: func(r Run) []string {
 		st, p := r.Stats, r.Partner
 		lines := []string{
-			fmt.Sprintf("LocMemCache in each of %s workers: %s entries hold %s different keys; %s are copies of a key another worker holds too.",
-				count(int(r.Config.Workers)), count(int(st.Memory.Entries)), count(int(st.Memory.Distinct)), count(int(st.Memory.Duplicates))),
-			fmt.Sprintf("%s of %s reads (%s) returned an old value after a save in another worker; the shared cache on the same requests: %s.",
-				count(int(st.Total.Stale)), count(int(st.Total.Reads)), pct(ratio(st.Total.Stale, st.Total.Reads)), count(int(p.Total.Stale))),
+			fmt.Sprintf("LocMemCache in each of %s workers: %s hold %s; %s are copies of a key another worker holds too.",
+				count(int(r.Config.Workers)), counts(int(st.Memory.Entries), "entry", "entries"), counts(int(st.Memory.Distinct), "different key", "different keys"), count(int(st.Memory.Duplicates))),
+			fmt.Sprintf("%s of %s (%s) returned an old value after a save in another worker; the shared cache on the same requests: %s.",
+				count(int(st.Total.Stale)), counts(int(st.Total.Reads), "read", "reads"), pct(ratio(st.Total.Stale, st.Total.Reads)), count(int(p.Total.Stale))),
 			fmt.Sprintf("Database reads: %s with a cache per process, %s shared; hit ratio %s against %s.",
 				count(int(st.Origin.Reads)), count(int(p.Origin.Reads)), pct(st.HitRatio), pct(p.HitRatio)),
 		}

@@ -55,10 +55,10 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st, p := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Per-worker caches: %s database reads for %s different keys, %.1f per key.",
-					count(int(st.Origin.Reads)), count(int(st.Memory.Distinct)), ratio(st.Origin.Reads, int64(st.Memory.Distinct))),
-				fmt.Sprintf("Shared cache, same requests: %s database reads.", count(int(p.Origin.Reads))),
-				fmt.Sprintf("The workers hold %s entries between them for %s keys.", count(int(st.Memory.Entries)), count(int(st.Memory.Distinct))),
+				fmt.Sprintf("Per-worker caches: %s for %s, %.1f per key.",
+					counts(int(st.Origin.Reads), "database read", "database reads"), counts(int(st.Memory.Distinct), "different key", "different keys"), ratio(st.Origin.Reads, int64(st.Memory.Distinct))),
+				fmt.Sprintf("Shared cache, same requests: %s.", counts(int(p.Origin.Reads), "database read", "database reads")),
+				fmt.Sprintf("The workers hold %s between them for %s.", counts(int(st.Memory.Entries), "entry", "entries"), counts(int(st.Memory.Distinct), "key", "keys")),
 			}
 		},
 	},
@@ -81,9 +81,9 @@ var All = []Lesson{
 			st, p := r.Stats, r.Partner
 			t := r.lesson.Prediction()
 			return []string{
-				fmt.Sprintf("Per-worker: %s entries hold %s different keys (%s duplicates); hit ratio %s.",
-					count(int(st.Memory.Entries)), count(int(st.Memory.Distinct)), count(int(st.Memory.Duplicates)), pct(st.HitRatio)),
-				fmt.Sprintf("Shared, same memory: %s different keys; hit ratio %s.", count(int(p.Memory.Distinct)), pct(p.HitRatio)),
+				fmt.Sprintf("Per-worker: %s hold %s (%s duplicates); hit ratio %s.",
+					counts(int(st.Memory.Entries), "entry", "entries"), counts(int(st.Memory.Distinct), "different key", "different keys"), count(int(st.Memory.Duplicates)), pct(st.HitRatio)),
+				fmt.Sprintf("Shared, same memory: %s; hit ratio %s.", counts(int(p.Memory.Distinct), "different key", "different keys"), pct(p.HitRatio)),
 				fmt.Sprintf("Che's approximation: %s for a cache of %s, %s for one of %s.",
 					pct(t.PerWorker), count(int(t.Cache)), pct(t.Shared), count(int(t.SharedSize))),
 			}
@@ -135,8 +135,8 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			local, shared := r.Stats, r.Partner
 			return []string{
-				fmt.Sprintf("Shared: hit ratio %s, %s database reads, %s stale reads.", pct(shared.HitRatio), count(int(shared.Origin.Reads)), count(int(shared.Total.Stale))),
-				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s database reads, %s stale reads%s.", pct(local.HitRatio), count(int(local.Origin.Reads)), count(int(local.Total.Stale)), staleCause(local, r.Config)),
+				fmt.Sprintf("Shared: hit ratio %s, %s, %s stale reads.", pct(shared.HitRatio), counts(int(shared.Origin.Reads), "database read", "database reads"), count(int(shared.Total.Stale))),
+				fmt.Sprintf("Per-worker, same requests: hit ratio %s, %s, %s stale reads%s.", pct(local.HitRatio), counts(int(local.Origin.Reads), "database read", "database reads"), count(int(local.Total.Stale)), staleCause(local, r.Config)),
 				fmt.Sprintf("Median latency %s µs shared against %s µs per-worker; mean %s µs against %s µs.",
 					count(int(shared.Latency.P50)), count(int(local.Latency.P50)), count(int(math.Round(shared.Latency.Mean))), count(int(math.Round(local.Latency.Mean)))),
 			}
@@ -163,7 +163,7 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st := r.Stats
 			return []string{
-				fmt.Sprintf("%s duplicates among %s entries: each key is cached once.", count(int(st.Memory.Duplicates)), count(int(st.Memory.Entries))),
+				fmt.Sprintf("%s duplicates among %s: each key is cached once.", count(int(st.Memory.Duplicates)), counts(int(st.Memory.Entries), "entry", "entries")),
 				fmt.Sprintf("Hit ratio %s, %s stale reads.", pct(st.HitRatio), count(int(st.Total.Stale))),
 				sinceRestart(r, 1),
 				loadWords(st),
@@ -188,7 +188,7 @@ var All = []Lesson{
 		notice: func(r Run) []string {
 			st := r.Stats
 			return []string{
-				fmt.Sprintf("Hit ratio %s: %s misses in %s reads.", pct(st.HitRatio), count(int(st.Total.Misses)), count(int(st.Total.Reads))),
+				fmt.Sprintf("Hit ratio %s: %s misses in %s.", pct(st.HitRatio), count(int(st.Total.Misses)), counts(int(st.Total.Reads), "read", "reads")),
 				fmt.Sprintf("%s stale reads: the data never changes.", count(int(st.Total.Stale))),
 				fmt.Sprintf("Median latency %s µs: no network round trip.", count(int(st.Latency.P50))),
 			}
@@ -258,8 +258,8 @@ func loadWords(st sim.Stats) string {
 			least = w
 		}
 	}
-	return fmt.Sprintf("Its keys gave worker %s %s requests and worker %s %s; p99 response time %s.",
-		count(int(most.ID)), count(int(most.Requests)), count(int(least.ID)), count(int(least.Requests)), ms(st.Latency.P99))
+	return fmt.Sprintf("Its keys gave worker %s %s and worker %s %s; p99 response time %s.",
+		count(int(most.ID)), counts(int(most.Requests), "request", "requests"), count(int(least.ID)), count(int(least.Requests)), ms(st.Latency.P99))
 }
 
 // recycles says how many workers max_requests has replaced so far.
@@ -285,7 +285,7 @@ func staleCause(st sim.Stats, c sim.Config) string {
 // staleWords counts the per-worker side's stale reads among all its reads.
 func staleWords(st sim.Stats) string {
 	if st.Total.Stale == 0 {
-		return fmt.Sprintf("Per-worker: no stale read yet in the first %s requests (%s of them reads).", count(int(st.Counted)), count(int(st.Total.Reads)))
+		return fmt.Sprintf("Per-worker: no stale read yet in the first %s (%s of them reads).", counts(int(st.Counted), "request", "requests"), count(int(st.Total.Reads)))
 	}
 	return fmt.Sprintf("Per-worker: %s of the %s reads so far (%s) answered with an old value.",
 		count(int(st.Total.Stale)), count(int(st.Total.Reads)), pct(ratio(st.Total.Stale, st.Total.Reads)))

@@ -53,14 +53,14 @@ var replicas = Lesson{
 		moved, owned, to := ringMove(c.Hosts, c.Keys)
 		held, dups, w := replicaWindows(r.Series[0], from, back)
 		memory := int(c.Hosts) * c.HostSize() // what replicaPredictions gives the global cache
-		cached := fmt.Sprintf("%s host caches of %s entries hold %s entries: %s are copies of a key another host holds too.", count(int(c.Hosts)), count(int(c.HostSize())), count(int(st.Memory.Entries)), count(int(st.Memory.Duplicates)))
+		cached := fmt.Sprintf("%s host caches of %s entries hold %s: %s are copies of a key another host holds too.", count(int(c.Hosts)), count(int(c.HostSize())), counts(int(st.Memory.Entries), "entry", "entries"), count(int(st.Memory.Duplicates)))
 		if st.Now >= from {
 			cached = fmt.Sprintf("Before host %s went out, the %s host caches of %s entries held %s entries: %s were copies of a key another host held too.", count(int(c.Hosts-1)), count(int(c.Hosts)), count(int(c.HostSize())), count(int(held)), count(int(dups)))
 		}
 		lines := []string{
 			cached,
-			fmt.Sprintf("Round robin across hosts: %s, %s database reads. Che's approximation for the same %s entries as the host caches: %s with key routing at the load balancer, %s with one global cache of %s.",
-				hitRatioSoFar(st), count(int(st.Origin.Reads)), count(memory), pct(key), pct(glob), count(memory)),
+			fmt.Sprintf("Round robin across hosts: %s, %s. Che's approximation for the same %s entries as the host caches: %s with key routing at the load balancer, %s with one global cache of %s.",
+				hitRatioSoFar(st), counts(int(st.Origin.Reads), "database read", "database reads"), count(memory), pct(key), pct(glob), count(memory)),
 		}
 		host := count(int(c.Hosts - 1))
 		if st.Now < from {

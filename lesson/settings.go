@@ -150,6 +150,14 @@ func count(n int) string {
 	return s
 }
 
+// counts writes n things, one or many: counts(1, "key", "keys") is "1 key".
+func counts(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return count(n) + " " + many
+}
+
 // outageWords says when caches and hosts are out.
 func outageWords(list string) string {
 	var out []string

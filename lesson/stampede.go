@@ -46,8 +46,8 @@ var stampede = Lesson{
 			fmt.Sprintf("Per-worker caches: %s; %s of them began while another worker was already fetching it; up to %s at once.",
 				fetchesSoFar(r.begun(0, st.Origin.Reads), st.Origin.Reads), count(int(st.Origin.Duplicates)), count(int(st.Origin.Peak))),
 			waited,
-			fmt.Sprintf("Shared cache with stampede protection, same requests: %s, %s duplicates; %s requests waited for the one fetch instead.",
-				fetchesSoFar(r.begun(1, p.Origin.Reads), p.Origin.Reads), count(int(p.Origin.Duplicates)), count(int(p.Total.Coalesced))),
+			fmt.Sprintf("Shared cache with stampede protection, same requests: %s, %s duplicates; %s for the one fetch instead.",
+				fetchesSoFar(r.begun(1, p.Origin.Reads), p.Origin.Reads), count(int(p.Origin.Duplicates)), counts(int(p.Total.Coalesced), "request waited", "requests waited")),
 			fmt.Sprintf("p99 response time %s per-worker, %s shared.", ms(st.Latency.P99), ms(p.Latency.P99)),
 		}
 	},
