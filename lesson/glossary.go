@@ -1,6 +1,10 @@
 package lesson
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/cachepit/cachepit/run"
+)
 
 // Term is a word the lessons use that a newcomer may not know.
 type Term struct {
@@ -34,13 +38,14 @@ var Terms = []Term{
 }
 
 // Glossary is the Terms lesson l uses, in the glossary's order: those its
-// page's text (Words) writes, the what-to-notice lines at its end included.
+// page's text (Words) and its worker cards (cardText) write, the
+// what-to-notice lines at its end included.
 // Those lines come from playing the lesson, which a page should not do to
 // draw a glossary, so they are read once, by a test, into glossaryWords.
 func (l Lesson) Glossary() []Term {
 	words, ok := glossaryWords[l.Slug]
 	if !ok { // a lesson the table does not have yet: its text without the lines
-		words = WordsIn(l.Words())
+		words = WordsIn(l.Words() + "\n" + l.cardText())
 	}
 	var out []Term
 	for _, t := range Terms {
@@ -61,6 +66,19 @@ func (l Lesson) Words() string {
 		parts = append(parts, m.Text)
 	}
 	return strings.Join(append(parts, l.Question, l.Answer), "\n")
+}
+
+// cardText is what every worker card of lesson l writes whatever the run
+// (web/worker-card.go): "worker N", its stale reads, and a card with a
+// cache of its own that cache's hit ratio. web's TestGlossaryHasCardWords
+// holds it to the cards drawn.
+func (l Lesson) cardText() string {
+	text := "worker, stale reads"
+	c := l.Config()
+	if c.HasLocal() || l.Compare && run.Partner(c).HasLocal() {
+		text += ", hit ratio"
+	}
+	return text
 }
 
 // WordsIn lists the Terms text uses, by their Word.

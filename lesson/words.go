@@ -2,19 +2,19 @@
 
 package lesson
 
-// glossaryWords is the Terms each lesson's text and its what-to-notice lines at its end use.
+// glossaryWords is the Terms each lesson's text, its worker cards and its what-to-notice lines at its end use.
 var glossaryWords = map[string][]string{
-	"the-post":          {"lru_cache", "worker"},
-	"cold-misses":       {"lru_cache", "worker", "warm-up"},
-	"memory":            {"lru_cache", "worker", "hit ratio", "Zipf", "Che's approximation"},
-	"stale-data":        {"lru_cache", "worker", "TTL", "stale read"},
+	"the-post":          {"lru_cache", "worker", "hit ratio", "stale read"},
+	"cold-misses":       {"lru_cache", "worker", "hit ratio", "warm-up", "stale read"},
+	"memory":            {"lru_cache", "worker", "hit ratio", "Zipf", "Che's approximation", "stale read"},
+	"stale-data":        {"lru_cache", "worker", "hit ratio", "TTL", "stale read"},
 	"shared-cache":      {"lru_cache", "worker", "hit ratio", "stale read"},
 	"route-by-key":      {"lru_cache", "worker", "hit ratio", "p99", "key hash", "stale read"},
 	"immutable-data":    {"lru_cache", "worker", "hit ratio", "stale read"},
-	"recycling":         {"lru_cache", "worker", "hit ratio", "warm-up"},
+	"recycling":         {"lru_cache", "worker", "hit ratio", "warm-up", "stale read"},
 	"framework-default": {"lru_cache", "worker", "hit ratio", "stale read"},
-	"deploy":            {"lru_cache", "worker", "p99"},
-	"stampede":          {"lru_cache", "worker", "p99", "TTL"},
-	"replicas":          {"lru_cache", "worker", "hit ratio", "Che's approximation", "key hash"},
+	"deploy":            {"lru_cache", "worker", "hit ratio", "p99", "stale read"},
+	"stampede":          {"lru_cache", "worker", "hit ratio", "p99", "TTL", "stale read"},
+	"replicas":          {"lru_cache", "worker", "hit ratio", "Che's approximation", "key hash", "stale read"},
 	"outage":            {"lru_cache", "worker", "hit ratio", "TTL", "stale read"},
 }

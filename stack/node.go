@@ -6,7 +6,7 @@ import (
 )
 
 var node = stack{
-	name: "node", title: "Node with the cluster module or PM2", stats: "GET /get_cache_info",
+	name: "node", title: "Node with the cluster module or PM2", label: "Node: cluster or PM2", stats: "GET /get_cache_info",
 	snippets: func(s settings, mode string) []Snippet {
 		return []Snippet{
 			{Name: "server.js", Lang: "javascript", Code: nodeServer(s, mode)},

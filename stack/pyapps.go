@@ -83,7 +83,7 @@ var flask = stack{
 }
 
 var fastapi = stack{
-	name: "fastapi", title: "FastAPI + gunicorn with uvicorn workers", stats: "GET /get_cache_info", post: true,
+	name: "fastapi", title: "FastAPI + gunicorn with uvicorn workers", label: "FastAPI + uvicorn workers", stats: "GET /get_cache_info", post: true,
 	snippets: func(s settings, mode string) []Snippet {
 		uvicorn := fmt.Sprintf("uvicorn main:app --workers %d", s.Workers)
 		if s.MaxRequests > 0 {

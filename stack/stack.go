@@ -35,6 +35,7 @@ type Code struct {
 // for routing by key; notes are the stack's own plain statements.
 type stack struct {
 	name, title string
+	label       string // the picker's, where title is too long for a phone's (375 px); "" is title
 	stats       string // the cache statistics endpoint of the generated app
 	snippets    func(s settings, mode string) []Snippet
 	serve       func(s settings, port int) string
@@ -53,11 +54,23 @@ func Stacks() []string {
 	return out
 }
 
-// Titles maps each name of Stacks to its title, for a picker's labels.
+// Titles maps each name of Stacks to its title.
 func Titles() map[string]string {
 	out := map[string]string{}
 	for _, s := range stacks {
 		out[s.name] = s.title
+	}
+	return out
+}
+
+// Labels maps each name of Stacks to the picker's label for it: its title,
+// shortened where a phone's picker would cut it.
+func Labels() map[string]string {
+	out := Titles()
+	for _, s := range stacks {
+		if s.label != "" {
+			out[s.name] = s.label
+		}
 	}
 	return out
 }

@@ -64,7 +64,7 @@ func (c *CodePanel) code() (stack.Code, string) {
 
 func (c *CodePanel) Render() app.UI {
 	code, errText := c.code()
-	names, titles := stack.Stacks(), stack.Titles()
+	names, labels := stack.Stacks(), stack.Labels()
 	picked := code.Stack
 	if picked == "" {
 		picked = DefaultStack
@@ -74,7 +74,7 @@ func (c *CodePanel) Render() app.UI {
 		el("div").Class("field code-picker").Body(
 			el("label").Attr("for", "code-stack").Text("Your stack"),
 			el("select").ID("code-stack").Body(app.Range(names).Slice(func(i int) app.UI {
-				return boolAttr(el("option").Attr("value", names[i]), "selected", names[i] == picked).Text(titles[names[i]])
+				return boolAttr(el("option").Attr("value", names[i]), "selected", names[i] == picked).Text(labels[names[i]])
 			})).OnChange(func(ctx app.Context, e app.Event) {
 				name := ctx.JSSrc().Get("value").String()
 				if c.OnPick != nil {

@@ -16,7 +16,7 @@ type Playground struct {
 
 	player
 	state   view.PageState
-	release func()    // removes the keyboard listener
+	release func()    // removes the keyboard listener and stops following the play bar's height
 	shared  time.Time // when the address last caught up with the run while playing
 	typed   bool      // the address holds values the page could not use: kept as typed (see follow)
 	blog    blogRun
@@ -56,7 +56,9 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.player.handle(ctx, p)
 	p.handle(ctx)
 	ctx.Defer(func(app.Context) { p.writeFigures(true) }) // the cards' figures are written from now on (see drawSystems); the run loaded in OnInit is already snapshotted
-	p.release = listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
+	keys := listenKeys(map[string]key{"p": {Action: ActionPresenter, Control: true}, "P": {Action: ActionPresenter, Control: true}})
+	bar := followBar("#playground .play-bar")
+	p.release = func() { keys(); bar() }
 	p.typed = len(p.notices) > 0
 	p.play(p.state.At < 0)
 	p.clock.start(ctx, p.frame)

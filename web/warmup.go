@@ -102,6 +102,10 @@ func warmupWords(w view.Warmup, left string) string {
 	if w.Recent > w.Predicted {
 		return fmt.Sprintf("Not settled: %s hit %s, above %s.", last, view.Pct(w.Recent), che)
 	}
+	if w.Refill != "" { // emptied on the way: not the run's first warm-up
+		return fmt.Sprintf("Refilling after %s: %s hit %s; Che's approximation predicts %s once the caches are warm again.",
+			w.Refill, last, view.Pct(w.Recent), view.Pct(w.Predicted))
+	}
 	return fmt.Sprintf("Warming up: %s hit %s; Che's approximation predicts %s once the caches are warm.",
 		last, view.Pct(w.Recent), view.Pct(w.Predicted))
 }

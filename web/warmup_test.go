@@ -133,3 +133,30 @@ func idText(page, id string) string {
 	}
 	return regexp.MustCompile(`^(?:\s*<[^>]*>)*\s*([^<]*)`).FindStringSubmatch(page[loc[1]:])[1]
 }
+
+// Lesson 10 ends with its per-worker caches refilling after the rolling
+// deploy: the panel says so, not "Warming up" as if the run had just
+// begun; the shared cache, which no deploy empties, has settled.
+func TestDeployEndSaysRefilling(t *testing.T) {
+	got := lessonTheory(t, "deploy", 0)
+	line := idText(got, "warmup-0")
+	if want := "Per-worker caches: Refilling after the deploy: the last 3,072 requests hit 91.0%; " +
+		"Che&#39;s approximation predicts 100.0% once the caches are warm again."; line != want {
+		t.Errorf("lesson 10's end: %q; want %q", line, want)
+	}
+	if line := idText(got, "warmup-1"); !strings.HasPrefix(line, "Shared cache: Settled:") {
+		t.Errorf("lesson 10's end, shared cache: %q", line)
+	}
+	// Before the first deploy the same caches are warming up from empty.
+	if early := idText(lessonTheory(t, "deploy", 3000), "warmup-0"); strings.Contains(early, "Refilling") {
+		t.Errorf("lesson 10 before its deploys: %q", early)
+	}
+}
+
+// The refilling line names what emptied the caches.
+func TestRefillWords(t *testing.T) {
+	w := view.Warmup{State: view.Warming, Predicted: 0.61, Recent: 0.285, Reads: 900, From: 1000, To: 2000, Refill: "the restart"}
+	if got, want := warmupWords(w, ""), "Refilling after the restart: the last 1,000 requests hit 28.5%; Che's approximation predicts 61.0% once the caches are warm again."; got != want {
+		t.Errorf("warmupWords = %q; want %q", got, want)
+	}
+}

@@ -102,3 +102,24 @@ func TestCopyCode(t *testing.T) {
 		t.Errorf("the selection has %d bytes; want the snippet's %d", len(got), len(want))
 	}
 }
+
+// TestStackPickerFitsPhone: at a phone's 375 px every stack's name fits
+// the picker's box when picked, beside the menu's arrow (about 20 px in
+// Chromium): "FastAPI + gunicorn with uvicorn workers" was cut after
+// "uvicorn work".
+func TestStackPickerFitsPhone(t *testing.T) {
+	for _, u := range []string{"/?at=10", "/learn?lesson=the-post&at=3"} {
+		p := open(t, env.base+u, 375, 667)
+		var cut []string
+		p.eval(`(() => {
+			const s = document.getElementById("code-stack"), cs = getComputedStyle(s);
+			const c = document.createElement("canvas").getContext("2d"); c.font = cs.font;
+			const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+			return [...s.options].filter(o => c.measureText(o.text).width > room)
+				.map(o => JSON.stringify(o.text) + " is " + Math.round(c.measureText(o.text).width) + " px in " + Math.round(room));
+		})()`, &cut)
+		for _, c := range cut {
+			t.Errorf("%s at 375 px: the stack picker cuts %s", u, c)
+		}
+	}
+}

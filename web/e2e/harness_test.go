@@ -28,3 +28,18 @@ func TestHarnessCatches(t *testing.T) {
 	p.bad = nil // expected here: do not fail the test for them
 	p.mu.Unlock()
 }
+
+// TestTabDeadline: a tab opened with no budget of its own (openFor's 0,
+// for a test that plays lessons for as long as the machine takes) still
+// has a deadline, before go test's -timeout kills the binary with no word
+// of where the page stood.
+func TestTabDeadline(t *testing.T) {
+	p := openFor(t, env.base+"/?at=10", 800, 600, 0)
+	d, ok := p.ctx.Deadline()
+	if !ok {
+		t.Fatal("openFor(..., 0): the tab has no deadline")
+	}
+	if td, ok := t.Deadline(); ok && !d.Before(td) {
+		t.Errorf("the tab's deadline %s is not before the test binary's %s", d.Format(time.TimeOnly), td.Format(time.TimeOnly))
+	}
+}

@@ -84,7 +84,7 @@ func TestOutageButton(t *testing.T) {
 func TestHostLessonsNotices(t *testing.T) {
 	for _, slug := range []string{"replicas", "outage"} {
 		l := lesson.All[lesson.Index(slug)]
-		// No budget for the tab: each wait lasts as long as the run moves (waitPaused).
+		// The tab's long budget (openFor's 0): each wait lasts as long as the run moves (waitPaused).
 		p := openFor(t, env.base+"/learn?lesson="+slug, 1440, 1000, 0)
 		p.waitPlayed(l) // Space at each of its marked moments
 		want := played(t, l)

@@ -165,9 +165,12 @@ func TestLessonAtOutOfRange(t *testing.T) {
 		{"99999999999", "request 3 of 3", "past the most a lesson runs to, 20,000,000: showing this lesson's end, request 3"},
 	} {
 		p := open(t, env.base+"/learn?lesson=the-post&at="+tt.at, 1440, 1000)
-		time.Sleep(500 * time.Millisecond) // it must not play by itself
-		if got := p.text("#run-count"); got != tt.count {
-			t.Errorf("at=%s: %q; want %q", tt.at, got, tt.count)
+		// It must not play by itself: paused (▶ Play offered) at the request
+		// the notice names. Playing, the button would read Pause.
+		if !p.holds(fmt.Sprintf(`document.getElementById("play").getAttribute("aria-label") === "Play" && document.getElementById("run-count").textContent.trim() === %q`, tt.count), 15*time.Second) {
+			var state string
+			p.eval(`document.getElementById("run-count").textContent + " · " + document.getElementById("play").getAttribute("aria-label")`, &state)
+			t.Errorf("at=%s: %q; want %q, paused", tt.at, state, tt.count)
 		}
 		if got := p.text("#notice"); !strings.Contains(got, tt.notice) {
 			t.Errorf("at=%s: notice %q; want %q", tt.at, got, tt.notice)

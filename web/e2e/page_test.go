@@ -36,10 +36,11 @@ func open(t *testing.T, u string, width, height int64) *page {
 	return openFor(t, u, width, height, 60*time.Second)
 }
 
-// openFor is open with a time budget of its own; 0 sets none, for a test
-// that plays lessons in one tab for as long as the machine takes: its waits
-// then give up when the run stops moving (waitPaused), and go test's
-// -timeout bounds the rest.
+// openFor is open with a time budget of its own; 0 is for a test that
+// plays lessons in one tab for as long as the machine takes: its waits give
+// up when the run stops moving (waitPaused), and the tab lasts up to
+// longTab, ending a minute before go test's -timeout would kill the binary
+// with no word of where the page stood.
 func openFor(t *testing.T, u string, width, height int64, budget time.Duration) *page {
 	t.Helper()
 	needBrowser(t)
@@ -47,13 +48,16 @@ func openFor(t *testing.T, u string, width, height int64, budget time.Duration) 
 	if err != nil {
 		t.Fatal(err)
 	}
+	if budget <= 0 {
+		budget = longTab
+		if d, ok := t.Deadline(); ok {
+			budget = min(budget, time.Until(d)-time.Minute)
+		}
+	}
 	ctx, cancel := chromedp.NewContext(env.browser)
 	t.Cleanup(cancel)
-	if budget > 0 {
-		var cancelT context.CancelFunc
-		ctx, cancelT = context.WithTimeout(ctx, budget)
-		t.Cleanup(cancelT)
-	}
+	ctx, cancelT := context.WithTimeout(ctx, budget)
+	t.Cleanup(cancelT)
 	p := &page{t: t, ctx: ctx, host: pu.Host}
 	chromedp.ListenTarget(ctx, p.listen)
 	t.Cleanup(p.check)
@@ -68,6 +72,11 @@ func openFor(t *testing.T, u string, width, height int64, budget time.Duration) 
 	p.waitReady()
 	return p
 }
+
+// longTab is the most a tab opened with no budget (openFor's 0) lasts:
+// TestLessonsByKeyboard plays every lesson in one tab, about 80 s on a
+// quiet machine and several times that on a loaded one.
+const longTab = 15 * time.Minute
 
 func (p *page) listen(ev any) {
 	p.mu.Lock()

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/cachepit/cachepit/lesson"
+	"github.com/cachepit/cachepit/web/view"
 )
 
-// cutJS lists what on the playground does not fit a narrow screen: the
+// cutJS lists what on the playground or a lesson does not fit a narrow screen: the
 // page scrolling sideways, and any element that runs off the screen or past
 // the edge of a box that clips it (a panel's paint containment hid a
 // clipped compare table and stack picker from the page's scroll width).
@@ -18,7 +21,7 @@ const cutJS = `(() => {
 	const name = e => (e.id ? "#" + e.id : e.tagName.toLowerCase() + (typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\s+/).join(".") : "")) +
 		" " + JSON.stringify((e.textContent || "").trim().slice(0, 30));
 	const clips = s => s.overflowX !== "visible" || /paint|strict|content/.test(s.contain);
-	for (const e of document.querySelectorAll("#playground *")) {
+	for (const e of document.querySelectorAll("#playground *, #walkthrough *")) {
 		const r = e.getBoundingClientRect();
 		if (r.width <= 1 || r.height <= 1 || (e.closest("svg") && e.tagName !== "svg")) continue; // text for screen readers; an SVG's own drawing
 		let cut = "", inScroller = false;
@@ -104,5 +107,32 @@ func TestPhoneFitsPlaying(t *testing.T) {
 			t.Errorf("%q playing at 375 px: the rate %q does not fit its box", q, p.text("#rate"))
 		}
 		p.shot(fmt.Sprintf("phone-toolbar-%d", len(q)), false)
+	}
+}
+
+// TestPhoneFitsLessons: every lesson, at its end on a 375×667 phone, fits
+// as the playground does: nothing wider than the screen or cut off by its
+// box, and the theory table not a word per line (the playground's phone
+// rules were scoped to it: the stack picker ran past the code panel, the
+// theory table read a word per line and in lesson 12 was clipped, and the
+// cards of lessons 6 and 7 cut their restart buttons).
+func TestPhoneFitsLessons(t *testing.T) {
+	for _, l := range lesson.All {
+		t.Run(l.Slug, func(t *testing.T) {
+			p := open(t, fmt.Sprintf("%s/learn?lesson=%s&at=%d", env.base, l.Slug, l.End()), 375, 667)
+			p.waitFor(fmt.Sprintf(`document.getElementById("run-count").textContent.startsWith(%q)`, "request "+view.Count(l.End())+" "))
+			var cut, words []string
+			p.eval(cutJS, &cut)
+			p.eval(wordPerLineJS, &words)
+			for _, c := range cut {
+				t.Errorf("%s at 375 px: %s", l.Slug, c)
+			}
+			for _, w := range words {
+				t.Errorf("%s at 375 px, theory table: %s", l.Slug, w)
+			}
+			if t.Failed() {
+				p.shot("phone-lesson-"+l.Slug, true)
+			}
+		})
 	}
 }

@@ -116,7 +116,7 @@ func (p *page) seq() int64 {
 // each lesson plays by itself, and once played its "what to notice" lines
 // are exactly the engine's for that lesson. Each lesson plays for about six
 // seconds on a quiet machine, several times that on a loaded one: the tab
-// has no budget of its own, and each wait lasts as long as the run moves.
+// has openFor's long budget, and each wait lasts as long as the run moves.
 func TestLessonsByKeyboard(t *testing.T) {
 	p := openFor(t, env.base+"/learn", 1440, 1000, 0)
 	// /learn is the index: every lesson by its title and what it teaches.

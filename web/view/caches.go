@@ -39,3 +39,26 @@ func cachesOf(c sim.Config) string {
 	}
 	return strings.Join(out, " and ")
 }
+
+// capacity is how many entries system c's caches hold between them when
+// full, each its size or, with keys > 0, at most keys (a cache holds each
+// key once), and how many caches it has.
+func capacity(c sim.Config, keys int) (entries, caches int) {
+	size := func(n int) int {
+		if keys > 0 {
+			return min(n, keys)
+		}
+		return n
+	}
+	hosts := max(c.Hosts, 1)
+	if c.HasLocal() {
+		entries, caches = hosts*c.Workers*size(c.Cache), hosts*c.Workers
+	}
+	if c.HasShared() {
+		entries, caches = entries+size(c.SharedSize()), caches+1
+	}
+	if c.HasHost() {
+		entries, caches = entries+hosts*size(c.HostSize()), caches+hosts
+	}
+	return entries, caches
+}

@@ -106,6 +106,7 @@ func ParseLesson(rawQuery string) (LessonState, []string) {
 	if n := popStack(v, &st.Stack); n != "" {
 		notes = append(notes, n)
 	}
+	pop(v, paramWasm)
 	for k := range v {
 		notes = append(notes, fmt.Sprintf("%s: not a lesson setting (lessons fix their own settings; the playground takes them)", k))
 	}

@@ -33,6 +33,7 @@ func TestParseLesson(t *testing.T) {
 		{"presenter=1&embed=true", LessonState{At: -1, Presenter: true, Embed: true}, ""},
 		{"presenter=maybe", LessonState{At: -1}, "presenter"},
 		{"workers=3", LessonState{At: -1}, "workers: not a lesson setting"},
+		{"lesson=memory&wasm=false", LessonState{Index: 2, At: -1}, ""}, // go-app's own switch, as ParsePage takes it
 	}
 	for _, tt := range tests {
 		got, notes := ParseLesson(tt.query)

@@ -32,6 +32,7 @@ const (
 	paramAt        = "at"
 	paramRestarts  = "restarts"
 	paramDeploys   = "deploys"
+	paramWasm      = "wasm" // go-app's own: wasm=false serves the page without the simulator; not a setting
 	paramPresenter = "presenter"
 )
 
@@ -69,7 +70,7 @@ func ParsePage(rawQuery string) (PageState, []string) {
 	if n := popStack(v, &st.Stack); n != "" {
 		notes = append(notes, n)
 	}
-	pop(v, "wasm") // go-app's own: wasm=false serves the page without the simulator
+	pop(v, paramWasm)
 	restarts, _ := pop(v, paramRestarts)
 	deploys, _ := pop(v, paramDeploys)
 	cfg, err := sim.ParseValues(v)

@@ -181,7 +181,9 @@ func staleRemark(a, b System) string {
 // so that a reader who subtracts them gets the same.
 func hitRemark(a, b System) string {
 	memory := ""
-	if capacity(a.Config) == capacity(b.Config) {
+	x, _ := capacity(a.Config, 0)
+	y, _ := capacity(b.Config, 0)
+	if x == y {
 		memory = ", with the same total memory"
 	}
 	d := tenths(Pct(b.Stats.HitRatio)) - tenths(Pct(a.Stats.HitRatio))
@@ -203,22 +205,6 @@ func readsRemark(a, b System) string {
 		return "the same number of reads reach the database"
 	}
 	return b.Title + ": " + change(x, y, "fewer", "more") + " reads reach the database"
-}
-
-// capacity is how many entries c's caches can hold between them.
-func capacity(c sim.Config) int {
-	hosts := max(c.Hosts, 1)
-	n := 0
-	if c.HasLocal() {
-		n += hosts * c.Workers * c.Cache
-	}
-	if c.HasShared() {
-		n += c.SharedSize()
-	}
-	if c.HasHost() {
-		n += hosts * c.HostSize()
-	}
-	return n
 }
 
 // Headline is the long-run picture in one sentence, from Che's

@@ -147,6 +147,7 @@ type Warmup struct {
 	Margin    float64   // how far Recent may be from Predicted (or the windows from each other) and count as settled
 	Windows   []float64 // hit ratios of the last windows of the same length, newest first
 	Down      bool      // the system's shared cache is out: not a warm-up
+	Refill    string    // what emptied the caches since the run began ("the deploy"), or "": see refillCause
 
 	Caches     int     // with Full: how many caches the system has
 	Filled     int64   // with Full: the request by which every cache was full
@@ -269,6 +270,7 @@ func WarmupsOf(t Theory, views []System) []Warmup {
 		out[i] = WarmupOf(v.Series, PredictedFor(t, i, v.Config.Mode))
 		out[i].fill(v.Series, v.Config)
 		out[i].Down = v.Stats.Shared.Down
+		out[i].Refill = refillCause(v)
 	}
 	return out
 }

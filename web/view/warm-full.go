@@ -11,7 +11,10 @@ import "github.com/cachepit/cachepit/sim"
 // fill marks w Full when every cache of a system c is full and the recent
 // window reaches back before they filled, with the hit ratio since.
 func (w *Warmup) fill(series []sim.Point, c sim.Config) {
-	entries, caches := fullSize(c)
+	if !fullMeansWarm(c) {
+		return
+	}
+	entries, caches := capacity(c, c.Keys)
 	if w.State != Warming || w.Down || entries == 0 || len(series) == 0 || series[len(series)-1].Entries < entries {
 		return
 	}
@@ -36,33 +39,19 @@ func (w *Warmup) fill(series []sim.Point, c sim.Config) {
 	}
 }
 
-// fullSize is how many entries system c's caches hold between them once
-// full (each its size, or every key when there are fewer keys), and how
-// many caches it has. It is 0 where a full cache does not mean a warm
-// one, or where it cannot tell: writes and expiries drop entries that
-// later misses put back, and routing by key gives each cache only its share
-// of the keys.
-func fullSize(c sim.Config) (entries, caches int) {
+// fullMeansWarm reports whether system c's caches, once full, hold what
+// they will in the long run. Not where writes and expiries drop entries
+// that later misses put back, nor where routing by key gives each cache
+// only its share of the keys (its size in keys is then unknown).
+func fullMeansWarm(c sim.Config) bool {
 	hosts := max(c.Hosts, 1)
-	keyhash := c.Balancer == "keyhash" || hosts > 1 && c.HostBalancer == "keyhash"
-	if c.Writes > 0 || c.TTL > 0 && c.HasLocal() {
-		return 0, 0
+	switch {
+	case c.Writes > 0 || c.TTL > 0 && c.HasLocal():
+		return false
+	case c.HasLocal() && (c.Balancer == "keyhash" || hosts > 1 && c.HostBalancer == "keyhash"):
+		return false
+	case c.HasHost() && hosts > 1 && c.HostBalancer == "keyhash":
+		return false
 	}
-	if c.HasLocal() {
-		if keyhash {
-			return 0, 0
-		}
-		n := hosts * c.Workers
-		entries, caches = n*min(c.Cache, c.Keys), n
-	}
-	if c.HasShared() {
-		entries, caches = entries+min(c.SharedSize(), c.Keys), caches+1
-	}
-	if c.HasHost() {
-		if hosts > 1 && c.HostBalancer == "keyhash" {
-			return 0, 0
-		}
-		entries, caches = entries+hosts*min(c.HostSize(), c.Keys), caches+hosts
-	}
-	return entries, caches
+	return true
 }

@@ -7,29 +7,39 @@ import (
 	"github.com/cachepit/cachepit/sim"
 )
 
-func TestFullSize(t *testing.T) {
+// What a system's caches hold when full, where that means warm, and what
+// they can hold whatever the keys (the comparison's "same total memory").
+func TestCapacity(t *testing.T) {
 	tests := []struct {
 		query          string
-		entries, count int
+		entries, count int // when full, where full means warm; else 0, 0
+		total          int // capacity whatever the keys
 	}{
-		{"workers=4&cache=20&keys=20&writes=0", 80, 4},             // lesson 2: every key in every worker
-		{"workers=4&cache=50&keys=20&writes=0", 80, 4},             // fewer keys than entries: a cache holds every key
-		{"workers=4&cache=20&keys=20&writes=0&mode=shared", 20, 1}, // one cache of 80 for 20 keys
-		{"workers=4&cache=20&keys=1000&writes=0&mode=tiered", 160, 5},
-		{"workers=2&cache=10&keys=1000&writes=0&hosts=3&mode=tiered-host", 60 + 60, 9},
-		{"workers=4&cache=20&keys=1000&writes=0.01", 0, 0},                  // writes drop entries: full is not warm
-		{"workers=4&cache=20&keys=1000&writes=0&ttl=1s", 0, 0},              // so do expiries
-		{"workers=4&cache=20&keys=1000&writes=0&ttl=1s&mode=shared", 80, 1}, // which only local entries have
-		{"workers=4&cache=20&keys=1000&writes=0&balancer=keyhash", 0, 0},    // each worker sees its share of the keys
-		{"workers=2&cache=10&keys=1000&writes=0&hosts=3&mode=host&host-balancer=keyhash", 0, 0},
+		{"workers=4&cache=20&keys=20&writes=0", 80, 4, 80},             // lesson 2: every key in every worker
+		{"workers=4&cache=50&keys=20&writes=0", 80, 4, 200},            // fewer keys than entries: a cache holds every key
+		{"workers=4&cache=20&keys=20&writes=0&mode=shared", 20, 1, 80}, // one cache of 80 for 20 keys
+		{"workers=4&cache=20&keys=1000&writes=0&mode=tiered", 160, 5, 160},
+		{"workers=2&cache=10&keys=1000&writes=0&hosts=3&mode=tiered-host", 60 + 60, 9, 120},
+		{"workers=4&cache=20&keys=1000&writes=0.01", 0, 0, 80},                  // writes drop entries: full is not warm
+		{"workers=4&cache=20&keys=1000&writes=0&ttl=1s", 0, 0, 80},              // so do expiries
+		{"workers=4&cache=20&keys=1000&writes=0&ttl=1s&mode=shared", 80, 1, 80}, // which only local entries have
+		{"workers=4&cache=20&keys=1000&writes=0&balancer=keyhash", 0, 0, 80},    // each worker sees its share of the keys
+		{"workers=2&cache=10&keys=1000&writes=0&hosts=3&mode=host&host-balancer=keyhash", 0, 0, 60},
 	}
 	for _, tt := range tests {
 		c, err := sim.ParseQuery(tt.query)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n, k := fullSize(c); n != tt.entries || k != tt.count {
-			t.Errorf("fullSize(%s) = %d entries in %d caches; want %d in %d", tt.query, n, k, tt.entries, tt.count)
+		n, k := 0, 0
+		if fullMeansWarm(c) {
+			n, k = capacity(c, c.Keys)
+		}
+		if n != tt.entries || k != tt.count {
+			t.Errorf("%s: full and warm at %d entries in %d caches; want %d in %d", tt.query, n, k, tt.entries, tt.count)
+		}
+		if total, _ := capacity(c, 0); total != tt.total {
+			t.Errorf("capacity(%s) = %d entries; want %d", tt.query, total, tt.total)
 		}
 	}
 }
