@@ -62,9 +62,16 @@ func (p *Playground) open(query string) {
 // address: the page hides it when shown at another (site/loader.go's head
 // script), until the client draws the run the address names.
 func (p *Playground) main(body ...app.UI) app.HTMLElem {
+	return mainFor(p.drawnFor).Body(body...)
+}
+
+// mainFor is a page's main element; drawnFor is "?" and the query the
+// server drew it for, "" for the client's drawing (and a server's that drew
+// nothing of the address).
+func mainFor(drawnFor string) app.HTMLElem {
 	m := el("main")
-	if app.IsServer && p.drawnFor != "" {
-		m = m.Class("prerendered").DataSet("for", p.drawnFor)
+	if app.IsServer && drawnFor != "" {
+		m = m.Class("prerendered").DataSet("for", drawnFor)
 	}
-	return m.Body(body...)
+	return m
 }
