@@ -25,7 +25,7 @@ import (
 // service worker answers from its cache. Hidden, it is still laid out, so
 // its fonts are found before the client draws the run. The check runs as
 // the parser inserts the page's main part, before it can be painted.
-const startJS = `<script>
+const startJS = startCSS + `<script>
 (() => {
   const obs = new MutationObserver(() => {
     const m = document.querySelector("main[data-for]");
@@ -53,6 +53,16 @@ var cachepitWasm = (() => {
   return () => module || start();
 })();
 </script>
+`
+
+// startCSS shows the server's drawing of the page's own address, which
+// says that the simulator is starting, in place of go-app's loader: a
+// cover over the whole page, opaque, until app.wasm runs. The loader shows
+// as before over a drawing made for another address, and when app.wasm
+// fails (app.js stops its icon spinning to show the error).
+const startCSS = `<style>
+html:not(.prerender-stale) body:has(main.prerendered) > #app-wasm-loader:has(.goapp-spin) { display: none; }
+</style>
 `
 
 // StartLoad puts the script that starts loading app.wasm (at wasmURL) at the

@@ -60,6 +60,15 @@ func scriptsOff(t *testing.T, u, sel string, width, height int64, js []string, o
 	}
 }
 
+// onTopJS tells whether the element sel is what the page shows at its
+// middle, not covered (by go-app's loader): sel must be in the viewport.
+func onTopJS(sel string) string {
+	return fmt.Sprintf(`(() => {
+		const e = document.querySelector(%q), r = e.getBoundingClientRect();
+		return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+	})()`, sel)
+}
+
 // awaited makes chromedp.Evaluate wait for a promise's value.
 func awaited(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
 	return p.WithAwaitPromise(true)
@@ -77,12 +86,17 @@ func TestPrerenderedLesson(t *testing.T) {
 	var server lessonShown
 	var figs [2]map[string]string
 	var prerendered string
+	var onTop bool
 	scriptsOff(t, u, "#sys-1 .card", 1440, 1000, []string{
 		lessonJS, screenJS(0), screenJS(1),
 		`document.querySelector("main").className + "|" + getComputedStyle(document.querySelector("main")).visibility + "|" + !!document.documentElement.getAttribute("data-ready")`,
-	}, &server, &figs[0], &figs[1], &prerendered)
+		onTopJS("#play"),
+	}, &server, &figs[0], &figs[1], &prerendered, &onTop)
 	if prerendered != "prerendered|visible|false" {
 		t.Errorf("main with scripts off: class|visibility|data-ready = %q; want prerendered|visible|false", prerendered)
+	}
+	if !onTop {
+		t.Error("the server's drawing is covered (by go-app's loader)")
 	}
 
 	r, err := lessonrun.New(l.Plan(0))
