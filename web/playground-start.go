@@ -58,6 +58,10 @@ func (p *Playground) open(query string) {
 	Mark("loaded")
 }
 
+// starting tells whether this is the server's drawing of a run, which does
+// not respond until the client draws it again.
+func (p *Playground) starting() bool { return app.IsServer && p.drawnFor != "" }
+
 // main is the page's main part. As the server draws a run, it says for which
 // address: the page hides it when shown at another (site/loader.go's head
 // script), until the client draws the run the address names.

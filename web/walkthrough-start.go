@@ -70,3 +70,7 @@ func (w *Walkthrough) OnNav(ctx app.Context) {
 	}
 	markReady(ctx)
 }
+
+// starting tells whether this is the server's drawing of a lesson, which
+// does not respond until the client draws it again.
+func (w *Walkthrough) starting() bool { return app.IsServer && w.drawnFor != "" }

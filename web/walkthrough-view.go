@@ -108,6 +108,7 @@ func (w *Walkthrough) bar() app.UI {
 		Status:   &say,
 		Line:     line,
 		Class:    "lesson-bar",
+		Starting: w.starting(),
 	}
 }
 
