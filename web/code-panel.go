@@ -74,7 +74,7 @@ func (c *CodePanel) Render() app.UI {
 		el("div").Class("field code-picker").Body(
 			el("label").Attr("for", "code-stack").Text("Your stack"),
 			el("select").ID("code-stack").Body(app.Range(names).Slice(func(i int) app.UI {
-				return el("option").Attr("value", names[i]).Attr("selected", names[i] == picked).Text(titles[names[i]])
+				return option(names[i], names[i] == picked).Text(titles[names[i]])
 			})).OnChange(func(ctx app.Context, e app.Event) {
 				name := ctx.JSSrc().Get("value").String()
 				if c.OnPick != nil {

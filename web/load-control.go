@@ -33,8 +33,8 @@ func (l *Load) control(starting bool) app.UI {
 		return e
 	}
 	kind := off(el("select")).ID("load-kind").Aria("label", "how the load is given").Body(
-		el("option").Attr("value", "closed").Attr("selected", l.Arrivals != "poisson").Text("clients"),
-		el("option").Attr("value", "poisson").Attr("selected", l.Arrivals == "poisson").Text("req/s (Poisson)"),
+		option("closed", l.Arrivals != "poisson").Text("clients"),
+		option("poisson", l.Arrivals == "poisson").Text("req/s (Poisson)"),
 	).OnChange(set("arrivals"))
 	value := off(el("input")).Attr("type", "number").ID("load-value").Attr("min", 1).Class("load-value")
 	if l.Arrivals == "poisson" {

@@ -127,7 +127,7 @@ func (c *PlayBar) speedControl() app.UI {
 			sel = sel.Aria("describedby", c.SpeedID+"-note")
 		}
 		input = c.control(sel).Body(app.Range(Speeds).Slice(func(i int) app.UI {
-			return el("option").Attr("value", strconv.Itoa(i)).Attr("selected", i == c.Speed).Text(SpeedLabel(i))
+			return option(strconv.Itoa(i), i == c.Speed).Text(SpeedLabel(i))
 		})).OnChange(choose)
 	} else {
 		input = c.control(el("input")).Attr("type", "range").ID(c.SpeedID).Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).

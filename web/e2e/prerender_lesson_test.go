@@ -16,8 +16,8 @@ import (
 )
 
 // lessonJS reads what a lesson page shows of its lesson: its title, the
-// request counter and the what-to-notice lines, and each system's figures
-// and text.
+// request counter and the what-to-notice lines, each system's figures and
+// text, and the stack the code panel shows.
 const lessonJS = `(() => {
 	const text = (sel) => { const e = document.querySelector(sel); return e ? e.innerText.trim() : "(missing)"; };
 	return {
@@ -26,12 +26,13 @@ const lessonJS = `(() => {
 		notice: [...document.querySelectorAll("#notice-lines li")].map(li => li.textContent.trim()).join("|"),
 		sys0: text("#sys-0"),
 		sys1: text("#sys-1"),
+		stack: document.getElementById("code-stack").value,
 	};
 })()`
 
 // lessonShown is what lessonJS reads.
 type lessonShown struct {
-	Title, Count, Notice, Sys0, Sys1 string
+	Title, Count, Notice, Sys0, Sys1, Stack string
 }
 
 // scriptsOff loads u in a new tab with JavaScript disabled, so that only

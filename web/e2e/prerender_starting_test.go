@@ -9,7 +9,7 @@ import (
 )
 
 // barJS reads a page's play bar: its controls that are disabled and
-// enabled, the words that the simulator is starting where they show
+// enabled, the option each of its menus shows, the words that the simulator is starting where they show
 // (on top at their middle: not hidden, nor covered), and where the bar,
 // its Play button and its status line lie.
 const barJS = `(() => {
@@ -21,6 +21,7 @@ const barJS = `(() => {
 		disabled: controls.filter(c => c.disabled).map(c => c.id || c.tagName),
 		enabled: controls.filter(c => !c.disabled).map(c => c.id || c.tagName),
 		words: words.length,
+		values: [...document.querySelectorAll(".play-bar select")].map(e => e.id + "=" + e.value).join(" "),
 		bar: box(".play-bar"), play: box("#play"), status: document.getElementById("status-line") ? box("#status-line") : [],
 	};
 	out.seen = words.filter(e => {
@@ -36,6 +37,7 @@ const barJS = `(() => {
 type barShown struct {
 	Disabled, Enabled []string
 	Words, Seen       int
+	Values            string
 	Bar, Play, Status []float64
 }
 
@@ -74,6 +76,9 @@ func TestServerDrawingStarting(t *testing.T) {
 				if id != "prev" && id != "next" { // the first or last lesson's own
 					t.Errorf("the client's play bar has %s disabled", id)
 				}
+			}
+			if client.Values != server.Values {
+				t.Errorf("the play bar's menus show %q in the client's drawing, %q in the server's", client.Values, server.Values)
 			}
 			if client.Words != 0 {
 				t.Errorf("the client's play bar still says the simulator is starting (%d places)", client.Words)
