@@ -23,21 +23,22 @@ import (
 // address than the one shown (data-for holds "?" and the query it was drawn
 // for): a static site's page, drawn for no settings, and any page the
 // service worker answers from its cache. Hidden, it is still laid out, so
-// its fonts are found before the client draws the run. A drawing for the
-// address shown is marked prerender-shown, which turns go-app's loader from
-// a curtain over the page into a badge (app.css). The check runs as the
-// parser inserts the page's main part, before it can be painted.
-const startJS = `<script>
+// its fonts are found before the client draws the run. The check runs as
+// the parser inserts the page's main part, before it can be painted.
+const startJS = startCSS + `<script>
 (() => {
   const obs = new MutationObserver(() => {
     const m = document.querySelector("main[data-for]");
     if (!m) return;
     obs.disconnect();
-    const shown = m.dataset.for === (location.search || "?");
-    document.documentElement.classList.add(shown ? "prerender-shown" : "prerender-stale");
-    // cachepit:shown, when the browser has painted the server's drawing (a
-    // task posted from the next animation frame runs after its paint)
-    if (shown) requestAnimationFrame(() => {
+    if (m.dataset.for !== (location.search || "?")) {
+      document.documentElement.classList.add("prerender-stale");
+      return;
+    }
+    // cachepit:shown, when the browser has painted the server's drawing of
+    // the address shown (a task posted from the next animation frame runs
+    // after its paint)
+    requestAnimationFrame(() => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => performance.mark("cachepit:shown");
       ch.port2.postMessage(0);
@@ -63,6 +64,16 @@ var cachepitWasm = (() => {
   return () => module || start();
 })();
 </script>
+`
+
+// startCSS shows the server's drawing of the page's own address, which
+// says that the simulator is starting, in place of go-app's loader: a
+// cover over the whole page, opaque, until app.wasm runs. The loader shows
+// as before over a drawing made for another address, and when app.wasm
+// fails (app.js stops its icon spinning to show the error).
+const startCSS = `<style>
+html:not(.prerender-stale) body:has(main.prerendered) > #app-wasm-loader:has(.goapp-spin) { display: none; }
+</style>
 `
 
 // StartLoad puts the script that starts loading app.wasm (at wasmURL) at the

@@ -67,6 +67,9 @@ func TestStartLoad(t *testing.T) {
 		if script < strings.Index(got, `<meta charset="UTF-8">`) || script > link {
 			t.Errorf("StartLoad(%q): the script is not between the charset and the style sheets:\n%s", tt.url, got)
 		}
+		if style := strings.Index(got, "<style>"); style < 0 || style > link || !strings.Contains(got, "#app-wasm-loader") {
+			t.Errorf("StartLoad(%q): no style before the style sheets that uncovers the server's drawing:\n%s", tt.url, got)
+		}
 		if n := strings.Count(got, "</script>"); n != 1 {
 			t.Errorf("StartLoad(%q): %d </script>; want 1", tt.url, n)
 		}

@@ -73,12 +73,15 @@ func TestServe(t *testing.T) {
 	}
 
 	// the page holds the run it names, drawn by the server
-	for _, want := range []string{`class="prerendered"`, `data-for="?workers=3"`, `id="s0-w2"`, `id="s0-seq">0<`} {
+	for _, want := range []string{`class="prerendered"`, `data-for="?workers=3"`, `id="s0-w2"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the pre-rendered page lacks %s", want)
 		}
 	}
-	if strings.Contains(page, `id="s0-w3"`) || strings.Contains(page, "Starting the simulator") {
+	if !holds(page, "s0-seq", "0") {
+		t.Error("the pre-rendered page does not stand at request 0")
+	}
+	if strings.Contains(page, `id="s0-w3"`) || strings.Contains(page, `class="loading"`) {
 		t.Error("the pre-rendered page is not the run of its query (workers=3)")
 	}
 	// go-app writes a false boolean attribute as name="false", which HTML
@@ -90,8 +93,31 @@ func TestServe(t *testing.T) {
 			t.Errorf("the page drawn for %s holds a false boolean attribute: %s", q, p[max(0, m[0]-100):m[1]])
 		}
 	}
-	if long, _ := get("/?at=5000000"); !strings.Contains(long, "Starting the simulator") {
+	if long, _ := get("/?at=5000000"); !strings.Contains(long, `class="loading"`) || strings.Contains(long, `id="sys-0"`) {
 		t.Error("a run too long to replay per request was pre-rendered")
+	}
+
+	// a lesson link: the lesson it names at its request, drawn by the server
+	lesson, _ := get("/learn?lesson=stale-data&at=3000")
+	for _, want := range []string{`class="prerendered"`, `data-for="?lesson=stale-data&at=3000"`, `data-lesson="stale-data"`,
+		`id="s0-w3"`, `request 3,000 of 5,000`, "Stale data: a write reaches one worker"} {
+		if !strings.Contains(lesson, want) {
+			t.Errorf("the pre-rendered lesson lacks %s", want)
+		}
+	}
+	if !holds(lesson, "s0-seq", "3,000") || !holds(lesson, "s1-seq", "3,000") {
+		t.Error("the pre-rendered lesson's two systems do not stand at request 3,000")
+	}
+	for _, tt := range []struct{ path, why string }{
+		{"/learn?lesson=stale-data&at=200000", "a lesson too long to replay per request"},
+		{`/learn?lesson=stale-data&x="><b>`, "a lesson link go-app cannot write into data-for"},
+	} {
+		if got, _ := get(tt.path); strings.Contains(got, `class="prerendered"`) || strings.Contains(got, `id="sys-0"`) || !strings.Contains(got, `class="loading"`) {
+			t.Errorf("%s was pre-rendered (%s)", tt.why, tt.path)
+		}
+	}
+	if index, _ := get("/learn"); !strings.Contains(index, `data-for="?"`) || !strings.Contains(index, `id="lesson-index"`) {
+		t.Error("/learn is not the list of lessons drawn for its own address")
 	}
 
 	if !strings.Contains(page, "var cachepitWasm") {
@@ -109,6 +135,12 @@ func TestServe(t *testing.T) {
 	if css, _ := get("/web/app.css"); css != "body{}" {
 		t.Errorf("/web/app.css = %q", css)
 	}
+}
+
+// holds tells whether page has the element of id with text as its text;
+// go-app writes attributes in any order.
+func holds(page, id, text string) bool {
+	return regexp.MustCompile(`<[a-z]+ [^>]*\bid="` + regexp.QuoteMeta(id) + `"[^>]*>` + regexp.QuoteMeta(text) + `<`).MatchString(page)
 }
 
 // The server answers the site's own files and 404 to everything else,

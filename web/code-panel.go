@@ -74,7 +74,7 @@ func (c *CodePanel) Render() app.UI {
 		el("div").Class("field code-picker").Body(
 			el("label").Attr("for", "code-stack").Text("Your stack"),
 			el("select").ID("code-stack").Body(app.Range(names).Slice(func(i int) app.UI {
-				return boolAttr(el("option").Attr("value", names[i]), "selected", names[i] == picked).Text(labels[names[i]])
+				return option(names[i], names[i] == picked).Text(labels[names[i]])
 			})).OnChange(func(ctx app.Context, e app.Event) {
 				name := ctx.JSSrc().Get("value").String()
 				if c.OnPick != nil {

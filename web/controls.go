@@ -121,7 +121,7 @@ func field(f sim.Field, c sim.Config) app.UI {
 	case choices(name) != nil:
 		opts := choices(name)
 		input = el("select").ID(id).Body(app.Range(opts).Slice(func(i int) app.UI {
-			return boolAttr(el("option").Attr("value", opts[i]), "selected", opts[i] == val).Text(optionText(name, opts[i]))
+			return option(opts[i], opts[i] == val).Text(optionText(name, opts[i]))
 		})).OnChange(func(ctx app.Context, e app.Event) {
 			emit(ctx, ctx.JSSrc().Get("value").String())
 		})

@@ -11,12 +11,12 @@ import (
 
 // lessonIndex is /learn without a lesson: every lesson by its title and a
 // line of what it teaches (the lesson pages' header has only their numbers).
-// → or Start opens the first.
-func lessonIndex(st view.LessonState) app.UI {
+// → or Start opens the first. main is the element of its main part.
+func lessonIndex(st view.LessonState, main app.HTMLElem) app.UI {
 	p := rootPrefix()
 	return el("div").Class("page learn learn-index").ID("walkthrough").DataSet("lesson", "").Body(
 		lessonTop(view.LessonState{Index: -1, Presenter: st.Presenter}),
-		el("main").Body(
+		main.Body(
 			app.H1().ID("index-title").Text("Lessons: the per-worker cache pitfall, step by step"),
 			el("p").Class("prose").Text("Each lesson is a few paragraphs beside a live simulation that plays by itself, "+
 				"what to notice in its numbers, and a question. They build on one another."),

@@ -15,8 +15,9 @@ type Load struct {
 	Rate     float64
 }
 
-// control draws the load control; a nil Load draws nothing.
-func (l *Load) control() app.UI {
+// control draws the load control, disabled on the server's drawing (see
+// PlayBar.Starting); a nil Load draws nothing.
+func (l *Load) control(starting bool) app.UI {
 	if l == nil {
 		return app.Text("")
 	}
@@ -25,11 +26,17 @@ func (l *Load) control() app.UI {
 			ctx.NewActionWithValue(ActionSet, ctx.JSSrc().Get("value").String(), app.T("field", field))
 		}
 	}
-	kind := el("select").ID("load-kind").Aria("label", "how the load is given").Body(
-		boolAttr(el("option").Attr("value", "closed"), "selected", l.Arrivals != "poisson").Text("clients"),
-		boolAttr(el("option").Attr("value", "poisson"), "selected", l.Arrivals == "poisson").Text("req/s (Poisson)"),
+	off := func(e app.HTMLElem) app.HTMLElem {
+		if starting {
+			return e.Attr("disabled", true)
+		}
+		return e
+	}
+	kind := off(el("select")).ID("load-kind").Aria("label", "how the load is given").Body(
+		option("closed", l.Arrivals != "poisson").Text("clients"),
+		option("poisson", l.Arrivals == "poisson").Text("req/s (Poisson)"),
 	).OnChange(set("arrivals"))
-	value := el("input").Attr("type", "number").ID("load-value").Attr("min", 1).Class("load-value")
+	value := off(el("input")).Attr("type", "number").ID("load-value").Attr("min", 1).Class("load-value")
 	if l.Arrivals == "poisson" {
 		value = value.Attr("value", strconv.FormatFloat(l.Rate, 'g', -1, 64)).Aria("label", "simulated requests per second").
 			Title("requests per simulated second arriving at random, whether or not earlier ones were answered").OnChange(set("rate"))

@@ -28,7 +28,12 @@ type PlayBar struct {
 	Status    *string   // the live region's text, spoken; nil: none
 	Line      string    // the same for the eye, from the snapshot on screen
 	Class     string    // extra class of the bar
+	Starting  bool      // the server's drawing, which does not respond: every control disabled, and the words say why
 }
+
+// startingWords stand where the playback state shows while the page is the
+// server's drawing: the controls come alive when the client draws it again.
+const startingWords = "Starting the simulator…"
 
 // BarButton is a page's own button in the play bar; it posts Action.
 type BarButton struct {
@@ -65,23 +70,30 @@ func (c *PlayBar) Render() app.UI {
 	if c.Keys {
 		step, reset = step+" (s)", reset+" (r)"
 	}
-	rate := el("span").Class("rate").ID("rate").Title("measured playback: requests the page drew in the last second of your time, at most the playback speed; not the simulated load").Text(c.Rate)
+	// The words that the page is still starting stand where it says how
+	// it plays: over the status line on a lesson, in place of the
+	// measured rate (a box of its own size) on the playground.
+	rateText := c.Rate
+	if c.Starting && c.Status == nil {
+		rateText = startingWords
+	}
+	rate := el("span").Class("rate").ID("rate").Title("measured playback: requests the page drew in the last second of your time, at most the playback speed; not the simulated load").Text(rateText)
 	speed := c.speedControl()
 	if c.RateBelow {
 		speed = el("span").Class("speed-rate").Body(speed, rate)
 	}
-	items := buttons(c.Lead)
+	items := buttons(c.Lead, c.Starting)
 	items = append(items,
-		keys(el("button").ID("play").Class("btn primary").Aria("label", playLabel), "Space").Text(play).OnClick(post(ActionPlay)),
-		keys(el("button").ID("step").Class("btn").Title(step), "s").Text("Step").OnClick(post(ActionStep)),
-		keys(el("button").ID("reset").Class("btn").Title(reset), "r").Text("Reset").OnClick(post(ActionReset)),
+		keys(c.control(el("button").ID("play").Class("btn primary").Aria("label", playLabel)), "Space").Text(play).OnClick(post(ActionPlay)),
+		keys(c.control(el("button").ID("step").Class("btn").Title(step)), "s").Text("Step").OnClick(post(ActionStep)),
+		keys(c.control(el("button").ID("reset").Class("btn").Title(reset)), "r").Text("Reset").OnClick(post(ActionReset)),
 		speed,
 		app.If(c.SpeedNote != "", el("span").Class("speed-note").ID(c.SpeedID+"-note").Text(c.SpeedNote)),
-		c.Load.control(),
+		c.Load.control(c.Starting),
 		app.If(!c.RateBelow, rate),
 		el("span").Class("spacer"),
 	)
-	items = append(items, buttons(c.Tail)...)
+	items = append(items, buttons(c.Tail, c.Starting)...)
 	bar := []app.UI{el("div").Class("transport").Aria("label", "run controls").Role("group").Body(items...)}
 	if pr := c.Progress; pr != nil {
 		bar = append(bar, el("div").Class("run-progress").Body(
@@ -96,7 +108,7 @@ func (c *PlayBar) Render() app.UI {
 		// The live region speaks about once a second; the line on screen
 		// follows every frame, so it never disagrees with the counters.
 		bar = append(bar,
-			el("p").Class("status").ID("status-line").Aria("hidden", "true").Text(c.Line),
+			c.statusLine(),
 			el("p").Class("sr-only").ID("status").Role("status").Aria("live", "polite").Text(*c.Status),
 		)
 	}
@@ -114,11 +126,11 @@ func (c *PlayBar) speedControl() app.UI {
 		if c.SpeedNote != "" {
 			sel = sel.Aria("describedby", c.SpeedID+"-note")
 		}
-		input = sel.Body(app.Range(Speeds).Slice(func(i int) app.UI {
-			return boolAttr(el("option").Attr("value", strconv.Itoa(i)), "selected", i == c.Speed).Text(SpeedLabel(i))
+		input = c.control(sel).Body(app.Range(Speeds).Slice(func(i int) app.UI {
+			return option(strconv.Itoa(i), i == c.Speed).Text(SpeedLabel(i))
 		})).OnChange(choose)
 	} else {
-		input = el("input").Attr("type", "range").ID(c.SpeedID).Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).
+		input = c.control(el("input")).Attr("type", "range").ID(c.SpeedID).Attr("min", 0).Attr("max", len(Speeds)-1).Attr("step", 1).
 			Attr("value", strconv.Itoa(c.Speed)).Aria("valuetext", SpeedLabel(c.Speed)).OnInput(choose)
 	}
 	// Beside a load control the speed is named for what it is, the
@@ -137,7 +149,31 @@ func (c *PlayBar) speedControl() app.UI {
 	)
 }
 
-func buttons(bs []BarButton) []app.UI {
+// statusLine is the play bar's line for the eye. On the server's drawing
+// the words that the simulator is starting stand over it, and its own text,
+// hidden, holds its size: the client's drawing, which shows that text in
+// its place, lays out the same.
+func (c *PlayBar) statusLine() app.UI {
+	p := el("p").Class("status").ID("status-line").Aria("hidden", "true")
+	if !c.Starting {
+		return p.Text(c.Line)
+	}
+	return p.Style("position", "relative").Body(
+		el("span").Style("visibility", "hidden").Text(c.Line),
+		el("span").ID("starting").Style("position", "absolute").Style("inset", "0").Style("padding", "inherit").Text(startingWords),
+	)
+}
+
+// control disables e on the server's drawing (see Starting).
+func (c *PlayBar) control(e app.HTMLElem) app.HTMLElem {
+	if c.Starting {
+		return e.Attr("disabled", true)
+	}
+	return e
+}
+
+// buttons draws the page's own buttons, all disabled when starting.
+func buttons(bs []BarButton, starting bool) []app.UI {
 	out := make([]app.UI, len(bs))
 	for i, b := range bs {
 		e := el("button").ID(b.ID).Class("btn").Text(b.Text)
@@ -150,7 +186,7 @@ func buttons(bs []BarButton) []app.UI {
 		if b.Pressed > 0 {
 			e = e.Class("btn toggle").Aria("pressed", b.Pressed == 2)
 		}
-		if b.Disabled {
+		if b.Disabled || starting {
 			e = e.Attr("disabled", true)
 		}
 		name, v := b.Action, b.Value

@@ -58,13 +58,24 @@ func (p *Playground) open(query string) {
 	Mark("loaded")
 }
 
+// starting tells whether this is the server's drawing of a run, which does
+// not respond until the client draws it again.
+func (p *Playground) starting() bool { return app.IsServer && p.drawnFor != "" }
+
 // main is the page's main part. As the server draws a run, it says for which
 // address: the page hides it when shown at another (site/loader.go's head
 // script), until the client draws the run the address names.
 func (p *Playground) main(body ...app.UI) app.HTMLElem {
+	return mainFor(p.drawnFor).Body(body...)
+}
+
+// mainFor is a page's main element; drawnFor is "?" and the query the
+// server drew it for, "" for the client's drawing (and a server's that drew
+// nothing of the address).
+func mainFor(drawnFor string) app.HTMLElem {
 	m := el("main")
-	if app.IsServer && p.drawnFor != "" {
-		m = m.Class("prerendered").DataSet("for", p.drawnFor)
+	if app.IsServer && drawnFor != "" {
+		m = m.Class("prerendered").DataSet("for", drawnFor)
 	}
-	return m.Body(body...)
+	return m
 }

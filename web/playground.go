@@ -228,7 +228,7 @@ func (p *Playground) Render() app.UI {
 		failure(p.failure),
 		postStrip(),
 		&PlayBar{
-			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, RateBelow: true, Keys: true,
+			Running: p.running, Speed: p.speed, SpeedID: "speed", Rate: p.meter.rate, RateBelow: true, Keys: true, Starting: p.starting(),
 			Load: &Load{Arrivals: p.state.Config.Arrivals, Clients: p.state.Config.Clients, Rate: p.state.Config.Rate},
 			Tail: []BarButton{
 				{ID: "deploy", Text: "↻ Restart all", Action: ActionDeploy,

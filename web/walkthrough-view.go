@@ -10,13 +10,19 @@ import (
 )
 
 func (w *Walkthrough) Render() app.UI {
-	if w.index {
-		return lessonIndex(w.st)
+	switch {
+	case !w.opened: // the server's drawing of a link left to the client
+		return el("div").Class("page learn").ID("walkthrough").Body(
+			lessonTop(view.LessonState{Index: -1}),
+			el("main").Body(el("p").Class("loading").Text("Starting the simulator…")),
+		)
+	case w.index:
+		return lessonIndex(w.st, mainFor(w.drawnFor))
 	}
 	l := w.st.Lesson()
 	if w.st.Embed {
 		return el("div").Class("page learn embed").ID("walkthrough").DataSet("lesson", l.Slug).Body(
-			el("main").Body(
+			mainFor(w.drawnFor).Body(
 				app.H1().Class("sr-only").Text(l.Title),
 				failure(w.failure),
 				systems(w.views),
@@ -30,7 +36,7 @@ func (w *Walkthrough) Render() app.UI {
 	}
 	return el("div").Class(cls).ID("walkthrough").DataSet("lesson", l.Slug).Body(
 		lessonTop(w.st),
-		el("main").Body(
+		mainFor(w.drawnFor).Body(
 			notices("Part of the link could not be used:", w.notices),
 			failure(w.failure),
 			el("div").Class("learn-grid").Body(
@@ -102,6 +108,7 @@ func (w *Walkthrough) bar() app.UI {
 		Status:   &say,
 		Line:     line,
 		Class:    "lesson-bar",
+		Starting: w.starting(),
 	}
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -29,6 +28,10 @@ type Walkthrough struct {
 	notice   observer  // what to notice
 	status   announcer // the live region
 	share    share     // the copied link
+
+	opened   bool   // a lesson or the index is loaded (walkthrough-start.go)
+	shown    bool   // the title, the address and data-ready are set for it
+	drawnFor string // on the server: "?" and the query of the lesson drawn
 }
 
 // Actions of the lesson page's own controls.
@@ -114,35 +117,9 @@ func (w *Walkthrough) OnDismount() {
 	w.pause()
 }
 
-// OnNav loads the lesson the URL names: on the first load, after a lesson
-// link, and on the browser's back and forward buttons.
-func (w *Walkthrough) OnNav(ctx app.Context) {
-	q := ctx.Page().URL().RawQuery
-	if q == w.query && w.run != nil {
-		return
-	}
-	st, notes := view.ParseLesson(q)
-	w.query = q
-	w.notices = notes
-	if v, _ := url.ParseQuery(q); !v.Has("lesson") {
-		w.index, w.st = true, st
-		w.pause()
-		w.run, w.views, w.failure = nil, nil, ""
-		w.status.say = "Lessons: " + view.Count(int64(len(lesson.All))) + " lessons. Press → for the first."
-		ctx.Page().SetTitle("Lessons · cachepit")
-		markReady(ctx)
-		return
-	}
-	w.index = false
-	w.load(st)
-	ctx.Page().SetTitle(st.Lesson().Title + " · cachepit")
-	w.syncURL(ctx)
-	markReady(ctx)
-}
-
 // load builds the lesson's systems, plays its script, and runs them to st.At.
 func (w *Walkthrough) load(st view.LessonState) {
-	w.st = st
+	w.st, w.opened = st, true
 	w.revealed, w.share = false, share{}
 	l := st.Lesson()
 	w.auto = true

@@ -24,6 +24,7 @@ func TestPrerenderedRun(t *testing.T) {
 	defer cancelT()
 	var server map[string]string
 	var serverText, prerendered string
+	var onTop bool
 	err := chromedp.Run(ctx,
 		network.Enable(),
 		network.SetBypassServiceWorker(true), // a worker installed by another test answers from its cache
@@ -34,12 +35,16 @@ func TestPrerenderedRun(t *testing.T) {
 		chromedp.Evaluate(screenJS(0), &server),
 		chromedp.Evaluate(`document.getElementById("sys-0").innerText`, &serverText),
 		chromedp.Evaluate(`document.querySelector("main").className + "|" + getComputedStyle(document.querySelector("main")).visibility + "|" + !!document.documentElement.getAttribute("data-ready")`, &prerendered),
+		chromedp.Evaluate(onTopJS("#play"), &onTop),
 	)
 	if err != nil {
 		t.Fatalf("loading %s with scripts off: %v", u, err)
 	}
 	if prerendered != "prerendered|visible|false" {
 		t.Errorf("main with scripts off: class|visibility|data-ready = %q; want prerendered|visible|false", prerendered)
+	}
+	if !onTop {
+		t.Error("the server's drawing is covered (by go-app's loader)")
 	}
 	same(t, "pre-rendered", server, want(0, native(t, q, 40)))
 

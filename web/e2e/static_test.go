@@ -58,6 +58,7 @@ func TestStaticSite(t *testing.T) {
 	defer srv.Close()
 
 	staleGuard(t, srv.URL+"/cachepit/")
+	staleLessonGuard(t, srv.URL+"/cachepit/learn.html")
 
 	q := "mode=shared&workers=3"
 	p := open(t, srv.URL+"/cachepit/?"+q+"&at=2000", 1280, 900)
@@ -160,6 +161,38 @@ func staleGuard(t *testing.T, base string) {
 		}
 		if got != tt.want {
 			t.Errorf("static page %q, app.wasm blocked %v: on top of the first card %q; want %q (what is there, the drawing's visibility)", tt.query, tt.block, got, tt.want)
+		}
+	}
+}
+
+// staleLessonGuard loads the static /learn page (the file a host answers
+// /learn with) without app.wasm: it was drawn for no lesson, as the list
+// of lessons, which shows at its own address and is hidden at a lesson's.
+func staleLessonGuard(t *testing.T, page string) {
+	t.Helper()
+	for _, tt := range []struct{ query, want string }{
+		{"", "visible"},
+		{"?lesson=stale-data&at=3000", "hidden"},
+	} {
+		ctx, cancel := chromedp.NewContext(env.browser)
+		ctx, cancelT := context.WithTimeout(ctx, 30*time.Second)
+		var got string
+		err := chromedp.Run(ctx,
+			network.Enable(),
+			network.SetBypassServiceWorker(true),
+			network.SetBlockedURLs().WithURLPatterns([]*network.BlockPattern{{URLPattern: "*://*:*/*/app.wasm", Block: true}}),
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate(page+tt.query),
+			chromedp.WaitReady(`main.prerendered #lesson-index`, chromedp.ByQuery),
+			chromedp.Evaluate(`getComputedStyle(document.querySelector("main.prerendered")).visibility`, &got),
+		)
+		cancelT()
+		cancel()
+		if err != nil {
+			t.Fatalf("static lesson page %q without app.wasm: %v", tt.query, err)
+		}
+		if got != tt.want {
+			t.Errorf("static lesson page %q without app.wasm: the list of lessons drawn for /learn is %s; want %s", tt.query, got, tt.want)
 		}
 	}
 }
