@@ -41,16 +41,20 @@ func (w *Walkthrough) Render() app.UI {
 			failure(w.failure),
 			el("div").Class("learn-grid").Body(
 				el("section").Class("lesson-text").Aria("labelledby", "lesson-title").Body(
-					el("p").Class("progress-text").ID("progress").Text(fmt.Sprintf("Lesson %d of %d", w.st.Index+1, len(lesson.All))),
-					app.H1().ID("lesson-title").Text(l.Title),
-					prose(l.Text()),
-					el("p").Class("prose to-code").Body(
-						el("a").ID("to-code").Attr("href", "#code-panel").Text("In your app: what to change in Django, Flask, Rails, Node… ↓"),
+					el("div").Class("lesson-head").Body(
+						el("p").Class("progress-text").ID("progress").Text(fmt.Sprintf("Lesson %d of %d", w.st.Index+1, len(lesson.All))),
+						app.H1().ID("lesson-title").Text(l.Title),
 					),
-					app.If(l.Requests > 0, el("p").Class("prose to-playground").Body(
-						el("a").ID("to-playground").Attr("href", rootPrefix()+"/?"+l.Query).
-							Text("Try it in the playground: this lesson's settings, every control to change them"),
-					)),
+					el("div").Class("lesson-prose").Body(
+						prose(l.Text()),
+						el("p").Class("prose to-code").Body(
+							el("a").ID("to-code").Attr("href", "#code-panel").Text("In your app: what to change in Django, Flask, Rails, Node… ↓"),
+						),
+						app.If(l.Requests > 0, el("p").Class("prose to-playground").Body(
+							el("a").ID("to-playground").Attr("href", rootPrefix()+"/?"+l.Query).
+								Text("Try it in the playground: this lesson's settings, every control to change them"),
+						)),
+					),
 				),
 				w.bar(),
 				el("div").Class("stage").Body(moments(l, w.seq()), legend(w.views), systems(w.views), w.comparison(), glossary(l.Glossary(), false)),

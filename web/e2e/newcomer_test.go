@@ -118,7 +118,7 @@ func TestStepShowsWhereItWent(t *testing.T) {
 func TestLessonLegendAndGlossary(t *testing.T) {
 	p := open(t, env.base+"/learn?lesson=stale-data&at=500", 1440, 1000)
 	legend := p.text("#walkthrough .legend-bar")
-	for _, want := range []string{"also cached by another worker", "stale", "miss", "write"} {
+	for _, want := range []string{"also held by another worker", "stale", "miss", "write"} {
 		if !strings.Contains(legend, want) {
 			t.Errorf("the lesson's legend %q does not explain %q", legend, want)
 		}
