@@ -86,15 +86,8 @@ func BenchmarkLessonStart(b *testing.B) {
 // lessonStart loads u in a new browser with a fresh profile and returns the
 // moments BenchmarkLessonStart prints, in ms since navigation.
 func lessonStart(b *testing.B, u, profile string) map[string]float64 {
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOptions(profile)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Run(ctx); err != nil { // start the browser before the clock matters
-		b.Fatal(err)
-	}
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelT()
+	ctx, done := freshTab(b, profile)
+	defer done()
 	m := map[string]float64{}
 	err := chromedp.Run(ctx,
 		chromedp.ActionFunc(func(ctx context.Context) error {

@@ -127,20 +127,27 @@ var firstRenderSteps = [][2]string{
 	{"ready", "client drawn (data-ready)"},
 }
 
+// freshTab starts a browser with a fresh profile (no cache, no service
+// worker) before the clock matters, and gives its tab a minute.
+func freshTab(b *testing.B, profile string) (context.Context, func()) {
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOptions(profile)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	if err := chromedp.Run(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		b.Fatal(err)
+	}
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	return ctx, func() { cancelT(); cancel(); cancelAlloc() }
+}
+
 // firstRender loads the page in a new browser with a fresh profile (no
 // cache, no service worker) and returns the milliseconds until the
 // client's drawing of the run is painted (data-painted, which only a
 // visible tab sets), with the moments of firstRenderSteps.
 func firstRender(b *testing.B, profile string) (float64, map[string]float64) {
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOptions(profile)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Run(ctx); err != nil { // start the browser before the clock matters
-		b.Fatal(err)
-	}
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelT()
+	ctx, done := freshTab(b, profile)
+	defer done()
 	var ms float64
 	marks := map[string]float64{}
 	err := chromedp.Run(ctx,
