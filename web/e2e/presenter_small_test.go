@@ -63,32 +63,3 @@ func TestPresenterSmallScreen(t *testing.T) {
 	}
 	p.shot("presenter-1024-playground", false)
 }
-
-// TestPresenterHeadingsClear: in the playground's presenter view a heading
-// scrolled to lands below the sticky play bar however many rows the bar
-// wraps to: at 1024 and 1200 px wide and 900 tall it is three rows, 168 px,
-// which the stylesheet's 150 px of scroll padding did not clear (at 768
-// tall the bar scrolls with the page). Also the playground's own view.
-func TestPresenterHeadingsClear(t *testing.T) {
-	for _, tc := range []struct {
-		query string
-		w, h  int64
-	}{
-		{"presenter=1&at=300", 1024, 768},
-		{"presenter=1&at=300", 1024, 900},
-		{"presenter=1&compare=1&at=300", 1200, 900},
-		{"presenter=1&at=300", 1440, 900},
-		{"at=300", 1024, 900},
-	} {
-		p := open(t, env.base+"/?"+tc.query, tc.w, tc.h)
-		var bad []string
-		p.eval(headingsClear, &bad)
-		for _, b := range bad {
-			t.Errorf("%s at %dx%d: %s", tc.query, tc.w, tc.h, b)
-		}
-		if tc.w == 1024 && tc.h == 900 && strings.Contains(tc.query, "presenter") {
-			p.eval(`document.getElementById("code-title").scrollIntoView({block: "start"}); true`, new(bool))
-			p.shot("presenter-heading-1024", false)
-		}
-	}
-}
